@@ -1,0 +1,139 @@
+"""The local chat shell: type as a resident of a sample hamlet group, no token, no network.
+
+Lines go through the same ``Dispatcher.feed`` as Telegram updates. Piped input (one
+message per line) prints only the bot's replies, so the shell can be scripted.
+``!N`` presses button N under the bot's last message.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import AsyncIterable, Iterable
+from typing import TextIO
+
+from bot.dispatcher import clean_text
+from bot.model import (
+    Button,
+    ButtonPress,
+    ChatKind,
+    ChatRef,
+    InboundMessage,
+    Outbound,
+    Platform,
+    UserRef,
+    parse_command,
+)
+from bot.runtime import Runtime
+from bot.store.db import utcnow
+from bot.store.groups import ensure_group
+from bot.texts import html_to_text
+
+BOT_NAME = "Loa Số"
+MENTIONS = ("@loaso", "loa số", "loa so")
+
+
+def shell_chat_id(hamlet_code: str) -> int:
+    """A stable negative id per hamlet, like a Telegram group's."""
+    return -(1_000_000 + zlib.crc32(hamlet_code.encode()) % 1_000_000)
+
+
+class ShellSession:
+    def __init__(self, runtime: Runtime, *, private: bool = False, user_id: int | None = None,
+                 user_name: str | None = None, hamlet: str | None = None):
+        cfg = runtime.config
+        self.runtime = runtime
+        self.hamlet = cfg.hamlet(hamlet or cfg.shell.hamlet or cfg.all_hamlets()[0].code)
+        if self.hamlet is None:
+            raise ValueError(f"unknown hamlet {hamlet!r}")
+        self.user = UserRef(Platform.SHELL, user_id or cfg.shell.user_id, user_name or cfg.shell.user_name)
+        if private:
+            self.chat = ChatRef(Platform.SHELL, self.user.id, ChatKind.PRIVATE, self.user.display_name)
+        else:
+            self.chat = ChatRef(Platform.SHELL, shell_chat_id(self.hamlet.code), ChatKind.GROUP,
+                                f"Nhóm {self.hamlet.name}")
+        self._next_id = 1
+        self._buttons: list[Button] = []
+
+    async def prepare(self) -> None:
+        """The shell's group exists, is linked to its hamlet, and the bot 'is admin' there."""
+        if self.chat.is_private:
+            return
+        async with self.runtime.store.session() as s:
+            group = await ensure_group(s, self.chat, utcnow())
+            group.hamlet_code = group.hamlet_code or self.hamlet.code  # type: ignore[union-attr]
+            group.bot_is_admin = True
+            group.active = True
+
+    def event_for(self, line: str) -> InboundMessage | ButtonPress | None:
+        text = clean_text(line)
+        if not text:
+            return None
+        if text.startswith("!") and text[1:].isdigit():
+            index = int(text[1:]) - 1
+            if 0 <= index < len(self._buttons):
+                return ButtonPress(self.chat, self.user, self._buttons[index].data, utcnow())
+            return None
+        self._next_id += 1
+        lowered = text.lower()
+        return InboundMessage(
+            chat=self.chat,
+            sender=self.user,
+            text=text,
+            at=utcnow(),
+            message_id=self._next_id,
+            mentions_bot=any(m in lowered for m in MENTIONS),
+            command=parse_command(text, "loaso"),
+        )
+
+    async def send(self, line: str) -> list[Outbound]:
+        event = self.event_for(line)
+        if event is None:
+            return []
+        replies = await self.runtime.dispatcher.feed(event)
+        buttons = [b for out in replies for row in out.buttons for b in row]
+        if buttons:
+            self._buttons = buttons
+        return replies
+
+    @staticmethod
+    def render(out: Outbound) -> str:
+        text = html_to_text(out.text) if out.html else out.text
+        buttons = [b for row in out.buttons for b in row]
+        if buttons:
+            text += "\n" + "  ".join(f"[!{i}] {b.text}" for i, b in enumerate(buttons, 1))
+        return text
+
+
+async def _aiter(lines: Iterable[str] | AsyncIterable[str]):  # type: ignore[no-untyped-def]
+    if isinstance(lines, AsyncIterable):
+        async for line in lines:
+            yield line
+    else:
+        for line in lines:
+            yield line
+
+
+async def run_shell(
+    session: ShellSession, lines: Iterable[str] | AsyncIterable[str], out: TextIO, *, interactive: bool
+) -> int:
+    """Feed lines one by one; returns how many messages were sent to the bot."""
+    await session.prepare()
+    count = 0
+    if interactive:
+        where = "tin nhắn riêng" if session.chat.is_private else session.chat.title
+        out.write(f"{BOT_NAME} — trò chuyện thử ({where}). Gõ /help, Ctrl-D để thoát.\n")
+        out.write("Bạn: ")
+        out.flush()
+    async for line in _aiter(lines):
+        count += 1
+        for reply in await session.send(line):
+            prefix = f"{BOT_NAME}: " if interactive else ""
+            out.write(prefix + session.render(reply) + "\n")
+            if not interactive:
+                out.write("\n")
+        if interactive:
+            out.write("Bạn: ")
+        out.flush()
+    if interactive:
+        out.write("\n")
+    return count

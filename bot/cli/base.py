@@ -1,0 +1,54 @@
+"""Helpers every ``loaso`` sub-command uses: the config in the click context, asyncio, exits."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import click
+
+from bot.config import Config
+
+T = TypeVar("T")
+EXIT_CONFIG = 2
+
+
+class AppContext:
+    """Holds the parsed config; every sub-command gets it through click's context."""
+
+    def __init__(self, config: Config):
+        self.config = config
+
+
+def run_async(fn: Callable[[], Awaitable[T]]) -> T:
+    return asyncio.run(fn())  # type: ignore[arg-type]
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"loaso: {message}", err=True)
+    sys.exit(code)
+
+
+def setup_logging(verbose: bool) -> None:
+    level = logging.DEBUG if verbose else getattr(logging, os.environ.get("LOASO_LOG", "INFO").upper(), logging.INFO)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # httpx logs full request URLs, and Telegram's carry the bot token: keep them out of logs.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def quiet_logs() -> None:
+    """For the interactive shell: only warnings, unless -v asked for more."""
+    root = logging.getLogger()
+    if root.level > logging.DEBUG:
+        root.setLevel(logging.WARNING)
+
+
+def get_config(ctx: Any) -> Config:
+    obj = ctx.find_object(AppContext)
+    assert obj is not None
+    return obj.config

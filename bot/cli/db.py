@@ -1,0 +1,51 @@
+"""``loaso db upgrade`` and ``loaso db status``: the schema under Alembic."""
+
+from __future__ import annotations
+
+import click
+
+from bot.cli.base import get_config, run_async
+from bot.store.db import Store
+from bot.store.schema import code_heads, database_heads, upgrade
+
+
+def register(main: click.Group) -> None:
+    @main.group()
+    def db() -> None:
+        """Database schema."""
+
+    @db.command("upgrade")
+    @click.pass_context
+    def upgrade_cmd(ctx: click.Context) -> None:
+        """Create or migrate the schema to the current version."""
+        config = get_config(ctx)
+
+        async def go() -> None:
+            store = Store(config.database.url)
+            try:
+                before, _ = await database_heads(store)
+                await upgrade(store)
+                after, _ = await database_heads(store)
+            finally:
+                await store.close()
+            click.echo(f"schema: {','.join(sorted(before)) or 'empty'} → {','.join(sorted(after))}")
+
+        run_async(go)
+
+    @db.command("status")
+    @click.pass_context
+    def status_cmd(ctx: click.Context) -> None:
+        """Show the database's schema version against the code's."""
+        config = get_config(ctx)
+
+        async def go() -> None:
+            store = Store(config.database.url)
+            try:
+                current, _ = await database_heads(store)
+            finally:
+                await store.close()
+            heads = code_heads()
+            state = "current" if current == heads else "out of date: run `loaso db upgrade`"
+            click.echo(f"database: {','.join(sorted(current)) or 'empty'}; code: {','.join(sorted(heads))} ({state})")
+
+        run_async(go)

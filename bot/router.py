@@ -1,0 +1,106 @@
+"""Where feature modules register what they handle; composed once in ``handlers``.
+
+A handler takes a ``Context`` (the event, the store session, config, texts, the
+sender's role) and returns what to send. It never sends anything itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Config
+from bot.model import Event, Outbound, Role
+from bot.texts import Texts
+
+if TYPE_CHECKING:
+    from bot.store.db import Store
+    from bot.store.roles import Grant
+    from bot.store.tables import Group
+
+
+@dataclass
+class Context:
+    event: Event
+    config: Config
+    store: Store
+    session: AsyncSession
+    texts: Texts
+    now: datetime  # naive UTC
+    role: Grant
+    group: Group | None = None
+    # Can the bot see every message in this group (admin or privacy mode off)?
+    sees_all: bool = False
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def has_role(self, role: Role) -> bool:
+        return self.role.role.at_least(role)
+
+    def may_manage(self, commune_code: str | None) -> bool:
+        """Leaders act in their own commune; officials and unscoped leaders anywhere."""
+        if self.role.role is Role.OFFICIAL or self.role.commune is None:
+            return self.has_role(Role.LEADER)
+        return self.has_role(Role.LEADER) and commune_code == self.role.commune
+
+
+Result = list[Outbound] | None
+Handler = Callable[[Context], Awaitable[Result]]
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    names: tuple[str, ...]
+    handler: Handler
+    role: Role = Role.RESIDENT
+    help_key: str | None = None  # a key in templates/messages.yaml describing the command
+
+
+class Router:
+    def __init__(self) -> None:
+        self.commands: dict[str, CommandSpec] = {}
+        self.specs: list[CommandSpec] = []
+        self.text_handlers: list[tuple[int, Handler]] = []
+        self.button_handlers: list[tuple[str, Handler]] = []
+        self.event_handlers: dict[type, list[Handler]] = {}
+
+    def command(
+        self, *names: str, role: Role = Role.RESIDENT, help_key: str | None = None
+    ) -> Callable[[Handler], Handler]:
+        def deco(fn: Handler) -> Handler:
+            spec = CommandSpec(names, fn, role, help_key)
+            for n in names:
+                if n in self.commands:
+                    raise ValueError(f"command /{n} registered twice")
+                self.commands[n] = spec
+            self.specs.append(spec)
+            return fn
+
+        return deco
+
+    def text(self, priority: int = 100) -> Callable[[Handler], Handler]:
+        """Plain (non-command) text; lower priority runs first, first non-None result wins."""
+
+        def deco(fn: Handler) -> Handler:
+            self.text_handlers.append((priority, fn))
+            self.text_handlers.sort(key=lambda p: p[0])
+            return fn
+
+        return deco
+
+    def button(self, prefix: str) -> Callable[[Handler], Handler]:
+        def deco(fn: Handler) -> Handler:
+            self.button_handlers.append((prefix, fn))
+            return fn
+
+        return deco
+
+    def on(self, kind: type) -> Callable[[Handler], Handler]:
+        def deco(fn: Handler) -> Handler:
+            self.event_handlers.setdefault(kind, []).append(fn)
+            return fn
+
+        return deco

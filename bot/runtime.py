@@ -1,0 +1,68 @@
+"""What every entry point builds the same way: config, store, texts, router, dispatcher.
+
+``loaso run``, ``loaso shell``, the CLI commands and the tests all construct a Runtime,
+so the shell goes through exactly the same dispatcher and handlers as Telegram.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from starlette.routing import BaseRoute
+
+from bot.config import Config
+from bot.dispatcher import Capabilities, Dispatcher
+from bot.router import Router
+from bot.store.db import Store
+from bot.store.schema import ensure_schema
+from bot.texts import Texts, default_texts
+
+log = logging.getLogger(__name__)
+
+
+class Service(Protocol):
+    """A long-running part of ``loaso run`` (a platform adapter, the scheduler, a sender)."""
+
+    name: str
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    def healthy(self) -> bool: ...
+
+    def routes(self) -> list[BaseRoute]: ...
+
+
+@dataclass
+class Runtime:
+    config: Config
+    store: Store
+    texts: Texts
+    router: Router
+    dispatcher: Dispatcher
+    services: list[Service] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, config: Config, *, store: Store | None = None, router: Router | None = None) -> Runtime:
+        from handlers import build_router
+
+        store = store or Store(config.database.url, echo=config.database.echo)
+        texts = default_texts()
+        router = router or build_router()
+        return cls(config, store, texts, router, Dispatcher(config, store, router, texts))
+
+    def set_capabilities(self, caps: Capabilities) -> None:
+        self.dispatcher.capabilities = caps
+
+    async def open(self) -> str:
+        """Create or check the schema; raises SchemaOutdated on an old database."""
+        state = await ensure_schema(self.store)
+        if state == "created":
+            log.info("created a new database at the current schema")
+        return state
+
+    async def close(self) -> None:
+        await self.store.close()

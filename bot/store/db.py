@@ -1,0 +1,67 @@
+"""Engine and sessions: SQLite by default (a file), PostgreSQL by URL."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+# WAL lets the web app read while the bot writes; NORMAL sync is durable across app crashes.
+SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=10000")
+
+
+def utcnow() -> datetime:
+    """Naive UTC, the only datetime kind stored in the database."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def to_utc_naive(at: datetime) -> datetime:
+    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
+
+
+class Store:
+    """Owns the engine; hands out sessions that commit on success and roll back on error."""
+
+    def __init__(self, url: str, *, echo: bool = False, pool_size: int = 5):
+        self.url = url
+        kwargs: dict[str, Any] = {"echo": echo}
+        if url.startswith("postgresql"):
+            kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+        self.engine: AsyncEngine = create_async_engine(url, **kwargs)
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
+            event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    def insert(self, table: Any) -> Any:
+        """A dialect INSERT that supports ``on_conflict_do_update/nothing`` on both engines."""
+        return (sqlite.insert if self.is_sqlite else postgresql.insert)(table)
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        async with self.sessions() as s:
+            try:
+                yield s
+                await s.commit()
+            except BaseException:
+                await s.rollback()
+                raise
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cur.execute(f"PRAGMA {pragma}")
+    cur.close()

@@ -1,0 +1,92 @@
+"""People, memberships and hourly activity counts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.model import MemberChange, UserRef
+from bot.store.ids import id_columns, id_filter
+from bot.store.tables import Activity, MemberEventRow, Membership, Person
+
+
+async def find_person(s: AsyncSession, platform: str, user_id: int | str) -> Person | None:
+    return (
+        await s.execute(select(Person).where(Person.platform == platform, id_filter(Person, user_id, "user_id")))
+    ).scalar_one_or_none()
+
+
+async def ensure_person(s: AsyncSession, user: UserRef, now: datetime, *, keep_name: bool = True) -> Person:
+    person = await find_person(s, user.platform.value, user.id)
+    name = user.display_name[:128] if (keep_name and user.display_name) else None
+    if person is None:
+        ids = id_columns(user.id, "user_id")
+        person = Person(platform=user.platform.value, display_name=name, first_seen=now, **ids)
+        s.add(person)
+        await s.flush()
+    elif name and name != person.display_name:
+        person.display_name = name
+    return person
+
+
+async def apply_member_change(
+    s: AsyncSession, group_id: int, person_id: int, change: MemberChange, source: str, now: datetime
+) -> bool:
+    """Record a join or leave only if it changes the state: returns whether it did.
+
+    Telegram may report one join twice (a ``chat_member`` update and a ``new_chat_members``
+    service message); state-based recording makes the second one a no-op.
+    """
+    m = await s.get(Membership, (group_id, person_id))
+    joining = change is MemberChange.JOINED
+    if m is not None and m.active == joining:
+        return False
+    if m is None:
+        if not joining:
+            # Left before we ever saw them: still a real leave for the weekly figures.
+            s.add(Membership(group_id=group_id, person_id=person_id, active=False, left_at=now))
+        else:
+            s.add(Membership(group_id=group_id, person_id=person_id, active=True, joined_at=now))
+    else:
+        m.active = joining
+        if joining:
+            m.joined_at = now
+        else:
+            m.left_at = now
+    s.add(MemberEventRow(group_id=group_id, person_id=person_id, change=change.value, source=source, at=now))
+    return True
+
+
+async def ensure_member_seen(s: AsyncSession, group_id: int, person_id: int, now: datetime) -> None:
+    """Someone who writes in a group is a member, even if we missed their join (no event)."""
+    m = await s.get(Membership, (group_id, person_id))
+    if m is None:
+        s.add(Membership(group_id=group_id, person_id=person_id, active=True, joined_at=None))
+    elif not m.active:
+        m.active = True
+
+
+def hour_of(at: datetime) -> datetime:
+    return at.replace(minute=0, second=0, microsecond=0)
+
+
+async def count_activity(s: AsyncSession, store_insert, group_id: int, person_id: int, at: datetime) -> None:  # type: ignore[no-untyped-def]
+    """Add one message to the (group, person, hour) counter with an upsert."""
+    stmt = store_insert(Activity).values(group_id=group_id, person_id=person_id, hour=hour_of(at), messages=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Activity.group_id, Activity.person_id, Activity.hour],
+        set_={"messages": Activity.messages + 1},
+    )
+    await s.execute(stmt)
+
+
+async def member_count(s: AsyncSession, group_id: int) -> int:
+    return int(
+        (
+            await s.execute(
+                select(func.count()).where(Membership.group_id == group_id, Membership.active.is_(True))
+            )
+        ).scalar_one()
+    )

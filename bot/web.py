@@ -1,0 +1,35 @@
+"""The one ASGI application: platform webhooks, /healthz, and later the dashboard.
+
+Every service contributes its routes; ``loaso run`` serves the result with uvicorn.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import BaseRoute, Route
+
+from bot.runtime import Runtime
+
+
+def build_app(runtime: Runtime, extra_routes: list[BaseRoute] | None = None) -> Starlette:
+    async def healthz(_: Request) -> JSONResponse:
+        checks: dict[str, bool] = {}
+        try:
+            async with runtime.store.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            checks["database"] = True
+        except Exception:
+            checks["database"] = False
+        for service in runtime.services:
+            checks[service.name] = service.healthy()
+        ok = all(checks.values())
+        return JSONResponse({"ok": ok, "checks": checks}, status_code=200 if ok else 503)
+
+    routes: list[BaseRoute] = [Route("/healthz", healthz)]
+    for service in runtime.services:
+        routes.extend(service.routes())
+    routes.extend(extra_routes or [])
+    return Starlette(routes=routes)

@@ -1,0 +1,16 @@
+"""What the bot does with a message. Each feature module registers on one Router here.
+
+Feature modules import no platform library: they see only ``bot.model`` types.
+"""
+
+from __future__ import annotations
+
+from bot.router import Router
+from handlers import fallback, help, leader, membership
+
+
+def build_router() -> Router:
+    router = Router()
+    for feature in (membership, help, leader, fallback):
+        feature.register(router)
+    return router
