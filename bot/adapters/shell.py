@@ -38,8 +38,15 @@ def shell_chat_id(hamlet_code: str) -> int:
 
 
 class ShellSession:
-    def __init__(self, runtime: Runtime, *, private: bool = False, user_id: int | None = None,
-                 user_name: str | None = None, hamlet: str | None = None):
+    def __init__(
+        self,
+        runtime: Runtime,
+        *,
+        private: bool = False,
+        user_id: int | None = None,
+        user_name: str | None = None,
+        hamlet: str | None = None,
+    ):
         cfg = runtime.config
         self.runtime = runtime
         self.hamlet = cfg.hamlet(hamlet or cfg.shell.hamlet or cfg.all_hamlets()[0].code)
@@ -49,8 +56,9 @@ class ShellSession:
         if private:
             self.chat = ChatRef(Platform.SHELL, self.user.id, ChatKind.PRIVATE, self.user.display_name)
         else:
-            self.chat = ChatRef(Platform.SHELL, shell_chat_id(self.hamlet.code), ChatKind.GROUP,
-                                f"Nhóm {self.hamlet.name}")
+            self.chat = ChatRef(
+                Platform.SHELL, shell_chat_id(self.hamlet.code), ChatKind.GROUP, f"Nhóm {self.hamlet.name}"
+            )
         self._next_id = 1
         self._buttons: list[Button] = []
 

@@ -42,8 +42,21 @@ def register(main: click.Group) -> None:
 
         grants = run_async(go)
         if as_json:
-            click.echo(json.dumps([{"platform": g.platform, "user_id": g.user_id, "role": g.role.value,
-                                    "commune": g.commune, "source": g.source} for g in grants], ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    [
+                        {
+                            "platform": g.platform,
+                            "user_id": g.user_id,
+                            "role": g.role.value,
+                            "commune": g.commune,
+                            "source": g.source,
+                        }
+                        for g in grants
+                    ],
+                    ensure_ascii=False,
+                )
+            )
             return
         for g in grants:
             who = f"{g.platform}:{g.user_id}"

@@ -42,9 +42,7 @@ async def ensure_group(s: AsyncSession, chat: ChatRef, now: datetime) -> Group:
     return group
 
 
-async def set_bot_membership(
-    s: AsyncSession, chat: ChatRef, *, active: bool, is_admin: bool, now: datetime
-) -> Group:
+async def set_bot_membership(s: AsyncSession, chat: ChatRef, *, active: bool, is_admin: bool, now: datetime) -> Group:
     group = await ensure_group(s, chat, now)
     group.active = active
     group.bot_is_admin = is_admin and active

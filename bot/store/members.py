@@ -85,8 +85,6 @@ async def count_activity(s: AsyncSession, store_insert, group_id: int, person_id
 async def member_count(s: AsyncSession, group_id: int) -> int:
     return int(
         (
-            await s.execute(
-                select(func.count()).where(Membership.group_id == group_id, Membership.active.is_(True))
-            )
+            await s.execute(select(func.count()).where(Membership.group_id == group_id, Membership.active.is_(True)))
         ).scalar_one()
     )

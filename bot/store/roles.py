@@ -43,9 +43,7 @@ async def role_of(s: AsyncSession, config: Config, user: UserRef) -> Grant:
     return best or Grant(user.platform.value, user.id, Role.RESIDENT, None, "default")
 
 
-async def grant_role(
-    s: AsyncSession, user: UserRef, role: Role, commune: str | None, by: str, now: datetime
-) -> None:
+async def grant_role(s: AsyncSession, user: UserRef, role: Role, commune: str | None, by: str, now: datetime) -> None:
     person = await ensure_person(s, user, now)
     row = await s.get(RoleRow, person.id)
     if role is Role.RESIDENT:
