@@ -12,8 +12,10 @@ from typing import Protocol
 
 from starlette.routing import BaseRoute
 
+from bot.adapters.base import Sender
 from bot.config import Config
 from bot.dispatcher import Capabilities, Dispatcher
+from bot.model import Platform
 from bot.router import Router
 from bot.store.db import Store
 from bot.store.schema import ensure_schema
@@ -44,6 +46,8 @@ class Runtime:
     router: Router
     dispatcher: Dispatcher
     services: list[Service] = field(default_factory=list)
+    # One sender per platform account, filled by the platform services; the outbox drains through them.
+    senders: dict[Platform, Sender] = field(default_factory=dict)
 
     @classmethod
     def build(cls, config: Config, *, store: Store | None = None, router: Router | None = None) -> Runtime:
