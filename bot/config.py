@@ -177,11 +177,13 @@ class ZaloOA(_Model):
     oa_id: str
     base_url: str = "https://openapi.zalo.me"
     oauth_url: str = "https://oauth.zaloapp.com/v4/oa/access_token"
+    followers_hamlet: str | None = None  # send this hamlet's bulletins to the OA's followers too
 
 
 class ZaloBot(_Model):
     base_url: str = "https://bot-api.zaloplatforms.com"
     mode: Literal["webhook", "polling"] = "webhook"
+    webhook_url: str | None = None  # public https URL of /webhooks/zalo-bot; set with setWebhook at start
 
 
 class Privacy(_Model):
@@ -241,6 +243,8 @@ class Config(_Model):
         for ri, grant in enumerate(self.roles):
             if grant.commune is not None and grant.commune not in communes:
                 problems.append((f"roles[{ri}].commune", f"unknown commune {grant.commune!r}"))
+        if self.zalo_oa is not None and self.zalo_oa.followers_hamlet not in (None, *seen):
+            problems.append(("zalo_oa.followers_hamlet", f"unknown hamlet {self.zalo_oa.followers_hamlet!r}"))
         if self.shell.hamlet is not None and self.shell.hamlet not in seen:
             problems.append(("shell.hamlet", f"unknown hamlet {self.shell.hamlet!r}"))
         if problems:

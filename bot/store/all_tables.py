@@ -3,4 +3,5 @@
 import bot.store.outbox
 import bot.store.questions
 import bot.store.readings
-import bot.store.tables  # noqa: F401
+import bot.store.tables
+import bot.store.zalo  # noqa: F401
