@@ -1,0 +1,113 @@
+"""Zalo Bot Platform calls: ``{base_url}/bot<TOKEN>/<method>``, JSON in, ``{ok, result}`` out.
+
+The token is part of every URL, so nothing here ever logs or raises a URL: errors carry
+the method name and Zalo's description with the token masked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+# Zalo Bot sendMessage: text of 1 to 2000 characters.
+BOT_TEXT_LIMIT = 2000
+POLL_TIMEOUT = 30  # seconds getUpdates waits for an update (Zalo's default)
+
+
+class ZaloBotError(Exception):
+    def __init__(self, message: str, *, http_status: int | None, code: int | None, retry_after: float | None = None):
+        super().__init__(message)
+        self.http_status = http_status
+        self.code = code
+        self.retry_after = retry_after
+
+
+class ZaloBotClient:
+    def __init__(self, http: httpx.AsyncClient, base_url: str, token: str):
+        self.http = http
+        self.base_url = base_url.rstrip("/")
+        self._token = token
+
+    def _mask(self, text: str) -> str:
+        return text.replace(self._token, "***") if self._token else text
+
+    async def call(self, method: str, payload: dict[str, Any] | None = None, *, wait: float | None = None) -> Any:
+        """The ``result`` of a successful call; ZaloBotError otherwise (never with the URL)."""
+        url = f"{self.base_url}/bot{self._token}/{method}"
+        kwargs: dict[str, Any] = {"json": payload or {}}
+        if wait is not None:  # a long poll: the server may hold the request ``wait`` seconds
+            kwargs["timeout"] = httpx.Timeout(wait + 10, connect=5.0)
+        try:
+            response = await self.http.post(url, **kwargs)
+        except httpx.TimeoutException:
+            raise ZaloBotError(f"{method}: timeout", http_status=None, code=None) from None
+        except httpx.HTTPError as exc:
+            raise ZaloBotError(f"{method}: {type(exc).__name__}", http_status=None, code=None) from None
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            body = {}
+        if response.status_code == 200 and body.get("ok") is True:
+            return body.get("result")
+        code = _int(body.get("error_code")) or response.status_code
+        description = self._mask(str(body.get("description") or body.get("message") or ""))[:200]
+        params = body.get("parameters") if isinstance(body.get("parameters"), dict) else {}
+        retry_after = _float(params.get("retry_after")) or _float(response.headers.get("Retry-After"))
+        raise ZaloBotError(
+            f"{method}: HTTP {response.status_code}, error {code}: {description}",
+            http_status=response.status_code,
+            code=code,
+            retry_after=retry_after,
+        )
+
+    async def get_me(self) -> dict[str, Any]:
+        result = await self.call("getMe")
+        return result if isinstance(result, dict) else {}
+
+    async def get_updates(self, wait: int = POLL_TIMEOUT) -> list[dict[str, Any]]:
+        """Updates waiting now (Zalo returns one object, a list, or a 408 when none came)."""
+        try:
+            result = await self.call("getUpdates", {"timeout": str(wait)}, wait=wait)
+        except ZaloBotError as exc:
+            if exc.code == 408 or exc.http_status == 408:
+                return []
+            raise
+        return unwrap(result)
+
+    async def set_webhook(self, url: str, secret_token: str) -> None:
+        await self.call("setWebhook", {"url": url, "secret_token": secret_token})
+
+    async def delete_webhook(self) -> None:
+        await self.call("deleteWebhook")
+
+    async def send_message(self, chat_id: str, text: str) -> str | None:
+        result = await self.call("sendMessage", {"chat_id": chat_id, "text": text})
+        return str(result.get("message_id")) if isinstance(result, dict) and result.get("message_id") else None
+
+
+def unwrap(body: Any) -> list[dict[str, Any]]:
+    """Webhook and getUpdates bodies may be bare updates, lists, or wrapped in ``{ok, result}``."""
+    if isinstance(body, dict) and "result" in body and ("ok" in body or "message" not in body):
+        body = body["result"]
+    if isinstance(body, dict):
+        return [body] if body else []
+    if isinstance(body, list):
+        return [u for u in body if isinstance(u, dict)]
+    return []
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,68 @@
+"""Zalo Bot Platform updates → the internal model (pure functions, no I/O).
+
+An update has ``event_name`` (``message.text.received``, ``message.image.received``, …)
+and ``message{from{id, display_name}, chat{id, chat_type}, text, message_id, date}`` with
+``date`` in milliseconds. Only text messages are handled; ids stay strings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.adapters.zalo_oa.events import ms_to_utc
+from bot.dispatcher import clean_text
+from bot.model import ChatKind, ChatRef, InboundMessage, Platform, UserRef, parse_command
+
+TEXT_EVENT = "message.text.received"
+MENTIONS = ("@loaso", "@loa số", "loa số ơi", "loa so oi")
+
+
+@dataclass(frozen=True)
+class BotUpdate:
+    name: str
+    key: str  # dedupe key: the message_id when there is one
+    message: InboundMessage | None  # None: not a text message (acknowledged, ignored)
+
+
+def translate(update: dict[str, Any], *, now: datetime, names: tuple[str, ...] = ()) -> BotUpdate:
+    message = update.get("message") if isinstance(update.get("message"), dict) else {}
+    name = str(update.get("event_name") or (TEXT_EVENT if message.get("text") else "?"))
+    message_id = _s(message.get("message_id"))
+    chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
+    sender = message.get("from") if isinstance(message.get("from"), dict) else {}
+    chat_id, user_id = _s(chat.get("id")), _s(sender.get("id"))
+    key = f"msg:{message_id}" if message_id else _digest(name, chat_id, user_id, message.get("date"))
+    text = clean_text(str(message.get("text") or "")) if isinstance(message.get("text"), str) else ""
+    if name != TEXT_EVENT or not text or chat_id is None or user_id is None:
+        return BotUpdate(name, key, None)
+    private = str(chat.get("chat_type") or "PRIVATE").upper() == "PRIVATE"
+    display = sender.get("display_name") or sender.get("name") or sender.get("first_name")
+    user = UserRef(Platform.ZALO_BOT, user_id, str(display)[:128] if display else None, bool(sender.get("is_bot")))
+    ref = ChatRef(Platform.ZALO_BOT, chat_id, ChatKind.PRIVATE if private else ChatKind.GROUP)
+    lowered = text.lower()
+    mentioned = private or any(m in lowered for m in (*MENTIONS, *(f"@{n.lower()}" for n in names if n)))
+    inbound = InboundMessage(
+        chat=ref,
+        sender=user,
+        text=text,
+        at=ms_to_utc(message.get("date")) or now,
+        message_id=message_id,
+        mentions_bot=mentioned,
+        command=parse_command(text),
+    )
+    return BotUpdate(name, key, inbound)
+
+
+def _s(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _digest(*parts: object) -> str:
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return "ev:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
