@@ -1,0 +1,123 @@
+"""A fake Zalo OA Open API + OAuth v4 server (Starlette), recording what the bot sent.
+
+It behaves like Zalo where our code depends on it: access tokens checked on every call
+(-216 when unknown or revoked), refresh tokens single-use and rotating (-14020 on reuse),
+``error`` in every body, and scripted failures (HTTP status + body) popped per call.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+APP_ID = "1234567890123456789"
+OA_ID = "579745863508352884"
+APP_SECRET = "app-secret-for-tests"
+OA_SECRET_KEY = "oa-secret-key-for-tests"
+
+
+@dataclass
+class Sent:
+    path: str
+    recipient: dict[str, str]
+    message: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        if "text" in self.message:
+            return str(self.message["text"])
+        elements = self.message["attachment"]["payload"]["elements"]
+        return "\n".join(e["content"] for e in elements if e["type"] == "text")
+
+
+@dataclass
+class FakeZaloOA:
+    refresh_tokens: set[str] = field(default_factory=set)  # valid, unused
+    used_refresh_tokens: set[str] = field(default_factory=set)
+    access_tokens: set[str] = field(default_factory=set)
+    expires_in: int = 90_000
+    sent: list[Sent] = field(default_factory=list)
+    refresh_calls: list[str] = field(default_factory=list)  # refresh tokens presented
+    calls: list[tuple[str, str]] = field(default_factory=list)  # (path, access token)
+    failures: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # for message calls
+    always_invalid_token: bool = False
+    oa_name: str = "Xã Đại Ngãi"
+    _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    def issue_refresh_token(self, value: str = "R0") -> str:
+        self.refresh_tokens.add(value)
+        return value
+
+    def revoke_access_tokens(self) -> None:
+        self.access_tokens.clear()
+
+    # --- OAuth v4 ---------------------------------------------------------------------
+    async def oauth(self, request: Request) -> JSONResponse:
+        # application/x-www-form-urlencoded, parsed by hand (no python-multipart needed)
+        form = {k: v[0] for k, v in parse_qs((await request.body()).decode()).items()}
+        if request.headers.get("secret_key") != APP_SECRET or form.get("app_id") != APP_ID:
+            return JSONResponse({"error": -14002, "error_name": "Invalid app"})
+        if form.get("grant_type") != "refresh_token":
+            return JSONResponse({"error": -14001, "error_name": "Invalid grant type"})
+        token = str(form.get("refresh_token") or "")
+        self.refresh_calls.append(token)
+        if token in self.used_refresh_tokens:
+            return JSONResponse({"error": -14020, "error_name": "Refresh token has been used"})
+        if token not in self.refresh_tokens:
+            return JSONResponse({"error": -14014, "error_name": "Invalid refresh token"})
+        self.refresh_tokens.discard(token)
+        self.used_refresh_tokens.add(token)
+        n = next(self._counter)
+        access, new_refresh = f"A{n}", f"R{n}"
+        self.access_tokens.add(access)
+        self.refresh_tokens.add(new_refresh)
+        return JSONResponse({"access_token": access, "refresh_token": new_refresh, "expires_in": str(self.expires_in)})
+
+    # --- Open API ---------------------------------------------------------------------
+    def _token_error(self, request: Request) -> JSONResponse | None:
+        token = request.headers.get("access_token", "")
+        self.calls.append((request.url.path, token))
+        if self.always_invalid_token or token not in self.access_tokens:
+            return JSONResponse({"error": -216, "message": "Access token is invalid"})
+        return None
+
+    async def message(self, request: Request) -> JSONResponse:
+        if (denied := self._token_error(request)) is not None:
+            return denied
+        if self.failures:
+            status, body = self.failures.pop(0)
+            return JSONResponse(body, status_code=status)
+        body = await request.json()
+        message = body.get("message") or {}
+        text = message.get("text")
+        if text is not None and not (1 <= len(text) <= 2000):
+            return JSONResponse({"error": -201, "message": "text is invalid"})
+        self.sent.append(Sent(request.url.path, body.get("recipient") or {}, message))
+        return JSONResponse({"error": 0, "message": "Success", "data": {"message_id": f"m{len(self.sent)}"}})
+
+    async def getoa(self, request: Request) -> JSONResponse:
+        if (denied := self._token_error(request)) is not None:
+            return denied
+        data = {"oa_id": OA_ID, "name": self.oa_name, "num_follower": 1234, "is_verified": True}
+        return JSONResponse({"error": 0, "message": "Success", "data": data})
+
+    def app(self) -> Starlette:
+        return Starlette(
+            routes=[
+                Route("/v4/oa/access_token", self.oauth, methods=["POST"]),
+                Route("/v3.0/oa/message/cs", self.message, methods=["POST"]),
+                Route("/v3.0/oa/message/promotion", self.message, methods=["POST"]),
+                Route("/v3.0/oa/group/message", self.message, methods=["POST"]),
+                Route("/v2.0/oa/getoa", self.getoa, methods=["GET"]),
+            ]
+        )
+
+    def texts_to(self, recipient_id: str) -> list[str]:
+        return [s.text for s in self.sent if recipient_id in s.recipient.values()]
