@@ -184,7 +184,10 @@ class TokenManager:
 
 def _reauth_text(code: int, reason: str) -> str:
     detail = f": {reason}" if reason else ""
-    return f"Zalo OA refresh token rejected (error {code}{detail}); set a new ZALO_OA_REFRESH_TOKEN and restart"
+    return (
+        f"Zalo OA needs re-authorisation: refresh token rejected (error {code}{detail}); "
+        "set a new ZALO_OA_REFRESH_TOKEN and restart"
+    )
 
 
 def _json(response: httpx.Response) -> dict[str, Any]:

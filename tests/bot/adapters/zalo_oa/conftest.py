@@ -46,9 +46,13 @@ class OAEnv:
         return response
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_kind(request: pytest.FixtureRequest) -> str:
-    return request.param
+# Tests where the database matters run on both engines: ``@both_databases``.
+both_databases = pytest.mark.parametrize("db_kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+
+
+@pytest.fixture
+def db_kind() -> str:
+    return "sqlite"
 
 
 @pytest.fixture

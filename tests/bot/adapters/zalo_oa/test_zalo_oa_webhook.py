@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from bot.adapters.shell import ShellSession
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
 from bot.store.zalo import ZaloSeenEvent
+from tests.bot.adapters.zalo_oa.conftest import both_databases
 from tests.fakes.zalo_env import now_ms, oa_follow, oa_group_event, oa_text, signed
 
 
@@ -44,6 +45,7 @@ async def test_signature_without_mac_prefix_is_accepted(oa_env):
     assert response.status_code == 200 and len(oa_env.fake.sent) == 1
 
 
+@both_databases
 async def test_forged_signature_is_rejected_and_nothing_processed(oa_env, caplog):
     raw, headers = signed(oa_text("u-103", "/help", "m4"), secret="not-the-secret")
     response = await oa_env.post(raw, headers)
@@ -70,6 +72,7 @@ async def test_stale_or_future_events_are_rejected(oa_env):
     assert await count(oa_env.runtime, ZaloSeenEvent) == 0
 
 
+@both_databases
 async def test_duplicate_event_is_answered_once(oa_env):
     raw, headers = signed(oa_text("u-105", "/help", "dup-1"))
     first = await oa_env.post(raw, headers)
@@ -93,6 +96,7 @@ async def test_malformed_json_is_rejected_without_a_crash(oa_env):
     assert health.status_code == 200 and health.json()["checks"]["zalo_oa"] is True
 
 
+@both_databases
 async def test_membership_events_are_recorded(oa_env):
     g = "gmf-group-1"
     for payload in (

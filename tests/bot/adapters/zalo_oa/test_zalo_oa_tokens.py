@@ -1,0 +1,147 @@
+"""Access-token refresh against the fake OAuth v4 server: before expiry, on -216, rotation
+persisted in the database, and -14020 reported to leaders once and never retried in a loop."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import httpx
+from sqlalchemy import select
+
+from bot.adapters.base import SendStatus
+from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager
+from bot.model import ChatKind, ChatRef, Outbound, Platform
+from bot.store.zalo import ZaloToken
+from tests.bot.adapters.zalo_oa.conftest import both_databases
+from tests.fakes import zalo_oa
+
+
+def private(user: str = "u-1") -> Outbound:
+    return Outbound(ChatRef(Platform.ZALO_OA, user, ChatKind.PRIVATE), "Chào bà con")
+
+
+async def token_row(runtime) -> ZaloToken | None:  # type: ignore[no-untyped-def]
+    async with runtime.store.session() as s:
+        return (await s.execute(select(ZaloToken))).scalar_one_or_none()
+
+
+def manager(env, *, env_token: str | None, clock=None, on_reauth=None) -> TokenManager:  # type: ignore[no-untyped-def]
+    cfg = env.runtime.config.zalo_oa
+    kwargs = {"clock": clock} if clock else {}
+    return TokenManager(
+        env.runtime.store,
+        env.service.http,
+        oauth_url=cfg.oauth_url,
+        app_id=cfg.app_id,
+        oa_id=cfg.oa_id,
+        app_secret=zalo_oa.APP_SECRET,
+        env_refresh_token=env_token,
+        on_reauth=on_reauth,
+        **kwargs,
+    )
+
+
+@both_databases
+async def test_first_refresh_uses_env_and_the_rotation_is_persisted(oa_env):
+    assert (await oa_env.service.sender.send(private())).ok
+    assert oa_env.fake.refresh_calls == ["R0"]
+    row = await token_row(oa_env.runtime)
+    assert row is not None and (row.access_token, row.refresh_token) == ("A1", "R1") and not row.needs_reauth
+    # A restart: the environment still holds the spent R0, but the database's R1 wins.
+    restarted = manager(oa_env, env_token="R0")
+    assert await restarted.access_token() == "A1"
+    assert oa_env.fake.refresh_calls == ["R0"]
+    oa_env.fake.revoke_access_tokens()
+    assert await restarted.refresh(stale="A1") == "A2"
+    assert oa_env.fake.refresh_calls == ["R0", "R1"]
+    row = await token_row(oa_env.runtime)
+    assert (row.access_token, row.refresh_token) == ("A2", "R2")
+
+
+async def test_token_is_refreshed_before_it_expires(oa_env):
+    now = [datetime(2026, 11, 24, 8, 0)]
+    tokens = manager(oa_env, env_token="R0", clock=lambda: now[0])
+    assert await tokens.access_token() == "A1"  # 25 h token
+    now[0] += timedelta(hours=23, minutes=50)
+    assert await tokens.access_token() == "A1"  # more than an hour left: no refresh
+    assert oa_env.fake.refresh_calls == ["R0"]
+    now[0] += timedelta(minutes=20)  # less than an hour left: refresh first
+    assert await tokens.access_token() == "A2"
+    assert oa_env.fake.refresh_calls == ["R0", "R1"]
+    row = await token_row(oa_env.runtime)
+    assert row.refresh_token == "R2" and row.expires_at == now[0] + timedelta(seconds=90_000)
+
+
+async def test_invalid_token_216_refreshes_once_and_retries_once(oa_env):
+    assert (await oa_env.service.sender.send(private("u-1"))).ok
+    oa_env.fake.revoke_access_tokens()  # Zalo revoked A1 before it expired
+    result = await oa_env.service.sender.send(private("u-2"))
+    assert result.ok
+    assert oa_env.fake.refresh_calls == ["R0", "R1"]
+    assert [c[1] for c in oa_env.fake.calls if c[0].endswith("/cs")] == ["A1", "A1", "A2"]
+    assert oa_env.fake.texts_to("u-2") == ["Chào bà con"]
+
+
+async def test_persistent_216_is_not_retried_in_a_loop(oa_env):
+    oa_env.fake.always_invalid_token = True
+    result = await oa_env.service.sender.send(private())
+    assert result.status is SendStatus.TRANSIENT
+    assert oa_env.fake.refresh_calls == ["R0", "R1"]  # the first token, then one refresh on -216
+    assert len(oa_env.fake.calls) == 2  # one call, one retry
+
+
+@both_databases
+async def test_used_refresh_token_14020_is_reported_once_and_not_looped(oa_env):
+    oa_env.fake.refresh_tokens.clear()
+    oa_env.fake.used_refresh_tokens.add("R0")  # someone else already spent it
+    for _ in range(3):
+        result = await oa_env.service.sender.send(private())
+        assert result.status is SendStatus.TRANSIENT and "re-authoris" in (result.error or "")
+    assert oa_env.fake.refresh_calls == ["R0"]  # one attempt, then never again
+    assert oa_env.fake.calls == []
+    (report,) = oa_env.leaders.received
+    assert report.chat.id == 2001 and report.chat.is_private
+    assert "cấp quyền lại" in report.text and "-14020" in report.text
+    assert "ZALO_OA_REFRESH_TOKEN" in report.text
+    row = await token_row(oa_env.runtime)
+    assert row.needs_reauth and row.last_error.startswith("-14020")
+    assert oa_env.service.healthy() is False
+    health = await oa_env.web.get("/healthz")
+    assert health.status_code == 503 and health.json()["checks"]["zalo_oa"] is False
+
+
+async def test_new_env_refresh_token_recovers_after_reauthorisation(oa_env):
+    oa_env.fake.refresh_tokens.clear()
+    oa_env.fake.used_refresh_tokens.add("R0")
+    tokens = manager(oa_env, env_token="R0")
+    try:
+        await tokens.access_token()
+    except ReauthRequired:
+        pass
+    else:
+        raise AssertionError("expected ReauthRequired")
+    oa_env.fake.issue_refresh_token("R-new")  # the operator re-authorised the app
+    recovered = manager(oa_env, env_token="R-new")
+    assert await recovered.access_token() == "A1"
+    row = await token_row(oa_env.runtime)
+    assert not row.needs_reauth and row.refresh_token == "R1"
+
+
+async def test_network_failure_during_refresh_keeps_the_refresh_token(oa_env):
+    async with httpx.AsyncClient() as http:
+        cfg = oa_env.runtime.config.zalo_oa
+        broken = TokenManager(
+            oa_env.runtime.store,
+            http,
+            oauth_url="http://127.0.0.1:9/v4/oa/access_token",  # nothing listens on port 9
+            app_id=cfg.app_id,
+            oa_id=cfg.oa_id,
+            app_secret=zalo_oa.APP_SECRET,
+            env_refresh_token="R0",
+        )
+        try:
+            await broken.access_token()
+        except Exception as exc:
+            assert type(exc).__name__ == "TokenRefreshFailed"
+    assert await token_row(oa_env.runtime) is None  # nothing half-written
+    assert await manager(oa_env, env_token="R0").access_token() == "A1"  # R0 still usable
