@@ -78,8 +78,8 @@ class FakeBotAPI:
     def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
         return [c.params for c in self.calls if c.method == method]
 
-    async def wait_sent(self, count: int, method: str = "sendMessage", timeout: float = 10.0) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + timeout
+    async def wait_sent(self, count: int, method: str = "sendMessage", within: float = 10.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + within
         while len(self.sent(method)) < count:
             if time.monotonic() > deadline:
                 raise AssertionError(f"expected {count} {method}, got {len(self.sent(method))}: {self.sent(method)}")
