@@ -17,6 +17,7 @@ import hmac
 import json
 import logging
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from starlette.requests import Request
@@ -48,8 +49,34 @@ MAX_RETRY_AFTER = 60.0
 def describe(raw: Any) -> str:
     """A short, content-free description of a rejected update for the log."""
     if isinstance(raw, dict):
-        return f"update_id={raw.get('update_id')!r} keys={sorted(map(str, raw))[:6]}"
+        keys = sorted(str(k)[:20] for k in raw)[:6]
+        return f"update_id={str(raw.get('update_id'))[:20]} keys={keys}"
     return f"{type(raw).__name__}"
+
+
+def insane(update: Update | None) -> str | None:
+    """PTB parses leniently (a list where an id belongs passes); check what we and PTB rely on."""
+    if update is None or not isinstance(update.update_id, int) or isinstance(update.update_id, bool):
+        return "no update_id"
+    chat, user, msg = update.effective_chat, update.effective_user, update.effective_message
+    for name, value in (
+        ("chat.id", chat.id if chat else 0),
+        ("user.id", user.id if user else 0),
+        ("message_id", msg.message_id if msg else 0),
+    ):
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"{name} is not an integer"
+    if msg is not None:
+        if not isinstance(msg.date, datetime):
+            return "message date is not a time"
+        for field_name in ("text", "caption"):
+            if getattr(msg, field_name) is not None and not isinstance(getattr(msg, field_name), str):
+                return f"{field_name} is not text"
+        if chat is None:
+            return "message without chat"
+    if update.callback_query is not None and not isinstance(update.callback_query.data, str | None):
+        return "callback data is not text"
+    return None
 
 
 class TelegramService:
@@ -126,17 +153,35 @@ class TelegramService:
         return value
 
     # --- input ---------------------------------------------------------------------
-    async def feed_raw(self, raw: Any) -> bool:
-        """The one entry point for a raw Bot API update (polling, webhook, tests, bench)."""
+    def parse(self, raw: Any) -> Update | None:
+        """A raw Bot API update → PTB Update, or None (logged once) when it is malformed."""
         try:
             if not isinstance(raw, dict):
                 raise TypeError("not an object")
             update = Update.de_json(raw, self.app.bot)
+            problem = insane(update)
+            if problem:
+                raise ValueError(problem)
+            return update
         except Exception as exc:
             self.rejected += 1
             log.warning("telegram: rejected malformed update (%s): %s", describe(raw), type(exc).__name__)
+            return None
+
+    async def feed_raw(self, raw: Any) -> bool:
+        """The one entry point for a raw Bot API update (polling, webhook): queued for PTB."""
+        update = self.parse(raw)
+        if update is None:
             return False
         await self.app.update_queue.put(update)
+        return True
+
+    async def process_raw(self, raw: Any) -> bool:
+        """Like ``feed_raw`` but processed before returning (tests and benchmarks)."""
+        update = self.parse(raw)
+        if update is None:
+            return False
+        await self.app.process_update(update)
         return True
 
     async def _poll(self) -> None:
