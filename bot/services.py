@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from bot.adapters.zalo_services import zalo_services
 from bot.config import secret
 from bot.runtime import Runtime, Service
 
@@ -30,6 +31,7 @@ def platform_services(runtime: Runtime) -> list[Service]:
     token = secret(TOKEN_ENV)
     if token:
         services.append(TelegramService(runtime, token))
+    services.extend(zalo_services(runtime))  # zalo_oa / zalo_bot sections, secrets from the environment
     return services
 
 

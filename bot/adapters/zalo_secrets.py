@@ -17,8 +17,11 @@ BOT_TOKEN = "ZALO_BOT_TOKEN"
 BOT_WEBHOOK_SECRET = "ZALO_BOT_WEBHOOK_SECRET"
 
 
-class MissingSecret(ConfigError):
-    """One line per missing variable, naming it and the config section that needs it."""
+class MissingSecret(ConfigError, RuntimeError):
+    """One line per missing variable, naming it and the config section that needs it.
+
+    Also a RuntimeError, which ``loaso run`` reports as ``loaso: <message>`` with exit 1.
+    """
 
 
 def _require(names: list[str], section: str) -> dict[str, str]:

@@ -12,12 +12,17 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.adapters.zalo_oa.signature import sign
 from bot.config import Config, parse_config
 from bot.runtime import Runtime
 from tests.fakes import zalo_oa
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+
+# Tests where the database matters run on both engines (the ``db_kind`` fixture is "sqlite").
+both_databases = pytest.mark.parametrize("db_kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 
 
 def make_config(db_url: str, *, oa_base: str | None = None, bot_base: str | None = None, **extra: Any) -> Config:
@@ -60,7 +65,6 @@ async def database(kind: str, tmp_path: Path) -> AsyncIterator[str]:
         yield f"sqlite+aiosqlite:///{tmp_path / 'zalo.db'}"
         return
     import asyncpg
-    import pytest
 
     try:
         admin = await asyncpg.connect(PG_ADMIN, timeout=3)

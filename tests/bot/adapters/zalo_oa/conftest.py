@@ -46,10 +46,6 @@ class OAEnv:
         return response
 
 
-# Tests where the database matters run on both engines: ``@both_databases``.
-both_databases = pytest.mark.parametrize("db_kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-
-
 @pytest.fixture
 def db_kind() -> str:
     return "sqlite"

@@ -12,8 +12,8 @@ from bot.adapters.base import SendStatus
 from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager
 from bot.model import ChatKind, ChatRef, Outbound, Platform
 from bot.store.zalo import ZaloToken
-from tests.bot.adapters.zalo_oa.conftest import both_databases
 from tests.fakes import zalo_oa
+from tests.fakes.zalo_env import both_databases
 
 
 def private(user: str = "u-1") -> Outbound:

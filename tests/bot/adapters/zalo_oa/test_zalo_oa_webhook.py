@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 from bot.adapters.shell import ShellSession
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
 from bot.store.zalo import ZaloSeenEvent
-from tests.bot.adapters.zalo_oa.conftest import both_databases
-from tests.fakes.zalo_env import now_ms, oa_follow, oa_group_event, oa_text, signed
+from tests.fakes.zalo_env import both_databases, now_ms, oa_follow, oa_group_event, oa_text, signed
 
 
 async def shell_answer(runtime, text: str) -> list[str]:  # type: ignore[no-untyped-def]
