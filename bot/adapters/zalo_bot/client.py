@@ -6,6 +6,7 @@ the method name and Zalo's description with the token masked.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import httpx
@@ -13,6 +14,30 @@ import httpx
 # Zalo Bot sendMessage: text of 1 to 2000 characters.
 BOT_TEXT_LIMIT = 2000
 POLL_TIMEOUT = 30  # seconds getUpdates waits for an update (Zalo's default)
+
+
+class _MaskTokens(logging.Filter):
+    """httpx logs every request URL at INFO, and ours carry the bot token: mask it there too,
+    whatever log level the operator chose."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.tokens:
+            message = record.getMessage()
+            masked = message
+            for token in self.tokens:
+                masked = masked.replace(token, "***")
+            if masked != message:
+                record.msg, record.args = masked, None
+        return True
+
+
+_MASK = _MaskTokens()
+for _name in ("httpx", "httpcore"):
+    logging.getLogger(_name).addFilter(_MASK)
 
 
 class ZaloBotError(Exception):
@@ -28,6 +53,8 @@ class ZaloBotClient:
         self.http = http
         self.base_url = base_url.rstrip("/")
         self._token = token
+        if token:
+            _MASK.tokens.add(token)
 
     def _mask(self, text: str) -> str:
         return text.replace(self._token, "***") if self._token else text
