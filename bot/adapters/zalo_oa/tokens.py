@@ -86,6 +86,11 @@ class TokenManager:
         self._expires_at: datetime | None = None
         self.refreshes = 0  # how many refresh calls went to Zalo (for health and tests)
 
+    @property
+    def expires_at(self) -> datetime | None:
+        """When the access token in hand expires (naive UTC), once one was obtained."""
+        return self._expires_at
+
     def _usable(self, token: str | None, expires_at: datetime | None) -> bool:
         return bool(token) and expires_at is not None and self.clock() < expires_at - self.margin
 
