@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -69,6 +70,8 @@ async def database(kind: str, tmp_path: Path) -> AsyncIterator[str]:
     try:
         admin = await asyncpg.connect(PG_ADMIN, timeout=3)
     except (OSError, asyncpg.PostgresError, TimeoutError):
+        if os.environ.get("LOASO_REQUIRE_PG"):
+            pytest.fail("PostgreSQL is required here (LOASO_REQUIRE_PG) but 127.0.0.1:5432 does not answer")
         pytest.skip("no PostgreSQL server at 127.0.0.1:5432")
     name = f"loaso_zalo_{uuid.uuid4().hex[:12]}"
     await admin.execute(f'CREATE DATABASE "{name}"')

@@ -81,7 +81,7 @@ class ZaloBotClient:
             return body.get("result")
         code = _int(body.get("error_code")) or response.status_code
         description = self._mask(str(body.get("description") or body.get("message") or ""))[:200]
-        params = body.get("parameters") if isinstance(body.get("parameters"), dict) else {}
+        params: dict[str, Any] = body["parameters"] if isinstance(body.get("parameters"), dict) else {}
         retry_after = _float(params.get("retry_after")) or _float(response.headers.get("Retry-After"))
         raise ZaloBotError(
             f"{method}: HTTP {response.status_code}, error {code}: {description}",

@@ -28,11 +28,10 @@ class BotUpdate:
 
 
 def translate(update: dict[str, Any], *, now: datetime, names: tuple[str, ...] = ()) -> BotUpdate:
-    message = update.get("message") if isinstance(update.get("message"), dict) else {}
+    message = _dict(update.get("message"))
     name = str(update.get("event_name") or (TEXT_EVENT if message.get("text") else "?"))
     message_id = _s(message.get("message_id"))
-    chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
-    sender = message.get("from") if isinstance(message.get("from"), dict) else {}
+    chat, sender = _dict(message.get("chat")), _dict(message.get("from"))
     chat_id, user_id = _s(chat.get("id")), _s(sender.get("id"))
     key = f"msg:{message_id}" if message_id else _digest(name, chat_id, user_id, message.get("date"))
     text = clean_text(str(message.get("text") or "")) if isinstance(message.get("text"), str) else ""
@@ -54,6 +53,10 @@ def translate(update: dict[str, Any], *, now: datetime, names: tuple[str, ...] =
         command=parse_command(text),
     )
     return BotUpdate(name, key, inbound)
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _s(value: Any) -> str | None:

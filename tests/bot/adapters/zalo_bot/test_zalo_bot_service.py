@@ -84,6 +84,7 @@ async def test_group_mentions_are_answered_and_other_talk_only_counted(bot_env):
     assert bot_env.fake.sent == []  # nobody called the bot
     await bot_env.post(body(text_update("z7", "grp-1", "user-7", "@Loa Số cho hỏi làm căn cước", group=True)))
     assert len(bot_env.fake.texts_to("grp-1")) == 1
+    await bot_env.runtime.dispatcher.flush()  # activity counts are written in batches
     async with bot_env.runtime.store.session() as s:
         group = (await s.execute(select(Group).where(Group.external_id == "grp-1"))).scalar_one()
         assert group.platform == "zalo_bot" and group.kind == "group"
