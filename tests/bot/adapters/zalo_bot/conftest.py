@@ -1,5 +1,5 @@
 """Fixtures: the fake Zalo Bot API server, a database, and the real ZaloBotService mounted
-in the bot's real web app served by uvicorn."""
+in the bot's real Starlette web app."""
 
 from __future__ import annotations
 
@@ -53,7 +53,8 @@ async def bot_env(db_kind: str, tmp_path: Path, request: pytest.FixtureRequest):
             )
             runtime.services.append(service)
             await service.start()
-            async with serve(build_app(runtime)) as web_base, httpx.AsyncClient(base_url=web_base) as web:
+            transport = httpx.ASGITransport(app=build_app(runtime))  # the real Starlette app, in process
+            async with httpx.AsyncClient(transport=transport, base_url="http://loaso.test") as web:
                 try:
                     yield BotEnv(fake, runtime, service, web)
                 finally:

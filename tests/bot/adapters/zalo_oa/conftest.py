@@ -1,5 +1,5 @@
 """Fixtures: the fake Zalo OA server, a database (SQLite and PostgreSQL), the real service
-mounted in the bot's real web app served by uvicorn, and an httpx client for webhooks."""
+mounted in the bot's real Starlette web app, and an httpx client for webhooks."""
 
 from __future__ import annotations
 
@@ -65,7 +65,8 @@ async def oa_env(db_kind: str, tmp_path: Path, request: pytest.FixtureRequest):
             service = ZaloOAService(runtime, secrets=secrets)
             runtime.services.append(service)
             await service.start()
-            async with serve(build_app(runtime)) as web_base, httpx.AsyncClient(base_url=web_base) as web:
+            transport = httpx.ASGITransport(app=build_app(runtime))  # the real Starlette app, in process
+            async with httpx.AsyncClient(transport=transport, base_url="http://loaso.test") as web:
                 try:
                     yield OAEnv(fake, runtime, service, web, leaders)
                 finally:
