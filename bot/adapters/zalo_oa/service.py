@@ -10,6 +10,7 @@ so the event is handled in a background task after the 200; ``drain()`` waits fo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import time
@@ -25,18 +26,22 @@ from bot.adapters.zalo_oa import signature
 from bot.adapters.zalo_oa.client import ZaloOAClient
 from bot.adapters.zalo_oa.events import followers_chat, translate
 from bot.adapters.zalo_oa.sender import ZaloOASender
-from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager
-from bot.adapters.zalo_secrets import OASecrets, oa_secrets
-from bot.model import Event, Platform
+from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager, TokenRefreshFailed
+from bot.adapters.zalo_secrets import OA_REFRESH_TOKEN, MissingSecret, OASecrets, oa_secrets
+from bot.model import ChatRef, Event, InboundMessage, MemberEvent, Platform
 from bot.runtime import Runtime
+from bot.store import groups
 from bot.store.db import utcnow
-from bot.store.groups import ensure_group
-from bot.store.zalo import claim_event, purge_seen
+from bot.store.groups import ensure_group, find_group
+from bot.store.zalo import ZaloToken, claim_event, purge_seen
 
 log = logging.getLogger(__name__)
 
 WEBHOOK_PATH = "/webhooks/zalo-oa"
 HTTP_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+# How often an idle bot checks its access token, so it is refreshed before it expires even
+# when nothing is sent (and the 3-month refresh token keeps rotating).
+TOKEN_CHECK_SECONDS = 15 * 60
 
 
 class ZaloOAService:
@@ -49,6 +54,7 @@ class ZaloOAService:
         secrets: OASecrets | None = None,
         http: httpx.AsyncClient | None = None,
         clock_ms: Callable[[], int] = lambda: int(time.time() * 1000),
+        token_check_seconds: float = TOKEN_CHECK_SECONDS,  # 0: no background check (tests drive it)
     ):
         cfg = runtime.config.zalo_oa
         if cfg is None:
@@ -59,6 +65,7 @@ class ZaloOAService:
         self._own_http = http is None
         self.http = http or httpx.AsyncClient(timeout=HTTP_TIMEOUT)
         self.clock_ms = clock_ms
+        self.token_check_seconds = token_check_seconds
         self.tokens = TokenManager(
             runtime.store,
             self.http,
@@ -73,6 +80,8 @@ class ZaloOAService:
         self.sender = ZaloOASender(self.client, store=runtime.store, followers_title=self._followers_title())
         runtime.senders[Platform.ZALO_OA] = self.sender
         self._tasks: set[asyncio.Task[None]] = set()
+        self._keeper: asyncio.Task[None] | None = None
+        self._oa_groups: set[str] = set()  # OA groups already marked as fully visible
         self._reauth = False
         self.rejected = 0  # forged, stale or malformed webhook calls (for health/tests)
 
@@ -87,16 +96,48 @@ class ZaloOAService:
     async def start(self) -> None:
         now = utcnow()
         await purge_seen(self.runtime.store, now)
-        if self.cfg.followers_hamlet is not None:
-            async with self.runtime.store.session() as s:
-                group = await ensure_group(s, followers_chat(self.cfg.oa_id), now)
-                group.hamlet_code = self.cfg.followers_hamlet
-        self._reauth = await self.tokens.needs_reauth()
+        async with self.runtime.store.session() as s:
+            token_row = await s.get(ZaloToken, self.cfg.oa_id)
+            followers = await find_group(s, Platform.ZALO_OA, followers_chat(self.cfg.oa_id).id)
+            if self.cfg.followers_hamlet is not None:
+                followers = followers or await ensure_group(s, followers_chat(self.cfg.oa_id), now)
+                followers.hamlet_code = self.cfg.followers_hamlet
+            elif followers is not None:
+                followers.hamlet_code = None  # follower bulletins switched off: no deliveries for it
+        groups.changed()
+        if token_row is None and self.secrets.refresh_token is None:
+            raise MissingSecret(
+                [f"{OA_REFRESH_TOKEN}: environment variable is required for the first start of zalo_oa"]
+            )
+        self._reauth = bool(token_row and token_row.needs_reauth)
         if self._reauth:
             log.error("Zalo OA needs re-authorisation: replies and bulletins through the OA are paused")
+        if self.token_check_seconds:
+            self._keeper = asyncio.create_task(self._keep_token_fresh())
         log.info("Zalo OA webhook at %s (OA %s)", WEBHOOK_PATH, self.cfg.oa_id)
 
+    async def refresh_if_due(self) -> None:
+        """Refresh the access token now if it expires within the margin; never raises."""
+        try:
+            await self.tokens.access_token()
+        except ReauthRequired:
+            self._reauth = True
+        except TokenRefreshFailed as exc:
+            log.warning("Zalo OA token check failed (will retry): %s", exc)
+        else:
+            self._reauth = False
+
+    async def _keep_token_fresh(self) -> None:
+        while True:
+            await self.refresh_if_due()
+            await asyncio.sleep(self.token_check_seconds)
+
     async def stop(self) -> None:
+        if self._keeper is not None:
+            self._keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._keeper
+            self._keeper = None
         await self.drain()
         if self._own_http:
             await self.http.aclose()
@@ -147,12 +188,28 @@ class ZaloOAService:
     async def handle(self, event: Event) -> None:
         """Feed one event to the dispatcher and send its replies; never raises."""
         try:
+            chat = event.chat if isinstance(event, InboundMessage | MemberEvent) else None
+            if chat is not None and not chat.is_private and not str(chat.id).startswith("followers:"):
+                await self._mark_oa_group(chat)
             for out in await self.runtime.dispatcher.feed(event):
                 result = await self.sender.send(out)
                 if not result.ok:
                     log.warning("Zalo OA reply not sent: %s %s", result.status.value, result.error)
         except Exception:
             log.exception("Zalo OA event handling failed")
+
+    async def _mark_oa_group(self, chat: ChatRef) -> None:
+        """The OA owns its GMF groups and receives every message there, like a Telegram bot
+        that is an administrator: record that once, so handlers know it sees all."""
+        key = str(chat.id)
+        if key in self._oa_groups:
+            return
+        async with self.runtime.store.session() as s:
+            group = await ensure_group(s, chat, utcnow())
+            if not group.bot_is_admin:
+                group.bot_is_admin = True
+                groups.changed()
+        self._oa_groups.add(key)
 
     async def drain(self) -> None:
         """Wait until every event accepted so far has been handled."""

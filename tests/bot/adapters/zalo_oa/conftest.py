@@ -62,7 +62,7 @@ async def oa_env(db_kind: str, tmp_path: Path, request: pytest.FixtureRequest):
             leaders = LeaderInbox()
             runtime.senders[Platform.TELEGRAM] = leaders
             secrets = OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, "R0")
-            service = ZaloOAService(runtime, secrets=secrets)
+            service = ZaloOAService(runtime, secrets=secrets, token_check_seconds=0)
             runtime.services.append(service)
             await service.start()
             transport = httpx.ASGITransport(app=build_app(runtime))  # the real Starlette app, in process

@@ -11,6 +11,7 @@ from bot.adapters.zalo_oa.client import ZaloOAClient
 from bot.adapters.zalo_oa.events import followers_chat
 from bot.adapters.zalo_oa.sender import ZaloOASender
 from bot.model import ChatKind, ChatRef, Outbound, Platform
+from bot.store.groups import find_group
 from tests.fakes import zalo_oa
 from tests.fakes.zalo_env import both_databases, oa_follow, signed
 
@@ -109,6 +110,11 @@ async def test_long_text_is_split_in_order(oa_env):
 
 
 async def test_followers_are_refused_unless_configured(oa_env):
+    await oa_env.post(*signed(oa_follow("follow", "f-9")))
+    await oa_env.service.start()  # a restart without followers_hamlet keeps the pseudo-group unlinked
+    async with oa_env.runtime.store.session() as s:
+        group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
+        assert group is not None and group.hamlet_code is None
     result = await oa_env.service.sender.send(Outbound(followers_chat(zalo_oa.OA_ID), "Tin"))
     assert result.status is SendStatus.REJECTED and "followers_hamlet" in (result.error or "")
     assert oa_env.fake.sent == []
@@ -129,6 +135,9 @@ async def test_follower_broadcast_resumes_without_sending_twice(oa_env):
     assert oa_env.fake.texts_to("f-1") == []  # not sent again after the pause
     assert oa_env.fake.texts_to("f-2") == [PLAIN]
     assert oa_env.fake.texts_to("f-3") == []  # unfollowed
+    async with oa_env.runtime.store.session() as s:
+        group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
+        assert group is not None and group.hamlet_code == "NGAIHOI1"  # linked at start: gets NGAIHOI1's bulletins
     (promo,) = oa_env.fake.sent
     assert promo.path == "/v3.0/oa/message/promotion"
     header = promo.message["attachment"]["payload"]["elements"][0]

@@ -3,13 +3,16 @@ persisted in the database, and -14020 reported to leaders once and never retried
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 
 import httpx
 from sqlalchemy import select
 
 from bot.adapters.base import SendStatus
+from bot.adapters.zalo_oa import ZaloOAService
 from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager
+from bot.adapters.zalo_secrets import MissingSecret, OASecrets
 from bot.model import ChatKind, ChatRef, Outbound, Platform
 from bot.store.zalo import ZaloToken
 from tests.fakes import zalo_oa
@@ -145,3 +148,51 @@ async def test_network_failure_during_refresh_keeps_the_refresh_token(oa_env):
             assert type(exc).__name__ == "TokenRefreshFailed"
     assert await token_row(oa_env.runtime) is None  # nothing half-written
     assert await manager(oa_env, env_token="R0").access_token() == "A1"  # R0 still usable
+
+
+async def test_idle_service_refreshes_in_the_background(oa_env):
+    """With nothing to send, the background check still gets (and later renews) the token."""
+    keeper = ZaloOAService(
+        oa_env.runtime,
+        secrets=OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, "R0"),
+        token_check_seconds=3600,
+    )
+    await keeper.start()
+    try:
+        for _ in range(200):
+            if oa_env.fake.refresh_calls:
+                break
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.05)
+    finally:
+        await keeper.stop()
+    assert oa_env.fake.refresh_calls == ["R0"]
+    assert (await token_row(oa_env.runtime)).refresh_token == "R1"
+
+
+async def test_background_check_reports_14020_once(oa_env):
+    oa_env.fake.refresh_tokens.clear()
+    oa_env.fake.used_refresh_tokens.add("R0")
+    for _ in range(3):
+        await oa_env.service.refresh_if_due()
+    assert oa_env.fake.refresh_calls == ["R0"] and len(oa_env.leaders.received) == 1
+    assert not oa_env.service.healthy()
+
+
+async def test_first_start_without_any_refresh_token_names_the_variable(oa_env):
+    service = ZaloOAService(oa_env.runtime, secrets=OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, None))
+    try:
+        await service.start()
+    except MissingSecret as exc:
+        assert exc.problems == [
+            "ZALO_OA_REFRESH_TOKEN: environment variable is required for the first start of zalo_oa"
+        ]
+    else:
+        raise AssertionError("expected MissingSecret")
+    finally:
+        await service.stop()
+    # Once the database holds a refresh token, the variable is no longer needed.
+    assert (await oa_env.service.sender.send(private())).ok
+    later = ZaloOAService(oa_env.runtime, secrets=OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, None))
+    await later.start()
+    await later.stop()

@@ -110,6 +110,7 @@ async def test_membership_events_are_recorded(oa_env):
     async with oa_env.runtime.store.session() as s:
         group = (await s.execute(select(Group).where(Group.external_id == g))).scalar_one()
         assert group.platform == "zalo_oa" and group.chat_id is None and group.kind == "group"
+        assert group.bot_is_admin  # the OA owns its groups and sees every message there
         rows = (
             await s.execute(
                 select(Person.external_id, MemberEventRow.change, MemberEventRow.source, Group.external_id)
