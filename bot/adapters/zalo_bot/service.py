@@ -24,6 +24,7 @@ from starlette.routing import BaseRoute, Route
 from bot.adapters.zalo_bot.client import POLL_TIMEOUT, ZaloBotClient, ZaloBotError, unwrap
 from bot.adapters.zalo_bot.events import translate
 from bot.adapters.zalo_bot.sender import ZaloBotSender
+from bot.adapters.zalo_queue import InOrder
 from bot.adapters.zalo_secrets import BotSecrets, bot_secrets
 from bot.model import InboundMessage, Platform
 from bot.runtime import Runtime
@@ -63,7 +64,7 @@ class ZaloBotService:
         self.poll_timeout = poll_timeout
         self.names: tuple[str, ...] = ()
         self.can_join_groups = False
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._inbox: InOrder[InboundMessage] = InOrder(self.handle)
         self._poller: asyncio.Task[None] | None = None
         self._healthy = True
         self.rejected = 0
@@ -104,7 +105,7 @@ class ZaloBotService:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._poller
             self._poller = None
-        await self.drain()
+        await self._inbox.close()
         if self._own_http:
             await self.http.aclose()
 
@@ -134,7 +135,7 @@ class ZaloBotService:
         for update in unwrap(body):
             message = await self._claim(update)
             if message is not None:
-                self._spawn(message)
+                self._inbox.put(message)
                 accepted += 1
         return JSONResponse({"ok": True, "accepted": accepted})
 
@@ -147,11 +148,6 @@ class ZaloBotService:
             return None
         return parsed.message
 
-    def _spawn(self, message: InboundMessage) -> None:
-        task = asyncio.create_task(self.handle(message))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
     async def handle(self, message: InboundMessage) -> None:
         """Feed one message to the dispatcher and send its replies; never raises."""
         try:
@@ -163,8 +159,7 @@ class ZaloBotService:
             log.exception("Zalo Bot message handling failed")
 
     async def drain(self) -> None:
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self._inbox.drain()
 
     # --- polling ----------------------------------------------------------------------
     async def poll_once(self) -> int:

@@ -4,7 +4,8 @@ Webhook ``POST /webhooks/zalo-oa`` on the bot's web server. Order of checks, all
 anything is processed: JSON parses (else 400), ``X-ZEvent-Signature`` matches over the
 raw body (else 401), the event is fresh (else 401), the event is new (``msg_id`` claimed
 in the database, else acknowledged and dropped). Zalo wants an answer within 2 seconds,
-so the event is handled in a background task after the 200; ``drain()`` waits for them.
+so the event is queued after the 200 and handled by one worker in arrival order
+(``bot.adapters.zalo_queue``); ``drain()`` waits for the queue.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from bot.adapters.zalo_oa.client import ZaloOAClient
 from bot.adapters.zalo_oa.events import followers_chat, translate
 from bot.adapters.zalo_oa.sender import ZaloOASender
 from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager, TokenRefreshFailed
+from bot.adapters.zalo_queue import InOrder
 from bot.adapters.zalo_secrets import OA_REFRESH_TOKEN, MissingSecret, OASecrets, oa_secrets
 from bot.model import ChatRef, Event, InboundMessage, MemberEvent, Platform
 from bot.runtime import Runtime
@@ -79,7 +81,7 @@ class ZaloOAService:
         self.client = ZaloOAClient(self.http, cfg.base_url, self.tokens)
         self.sender = ZaloOASender(self.client, store=runtime.store, followers_title=self._followers_title())
         runtime.senders[Platform.ZALO_OA] = self.sender
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._inbox: InOrder[Event] = InOrder(self.handle)
         self._keeper: asyncio.Task[None] | None = None
         self._oa_groups: set[str] = set()  # OA groups already marked as fully visible
         self._reauth = False
@@ -138,7 +140,7 @@ class ZaloOAService:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._keeper
             self._keeper = None
-        await self.drain()
+        await self._inbox.close()
         if self._own_http:
             await self.http.aclose()
 
@@ -177,13 +179,8 @@ class ZaloOAService:
         if not await claim_event(self.runtime.store, Platform.ZALO_OA.value, parsed.key, utcnow()):
             log.info("Zalo OA event %s %s already handled: ignored", parsed.name, parsed.key)
             return JSONResponse({"ok": True, "duplicate": True})
-        self._spawn(parsed.event)
+        self._inbox.put(parsed.event)
         return JSONResponse({"ok": True})
-
-    def _spawn(self, event: Event) -> None:
-        task = asyncio.create_task(self.handle(event))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
     async def handle(self, event: Event) -> None:
         """Feed one event to the dispatcher and send its replies; never raises."""
@@ -213,8 +210,7 @@ class ZaloOAService:
 
     async def drain(self) -> None:
         """Wait until every event accepted so far has been handled."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self._inbox.drain()
 
     # --- re-authorisation -------------------------------------------------------------
     async def _report_reauth(self, error: ReauthRequired) -> None:
