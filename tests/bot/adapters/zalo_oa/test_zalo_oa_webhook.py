@@ -152,3 +152,18 @@ async def test_webhook_body_is_hashed_raw(oa_env):
     mac = sign(zalo_oa.APP_ID, raw, payload["timestamp"], zalo_oa.OA_SECRET_KEY)
     response = await oa_env.post(raw, {"X-ZEvent-Signature": f"mac={mac}", "Content-Type": "application/json"})
     assert response.status_code == 200 and len(oa_env.fake.sent) == 1
+
+
+async def test_events_are_handled_in_arrival_order(oa_env):
+    g = "gmf-group-3"
+    base = now_ms()
+    for i, name in enumerate(("user_join_group", "user_out_group", "user_join_group", "user_out_group")):
+        raw, headers = signed(oa_group_event(name, "u-500", g, ts=base + i))
+        assert (await oa_env.web.post("/webhooks/zalo-oa", content=raw, headers=headers)).status_code == 200
+    await oa_env.service.drain()
+    async with oa_env.runtime.store.session() as s:
+        changes = (await s.execute(select(MemberEventRow.change).order_by(MemberEventRow.id))).scalars().all()
+        person = (await s.execute(select(Person).where(Person.external_id == "u-500"))).scalar_one()
+        group = (await s.execute(select(Group).where(Group.external_id == g))).scalar_one()
+        member = await s.get(Membership, (group.id, person.id))
+    assert changes == ["joined", "left", "joined", "left"] and member is not None and not member.active
