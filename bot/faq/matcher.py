@@ -19,14 +19,18 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.faq.knowledge import KnowledgeBase
-from bot.faq.normalize import content_tokens, is_chitchat
+from bot.faq.normalize import GENERIC, content_tokens, is_chitchat
 
 K1 = 1.2
 B = 0.75
 BIGRAM_WEIGHT = 0.6
-MIN_COVERAGE = 0.68  # share of the question's weighted words the topic must know
-MIN_MARGIN = 1.08  # best topic's BM25 must beat the runner-up by this factor …
+MIN_COVERAGE = 0.55  # share of the question's weighted words the topic must know
+MIN_MARGIN = 1.05  # best topic's BM25 must beat the runner-up by this factor …
 SURE_COVERAGE = 0.9  # … unless it knows nearly every word
+OOV_WEIGHT = 0.85  # a word the knowledge base never uses weighs this much of the highest IDF
+GENERIC_WEIGHT = 0.3  # everyday words count this much of their IDF in the coverage
+TYPO_WEIGHT = 0.8  # a word we had to correct is weaker evidence than one typed right
+MIN_EVIDENCE = 2  # distinct specific words the topic must know (1 if the question has only one)
 TYPO_CACHE = 4096
 
 
@@ -46,9 +50,17 @@ def _bigrams(tokens: list[str]) -> list[str]:
 
 
 class Matcher:
-    def __init__(self, kb: KnowledgeBase, min_coverage: float = MIN_COVERAGE):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        min_coverage: float = MIN_COVERAGE,
+        min_margin: float = MIN_MARGIN,
+        oov_weight: float = OOV_WEIGHT,
+    ):
         self.kb = kb
         self.min_coverage = min_coverage
+        self.min_margin = min_margin
+        self.oov_weight = oov_weight
         self.topics = [e.id for e in kb.entries]
         docs: list[Counter[str]] = []
         for e in kb.entries:
@@ -78,7 +90,8 @@ class Matcher:
             if len(self._typos) > TYPO_CACHE:
                 self._typos.clear()
             limit = 2 if len(tok) >= 7 else 1
-            hit = process.extractOne(tok, self.vocab, scorer=Levenshtein.distance, score_cutoff=limit)
+            same_start = [v for v in self.vocab if v[0] == tok[0]]
+            hit = process.extractOne(tok, same_start, scorer=Levenshtein.distance, score_cutoff=limit)
             self._typos[tok] = hit[0] if hit else None
         return self._typos[tok] or tok
 
@@ -92,20 +105,34 @@ class Matcher:
                 score += w * self.idf[t] * tf * (K1 + 1) / (tf + norm)
         return score
 
-    def _coverage(self, i: int, toks: list[str]) -> float:
+    def _coverage(self, i: int, toks: list[str], corrected: set[str]) -> tuple[float, int]:
+        """Share of the question's weighted words this topic knows, and how many specific ones.
+
+        Two-word phrases the topic also uses count on both sides (a phrase match is strong
+        evidence); unknown phrases do not, their unknown words already count against it.
+        """
         doc = self.docs[i]
         total = known = 0.0
+        evidence = 0
         for t in set(toks):
-            w = self.idf.get(t, self.max_idf)
+            w = self.idf.get(t, self.oov_weight * self.max_idf) * (GENERIC_WEIGHT if t in GENERIC else 1.0)
             total += w
             if t in doc:
+                known += w * (TYPO_WEIGHT if t in corrected else 1.0)
+                evidence += t not in GENERIC and t not in corrected
+        for t in set(_bigrams(toks)):
+            if t in doc:
+                w = BIGRAM_WEIGHT * self.idf[t]
+                total += w
                 known += w
-        return known / total if total else 0.0
+        return (known / total if total else 0.0), evidence
 
     def match(self, text: str) -> Match:
         if is_chitchat(text):
             return Match(None, 0.0, False, None, "chitchat")
-        toks = [self._correct(t) for t in content_tokens(text)]
+        raw = content_tokens(text)
+        toks = [self._correct(t) for t in raw]
+        corrected = {c for c, r in zip(toks, raw, strict=True) if c != r}
         if not toks:
             return Match(None, 0.0, False, None, "empty")
         terms = toks + _bigrams(toks)
@@ -114,11 +141,14 @@ class Matcher:
         best, second = order[0], order[1] if len(order) > 1 else None
         if scores[best] <= 0:
             return Match(None, 0.0, False, None, "low_coverage")
-        coverage = self._coverage(best, toks)
+        coverage, evidence = self._coverage(best, toks, corrected)
         topic = self.topics[best]
         score = round(coverage, 3)
+        specific = {t for t in toks if t not in GENERIC}
+        if evidence < min(MIN_EVIDENCE, len(specific)) or not specific:
+            return Match(None, score, False, topic, "low_coverage")
         if coverage < self.min_coverage:
             return Match(None, score, False, topic, "low_coverage")
-        if second is not None and coverage < SURE_COVERAGE and scores[best] < MIN_MARGIN * scores[second]:
+        if second is not None and coverage < SURE_COVERAGE and scores[best] < self.min_margin * scores[second]:
             return Match(None, score, False, topic, "ambiguous")
         return Match(topic, score, True, topic, "ok")

@@ -58,7 +58,7 @@ TEENCODE: dict[str, str] = {
     "z": "vay", "v": "vay", "zay": "vay", "ruk": "roi", "rui": "roi", "r": "roi",
     "ns": "noi", "bit": "biet", "bik": "biet", "bt": "biet", "lm": "lam",
     "vs": "voi", "cx": "cung", "cg": "cung", "nhiu": "nhieu", "wa": "qua", "ik": "di", "bn": "bao nhieu",
-    "coi": "xem", "dzo": "vao", "zo": "vao", "vo": "vao", "dia": "ve", "hnay": "hom nay", "hqua": "hom qua",
+    "coi": "xem", "xai": "dung", "dzo": "vao", "zo": "vao", "vo": "vao", "dia": "ve", "hnay": "hom nay", "hqua": "hom qua",
     # domain abbreviations
     "dt": "dien thoai", "dthoai": "dien thoai", "sdt": "so dien thoai",
     "mk": "mat khau", "pass": "mat khau", "pw": "mat khau", "password": "mat khau", "passwork": "mat khau",
@@ -70,12 +70,12 @@ TEENCODE: dict[str, str] = {
     "dvc": "dich vu cong", "lltp": "ly lich tu phap", "bh": "bao hiem",
     "ck": "chuyen khoan", "stk": "so tai khoan", "nh": "ngan hang", "cskh": "cham soc khach hang",
     "sms": "tin nhan", "ms": "moi", "mun": "muon", "wen": "quen", "qen": "quen",
-    "hc": "hanh chinh", "tthc": "thu tuc hanh chinh", "csgt": "canh sat giao thong",
+    "hai": "2", "mot": "1", "hc": "hanh chinh", "tthc": "thu tuc hanh chinh", "csgt": "canh sat giao thong",
 }
 
 # Multi-word spellings → one form, on folded text (applied after teencode).
 PHRASES: tuple[tuple[str, str], ...] = (
-    ("dang ki", "dang ky"), ("bua nay", "hom nay"), ("bua qua", "hom qua"), ("hum nay", "hom nay"),
+    ("dang ki", "dang ky"), ("loa so", "loaso"), ("ho so", "hoso"), ("bua nay", "hom nay"), ("bua qua", "hom qua"), ("hum nay", "hom nay"),
     ("vn eid", "vneid"), ("vn id", "vneid"), ("vne id", "vneid"), ("v neid", "vneid"),
     ("vss id", "vssid"), ("vs id", "vssid"),
     ("bao hiem y te", "bhyt"), ("bao hiem xa hoi", "bhxh"),
@@ -86,15 +86,20 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("mat khau", "matkhau"), ("so dien thoai", "sodienthoai"), ("dien thoai", "dienthoai"),
     ("ma otp", "otp"), ("ma qr", "qr"), ("ma xac thuc", "otp"), ("ma xac nhan", "otp"),
     ("sap nhap", "sapnhap"), ("nhan vien ngan hang", "ngan hang"),
+    # Synonyms residents use for the same thing.
+    ("tai khoan dinh danh", "vneid"), ("dinh danh", "vneid"), ("khong nho", "quen"), ("su dung", "dung"),
+    ("con nit", "tre em"), ("tre con", "tre em"), ("tre nho", "tre em"), ("con nho", "tre em"),
+    ("trai cay", "nong san"), ("to cao", "to giac"), ("le phi", "phi"), ("hieu luc", "gia tri"),
+    ("cong an xa", "cong an"), ("cong an phuong", "cong an"), ("cap lai", "doi"),
 )
 
 # Words that carry no topic: pronouns, particles, politeness, question fillers.
 STOPWORDS = frozenset(
     """
-    a ah ha hat ho hoi nha nhe nhen nghen ne oi oii voi cho toi minh em anh chi co ba ong bac chu cau di
-    con la gi sao the nao nhu vay thi ma roi duoc khong lam biet muon can phai nay do kia day dau
-    cai ay nay vui long giup gium xin hoi ad admin loa so bot moi nguoi nha
-    va hay hoac nua luon het tron de ve cua mot nhung cac thu tu rat qua bi o tai thay
+    a ah ha hat hoi nha nhe nhen nghen ne oi oii voi cho toi minh em anh chi co ba ong bac chu cau di
+    con la gi sao the nao nhu vay thi ma roi duoc khong lam biet muon phai do kia day dau
+    cai ay vui long giup gium xin hoi ad admin moi nguoi nha nhau
+    va hay hoac nua luon tron de ve cua mot nhung cac rat qua bi o
     """.split()
 )
 
@@ -108,7 +113,17 @@ CHITCHAT = frozenset(
 )
 
 # Adverts and selling posts: silence even when a domain word slips in.
-SELLING = re.compile(r"\b(can ban|ban gap|thanh ly|gia re|gia si|lien he|lh|inbox|ib|order|ship cod|freeship|sale)\b")
+SELLING = re.compile(r"\b(can ban|ban gap|thanh ly|gia re|gia si|lh \d+|inbox|ib|order|ship cod|freeship|sale|0\d{9})\b")
+
+# Everyday words that say little about the topic: they weigh little in the confidence and
+# are not, on their own, evidence that a message is a question the bot knows.
+GENERIC = frozenset(
+    """
+    xai dung nhap xong nua moi cu trong ngoai len xuong ra vao lay dua gui nhan keu noi chi huong dan
+    cach chua hom nay mai ngay qua bao nhieu may lau nguoi nha xa ap thay duoc biet tot sao roi toi can
+    ai xem sau gio luc khi truoc bay lai dang
+    """.split()
+)
 
 
 def _expand(tokens: list[str]) -> list[str]:
