@@ -27,6 +27,7 @@ BIGRAM_WEIGHT = 0.6
 MIN_COVERAGE = 0.55  # share of the question's weighted words the topic must know
 MIN_MARGIN = 1.05  # best topic's BM25 must beat the runner-up by this factor …
 SURE_COVERAGE = 0.9  # … unless it knows nearly every word
+AMBIGUOUS_GAP = 0.1  # … or the runner-up knows clearly fewer of the words
 OOV_WEIGHT = 0.85  # a word the knowledge base never uses weighs this much of the highest IDF
 GENERIC_WEIGHT = 0.3  # everyday words count this much of their IDF in the coverage
 TYPO_WEIGHT = 0.8  # a word we had to correct is weaker evidence than one typed right
@@ -62,7 +63,7 @@ class Matcher:
         self.min_margin = min_margin
         self.oov_weight = oov_weight
         self.topics = [e.id for e in kb.entries]
-        docs: list[Counter[str]] = []
+        docs: list[Counter[str]] = []  # term → weighted count
         for e in kb.entries:
             terms: Counter[str] = Counter()
             for text in (e.title, *e.questions):
@@ -115,11 +116,12 @@ class Matcher:
         total = known = 0.0
         evidence = 0
         for t in set(toks):
-            w = self.idf.get(t, self.oov_weight * self.max_idf) * (GENERIC_WEIGHT if t in GENERIC else 1.0)
+            weak = t in GENERIC or (t.isdigit() and t not in self.idf)  # ages, amounts: details
+            w = self.idf.get(t, self.oov_weight * self.max_idf) * (GENERIC_WEIGHT if weak else 1.0)
             total += w
             if t in doc:
                 known += w * (TYPO_WEIGHT if t in corrected else 1.0)
-                evidence += t not in GENERIC and t not in corrected
+                evidence += not weak and t not in corrected
         for t in set(_bigrams(toks)):
             if t in doc:
                 w = BIGRAM_WEIGHT * self.idf[t]
@@ -144,11 +146,13 @@ class Matcher:
         coverage, evidence = self._coverage(best, toks, corrected)
         topic = self.topics[best]
         score = round(coverage, 3)
-        specific = {t for t in toks if t not in GENERIC}
+        specific = {t for t in toks if t not in GENERIC and not (t.isdigit() and t not in self.idf)}
         if evidence < min(MIN_EVIDENCE, len(specific)) or not specific:
             return Match(None, score, False, topic, "low_coverage")
         if coverage < self.min_coverage:
             return Match(None, score, False, topic, "low_coverage")
         if second is not None and coverage < SURE_COVERAGE and scores[best] < self.min_margin * scores[second]:
-            return Match(None, score, False, topic, "ambiguous")
+            # Two topics rank alike: answer only if the runner-up clearly knows fewer of the words.
+            if self._coverage(second, toks, corrected)[0] > coverage - AMBIGUOUS_GAP:
+                return Match(None, score, False, topic, "ambiguous")
         return Match(topic, score, True, topic, "ok")

@@ -58,7 +58,7 @@ TEENCODE: dict[str, str] = {
     "z": "vay", "v": "vay", "zay": "vay", "ruk": "roi", "rui": "roi", "r": "roi",
     "ns": "noi", "bit": "biet", "bik": "biet", "bt": "biet", "lm": "lam",
     "vs": "voi", "cx": "cung", "cg": "cung", "nhiu": "nhieu", "wa": "qua", "ik": "di", "bn": "bao nhieu",
-    "coi": "xem", "xai": "dung", "dzo": "vao", "zo": "vao", "vo": "vao", "dia": "ve", "hnay": "hom nay", "hqua": "hom qua",
+    "coi": "xem", "xai": "dung", "gat": "lua", "dzo": "vao", "zo": "vao", "vo": "vao", "dia": "ve", "hnay": "hom nay", "hqua": "hom qua",
     # domain abbreviations
     "dt": "dien thoai", "dthoai": "dien thoai", "sdt": "so dien thoai",
     "mk": "mat khau", "pass": "mat khau", "pw": "mat khau", "password": "mat khau", "passwork": "mat khau",
