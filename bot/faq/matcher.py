@@ -11,6 +11,7 @@ stays silent: it never guesses. Typos are mapped to the nearest known word first
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ class Match:
 
 
 def _bigrams(tokens: list[str]) -> list[str]:
-    return [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    return [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]
 
 
 class Matcher:
@@ -80,7 +81,9 @@ class Matcher:
         n = len(docs)
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.max_idf = math.log(1 + (n - 0.5) / 1.5)
-        self.vocab = sorted(t for t in df if "_" not in t)
+        self.by_letter: dict[str, list[str]] = {}
+        for t in sorted(t for t in df if "_" not in t):
+            self.by_letter.setdefault(t[0], []).append(t)
         self._typos: dict[str, str | None] = {}
 
     def _correct(self, tok: str) -> str:
@@ -91,7 +94,8 @@ class Matcher:
             if len(self._typos) > TYPO_CACHE:
                 self._typos.clear()
             limit = 2 if len(tok) >= 7 else 1
-            same_start = [v for v in self.vocab if v[0] == tok[0]]
+            # Typos rarely hit the first letter; looking only there keeps 'bong' from becoming 'song'.
+            same_start = self.by_letter.get(tok[0], [])
             hit = process.extractOne(tok, same_start, scorer=Levenshtein.distance, score_cutoff=limit)
             self._typos[tok] = hit[0] if hit else None
         return self._typos[tok] or tok

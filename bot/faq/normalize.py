@@ -43,10 +43,11 @@ def fold(text: str) -> str:
 
 # Teencode and regional words, keyed by their folded form → folded standard words.
 # Only words that are unambiguous in residents' questions to the help desk.
+# fmt: off
 TEENCODE: dict[str, str] = {
     # không
     "ko": "khong", "k": "khong", "kh": "khong", "khg": "khong", "kg": "khong", "hok": "khong",
-    "hk": "khong", "hong": "khong", "hem": "khong", "khum": "khong", "hum": "khong", 
+    "hk": "khong", "hong": "khong", "hem": "khong", "khum": "khong", "hum": "khong",
     "hog": "khong", "kong": "khong", "khog": "khong", "khonq": "khong",
     # được
     "dc": "duoc", "dk": "duoc", "dx": "duoc", "duok": "duoc",
@@ -58,7 +59,8 @@ TEENCODE: dict[str, str] = {
     "z": "vay", "v": "vay", "zay": "vay", "ruk": "roi", "rui": "roi", "r": "roi",
     "ns": "noi", "bit": "biet", "bik": "biet", "bt": "biet", "lm": "lam",
     "vs": "voi", "cx": "cung", "cg": "cung", "nhiu": "nhieu", "wa": "qua", "ik": "di", "bn": "bao nhieu",
-    "coi": "xem", "xai": "dung", "gat": "lua", "dzo": "vao", "zo": "vao", "vo": "vao", "dia": "ve", "hnay": "hom nay", "hqua": "hom qua",
+    "coi": "xem", "xai": "dung", "gat": "lua", "dzo": "vao", "zo": "vao", "vo": "vao", "dia": "ve",
+    "hnay": "hom nay", "hqua": "hom qua",
     # domain abbreviations
     "dt": "dien thoai", "dthoai": "dien thoai", "sdt": "so dien thoai",
     "mk": "mat khau", "pass": "mat khau", "pw": "mat khau", "password": "mat khau", "passwork": "mat khau",
@@ -75,7 +77,8 @@ TEENCODE: dict[str, str] = {
 
 # Multi-word spellings → one form, on folded text (applied after teencode).
 PHRASES: tuple[tuple[str, str], ...] = (
-    ("dang ki", "dang ky"), ("loa so", "loaso"), ("ho so", "hoso"), ("bua nay", "hom nay"), ("bua qua", "hom qua"), ("hum nay", "hom nay"),
+    ("dang ki", "dang ky"), ("loa so", "loaso"), ("ho so", "hoso"),
+    ("bua nay", "hom nay"), ("bua qua", "hom qua"), ("hum nay", "hom nay"),
     ("vn eid", "vneid"), ("vn id", "vneid"), ("vne id", "vneid"), ("v neid", "vneid"),
     ("vss id", "vssid"), ("vs id", "vssid"),
     ("bao hiem y te", "bhyt"), ("bao hiem xa hoi", "bhxh"),
@@ -92,6 +95,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("trai cay", "nong san"), ("to cao", "to giac"), ("le phi", "phi"), ("hieu luc", "gia tri"),
     ("cong an xa", "cong an"), ("cong an phuong", "cong an"), ("cap lai", "doi"),
 )
+# fmt: on
 
 # Words that carry no topic: pronouns, particles, politeness, question fillers.
 STOPWORDS = frozenset(
@@ -113,7 +117,9 @@ CHITCHAT = frozenset(
 )
 
 # Adverts and selling posts: silence even when a domain word slips in.
-SELLING = re.compile(r"\b(can ban|ban gap|thanh ly|gia re|gia si|lh \d+|inbox|ib|order|ship cod|freeship|sale|0\d{9})\b")
+SELLING = re.compile(
+    r"\b(can ban|ban gap|thanh ly|gia re|gia si|lh \d+|inbox|ib|order|ship cod|freeship|sale|0\d{9})\b"
+)
 
 # Everyday words that say little about the topic: they weigh little in the confidence and
 # are not, on their own, evidence that a message is a question the bot knows.
@@ -123,6 +129,15 @@ GENERIC = frozenset(
     cach chua hom nay mai ngay qua bao nhieu may lau nguoi nha xa ap thay duoc biet tot sao roi toi can
     ai xem sau gio luc khi truoc bay lai dang
     """.split()
+)
+
+
+# An ad starts like this ("Bán xoài cát…", "Cần mua lúa…") and asks nothing; talk about
+# selling *online* (the sell-online topic) names the channel instead.
+SELLING_ONLINE = re.compile(r"\b(online|voso|postmart|san|gian hang|tmdt)\b")
+AD_START = re.compile(r"^(ban|can ban|mua|can mua|thu mua|cho thue|can thue|nhan)\b")
+QUESTION_WORDS = re.compile(
+    r"\b(sao|nao|gi|dau|khong|chua|cach|huong dan|lam the|the nao|bao nhieu|bao lau|co nen|duoc khong|ha|hoi)\b"
 )
 
 
@@ -153,6 +168,9 @@ def is_chitchat(text: str) -> bool:
     """Greetings, thanks, 'ok', ads: nothing a help desk should answer."""
     words = folded_words(text)
     if SELLING.search(words):
+        return True
+    asks = QUESTION_WORDS.search(words) or "?" in text or SELLING_ONLINE.search(words)
+    if AD_START.search(words) and not asks:
         return True
     rest = [t for t in words.split() if t not in STOPWORDS and t not in CHITCHAT]
     return not rest
