@@ -172,5 +172,7 @@ def is_chitchat(text: str) -> bool:
     asks = QUESTION_WORDS.search(words) or "?" in text or SELLING_ONLINE.search(words)
     if AD_START.search(words) and not asks:
         return True
-    rest = [t for t in words.split() if t not in STOPWORDS and t not in CHITCHAT]
-    return not rest
+    tokens = words.split()
+    # The bot's own name is not a topic: "cảm ơn Loa Số" is thanks, "Loa Số làm được gì" is not.
+    rest = [t for t in tokens if t not in STOPWORDS and t not in CHITCHAT and t != "loaso"]
+    return not rest and (any(t in CHITCHAT for t in tokens) or "loaso" not in tokens)
