@@ -20,7 +20,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.faq.knowledge import KnowledgeBase
-from bot.faq.normalize import GENERIC, content_tokens, is_chitchat
+from bot.faq.normalize import CHITCHAT, GENERIC, STOPWORDS, content_tokens, is_chitchat
+
+# Real words we know that the knowledge base does not use: never "correct" them into one
+# it does ("chúc mừng" is not a typo of "chưa mang").
+KNOWN_WORDS = CHITCHAT | GENERIC | STOPWORDS
 
 K1 = 1.2
 B = 0.75
@@ -88,7 +92,7 @@ class Matcher:
 
     def _correct(self, tok: str) -> str:
         """A known word as is; an unknown one mapped to the nearest known word, if close."""
-        if tok in self.idf or len(tok) < 4 or tok.isdigit():
+        if tok in self.idf or len(tok) < 4 or tok.isdigit() or tok in KNOWN_WORDS:
             return tok
         if tok not in self._typos:
             if len(self._typos) > TYPO_CACHE:
