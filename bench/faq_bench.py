@@ -130,6 +130,11 @@ def main() -> None:
     print(f"  Loa Số matcher        median {med:7.0f} µs   p99 {p99:7.0f} µs")
     print(f"  baseline              median {bmed:7.0f} µs   p99 {bp99:7.0f} µs")
     print(f"Memory: process RSS {rss_mb():.1f} MB (matcher + knowledge base add {rss1 - rss0:.1f} MB)")
+    import bot.runtime  # noqa: F401  (the whole bot: PTB, SQLAlchemy, Starlette, handlers)
+    import handlers
+
+    handlers.build_router()
+    print(f"        with the whole bot imported: RSS {rss_mb():.1f} MB")
 
 
 if __name__ == "__main__":
