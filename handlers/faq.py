@@ -15,11 +15,12 @@ import re
 from collections import OrderedDict
 from datetime import UTC, timedelta
 
+from bot.faq.editing import EditError, add_phrasing
 from bot.faq.knowledge import Entry, KnowledgeError
 from bot.faq.live import salinity_answer, weather_answer
 from bot.faq.matcher import Match, Matcher
 from bot.faq.normalize import content_tokens, folded_words
-from bot.faq.service import matcher_for
+from bot.faq.service import live_knowledge, matcher_for
 from bot.model import Button, ButtonPress, InboundMessage, Outbound, Role
 from bot.router import Context, Router
 from bot.store.questions import FEEDBACK_NOT_USEFUL, FEEDBACK_USEFUL, log_question, needing_work, set_feedback
@@ -190,6 +191,29 @@ def register(router: Router) -> None:
         qid = await _log(ctx, entry.title, pressed, answered=True)
         body = await _answer_text(ctx, entry, matcher, entry.title)
         return [Outbound(press.chat, body, buttons=_buttons(ctx, qid, entry, matcher))]
+
+    @router.command("themcauhoi", role=Role.LEADER, help_key="cmd_themcauhoi")
+    async def themcauhoi(ctx: Context) -> list[Outbound]:
+        """/themcauhoi <mã chủ đề> <cách hỏi>: teach the bot one more way residents ask."""
+        msg = ctx.event
+        assert isinstance(msg, InboundMessage)
+        topic, _, phrasing = (msg.command.arg_text if msg.command else "").partition(" ")
+        if not topic or not phrasing.strip():
+            return [Outbound(msg.chat, ctx.texts.say("themcauhoi_usage"), reply_to=_reply_to(msg))]
+        try:
+            live = live_knowledge(ctx.config)
+            add_phrasing(live.path, topic.strip().lower(), phrasing)
+            live.refresh(force=True)
+        except KnowledgeError as exc:
+            log.error("FAQ knowledge base has errors, /themcauhoi refused:\n%s", exc)
+            return [Outbound(msg.chat, ctx.texts.say("themcauhoi_failed"), reply_to=_reply_to(msg))]
+        except EditError as exc:
+            key = {"unknown_topic": "themcauhoi_unknown", "exists": "themcauhoi_exists"}.get(exc.reason)
+            if key is None:
+                log.error("/themcauhoi refused: %s", exc)
+            return [Outbound(msg.chat, ctx.texts.say(key or "themcauhoi_failed", topic=topic), reply_to=_reply_to(msg))]
+        log.info("FAQ phrasing added to %s by %s:%s", topic, msg.sender.platform.value, msg.sender.id)
+        return [Outbound(msg.chat, ctx.texts.say("themcauhoi_done", topic=topic), reply_to=_reply_to(msg))]
 
     @router.command("chuatraloi", role=Role.LEADER, help_key="cmd_chuatraloi")
     async def chuatraloi(ctx: Context) -> list[Outbound]:

@@ -191,10 +191,10 @@ class LiveKnowledge:
             self.refresh()
         return self.built
 
-    def refresh(self) -> bool:
-        """Reload now if the file changed; ``True`` when a new version was taken."""
+    def refresh(self, force: bool = False) -> bool:
+        """Reload now if the file changed (or ``force``); ``True`` when a new version was taken."""
         mtime = self._stat()
-        if mtime == self._mtime:
+        if mtime == self._mtime and not force:
             return False
         self._mtime = mtime
         try:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 
+from bot.config import PROJECT_ROOT
 from bot.faq.live import _local
 from bot.model import ButtonPress, ChatKind, ChatRef, InboundMessage, Outbound, Platform, UserRef, parse_command
 from bot.runtime import Runtime
@@ -14,6 +17,7 @@ from bot.store.db import utcnow
 from bot.store.groups import ensure_group
 from bot.store.questions import Question
 from bot.store.readings import Forecast, SalinityReading
+from tests.conftest import sample_config
 
 GROUP = ChatRef(Platform.TELEGRAM, -1001234567, ChatKind.GROUP, "Nhóm Ấp Ngãi Hội 1")
 RESIDENT = UserRef(Platform.TELEGRAM, 5001, "Bà Năm")
@@ -176,3 +180,29 @@ async def test_weather_today_and_tomorrow_from_forecast(runtime: Runtime) -> Non
     out = only(await feed(message("mai có mưa hông")))
     assert "ngày mai" in out.text and "mưa rào" in out.text and "80%" in out.text and "Open-Meteo" in out.text
     assert "chưa có dự báo" in only(await feed(message("thời tiết hôm nay sao"))).text
+
+
+async def test_leader_teaches_a_new_phrasing(tmp_path: Path) -> None:
+    kb = tmp_path / "knowledge.yaml"
+    shutil.copy(PROJECT_ROOT / "faq" / "knowledge.yaml", kb)
+    rt = Runtime.build(sample_config(tmp_path, faq={"path": str(kb)}))
+    await rt.open()
+    try:
+        feed, chat = rt.dispatcher.feed, private(LEADER)
+        assert "chưa biết" in only(await feed(message("dãy sáu số bí mật mở khóa ứng dụng", chat, LEADER))).text
+        refused = only(await feed(message("/themcauhoi vneid.activate dãy sáu số", private(RESIDENT), RESIDENT)))
+        assert "chỉ dành cho tổ trưởng" in refused.text
+        done = only(await feed(message("/themcauhoi vneid.activate dãy sáu số bí mật mở khóa ứng dụng", chat, LEADER)))
+        assert "Đã thêm" in done.text
+        out = only(await feed(message("dãy sáu số bí mật mở khóa ứng dụng", chat, LEADER)))
+        assert "passcode 6 số" in out.text
+        assert (
+            "đã có"
+            in only(
+                await feed(message("/themcauhoi vneid.activate dãy sáu số bí mật mở khóa ứng dụng", chat, LEADER))
+            ).text
+        )
+        assert "không có chủ đề" in only(await feed(message("/themcauhoi vneid.nope abc", chat, LEADER))).text
+        assert "cách dùng" in only(await feed(message("/themcauhoi", chat, LEADER))).text
+    finally:
+        await rt.close()
