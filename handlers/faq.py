@@ -19,7 +19,7 @@ from bot.faq.editing import EditError, add_phrasing
 from bot.faq.knowledge import Entry, KnowledgeError
 from bot.faq.live import salinity_answer, weather_answer
 from bot.faq.matcher import Match, Matcher
-from bot.faq.normalize import content_tokens, folded_words
+from bot.faq.normalize import content_tokens, folded_words, looks_like_question
 from bot.faq.service import live_knowledge, matcher_for
 from bot.model import Button, ButtonPress, InboundMessage, Outbound, Role
 from bot.router import Context, Router
@@ -122,8 +122,8 @@ async def answer_question(ctx: Context, text: str, *, addressed: bool) -> list[O
         await _log(ctx, question, match, answered=False)
         text_out = ctx.texts.render("faq/unknown.txt.j2", contacts=await contacts_text(ctx), logged=True)
         return [Outbound(msg.chat, text_out, reply_to=_reply_to(msg))]
-    if not addressed and not ctx.sees_all:
-        return []  # cannot see the whole conversation: only answer when asked directly
+    if not addressed and not (ctx.sees_all and looks_like_question(question)):
+        return []  # not asked directly: answer only a real question in a conversation we fully see
     qid = await _log(ctx, question, match, answered=True)
     body = await _answer_text(ctx, entry, matcher, question)
     return [

@@ -137,7 +137,8 @@ GENERIC = frozenset(
 SELLING_ONLINE = re.compile(r"\b(online|voso|postmart|san|gian hang|tmdt)\b")
 AD_START = re.compile(r"^(ban|can ban|mua|can mua|thu mua|cho thue|can thue|nhan)\b")
 QUESTION_WORDS = re.compile(
-    r"\b(sao|nao|gi|dau|khong|chua|cach|huong dan|lam the|the nao|bao nhieu|bao lau|co nen|duoc khong|ha|hoi)\b"
+    r"\b(sao|nao|gi|dau|khong|chua|cach|huong dan|lam the|the nao|bao nhieu|bao lau|co nen|duoc khong|ha|hoi"
+    r"|ai|may|chi giup|giup|o dau|phai|co can|co that|co phai|muon)\b"
 )
 
 
@@ -162,6 +163,16 @@ def folded_words(text: str) -> str:
 def content_tokens(text: str) -> list[str]:
     """The words that say what a question is about (no stopwords)."""
     return [t for t in folded_words(text).split() if t not in STOPWORDS]
+
+
+# "Done it", "it works now": news, not a request for help.
+DONE_WORDS = re.compile(r"\b(xong|thanh cong|duoc roi|on roi|lam duoc|ok roi)\b")
+
+
+def looks_like_question(text: str) -> bool:
+    """In a group, a resident reporting success is left alone; terse topics ("quên mk vneid") are questions."""
+    words = folded_words(text)
+    return "?" in text or bool(QUESTION_WORDS.search(words)) or not DONE_WORDS.search(words)
 
 
 def is_chitchat(text: str) -> bool:

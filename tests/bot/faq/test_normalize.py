@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from bot.faq.normalize import canonical, content_tokens, fold, folded_words, is_chitchat
+from bot.faq.normalize import canonical, content_tokens, fold, folded_words, is_chitchat, looks_like_question
 
 
 def test_nfc_and_lowercase() -> None:
@@ -61,3 +61,10 @@ def test_chitchat_and_ads(text: str) -> None:
 @pytest.mark.parametrize("text", ["quên mật khẩu vneid", "bán hàng trên voso sao", "độ mặn hôm nay"])
 def test_questions_are_not_chitchat(text: str) -> None:
     assert not is_chitchat(text)
+
+
+def test_question_or_statement() -> None:
+    assert looks_like_question("kích hoạt vneid sao vậy")
+    assert looks_like_question("vneid ko vô dc")
+    assert looks_like_question("VNeID mức 2?")
+    assert not looks_like_question("tui mới kích hoạt vneid xong rồi")
