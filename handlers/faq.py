@@ -21,7 +21,7 @@ from bot.faq.live import salinity_answer, weather_answer
 from bot.faq.matcher import Match, Matcher
 from bot.faq.normalize import content_tokens, folded_words, looks_like_question
 from bot.faq.service import live_knowledge, matcher_for
-from bot.model import Button, ButtonPress, InboundMessage, Outbound, Role
+from bot.model import Button, ButtonPress, ChatId, InboundMessage, Outbound, Role
 from bot.router import Context, Router
 from bot.store.questions import FEEDBACK_NOT_USEFUL, FEEDBACK_USEFUL, log_question, needing_work, set_feedback
 from handlers.common import contacts_text, hamlet_for
@@ -44,7 +44,7 @@ def _strip_mention(text: str) -> str:
     return stripped if content_tokens(stripped) else text
 
 
-def _reply_to(msg: InboundMessage) -> object:
+def _reply_to(msg: InboundMessage) -> ChatId | None:
     return None if msg.chat.is_private else msg.message_id
 
 
@@ -61,7 +61,7 @@ async def _answer_text(ctx: Context, entry: Entry, matcher: Matcher, question: s
 
 
 def _buttons(ctx: Context, question_id: int, entry: Entry, matcher: Matcher) -> tuple[tuple[Button, ...], ...]:
-    rows = [
+    rows: list[tuple[Button, ...]] = [
         (
             Button(ctx.texts.say("faq_btn_useful"), f"{FEEDBACK_PREFIX}{question_id}:u"),
             Button(ctx.texts.say("faq_btn_not_useful"), f"{FEEDBACK_PREFIX}{question_id}:n"),
