@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import shutil
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from bot.config import PROJECT_ROOT
@@ -212,5 +214,21 @@ async def test_leader_teaches_a_new_phrasing(tmp_path: Path) -> None:
         )
         assert "không có chủ đề" in only(await feed(message("/themcauhoi vneid.nope abc", chat, LEADER))).text
         assert "cách dùng" in only(await feed(message("/themcauhoi", chat, LEADER))).text
+    finally:
+        await rt.close()
+
+
+async def test_broken_knowledge_base_falls_back_without_crashing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    kb = tmp_path / "knowledge.yaml"
+    kb.write_text("entries:\n  - id: vneid.activate\n    title: x\n", encoding="utf-8")
+    rt = Runtime.build(sample_config(tmp_path, faq={"path": str(kb)}))
+    await rt.open()
+    try:
+        with caplog.at_level(logging.ERROR, logger="handlers.faq"):
+            out = only(await rt.dispatcher.feed(message("kich hoat vneid", private(RESIDENT))))
+        assert "chưa hiểu" in out.text  # the general fallback still answers
+        assert "entries[0] (vneid.activate).answer: is required" in caplog.text
     finally:
         await rt.close()
