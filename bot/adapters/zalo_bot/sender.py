@@ -11,8 +11,9 @@ import logging
 
 from bot.adapters.base import SendResult, SendStatus, split_text
 from bot.adapters.zalo_bot.client import BOT_TEXT_LIMIT, ZaloBotClient, ZaloBotError
+from bot.adapters.zalo_buttons import ButtonMemory, plain_text
 from bot.model import ChatId, Outbound, Platform
-from bot.texts import html_to_text
+from bot.texts import Texts, default_texts
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +37,13 @@ def classify(exc: Exception, sent: tuple[ChatId, ...] = ()) -> SendResult:
 class ZaloBotSender:
     platform = Platform.ZALO_BOT
 
-    def __init__(self, client: ZaloBotClient):
+    def __init__(self, client: ZaloBotClient, texts: Texts | None = None):
         self.client = client
+        self.texts = texts or default_texts()
+        self.buttons = ButtonMemory()  # numbered choices offered in private chats
 
     async def send(self, out: Outbound) -> SendResult:
-        text = (html_to_text(out.text) if out.html else out.text).strip()
+        text = plain_text(out, self.texts, self.buttons)
         if not text:
             return SendResult(SendStatus.REJECTED, error="empty message")
         sent: list[ChatId] = []

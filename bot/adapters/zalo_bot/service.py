@@ -59,7 +59,7 @@ class ZaloBotService:
         self._own_http = http is None
         self.http = http or httpx.AsyncClient(timeout=HTTP_TIMEOUT)
         self.client = ZaloBotClient(self.http, cfg.base_url, self.secrets.token)
-        self.sender = ZaloBotSender(self.client)
+        self.sender = ZaloBotSender(self.client, runtime.texts)
         runtime.senders[Platform.ZALO_BOT] = self.sender
         self.poll_timeout = poll_timeout
         self.names: tuple[str, ...] = ()
@@ -151,7 +151,8 @@ class ZaloBotService:
     async def handle(self, message: InboundMessage) -> None:
         """Feed one message to the dispatcher and send its replies; never raises."""
         try:
-            for out in await self.runtime.dispatcher.feed(message):
+            event = self.sender.buttons.press(message) or message  # "2" answers a numbered choice
+            for out in await self.runtime.dispatcher.feed(event):
                 result = await self.sender.send(out)
                 if not result.ok:
                     log.warning("Zalo Bot reply not sent: %s %s", result.status.value, result.error)

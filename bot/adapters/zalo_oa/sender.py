@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from bot.adapters.base import SendResult, SendStatus, split_text
+from bot.adapters.zalo_buttons import ButtonMemory, plain_text
 from bot.adapters.zalo_oa.client import CS_MESSAGE, GROUP_MESSAGE, TOKEN_INVALID, ZaloAPIError, ZaloOAClient
 from bot.adapters.zalo_oa.events import is_followers_chat
 from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenRefreshFailed
@@ -30,7 +31,7 @@ from bot.store.db import Store, utcnow
 from bot.store.groups import find_group
 from bot.store.tables import Membership, Person
 from bot.store.zalo import fanout_done, mark_fanout
-from bot.texts import html_to_text
+from bot.texts import Texts, default_texts
 
 log = logging.getLogger(__name__)
 
@@ -83,15 +84,18 @@ class ZaloOASender:
         store: Store,
         followers_title: str | None = None,
         clock: Callable[[], datetime] = utcnow,
+        texts: Texts | None = None,
     ):
         self.client = client
+        self.texts = texts or default_texts()
+        self.buttons = ButtonMemory()  # numbered choices offered in private chats
         self.store = store
         # None: follower broadcasts are not configured and are refused.
         self.followers_title = followers_title
         self.clock = clock
 
     async def send(self, out: Outbound) -> SendResult:
-        text = (html_to_text(out.text) if out.html else out.text).strip()
+        text = plain_text(out, self.texts, self.buttons)
         if not text:
             return SendResult(SendStatus.REJECTED, error="empty message")
         parts = split_text(text, OA_TEXT_LIMIT)

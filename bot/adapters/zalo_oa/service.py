@@ -79,7 +79,9 @@ class ZaloOAService:
             on_reauth=self._report_reauth,
         )
         self.client = ZaloOAClient(self.http, cfg.base_url, self.tokens)
-        self.sender = ZaloOASender(self.client, store=runtime.store, followers_title=self._followers_title())
+        self.sender = ZaloOASender(
+            self.client, store=runtime.store, followers_title=self._followers_title(), texts=runtime.texts
+        )
         runtime.senders[Platform.ZALO_OA] = self.sender
         self._inbox: InOrder[Event] = InOrder(self.handle)
         self._keeper: asyncio.Task[None] | None = None
@@ -188,6 +190,8 @@ class ZaloOAService:
             chat = event.chat if isinstance(event, InboundMessage | MemberEvent) else None
             if chat is not None and not chat.is_private and not str(chat.id).startswith("followers:"):
                 await self._mark_oa_group(chat)
+            if isinstance(event, InboundMessage):
+                event = self.sender.buttons.press(event) or event  # "2" answers a numbered choice
             for out in await self.runtime.dispatcher.feed(event):
                 result = await self.sender.send(out)
                 if not result.ok:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from bot.adapters.base import SendStatus
 from bot.adapters.shell import ShellSession
+from bot.adapters.zalo_buttons import ButtonMemory, plain_text
 from bot.model import ChatKind, ChatRef, Outbound, Platform
 from bot.store.tables import Activity, Group, Person
 from bot.store.zalo import ZaloSeenEvent
@@ -20,8 +21,10 @@ from tests.fakes.zalo_env import both_databases
 
 
 async def shell_answer(runtime, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the same handlers answer the same words in a private chat on another platform,
+    as Zalo shows it (plain text, numbered choices instead of buttons)."""
     session = ShellSession(runtime, private=True, user_id=777)
-    return [ShellSession.render(out) for out in await session.send(text)]
+    return [plain_text(out, runtime.texts, ButtonMemory()) for out in await session.send(text)]
 
 
 def body(update: dict) -> bytes:

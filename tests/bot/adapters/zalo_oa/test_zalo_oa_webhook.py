@@ -8,15 +8,17 @@ import json
 from sqlalchemy import func, select
 
 from bot.adapters.shell import ShellSession
+from bot.adapters.zalo_buttons import ButtonMemory, plain_text
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
 from bot.store.zalo import ZaloSeenEvent
 from tests.fakes.zalo_env import both_databases, now_ms, oa_follow, oa_group_event, oa_text, signed
 
 
 async def shell_answer(runtime, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """What the same handlers answer the same words in a private chat on another platform."""
+    """What the same handlers answer the same words in a private chat on another platform,
+    as Zalo shows it (plain text, numbered choices instead of buttons)."""
     session = ShellSession(runtime, private=True, user_id=777)
-    return [ShellSession.render(out) for out in await session.send(text)]
+    return [plain_text(out, runtime.texts, ButtonMemory()) for out in await session.send(text)]
 
 
 async def count(runtime, model) -> int:  # type: ignore[no-untyped-def]
@@ -167,3 +169,21 @@ async def test_events_are_handled_in_arrival_order(oa_env):
         group = (await s.execute(select(Group).where(Group.external_id == g))).scalar_one()
         member = await s.get(Membership, (group.id, person.id))
     assert changes == ["joined", "left", "joined", "left"] and member is not None and not member.active
+
+
+async def test_numbered_choices_stand_in_for_buttons(oa_env):
+    question = "cho hỏi làm sao đăng ký VNeID mức 2"
+    await oa_env.post(*signed(oa_text("u-600", question, "b1")))
+    (answer,) = oa_env.fake.texts_to("u-600")
+    assert "\n1. " in answer and "\n3. " in answer and "Bà con nhắn số 1–" in answer
+    await oa_env.post(*signed(oa_text("u-600", "1", "b2")))  # 1 = useful
+    assert oa_env.fake.texts_to("u-600")[1] == oa_env.runtime.texts.say("faq_thanks_useful")
+    await oa_env.post(*signed(oa_text("u-600", "3.", "b3")))  # a related question
+    # The same question and the same third button pressed in another platform's chat:
+    shell = ShellSession(oa_env.runtime, private=True, user_id=778)
+    await shell.send(question)
+    (pressed,) = await shell.send("!3")
+    assert oa_env.fake.texts_to("u-600")[2] == plain_text(pressed, oa_env.runtime.texts, ButtonMemory())
+    # A number with no choices pending is just text.
+    await oa_env.post(*signed(oa_text("u-601", "1", "b4")))
+    assert oa_env.fake.texts_to("u-601") == await shell_answer(oa_env.runtime, "1")
