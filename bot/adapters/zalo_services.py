@@ -6,6 +6,8 @@ variables raises ``MissingSecret`` naming them, before anything starts.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from bot.runtime import Runtime, Service
 
 
@@ -20,3 +22,10 @@ def zalo_services(runtime: Runtime) -> list[Service]:
 
         services.append(ZaloBotService(runtime))
     return services
+
+
+async def attach_zalo_senders(runtime: Runtime) -> list[Callable[[], Awaitable[None]]]:
+    """Only the senders (for CLI commands that deliver in-process): the services are built,
+    which registers their senders in ``runtime.senders``, but not started — no webhook, no
+    polling, no background token check. Returns what to close afterwards."""
+    return [service.stop for service in zalo_services(runtime)]

@@ -142,3 +142,21 @@ async def test_follower_broadcast_resumes_without_sending_twice(oa_env):
     assert promo.path == "/v3.0/oa/message/promotion"
     header = promo.message["attachment"]["payload"]["elements"][0]
     assert header == {"type": "header", "content": "Loa Số — Ấp Ngãi Hội 1"}
+
+
+async def test_senders_alone_for_cli_delivery(oa_env, monkeypatch):
+    """``attach_zalo_senders`` gives a working OA sender without a webhook or background task."""
+    from bot.adapters.zalo_services import attach_zalo_senders
+
+    monkeypatch.setenv("ZALO_OA_SECRET_KEY", zalo_oa.OA_SECRET_KEY)
+    monkeypatch.setenv("ZALO_APP_SECRET", zalo_oa.APP_SECRET)
+    monkeypatch.setenv("ZALO_OA_REFRESH_TOKEN", "R0")
+    oa_env.runtime.senders.clear()
+    closers = await attach_zalo_senders(oa_env.runtime)
+    try:
+        sender = oa_env.runtime.senders[Platform.ZALO_OA]
+        assert (await sender.send(Outbound(group("gmf-cli"), BULLETIN, html=True))).ok
+    finally:
+        for close in closers:
+            await close()
+    assert oa_env.fake.texts_to("gmf-cli") == [PLAIN]
