@@ -37,6 +37,7 @@ WEBHOOK_PATH = "/webhooks/zalo-bot"
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
 HTTP_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 BACKOFF_MIN, BACKOFF_MAX = 1.0, 60.0  # seconds between failed getUpdates calls
+MAX_BODY = 256 * 1024  # bytes; updates are a few hundred bytes
 
 
 class ZaloBotService:
@@ -125,6 +126,10 @@ class ZaloBotService:
             log.warning("Zalo Bot webhook from %s: wrong or missing %s (401)", where, SECRET_HEADER)
             return JSONResponse({"ok": False, "error": "unauthorized"}, status_code=401)
         raw = await request.body()
+        if len(raw) > MAX_BODY:
+            self.rejected += 1
+            log.warning("Zalo Bot webhook from %s: body of %s bytes refused (413)", where, len(raw))
+            return JSONResponse({"ok": False, "error": "body too large"}, status_code=413)
         try:
             body: Any = json.loads(raw)
         except (ValueError, UnicodeDecodeError):

@@ -44,6 +44,7 @@ HTTP_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 # How often an idle bot checks its access token, so it is refreshed before it expires even
 # when nothing is sent (and the 3-month refresh token keeps rotating).
 TOKEN_CHECK_SECONDS = 15 * 60
+MAX_BODY = 256 * 1024  # bytes; Zalo events are a few hundred bytes
 
 
 class ZaloOAService:
@@ -156,6 +157,10 @@ class ZaloOAService:
     async def webhook(self, request: Request) -> JSONResponse:
         raw = await request.body()
         where = request.client.host if request.client else "?"
+        if len(raw) > MAX_BODY:
+            self.rejected += 1
+            log.warning("Zalo OA webhook from %s: body of %s bytes refused (413)", where, len(raw))
+            return JSONResponse({"ok": False, "error": "body too large"}, status_code=413)
         try:
             payload: Any = json.loads(raw)
         except (ValueError, UnicodeDecodeError):

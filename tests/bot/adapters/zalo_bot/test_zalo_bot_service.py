@@ -76,6 +76,7 @@ async def test_duplicate_message_is_answered_once(bot_env):
 async def test_malformed_json_is_rejected_without_a_crash(bot_env):
     for raw in (b"{oops", b"\xff", b""):
         assert (await bot_env.post(raw)).status_code == 400
+    assert (await bot_env.post(b"[" + b"1," * 200_000 + b"1]")).status_code == 413
     odd = [{"event_name": "message.text.received", "message": "nope"}, 42, {"message": {"chat": []}}]
     assert (await bot_env.post(body(odd))).status_code == 200  # type: ignore[arg-type]
     assert (await bot_env.post(body(text_update("z5", "chat-5", "user-5", "/help")))).status_code == 200

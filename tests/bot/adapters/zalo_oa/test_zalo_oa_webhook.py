@@ -87,6 +87,8 @@ async def test_malformed_json_is_rejected_without_a_crash(oa_env):
     for raw in (b"{not json", b"[1, 2, 3]", b"\xff\xfe", b""):
         response = await oa_env.post(raw, {"Content-Type": "application/json", "X-ZEvent-Signature": "mac=00"})
         assert response.status_code == 400
+    huge = signed(oa_text("u-106", "x" * 300_000, "m-huge"))
+    assert (await oa_env.post(*huge)).status_code == 413
     # Signed but odd payloads are acknowledged and ignored.
     odd = {"event_name": "user_send_text", "sender": "not-a-dict", "message": [1], "timestamp": str(now_ms())}
     assert (await oa_env.post(*signed(odd))).status_code == 200
