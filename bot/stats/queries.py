@@ -274,9 +274,9 @@ def _trend(
 
 
 def scope_title(config: Config, scope: Scope) -> str:
-    if len(scope.hamlets) == 1 and scope.commune:
-        h = config.hamlet(scope.hamlets[0])
-        return h.name if h else scope.hamlets[0]
+    if scope.hamlet:
+        h = config.hamlet(scope.hamlet)
+        return h.name if h else scope.hamlet
     if scope.commune:
         c = config.commune(scope.commune)
         return c.name if c else scope.commune

@@ -28,6 +28,7 @@ class Scope:
     end: date  # last local day, inclusive
     tz: ZoneInfo
     now: datetime  # naive UTC; "active in the last 7 days" counts back from min(now, end of range)
+    hamlet: str | None = None  # set when the scope is one hamlet's page
 
     @property
     def start_utc(self) -> datetime:
@@ -95,7 +96,7 @@ def make_scope(
         owner = config.commune_of(hamlet)
         if h is None or owner is None or (commune and owner.code != commune):
             raise ScopeError(f"không có ấp mã {hamlet!r}")
-        return Scope(owner.code, (h.code,), start_day, end_day, tz, now)
+        return Scope(owner.code, (h.code,), start_day, end_day, tz, now, hamlet=h.code)
     if commune:
         c = config.commune(commune)
         if c is None:

@@ -8,6 +8,7 @@ kept in ``app_secrets`` so restarts do not log everyone out (never in the repo).
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime
 
@@ -59,3 +60,29 @@ async def stored_secret(store: Store, name: str, now: datetime) -> str:
         await s.execute(stmt.on_conflict_do_nothing(index_elements=["name"]))
     async with store.session() as s:
         return (await s.execute(select(AppSecret.value).where(AppSecret.name == name))).scalar_one()
+
+
+USERNAME_RE = r"^[\w.@-]{3,64}$"
+
+
+class AccountError(ValueError):
+    """A dashboard account that cannot be created or changed as asked."""
+
+
+async def add_account(
+    s: AsyncSession, username: str, password_hash: str, role: str, commune: str | None, now: datetime
+) -> Account:
+    if not re.match(USERNAME_RE, username):
+        raise AccountError("user name: 3–64 letters, digits, '.', '@', '-' or '_'")
+    if role not in ACCOUNT_ROLES:
+        raise AccountError(f"role must be one of {', '.join(ACCOUNT_ROLES)} (residents have no dashboard account)")
+    if role == "leader" and not commune:
+        raise AccountError("a leader needs --commune: leaders see only their own commune")
+    if await find_account(s, username) is not None:
+        raise AccountError(f"user {username!r} already exists")
+    account = Account(
+        username=username, password_hash=password_hash, role=role, commune=commune, active=True, created_at=now
+    )
+    s.add(account)
+    await s.flush()
+    return account
