@@ -36,7 +36,20 @@ MAX_FAILS_PER_IP = 20
 
 _hasher = PasswordHasher()
 # Verified against when the user name does not exist, so both cases take as long.
-_DUMMY_HASH = _hasher.hash("loaso-dummy-password")
+_dummy_hash: str | None = None
+
+
+def use_hasher(hasher: PasswordHasher) -> None:
+    """Swap the argon2 parameters (tests use cheap ones to stay fast)."""
+    global _hasher, _dummy_hash
+    _hasher, _dummy_hash = hasher, None
+
+
+def _dummy() -> str:
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("loaso-dummy-password")
+    return _dummy_hash
 
 
 def hash_password(password: str) -> str:
@@ -47,7 +60,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+        return _hasher.verify(stored_hash or _dummy(), password) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

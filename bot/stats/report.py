@@ -109,7 +109,7 @@ def question_table(rows: list[QuestionRow]) -> Table:
         "questions",
         [
             (q.id, q.asked_at, q.hamlet, q.asker or words["hidden"], q.text, q.topic,
-             words["yes"] if q.answered else words["no"], words.get(q.feedback or "", ""))
+             words["answered_yes"] if q.answered else words["answered_no"], words.get(q.feedback or "", ""))
             for q in rows
         ],
     )  # fmt: skip
