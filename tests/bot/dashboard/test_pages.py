@@ -1,0 +1,55 @@
+"""Dashboard pages and exports show the sample's figures; names hidden on request; text escaped."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from dash_helpers import login
+
+from bot.stats.sample import END, START, sample_config
+
+RANGE = f"from={START}&to={END}"
+
+
+async def test_overview_numbers(client: httpx.AsyncClient) -> None:
+    await login(client, "totruong")
+    page = (await client.get(f"/?{RANGE}")).text
+    assert 'id="c-members">6<' in page and 'id="c-coverage">4,0%<' in page
+    assert 'id="c-active7">3<' in page and 'id="c-messages">15<' in page
+    assert 'id="c-unanswered">1<' in page and 'id="c-rate">60,0%<' in page
+    assert page.count("<svg") == 5 and "Tải báo cáo Excel" in page
+
+
+async def test_hamlet_bulletins_questions_pages(client: httpx.AsyncClient) -> None:
+    await login(client, "totruong")
+    hamlet = (await client.get(f"/hamlet/PHUHUU?{RANGE}")).text
+    assert "Ấp Phú Hữu" in hamlet and 'id="c-members">2<' in hamlet
+    bulletins = (await client.get(f"/bulletins?commune=DAINGAI&{RANGE}")).text
+    assert "Bản tin 1: trời nắng" in bulletins and "66,7%" in bulletins  # bulletin 1: 2 sent, 1 failed in DAINGAI
+    questions = (await client.get(f"/questions?commune=DAINGAI&{RANGE}&kind=unanswered")).text
+    assert "&lt;b&gt;cho hỏi&lt;/b&gt; lịch tiêm ngừa" in questions and "<b>cho hỏi" not in questions
+    assert "Chị Sáu" in questions
+    not_useful = (await client.get(f"/questions?commune=DAINGAI&{RANGE}&kind=not_useful")).text
+    assert "mat khau vneid quen r" in not_useful and "lịch tiêm" not in not_useful
+
+
+async def test_no_message_contents_except_questions(client: httpx.AsyncClient) -> None:
+    await login(client, "canbo")
+    for path in ("/", "/hamlet/NGAIHOI1", "/bulletins"):
+        page = (await client.get(f"{path}?{RANGE}")).text
+        assert "Quên mật khẩu VNeID" not in page and "Cô Tư" not in page
+
+
+@pytest.fixture
+def dash_config():  # type: ignore[no-untyped-def]
+    return sample_config(privacy={"hide_names": True})
+
+
+async def test_names_hidden_by_config(client: httpx.AsyncClient) -> None:
+    await login(client, "canbo")
+    page = (await client.get(f"/questions?{RANGE}&kind=all")).text
+    assert "Quên mật khẩu VNeID" in page
+    for name in ("Cô Tư", "Chú Bảy", "Anh Năm", "Chị Sáu", "Người hỏi"):
+        assert name not in page
+    body = (await client.get(f"/export/questions.csv?{RANGE}")).content.decode("utf-8-sig")
+    assert "Chị Sáu" not in body and "(ẩn)" in body
