@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import httpx
-import pytest
 from dash_helpers import login
 
-from bot.stats.sample import END, START, sample_config
+from bot.stats.sample import END, START
 
 RANGE = f"from={START}&to={END}"
 
@@ -38,18 +37,3 @@ async def test_no_message_contents_except_questions(client: httpx.AsyncClient) -
     for path in ("/", "/hamlet/NGAIHOI1", "/bulletins"):
         page = (await client.get(f"{path}?{RANGE}")).text
         assert "Quên mật khẩu VNeID" not in page and "Cô Tư" not in page
-
-
-@pytest.fixture
-def dash_config():  # type: ignore[no-untyped-def]
-    return sample_config(privacy={"hide_names": True})
-
-
-async def test_names_hidden_by_config(client: httpx.AsyncClient) -> None:
-    await login(client, "canbo")
-    page = (await client.get(f"/questions?{RANGE}&kind=all")).text
-    assert "Quên mật khẩu VNeID" in page
-    for name in ("Cô Tư", "Chú Bảy", "Anh Năm", "Chị Sáu", "Người hỏi"):
-        assert name not in page
-    body = (await client.get(f"/export/questions.csv?{RANGE}")).content.decode("utf-8-sig")
-    assert "Chị Sáu" not in body and "(ẩn)" in body
