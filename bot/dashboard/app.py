@@ -173,7 +173,8 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         if viewer is None or session is None:
             if request.url.path.startswith("/export/"):
                 return Response("Cần đăng nhập", status_code=401, headers=SECURITY_HEADERS)
-            return RedirectResponse("/login?" + urlencode({"next": request.url.path}), status_code=303)
+            here = request.url.path + ("?" + request.url.query if request.url.query else "")
+            return RedirectResponse("/login?" + urlencode({"next": here}), status_code=303)
         try:
             return await handler(request, viewer, session)
         except Forbidden:
