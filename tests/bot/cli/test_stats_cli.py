@@ -44,8 +44,10 @@ def test_users_add_reads_password_from_stdin(config_file: Path) -> None:
     assert r.exit_code == 0, r.output
     assert "created leader totruong (DAINGAI)" in r.output
 
+    url = yaml.safe_load(config_file.read_text())["database"]["url"]
+
     async def check() -> bool:
-        store = Store(yaml.safe_load(config_file.read_text())["database"]["url"])
+        store = Store(url)
         async with store.session() as s:
             account = await find_account(s, "totruong")
         await store.close()
