@@ -1,6 +1,6 @@
 """Dashboard overview response time at commune scale, on SQLite and PostgreSQL.
 
-    .venv/bin/python bench/dashboard_bench.py [--engines sqlite,postgres] [--repeat 9]
+    .venv/bin/python bench/dashboard_bench.py [--engines sqlite,postgres] [--repeat 5]
 
 One commune with 100 hamlets, 150 groups, 20,000 members (one membership each, plus
 2,000 who left), 1,000,000 activity rows (50 active hours per person over a year),
@@ -254,7 +254,7 @@ async def run_engine(engine: str, repeat: int) -> dict[str, float] | None:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--engines", default="sqlite,postgres")
-    parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"SQLite {sqlite3.sqlite_version}")  # fmt: skip
