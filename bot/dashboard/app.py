@@ -199,6 +199,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
             "communes": communes,
             "active": active,
             "hide_names": d.config.privacy.hide_names,
+            "hamlet_names": {h.code: h.name for h in d.config.all_hamlets()},
         }
 
     async def home(request: Request, viewer: Viewer, session: Session) -> Response:

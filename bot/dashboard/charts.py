@@ -27,19 +27,35 @@ def nice_max(value: float) -> float:
     return 10 * exp
 
 
+def scale(values: Sequence[float]) -> tuple[float, int]:
+    """(top of the axis, number of grid intervals) so that every grid line is a round number.
+
+    Whole-number data (counts) get at least 0..5, so no line is labelled 0,5 messages.
+    """
+    top = nice_max(max(values, default=0))
+    if all(float(v).is_integer() for v in values):
+        top = max(top, 5)
+    leading = round(top / 10 ** math.floor(math.log10(top)))
+    return top, 5 if leading in (1, 5) else 4
+
+
 def _fmt(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".") if value >= 1 or value == 0 else f"{value:.1f}"
+    if float(value).is_integer():
+        return f"{value:,.0f}".replace(",", ".")
+    return f"{value:.1f}".replace(".", ",")
 
 
-def _frame(title: str, top: float, labels: Sequence[str], body: list[str], legend: Sequence[str] = ()) -> str:
+def _frame(
+    title: str, top: float, ticks: int, labels: Sequence[str], body: list[str], legend: Sequence[str] = ()
+) -> str:
     plot_w, plot_h = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
     ]
-    for i in range(5):
-        value = top * i / 4
-        y = PAD_TOP + plot_h - plot_h * i / 4
+    for i in range(ticks + 1):
+        value = top * i / ticks
+        y = PAD_TOP + plot_h - plot_h * i / ticks
         parts.append(f'<line x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
         parts.append(
             f'<text x="{PAD_LEFT - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{escape(_fmt(value))}</text>'
@@ -66,7 +82,7 @@ def _frame(title: str, top: float, labels: Sequence[str], body: list[str], legen
 def bar_chart(title: str, labels: Sequence[str], series: Sequence[Sequence[float]], names: Sequence[str] = ()) -> str:
     """Grouped bars: one group per label, one bar per series."""
     plot_w, plot_h = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
-    top = nice_max(max((v for s in series for v in s), default=0))
+    top, ticks = scale([v for s in series for v in s])
     n, k = len(labels), max(len(series), 1)
     slot = plot_w / max(n, 1)
     bar = slot * 0.8 / k
@@ -82,13 +98,13 @@ def bar_chart(title: str, labels: Sequence[str], series: Sequence[Sequence[float
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar - 1, 1):.1f}" height="{h:.1f}" fill="{colour}">'
                 f"<title>{escape(label)}</title></rect>"
             )
-    return _frame(title, top, labels, body, names)
+    return _frame(title, top, ticks, labels, body, names)
 
 
 def line_chart(title: str, labels: Sequence[str], series: Sequence[Sequence[float]], names: Sequence[str] = ()) -> str:
     """Lines with a dot per point; for trends over weeks."""
     plot_w, plot_h = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
-    top = nice_max(max((v for s in series for v in s), default=0))
+    top, ticks = scale([v for s in series for v in s])
     n = len(labels)
     body = []
     for si, values in enumerate(series):
@@ -105,4 +121,4 @@ def line_chart(title: str, labels: Sequence[str], series: Sequence[Sequence[floa
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}">'
                 f"<title>{escape(label)}: {escape(_fmt(value))}</title></circle>"
             )
-    return _frame(title, top, labels, body, names)
+    return _frame(title, top, ticks, labels, body, names)

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from bot.dashboard.charts import bar_chart, line_chart, nice_max
+from bot.dashboard.charts import bar_chart, line_chart, nice_max, scale
 
 NS = "{http://www.w3.org/2000/svg}"
 
 
 def test_nice_max() -> None:
     assert [nice_max(v) for v in (0, 0.3, 1, 7, 12, 230, 1000, 1001)] == [1, 0.5, 1, 10, 20, 500, 1000, 2000]
+
+
+def test_grid_lines_are_round_numbers() -> None:
+    assert scale([1, 2]) == (5, 5)  # counts: 0, 1, 2, 3, 4, 5
+    assert scale([17]) == (20, 4)  # 0, 5, 10, 15, 20
+    assert scale([230]) == (500, 5)  # 0, 100, …
+    assert scale([0.3, 0.1]) == (0.5, 5)  # percentages may be fractions
+    assert scale([]) == (5, 5)
 
 
 def test_bar_chart_heights_and_escaping() -> None:
