@@ -27,9 +27,9 @@ def to_utc_naive(at: datetime) -> datetime:
 class Store:
     """Owns the engine; hands out sessions that commit on success and roll back on error."""
 
-    def __init__(self, url: str, *, echo: bool = False, pool_size: int = 5):
+    def __init__(self, url: str, *, echo: bool = False, pool_size: int = 5, connect_args: dict[str, Any] | None = None):
         self.url = url
-        kwargs: dict[str, Any] = {"echo": echo}
+        kwargs: dict[str, Any] = {"echo": echo, "connect_args": connect_args or {}}
         if url.startswith("postgresql"):
             kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
@@ -56,8 +56,46 @@ class Store:
                 await s.rollback()
                 raise
 
+    def lazy_session(self) -> LazySession:
+        return LazySession(self)
+
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+class LazySession:
+    """An AsyncSession that is only created (and committed) if someone uses it.
+
+    Most chat messages need no database work at all on the hot path; opening and
+    committing an unused session per message still costs a round trip to the driver.
+    """
+
+    def __init__(self, store: Store):
+        self._store = store
+        self._session: AsyncSession | None = None
+
+    def _get(self) -> AsyncSession:
+        if self._session is None:
+            self._session = self._store.sessions()
+        return self._session
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._get(), name)
+
+    @property
+    def used(self) -> bool:
+        return self._session is not None
+
+    async def finish(self, ok: bool) -> None:
+        if self._session is None:
+            return
+        try:
+            if ok:
+                await self._session.commit()
+            else:
+                await self._session.rollback()
+        finally:
+            await self._session.close()
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
