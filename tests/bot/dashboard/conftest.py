@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 from argon2 import PasswordHasher
-from dash_helpers import PASSWORD
 
 from bot.dashboard import dashboard_routes
 from bot.dashboard.auth import LoginLimiter, hash_password, use_hasher
@@ -16,6 +15,7 @@ from bot.stats.sample import sample_config, seed_sample
 from bot.store.accounts import add_account
 from bot.store.db import Store, utcnow
 from bot.web import build_app
+from tests.bot.dashboard.dash_helpers import PASSWORD
 
 ACCOUNTS = [("canbo", "official", None), ("totruong", "leader", "DAINGAI")]
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from dash_helpers import PASSWORD, csrf_of, login
 from sqlalchemy import select
 
 from bot.dashboard.auth import COOKIE, LoginLimiter, SessionSigner, hash_password, verify_password
 from bot.runtime import Runtime
 from bot.store.accounts import AccountError, AppSecret, add_account, find_account
 from bot.store.db import utcnow
+from tests.bot.dashboard.dash_helpers import PASSWORD, csrf_of, login
 
 
 async def test_anonymous_is_sent_to_login(client: httpx.AsyncClient) -> None:

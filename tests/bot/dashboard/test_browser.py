@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dash_helpers import PASSWORD
 from openpyxl import load_workbook
 
 from bot.dashboard import dashboard_routes
@@ -27,6 +26,7 @@ from bot.store.accounts import add_account
 from bot.store.db import Store, utcnow
 from bot.store.schema import ensure_schema
 from bot.web import build_app
+from tests.bot.dashboard.dash_helpers import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

@@ -7,11 +7,11 @@ import io
 from datetime import date
 
 import httpx
-from dash_helpers import login
 from openpyxl import load_workbook
 
 from bot.stats.report import Table, to_csv, to_xlsx
 from bot.stats.sample import END, START
+from tests.bot.dashboard.dash_helpers import login
 
 RANGE = f"commune=DAINGAI&from={START}&to={END}"
 

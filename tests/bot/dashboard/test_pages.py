@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import httpx
-from dash_helpers import login
 
 from bot.stats.sample import END, START
+from tests.bot.dashboard.dash_helpers import login
 
 RANGE = f"from={START}&to={END}"
 

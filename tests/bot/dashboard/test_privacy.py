@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from dash_helpers import login
 
 from bot.stats.sample import END, START, sample_config
+from tests.bot.dashboard.dash_helpers import login
 
 RANGE = f"from={START}&to={END}"
 
