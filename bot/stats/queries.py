@@ -40,7 +40,7 @@ def _scoped_groups(scope: Scope) -> Any:
 
 
 def _hour_bucket(s: AsyncSession, column: Any) -> Any:
-    if s.bind.dialect.name == "sqlite":
+    if s.get_bind().dialect.name == "sqlite":
         return func.strftime("%Y-%m-%d %H:00:00", column)
     return func.date_trunc("hour", column)
 
@@ -57,7 +57,7 @@ async def group_counts(s: AsyncSession, scope: Scope) -> dict[str, int]:
     rows = await s.execute(
         select(Group.hamlet_code, func.count()).where(_scoped_groups(scope)).group_by(Group.hamlet_code)
     )
-    return {h: n for h, n in rows.all()}
+    return {h: n for h, n in rows.all() if h is not None}
 
 
 async def member_counts(s: AsyncSession, scope: Scope) -> dict[str, int]:
@@ -67,7 +67,7 @@ async def member_counts(s: AsyncSession, scope: Scope) -> dict[str, int]:
         .where(_scoped_groups(scope), Membership.active.is_(True))
         .group_by(Group.hamlet_code)
     )
-    return {h: n for h, n in rows.all()}
+    return {h: n for h, n in rows.all() if h is not None}
 
 
 async def member_events(s: AsyncSession, scope: Scope, since: datetime) -> list[tuple[str, datetime, str, int]]:
