@@ -4,6 +4,6 @@
 (``loaso run``); ``loaso dashboard`` serves them alone.
 """
 
-from bot.dashboard.app import DashboardService, dashboard_routes
+from bot.dashboard.app import dashboard_routes
 
-__all__ = ["DashboardService", "dashboard_routes"]
+__all__ = ["dashboard_routes"]

@@ -13,7 +13,6 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from markupsafe import Markup
-from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -33,7 +32,7 @@ from bot.dashboard.auth import (
 )
 from bot.model import nfc
 from bot.runtime import Runtime
-from bot.stats.queries import QUESTION_KINDS, bulletin_rows, overview, question_rows
+from bot.stats.queries import QUESTION_KINDS, bulletin_rows, delivery_rows, overview, question_rows
 from bot.stats.report import Table, overview_tables, percent, to_csv, to_xlsx
 from bot.stats.scope import Scope, ScopeError, make_scope
 from bot.store.accounts import Account, find_account, stored_secret
@@ -221,6 +220,19 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
             rows = await bulletin_rows(s, scope)
         return d.page("bulletins.html.j2", rows=rows, **common(viewer, session, scope, "bulletins"))
 
+    async def bulletin(request: Request, viewer: Viewer, session: Session) -> Response:
+        scope = d.scope_for(request, viewer)
+        try:
+            bulletin_id = int(request.path_params["id"])
+        except ValueError:
+            raise ScopeError("mã bản tin không hợp lệ") from None
+        async with runtime.store.session() as s:
+            rows = await delivery_rows(s, scope, bulletin_id)
+        if not rows:  # no such bulletin, or none of its groups is in the viewer's communes
+            return d.page("error.html.j2", 404, message="not_found", **common(viewer, session, scope, ""))
+        ctx = common(viewer, session, scope, "bulletins")
+        return d.page("bulletin.html.j2", bulletin_id=bulletin_id, rows=rows, **ctx)
+
     async def questions(request: Request, viewer: Viewer, session: Session) -> Response:
         scope = d.scope_for(request, viewer)
         kind = request.query_params.get("kind", "unanswered")
@@ -318,6 +330,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         Route("/logout", logout, methods=["POST"]),
         Route("/hamlet/{code}", view(hamlet)),
         Route("/bulletins", view(bulletins)),
+        Route("/bulletins/{id}", view(bulletin)),
         Route("/questions", view(questions)),
         Route("/export/report.xlsx", view(export_xlsx)),
         Route("/export/{table}.csv", view(export_csv)),
@@ -346,26 +359,3 @@ async def _form(request: Request) -> dict[str, str] | None:
     except UnicodeDecodeError:
         return None
     return {k: nfc(v[0]) for k, v in parsed.items()}
-
-
-class DashboardService:
-    """The dashboard as a ``Service`` of ``loaso run``: contributes its routes to the web app."""
-
-    name = "dashboard"
-
-    def __init__(self, runtime: Runtime):
-        self._routes = dashboard_routes(runtime)
-        self._runtime = runtime
-
-    async def start(self) -> None:
-        async with self._runtime.store.session() as s:
-            await s.execute(select(Account.id).limit(1))  # the accounts table exists
-
-    async def stop(self) -> None:
-        return None
-
-    def healthy(self) -> bool:
-        return True
-
-    def routes(self) -> list[BaseRoute]:
-        return self._routes

@@ -148,3 +148,15 @@ class Overview:
     topics: list[TopicFigures]
     bulletins: BulletinFigures
     extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DeliveryRow:
+    """One group's copy of a bulletin (the outbox row), for the bulletin's detail page."""
+
+    hamlet: str | None
+    group: str
+    status: str
+    attempts: int
+    sent_at: datetime | None  # local time
+    error: str | None

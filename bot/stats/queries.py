@@ -19,6 +19,7 @@ from bot.config import Config
 from bot.stats.figures import (
     BulletinFigures,
     BulletinRow,
+    DeliveryRow,
     HamletFigures,
     Overview,
     QuestionFigures,
@@ -240,6 +241,27 @@ async def bulletin_rows(s: AsyncSession, scope: Scope) -> list[BulletinRow]:
             )
         )
     return out
+
+
+async def delivery_rows(s: AsyncSession, scope: Scope, bulletin_id: int) -> list[DeliveryRow]:
+    """Each delivery of one bulletin to the scope's groups (empty if none is in scope)."""
+    rows = await s.execute(
+        select(Group.hamlet_code, Group.title, Group.id, Delivery)
+        .join(Delivery, Delivery.group_id == Group.id)
+        .where(Delivery.bulletin_id == bulletin_id, Group.hamlet_code.in_(scope.hamlets))
+        .order_by(Group.hamlet_code, Group.id)
+    )
+    return [
+        DeliveryRow(
+            hamlet,
+            title or f"#{gid}",
+            d.status,
+            d.attempts,
+            scope.local(d.sent_at) if d.sent_at else None,
+            d.error,
+        )
+        for hamlet, title, gid, d in rows.all()
+    ]
 
 
 def bulletin_figures(rows: list[BulletinRow]) -> BulletinFigures:
