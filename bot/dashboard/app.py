@@ -35,6 +35,8 @@ from bot.runtime import Runtime
 from bot.stats.queries import QUESTION_KINDS, bulletin_rows, delivery_rows, overview, question_rows
 from bot.stats.report import Table, overview_tables, percent, to_csv, to_xlsx
 from bot.stats.scope import Scope, ScopeError, make_scope
+from bot.stats.text import num as _num
+from bot.stats.text import pct as _pct
 from bot.store.accounts import Account, find_account, stored_secret
 from bot.store.db import utcnow
 
@@ -119,17 +121,6 @@ class Dashboard:
         return make_scope(
             self.config, utcnow(), commune=commune, hamlet=hamlet, start=params.get("from"), end=params.get("to")
         )
-
-
-def _pct(value: float | None) -> str:
-    p = percent(value)
-    return "–" if p is None else f"{p:.1f}".replace(".", ",") + "%"
-
-
-def _num(value: int | float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.0f}".replace(",", ".")
 
 
 def _filters(scope: Scope) -> dict[str, str]:
