@@ -26,9 +26,9 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
 
 
 def _register() -> None:
-    from bot.cli import dashboard, db, groups, roles, run, shell, stats, users
+    from bot.cli import ask, dashboard, db, groups, roles, run, shell, stats, users
 
-    for module in (db, groups, roles, run, shell, stats, users, dashboard):
+    for module in (ask, db, groups, roles, run, shell, stats, users, dashboard):
         module.register(main)
 
 
