@@ -29,7 +29,7 @@ from bot.stats.figures import (
 )
 from bot.stats.scope import Scope, local_midnight_utc
 from bot.store.outbox import Bulletin, Delivery
-from bot.store.questions import Question
+from bot.store.questions import FEEDBACK_NOT_USEFUL, FEEDBACK_USEFUL, Question
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
 
 PREVIEW_CHARS = 80
@@ -134,7 +134,7 @@ async def question_figures(s: AsyncSession, scope: Scope) -> tuple[QuestionFigur
     for hamlet, answered, feedback, n in rows.all():
         c["asked"] += n
         c["answered" if answered else "unanswered"] += n
-        if feedback in ("useful", "not_useful"):
+        if feedback in (FEEDBACK_USEFUL, FEEDBACK_NOT_USEFUL):
             c[feedback] += n
         if hamlet:
             per_hamlet[hamlet] += n
@@ -148,8 +148,8 @@ async def top_topics(s: AsyncSession, scope: Scope, limit: int = TOP_TOPICS) -> 
         select(
             Question.topic,
             asked,
-            func.sum(case((Question.feedback == "useful", 1), else_=0)),
-            func.sum(case((Question.feedback == "not_useful", 1), else_=0)),
+            func.sum(case((Question.feedback == FEEDBACK_USEFUL, 1), else_=0)),
+            func.sum(case((Question.feedback == FEEDBACK_NOT_USEFUL, 1), else_=0)),
         )
         .where(_question_scope(scope), Question.topic.is_not(None), Question.answered.is_(True))
         .group_by(Question.topic)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -61,3 +62,16 @@ async def test_official_sees_any_commune_and_all(runtime: Runtime) -> None:
 async def test_in_a_group_it_points_to_private_chat(runtime: Runtime) -> None:
     text = await say(runtime, LEADER, "/thongke", private=False)
     assert text == runtime.texts.render("stats/private_only.txt.j2")
+
+
+async def test_a_question_asked_in_a_group_shows_up(runtime: Runtime) -> None:
+    def asked(text: str) -> int:
+        match = re.search(r"Câu hỏi: (\d+)", text)
+        assert match, text
+        return int(match.group(1))
+
+    before = asked(await say(runtime, LEADER, "/thongke"))
+    group = ShellSession(runtime, user_id=RESIDENT, user_name="Cô Tư", hamlet="NGAIHOI1")
+    await group.prepare()
+    assert await group.send("/hoi quên mật khẩu VNeID")  # the FAQ answers and logs the question
+    assert asked(await say(runtime, LEADER, "/thongke")) == before + 1
