@@ -75,3 +75,23 @@ async def test_a_question_asked_in_a_group_shows_up(runtime: Runtime) -> None:
     await group.prepare()
     assert await group.send("/hoi quên mật khẩu VNeID")  # the FAQ answers and logs the question
     assert asked(await say(runtime, LEADER, "/thongke")) == before + 1
+
+
+async def test_messages_in_a_group_are_counted_not_stored(runtime: Runtime) -> None:
+    def figure(pattern: str, text: str) -> int:
+        match = re.search(pattern, text)
+        assert match, text
+        return int(match.group(1).replace(".", ""))
+
+    before = await say(runtime, LEADER, "/thongke")
+    group = ShellSession(runtime, user_id=4242, user_name="Bác Ba", hamlet="PHUHUU")
+    await group.prepare()
+    for line in ("chào cả nhà", "mai họp ấp nha", "ok"):
+        await group.send(line)
+    await runtime.dispatcher.activity.flush()
+    after = await say(runtime, LEADER, "/thongke")
+    assert figure(r"Tin nhắn: ([\d.]+)", after) == figure(r"Tin nhắn: ([\d.]+)", before) + 3
+    active = r"Người hoạt động: ([\d.]+) \(7 ngày\)"
+    assert figure(active, after) == figure(active, before) + 1
+    assert figure(r"Thành viên: ([\d.]+)", after) == figure(r"Thành viên: ([\d.]+)", before) + 1
+    assert "mai họp ấp" not in after
