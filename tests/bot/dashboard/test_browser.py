@@ -102,6 +102,7 @@ def test_login_overview_and_xlsx_in_chromium(server: str, tmp_path: Path) -> Non
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
 
     downloads = tmp_path / "downloads"
     downloads.mkdir()
@@ -115,12 +116,14 @@ def test_login_overview_and_xlsx_in_chromium(server: str, tmp_path: Path) -> Non
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
         driver.set_page_load_timeout(30)
+        driver.implicitly_wait(15)  # a click does not wait for the next page; a busy CI machine is slow
         driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
         driver.get(f"{server}/?commune=DAINGAI&from={START}&to={END}")
         assert "/login" in driver.current_url  # not logged in yet
         driver.find_element(By.ID, "username").send_keys("totruong")
         driver.find_element(By.ID, "password").send_keys(PASSWORD)
         driver.find_element(By.ID, "login").click()
+        WebDriverWait(driver, 20).until(lambda d: "/login" not in d.current_url)
         assert driver.find_element(By.ID, "c-members").text == "6"
         assert "from=2026-11-01" in driver.current_url  # back where we started
         assert driver.find_element(By.ID, "c-coverage").text == "4,0%"
