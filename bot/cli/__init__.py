@@ -26,9 +26,9 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
 
 
 def _register() -> None:
-    from bot.cli import ask, db, groups, roles, run, shell, zalo
+    from bot.cli import ask, dashboard, db, groups, roles, run, shell, stats, users, zalo
 
-    for module in (ask, db, groups, roles, run, shell, zalo):
+    for module in (ask, db, groups, roles, run, shell, stats, users, dashboard, zalo):
         module.register(main)
 
 
