@@ -7,8 +7,10 @@ calls getMe. Each failure is one line saying why, and the exit status is 1.
 
 from __future__ import annotations
 
+import csv
 import sys
 from collections.abc import Callable
+from typing import Any
 
 import click
 import httpx
@@ -96,6 +98,27 @@ async def check_bot(config: Config, echo: Echo) -> bool:
     return True
 
 
+async def oa_groups(config: Config) -> list[dict[str, Any]]:
+    """The OA's groups, for ``loaso zalo groups`` (raises on any failure)."""
+    from bot.adapters.zalo_oa.client import ZaloOAClient
+    from bot.adapters.zalo_oa.tokens import TokenManager
+
+    cfg = config.zalo_oa
+    assert cfg is not None
+    secrets = oa_secrets()
+    async with opened(config) as runtime, httpx.AsyncClient(timeout=TIMEOUT) as http:
+        tokens = TokenManager(
+            runtime.store,
+            http,
+            oauth_url=cfg.oauth_url,
+            app_id=cfg.app_id,
+            oa_id=cfg.oa_id,
+            app_secret=secrets.app_secret,
+            env_refresh_token=secrets.refresh_token,
+        )
+        return await ZaloOAClient(http, cfg.base_url, tokens).list_groups()
+
+
 def register(main: click.Group) -> None:
     @main.group()
     def zalo() -> None:
@@ -118,3 +141,21 @@ def register(main: click.Group) -> None:
             return ok
 
         sys.exit(0 if run_async(go) else 1)
+
+    @zalo.command("groups")
+    @click.pass_context
+    def groups_cmd(ctx: click.Context) -> None:
+        """List the OA's groups as CSV for `loaso groups import` (fill in the hamlet column)."""
+        config = get_config(ctx)
+        if config.zalo_oa is None:
+            fail("zalo_oa is not configured in config.yaml")
+        try:
+            found = run_async(lambda: oa_groups(config))
+        except MissingSecret as exc:
+            fail("; ".join(exc.problems))
+        except Exception as exc:  # ZaloAPIError, ReauthRequired, TokenRefreshFailed: say why, no traceback
+            fail(f"cannot list the OA's groups: {exc}")
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(["platform", "chat_id", "title", "hamlet"])
+        for group in found:
+            out.writerow(["zalo_oa", group["group_id"], group.get("name") or "", ""])

@@ -49,6 +49,7 @@ class FakeZaloOA:
     failures: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # for message calls
     always_invalid_token: bool = False
     oa_name: str = "Xã Đại Ngãi"
+    groups: list[dict[str, Any]] = field(default_factory=list)  # GMF groups of the OA
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def issue_refresh_token(self, value: str = "R0") -> str:
@@ -108,6 +109,15 @@ class FakeZaloOA:
         data = {"oa_id": OA_ID, "name": self.oa_name, "num_follower": 1234, "is_verified": True}
         return JSONResponse({"error": 0, "message": "Success", "data": data})
 
+    async def groups_of_oa(self, request: Request) -> JSONResponse:
+        if (denied := self._token_error(request)) is not None:
+            return denied
+        offset, count = int(request.query_params.get("offset", 0)), int(request.query_params.get("count", 5))
+        page = self.groups[offset : offset + count]
+        return JSONResponse(
+            {"error": 0, "data": {"offset": offset, "count": count, "total": len(self.groups), "groups": page}}
+        )
+
     def app(self) -> Starlette:
         return Starlette(
             routes=[
@@ -116,6 +126,7 @@ class FakeZaloOA:
                 Route("/v3.0/oa/message/promotion", self.message, methods=["POST"]),
                 Route("/v3.0/oa/group/message", self.message, methods=["POST"]),
                 Route("/v2.0/oa/getoa", self.getoa, methods=["GET"]),
+                Route("/v3.0/oa/group/getgroupsofoa", self.groups_of_oa, methods=["GET"]),
             ]
         )
 

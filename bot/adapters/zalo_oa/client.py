@@ -80,6 +80,18 @@ class ZaloOAClient:
     async def get_oa(self) -> dict[str, Any]:
         return (await self.call("GET", GET_OA)).get("data") or {}
 
+    async def list_groups(self, page: int = 50, max_pages: int = 100) -> list[dict[str, Any]]:
+        """The OA's groups (GMF): ``group_id``, ``name``, ``status``, ``total_member``."""
+        groups: list[dict[str, Any]] = []
+        for number in range(max_pages):
+            data = (await self.call("GET", GROUPS_OF_OA, params={"offset": number * page, "count": page})).get("data")
+            batch = [g for g in ((data or {}).get("groups") or []) if isinstance(g, dict) and g.get("group_id")]
+            groups.extend(batch)
+            total = (data or {}).get("total")
+            if len(batch) < page or (isinstance(total, int) and len(groups) >= total):
+                break
+        return groups
+
     async def send_text(self, path: str, recipient: dict[str, str], text: str) -> str | None:
         body = await self.call("POST", path, json={"recipient": recipient, "message": {"text": text}})
         data = body.get("data") or {}

@@ -42,6 +42,14 @@ def test_check_prints_both_identities_and_keeps_the_rotated_token(tmp_path: Path
         # The second run uses the access token saved by the first: no new refresh, no -14020.
         again = loaso(tmp_path, "zalo", "check", env=env)
         assert again.returncode == 0, again.stdout + again.stderr
+        # The OA's groups, as a CSV ready for `loaso groups import` once hamlets are filled in.
+        oa.groups = [{"group_id": "gmf-a", "name": "Ấp Ngãi Hội 1, chung", "status": "enabled", "total_member": 80}]
+        listed = loaso(tmp_path, "zalo", "groups", env=env)
+        assert listed.returncode == 0, listed.stderr
+        assert listed.stdout.splitlines() == ["platform,chat_id,title,hamlet", 'zalo_oa,gmf-a,"Ấp Ngãi Hội 1, chung",']
+        (tmp_path / "groups.csv").write_text(listed.stdout.rstrip("\n") + "NGAIHOI1\n", encoding="utf-8")
+        imported = loaso(tmp_path, "groups", "import", "groups.csv", env=env)
+        assert imported.returncode == 0 and "1 new" in imported.stdout, imported.stdout + imported.stderr
     assert oa.refresh_calls == ["R0"]
     assert zalo_bot.BOT_TOKEN not in first.stdout + first.stderr + again.stdout + again.stderr
 
