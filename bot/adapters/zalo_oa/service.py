@@ -107,6 +107,8 @@ class ZaloOAService:
             if self.cfg.followers_hamlet is not None:
                 followers = followers or await ensure_group(s, followers_chat(self.cfg.oa_id), now)
                 followers.hamlet_code = self.cfg.followers_hamlet
+            if followers is not None and not followers.title:  # how the dashboard and figures name it
+                followers.title = self.runtime.texts.render("zalo/followers_group_title.txt.j2")
             elif followers is not None:
                 followers.hamlet_code = None  # follower bulletins switched off: no deliveries for it
         groups.changed()
@@ -134,7 +136,10 @@ class ZaloOAService:
 
     async def _keep_token_fresh(self) -> None:
         while True:
-            await self.refresh_if_due()
+            try:
+                await self.refresh_if_due()
+            except Exception:  # e.g. the database is briefly away: try again next round
+                log.exception("Zalo OA token check failed")
             await asyncio.sleep(self.token_check_seconds)
 
     async def stop(self) -> None:

@@ -138,6 +138,7 @@ async def test_follower_broadcast_resumes_without_sending_twice(oa_env):
     async with oa_env.runtime.store.session() as s:
         group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
         assert group is not None and group.hamlet_code == "NGAIHOI1"  # linked at start: gets NGAIHOI1's bulletins
+        assert group.title == "Người quan tâm Zalo OA"
     (promo,) = oa_env.fake.sent
     assert promo.path == "/v3.0/oa/message/promotion"
     header = promo.message["attachment"]["payload"]["elements"][0]
