@@ -29,6 +29,7 @@ class FakeZaloBot:
     webhook: dict[str, Any] | None = None
     methods: list[str] = field(default_factory=list)
     can_join_groups: bool = True
+    get_me_failures: int = 0  # answer getMe with a 502 this many times first
 
     async def dispatch(self, request: Request) -> JSONResponse:
         if request.path_params["token"] != self.token:
@@ -39,6 +40,9 @@ class FakeZaloBot:
             body = await request.json()
         except ValueError:
             body = {}
+        if method == "getMe" and self.get_me_failures > 0:
+            self.get_me_failures -= 1
+            return JSONResponse({"ok": False, "error_code": 502, "description": "Bad Gateway"}, status_code=502)
         if method == "getMe":
             me = {
                 "id": "1459232241454765289",

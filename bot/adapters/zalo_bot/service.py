@@ -98,6 +98,7 @@ class ZaloBotService:
             return
         self.names = tuple(str(me[k]) for k in ("display_name", "account_name", "name") if me.get(k))
         self.can_join_groups = bool(me.get("can_join_groups"))
+        self._healthy = True
         log.info("Zalo Bot %s (groups %s)", self.names[0] if self.names else "?", self.can_join_groups)
 
     async def stop(self) -> None:
@@ -156,6 +157,8 @@ class ZaloBotService:
     async def handle(self, message: InboundMessage) -> None:
         """Feed one message to the dispatcher and send its replies; never raises."""
         try:
+            if not self.names:  # getMe failed at start: learn the bot's name (for mentions) now
+                await self._identify()
             event = self.sender.buttons.press(message) or message  # "2" answers a numbered choice
             for out in await self.runtime.dispatcher.feed(event):
                 result = await self.sender.send(out)

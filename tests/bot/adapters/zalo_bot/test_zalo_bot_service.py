@@ -12,11 +12,15 @@ from sqlalchemy import func, select
 
 from bot.adapters.base import SendStatus
 from bot.adapters.shell import ShellSession
+from bot.adapters.zalo_bot import ZaloBotService
+from bot.adapters.zalo_bot.events import translate
 from bot.adapters.zalo_buttons import ButtonMemory, plain_text
+from bot.adapters.zalo_secrets import BotSecrets
 from bot.model import ChatKind, ChatRef, Outbound, Platform
+from bot.store.db import utcnow
 from bot.store.tables import Activity, Group, Person
 from bot.store.zalo import ZaloSeenEvent
-from tests.fakes.zalo_bot import BOT_TOKEN, text_update
+from tests.fakes.zalo_bot import BOT_TOKEN, WEBHOOK_SECRET, text_update
 from tests.fakes.zalo_env import both_databases
 
 
@@ -154,3 +158,17 @@ async def test_token_never_reaches_the_logs(bot_env, caplog):
     assert result.status is SendStatus.TRANSIENT
     assert BOT_TOKEN not in caplog.text and BOT_TOKEN.split(":")[1] not in caplog.text
     assert BOT_TOKEN not in (result.error or "")
+
+
+async def test_a_failed_getme_at_start_recovers(bot_env):
+    bot_env.fake.get_me_failures = 1
+    await bot_env.service.stop()
+    restarted = ZaloBotService(bot_env.runtime, secrets=BotSecrets(BOT_TOKEN, WEBHOOK_SECRET))
+    await restarted.start()
+    try:
+        assert not restarted.healthy() and restarted.names == ()
+        await restarted.handle(translate(text_update("z12", "chat-12", "user-12", "/help"), now=utcnow()).message)
+        assert restarted.healthy() and restarted.names[0] == "Loa Số"
+        assert len(bot_env.fake.texts_to("chat-12")) == 1
+    finally:
+        await restarted.stop()
