@@ -8,9 +8,11 @@ station was last in, so an alert goes out once per upward crossing, not on every
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, DateTime, Integer, String
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.base import Base
@@ -54,3 +56,35 @@ class SalinityBand(Base):
     band: Mapped[int] = mapped_column(Integer)
     reading_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+CONVERSATION_TTL = timedelta(hours=24)  # an unfinished conversation older than this is forgotten
+
+
+async def get_conversation(s: AsyncSession, platform: str, user_key: str, now: datetime) -> Conversation | None:
+    row = await s.get(Conversation, (platform, user_key))
+    if row is not None and now - row.updated_at > CONVERSATION_TTL:
+        await s.delete(row)
+        return None
+    return row
+
+
+async def save_conversation(
+    s: AsyncSession, platform: str, user_key: str, kind: str, step: str, data: dict[str, Any], now: datetime
+) -> Conversation:
+    row = await s.get(Conversation, (platform, user_key))
+    if row is None:
+        row = Conversation(platform=platform, user_key=user_key, kind=kind, step=step, data=data, updated_at=now)
+        s.add(row)
+    else:
+        row.kind, row.step, row.data, row.updated_at = kind, step, dict(data), now
+    await s.flush()
+    return row
+
+
+async def end_conversation(s: AsyncSession, platform: str, user_key: str) -> bool:
+    row = await s.get(Conversation, (platform, user_key))
+    if row is None:
+        return False
+    await s.delete(row)
+    return True

@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -28,6 +27,7 @@ from bot.store.db import to_utc_naive, utcnow
 from bot.store.readings import SalinityReading
 from bot.texts import Texts
 from broadcasts.bands import band_for, crossed_upward
+from broadcasts.fold import fold
 from broadcasts.outbox import Queued, dialect_insert, queue_bulletin
 from broadcasts.targets import Target
 
@@ -50,17 +50,11 @@ def parse_gl(text: str) -> float:
     return value
 
 
-def _fold(text: str) -> str:
-    text = nfc(text).lower().replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "", text)
-
-
 def find_station(config: Config, text: str) -> Station | None:
     """By code or name, ignoring case, spaces and diacritics ('tran de' finds Trần Đề)."""
-    key = _fold(text)
+    key = fold(text)
     for st in config.stations:
-        if key in (_fold(st.code), _fold(st.name)):
+        if key in (fold(st.code), fold(st.name)):
             return st
     return None
 
