@@ -39,6 +39,7 @@ def setup_logging(verbose: bool) -> None:
     # httpx logs full request URLs, and Telegram's carry the bot token: keep them out of logs.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def quiet_logs() -> None:

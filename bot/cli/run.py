@@ -1,13 +1,68 @@
-"""``loaso run``: the bot on its platforms, the web server, and (later) scheduler and senders."""
+"""``loaso run``: the bot on its platforms and the web server, until Ctrl-C or SIGTERM."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import signal
+
 import click
+import uvicorn
+
+from bot.cli.base import fail, get_config, run_async
+from bot.cli.common import opened
+from bot.services import ROLES, NoPlatform, build_services
+from bot.web import build_app
+
+log = logging.getLogger(__name__)
 
 
 def register(main: click.Group) -> None:
     @main.command()
+    @click.option(
+        "--role", type=click.Choice(ROLES), default="all", show_default=True, help="which services this process runs"
+    )
+    @click.option("--port", type=int, help="web server port (default: web.port)")
     @click.pass_context
-    def run(ctx: click.Context) -> None:
-        """Start the bot."""
-        raise click.ClickException("not wired yet")
+    def run(ctx: click.Context, role: str, port: int | None) -> None:
+        """Start the bot (Telegram with TELEGRAM_BOT_TOKEN), its web server and jobs."""
+        config = get_config(ctx)
+
+        async def go() -> None:
+            async with opened(config) as rt:
+                try:
+                    services = build_services(rt, role)
+                except (NoPlatform, RuntimeError) as exc:
+                    fail(str(exc))
+                server = uvicorn.Server(
+                    uvicorn.Config(
+                        build_app(rt),
+                        host=config.web.host,
+                        port=port or config.web.port,
+                        log_level="warning",
+                        lifespan="off",
+                    )
+                )
+                started = []
+                stop = asyncio.Event()
+                loop = asyncio.get_running_loop()
+                for sig in (signal.SIGINT, signal.SIGTERM):
+                    with contextlib.suppress(NotImplementedError):
+                        loop.add_signal_handler(sig, stop.set)
+                try:
+                    for service in services:
+                        await service.start()
+                        started.append(service)
+                    web = asyncio.create_task(server.serve())
+                    log.info("loaso: running (%s) on http://%s:%s", role, config.web.host, port or config.web.port)
+                    await asyncio.wait([web, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
+                    server.should_exit = True
+                    await web
+                except RuntimeError as exc:
+                    fail(str(exc))
+                finally:
+                    for service in reversed(started):
+                        await service.stop()
+
+        run_async(go)

@@ -27,9 +27,9 @@ def to_utc_naive(at: datetime) -> datetime:
 class Store:
     """Owns the engine; hands out sessions that commit on success and roll back on error."""
 
-    def __init__(self, url: str, *, echo: bool = False, pool_size: int = 5):
+    def __init__(self, url: str, *, echo: bool = False, pool_size: int = 5, connect_args: dict[str, Any] | None = None):
         self.url = url
-        kwargs: dict[str, Any] = {"echo": echo}
+        kwargs: dict[str, Any] = {"echo": echo, "connect_args": connect_args or {}}
         if url.startswith("postgresql"):
             kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)

@@ -1,0 +1,45 @@
+"""Which long-running services ``loaso run`` starts, by process role.
+
+``all`` (the default) runs everything in one process on SQLite. On PostgreSQL, several
+``--role sender`` processes may drain the outbox together and exactly one
+``--role scheduler`` process fires schedules; ``--role bot`` only talks to platforms.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.config import secret
+from bot.runtime import Runtime, Service
+
+log = logging.getLogger(__name__)
+
+ROLES = ("all", "bot", "scheduler", "sender")
+
+
+class NoPlatform(Exception):
+    """Nothing to talk to: no token or platform configured."""
+
+
+def platform_services(runtime: Runtime) -> list[Service]:
+    """Adapters for every configured platform; each registers its sender on the runtime."""
+    from bot.adapters.telegram import TelegramService
+    from bot.adapters.telegram.service import TOKEN_ENV
+
+    services: list[Service] = []
+    token = secret(TOKEN_ENV)
+    if token:
+        services.append(TelegramService(runtime, token))
+    return services
+
+
+def build_services(runtime: Runtime, role: str = "all") -> list[Service]:
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    services: list[Service] = []
+    if role in ("all", "bot", "sender"):
+        services.extend(platform_services(runtime))
+        if not services:
+            raise NoPlatform("no platform configured: set TELEGRAM_BOT_TOKEN (or configure zalo_oa / zalo_bot)")
+    runtime.services = services
+    return services

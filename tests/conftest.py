@@ -1,0 +1,98 @@
+"""Shared fixtures: the sample config, a store on SQLite and on PostgreSQL, a runtime.
+
+PostgreSQL tests use the server at 127.0.0.1:5432 (user postgres, database test), each in
+a fresh schema, and are skipped only when no server answers there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.config import PROJECT_ROOT, Config, load_config
+from bot.runtime import Runtime
+from bot.store.db import Store
+
+PG_URL = os.environ.get("LOASO_TEST_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+SAMPLE = PROJECT_ROOT / "config.yaml"
+
+
+def _pg_dsn() -> str:
+    return PG_URL.replace("postgresql+asyncpg://", "postgresql://")
+
+
+async def _pg_up() -> bool:
+    try:
+        import asyncpg
+
+        conn = await asyncio.wait_for(asyncpg.connect(_pg_dsn()), 3)
+        await conn.close()
+        return True
+    except Exception:
+        return False
+
+
+_PG_STATE: dict[str, bool] = {}
+
+
+async def pg_available() -> bool:
+    if "up" not in _PG_STATE:
+        _PG_STATE["up"] = await _pg_up()
+    return _PG_STATE["up"]
+
+
+def sample_config(tmp_path: Path, **overrides: Any) -> Config:
+    cfg = load_config(SAMPLE)
+    data = cfg.model_dump(exclude={"base_dir"})
+    data["database"]["url"] = f"sqlite+aiosqlite:///{tmp_path / 'loaso.db'}"
+    data.update(overrides)
+    return Config.model_validate({**data, "base_dir": PROJECT_ROOT})
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return sample_config(tmp_path)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Store]:
+    if request.param == "sqlite":
+        s = Store(f"sqlite+aiosqlite:///{tmp_path / 'store.db'}")
+        yield s
+        await s.close()
+        return
+    if not await pg_available():
+        pytest.skip("no PostgreSQL server answers at 127.0.0.1:5432")
+    import asyncpg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    conn = await asyncpg.connect(_pg_dsn())
+    await conn.execute(f'CREATE SCHEMA "{schema}"')
+    s = Store(PG_URL, connect_args={"server_settings": {"search_path": schema}})
+    try:
+        yield s
+    finally:
+        await s.close()
+        await conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        await conn.close()
+
+
+@pytest.fixture
+async def runtime(config: Config, store: Store) -> AsyncIterator[Runtime]:
+    rt = Runtime.build(config, store=store)
+    await rt.open()
+    yield rt
+
+
+@pytest.fixture
+async def sqlite_runtime(config: Config) -> AsyncIterator[Runtime]:
+    rt = Runtime.build(config)
+    await rt.open()
+    yield rt
+    await rt.close()
