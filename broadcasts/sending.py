@@ -13,8 +13,10 @@ import time
 
 from starlette.routing import BaseRoute
 
+from bot.model import Platform
 from bot.runtime import Runtime
 from broadcasts.drain import Drainer
+from broadcasts.shell_sender import ShellSender
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,8 @@ class SenderService:
 
     async def start(self) -> None:
         self._stop.clear()
+        # Shell groups (made by `loaso shell`) have no network: their rows are written to stderr.
+        self.runtime.senders.setdefault(Platform.SHELL, ShellSender())
         for platform, sender in self.runtime.senders.items():
             drainer = Drainer(self.runtime.store, sender)
             await drainer.reclaim()

@@ -62,7 +62,8 @@ async def ensure_schema(store: Store) -> str:
     if not current and not has_tables:
         await upgrade(store)
         return "created"
-    if current - heads and not (current & heads):
-        unknown = ", ".join(sorted(current - heads))
+    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current - known:  # revisions this code has never heard of (an older ancestor is not "newer")
+        unknown = ", ".join(sorted(current - known))
         raise SchemaOutdated(f"the database is at revision {unknown}, newer than this code: update Loa Số")
     raise SchemaOutdated("the database schema is out of date: run `loaso db upgrade` first")
