@@ -73,6 +73,7 @@ class Drainer:
         lease_s: float = LEASE_S,
         max_in_flight: int = MAX_IN_FLIGHT,
         clock: Callable[[], datetime] = utcnow,
+        backoff: Callable[[int], float] = backoff_seconds,
     ):
         self.store = store
         self.sender = sender
@@ -85,7 +86,9 @@ class Drainer:
         self.batch = max(1, int(self.limits.per_second))  # about one second of sending
         self.max_in_flight = max_in_flight
         self.clock = clock
+        self.backoff = backoff
         self.counters = DrainCounters()
+        self._gone: set[int] = set()  # groups found gone in this life: skip their other claimed rows
         self.last_activity = time.monotonic()
 
     async def reclaim(self) -> int:
@@ -124,10 +127,13 @@ class Drainer:
         for delivery, group in rows:
             if time.monotonic() > deadline:
                 break  # the lease is ending: another sender may take these rows now
+            if group.id in self._gone:
+                continue  # already marked inactive together with the group
             wait = self.groups.wait_for(group.id)
             if wait > 0:
                 await self._defer(delivery.id, wait)
                 continue
+            self.groups.record(group.id)  # reserve the group's slot before the send starts
             await slots.acquire()
             await self.pacer.acquire()
             tasks.append(asyncio.create_task(self._deliver(delivery, group, slots)))
@@ -161,13 +167,13 @@ class Drainer:
                 if wait > 0:
                     await self._defer(d.id, wait)
                     return
+                self.groups.record(group.id)
                 await self.pacer.acquire()
             chat = ChatRef(self.platform, chat_id, ChatKind.GROUP)
             try:
                 result = await self.sender.send(Outbound(chat, parts[part], html=d.html))
             except Exception as exc:
                 result = SendResult(SendStatus.TRANSIENT, error=f"{type(exc).__name__}: {exc}")
-            self.groups.record(group.id)
             if result.status is SendStatus.SENT:
                 first_id = first_id or (str(result.message_ids[0]) if result.message_ids else None)
                 part += 1
@@ -222,12 +228,13 @@ class Drainer:
                     )
                 else:
                     self.counters.retried += 1
-                    due = now + timedelta(seconds=backoff_seconds(attempts))
+                    due = now + timedelta(seconds=self.backoff(attempts))
                     await s.execute(
                         row.values(attempts=attempts, due_at=due, lease_until=None, error=reason, updated_at=now)
                     )
             elif status is SendStatus.GONE:
                 self.counters.inactive += 1
+                self._gone.add(group.id)
                 await mark_inactive(s, self.platform, chat_id, now)  # type: ignore[arg-type]
                 await s.execute(
                     update(Delivery)
