@@ -109,11 +109,12 @@ def parse_response(payload: Any, hamlets: list[Hamlet]) -> dict[str, list[DayFor
 
 
 async def fetch_forecasts(
-    config: Config, client: httpx.AsyncClient | None = None, *, backoff_s: float = BACKOFF_BASE_S
+    config: Config, client: httpx.AsyncClient | None = None, *, backoff_s: float | None = None
 ) -> dict[str, list[DayForecast]]:
     """One request for all hamlets; retried; raises ``WeatherDown`` when it stays down."""
     hamlets = config.all_hamlets()
     src = config.sources.weather
+    backoff_s = BACKOFF_BASE_S if backoff_s is None else backoff_s
     own = client is None
     client = client or httpx.AsyncClient(timeout=src.timeout)
     last = ""
