@@ -49,6 +49,7 @@ class SchedulerService:
     async def stop(self) -> None:
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        self.scheduler = None
         for t in list(self._tasks):
             t.cancel()
 
