@@ -27,8 +27,11 @@ ZALO_MESSAGES_PER_SECOND = 5
 # Zalo OA Open API v3 message text: ≤ 2000 characters (developers.zalo.me, "Gửi tin nhắn").
 ZALO_OA_TEXT_LIMIT = 2000
 SHELL_TEXT_LIMIT = 4096
-# Pace at 97% of the documented rate so clock jitter never tips a one-second window over.
-SAFETY = 0.97
+# Pace at 99% of the documented rate so clock jitter never tips a one-second window over.
+SAFETY = 0.99
+# A pacer that fell behind (a slow database write, a batch boundary) may catch up this many
+# slots at once; a longer stall restarts the grid. Bounded, so a burst stays far below 30.
+CATCH_UP_SLOTS = 3
 
 # Transient errors (5xx, timeouts): retry after 1, 2, 4, 8 s (±50% jitter), then give up.
 MAX_ATTEMPTS = 5
@@ -65,7 +68,7 @@ class AccountPacer:
     """Evenly spaced send slots for one platform account, plus a pause for 429s.
 
     Slots sit on a fixed grid (``interval`` apart): a slot taken late does not push the
-    following ones back, so sleep overshoot does not slow the account down.
+    following ones back, so sleep overshoot and batch boundaries do not slow the account down.
     """
 
     def __init__(self, per_second: float, *, clock=time.monotonic):  # type: ignore[no-untyped-def]
@@ -87,8 +90,9 @@ class AccountPacer:
                 now = self.clock()
                 at = max(self._next, self.paused_until)
                 if at <= now:
-                    # On schedule (or only slightly late): stay on the grid; long idle: restart it.
-                    self._next = (self._next if now - self._next < self.interval else now) + self.interval
+                    # Slightly late: stay on the grid (catch up a few slots); long idle: restart it.
+                    behind = now - self._next
+                    self._next = (self._next if behind < self.interval * CATCH_UP_SLOTS else now) + self.interval
                     return
                 await asyncio.sleep(at - now)
 

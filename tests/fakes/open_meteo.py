@@ -60,7 +60,7 @@ class FakeOpenMeteo:
         if action == "bad_json":
             return Response("{not json", media_type="application/json")
         if action == "slow":
-            await asyncio.sleep(2)
+            await asyncio.sleep(1)
         lats = [float(x) for x in params["latitude"].split(",")]
         lons = [float(x) for x in params["longitude"].split(",")]
         locations = [self._location(a, b) for a, b in zip(lats, lons, strict=True)]
