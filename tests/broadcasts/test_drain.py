@@ -209,3 +209,19 @@ async def test_dead_senders_lease_expires_for_another_sender(runtime: Runtime) -
     await asyncio.sleep(0.6)
     await asyncio.wait_for(d.drain(bid), 10)
     assert sorted(o.chat.id for o in other.arrived) == [-2, -1]
+
+
+async def test_two_senders_share_one_outbox_without_duplicates(runtime: Runtime) -> None:
+    chats = [-(i + 1) for i in range(40)]
+    await add_groups(runtime, chats)
+    bid = await queue(runtime)
+    a, b = ScriptedSender(), ScriptedSender()
+    batches_of_20 = PlatformLimits(per_second=20, per_group_per_minute=20, text_limit=4096)
+    await asyncio.gather(
+        drainer(runtime, a, owner="a", limits=batches_of_20).drain(bid),
+        drainer(runtime, b, owner="b", limits=batches_of_20).drain(bid),
+    )
+    got = sorted(o.chat.id for o in a.arrived + b.arrived)
+    assert got == sorted(chats)  # each exactly once, whichever sender took it
+    if runtime.store.dialect == "postgresql":
+        assert a.arrived and b.arrived  # SKIP LOCKED really split the work
