@@ -37,6 +37,9 @@ class SchedulerService:
         self._tasks: set[asyncio.Task[object]] = set()
 
     async def start(self) -> None:
+        aps = logging.getLogger("apscheduler")
+        if aps.level == logging.NOTSET:
+            aps.setLevel(logging.WARNING)  # "Running job …" every few minutes drowns the useful lines
         tz = self.runtime.config.tz
         self.scheduler = AsyncIOScheduler(timezone=tz)
         await self.refresh()
