@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 
 from bot.adapters.base import Sender, SendResult, SendStatus, split_text
 from bot.model import ChatKind, ChatRef, Outbound, Platform
@@ -40,6 +41,7 @@ LEASE_S = 60.0  # a claimed row is ours this long; a dead sender's rows come bac
 LEASE_MARGIN_S = 5.0  # do not start a send this close to the end of the lease
 MAX_IN_FLIGHT = 4  # concurrent requests per account: enough to hide round trips, few to repeat after a crash
 IDLE_POLL_S = 1.0  # how often an idle sender looks for new rows
+MAX_DB_FAILURES = 10  # consecutive database errors before ``drain`` gives up
 
 
 def default_owner(platform: Platform) -> str:
@@ -121,7 +123,7 @@ class Drainer:
                     select(Delivery, Group).join(Group, Group.id == Delivery.group_id).where(Delivery.id.in_(ids))
                 )
             ).all()
-        rows.sort(key=lambda r: ids.index(r[0].id))
+        rows.sort(key=lambda r: (r[0].due_at, r[0].id))
         slots = asyncio.Semaphore(self.max_in_flight)
         tasks: list[asyncio.Task[None]] = []
         for delivery, group in rows:
@@ -258,8 +260,18 @@ class Drainer:
 
     async def drain(self, bulletin_id: int | None = None, on_step: Callable[[], object] | None = None) -> None:
         """Send until no queued row of ``bulletin_id`` (or any) is left on this platform."""
+        failures = 0
         while True:
-            claimed = await self.step(bulletin_id)
+            try:
+                claimed = await self.step(bulletin_id)
+                failures = 0
+            except DBAPIError:  # e.g. "database is locked" while another process writes
+                failures += 1
+                if failures >= MAX_DB_FAILURES:
+                    raise
+                log.warning("sender %s: database busy; retrying", self.owner, exc_info=True)
+                await asyncio.sleep(IDLE_POLL_S)
+                continue
             if on_step is not None:
                 await _maybe_await(on_step())
             if claimed:

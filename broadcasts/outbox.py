@@ -193,8 +193,14 @@ async def claim(
     now: datetime,
     bulletin_id: int | None = None,
 ) -> list[int]:
-    """Lease up to ``limit`` due rows; ``SKIP LOCKED`` lets several senders share the outbox on PostgreSQL."""
-    q = (
+    """Lease up to ``limit`` due rows in ONE statement (``UPDATE … WHERE id IN (SELECT …) RETURNING``).
+
+    On PostgreSQL the inner SELECT uses ``FOR UPDATE SKIP LOCKED``, so several senders share
+    the outbox without waiting on each other. On SQLite the single statement is atomic, so
+    even a second process (``broadcast send --wait`` next to ``loaso run``) cannot take a
+    row twice.
+    """
+    due = (
         select(Delivery.id)
         .where(
             Delivery.status == QUEUED,
@@ -206,13 +212,17 @@ async def claim(
         .limit(limit)
     )
     if bulletin_id is not None:
-        q = q.where(Delivery.bulletin_id == bulletin_id)
+        due = due.where(Delivery.bulletin_id == bulletin_id)
     if s.get_bind().dialect.name != "sqlite":
-        q = q.with_for_update(skip_locked=True)
-    ids = list((await s.execute(q)).scalars())
-    if ids:
-        await s.execute(update(Delivery).where(Delivery.id.in_(ids)).values(lease_until=now + lease, leased_by=owner))
-    return ids
+        due = due.with_for_update(skip_locked=True)
+    stmt = (
+        update(Delivery)
+        .where(Delivery.id.in_(due.scalar_subquery()))
+        .values(lease_until=now + lease, leased_by=owner)
+        .returning(Delivery.id)
+        .execution_options(synchronize_session=False)
+    )
+    return sorted((await s.execute(stmt)).scalars())
 
 
 async def release_owned(s: AsyncSession, owner: str) -> int:
