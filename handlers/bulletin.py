@@ -10,6 +10,7 @@ refuses residents politely); a leader scoped to a commune may only target its ha
 from __future__ import annotations
 
 import re
+import zlib
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -31,6 +32,7 @@ KIND = "bulletin"
 DIALOG = "bulletins/dialog.txt.j2"
 MAX_BULLETIN_CHARS = 3500  # leaves room for the header and signature under Telegram's 4096
 PREFIX = "tb:"
+SEEN_KEEP = 20  # message keys remembered per conversation to drop redeliveries
 _TIME = re.compile(r"^(\d{1,2})\s*[:hg]\s*(\d{2})?\s*(?:(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)?$")
 _DATE_FIRST = re.compile(r"^(\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)\s+(.+)$")
 NOW_WORDS = {"ngay", "baygio", "now", "guingay"}
@@ -156,7 +158,11 @@ def register(router: Router) -> None:
         if not ctx.has_role(Role.LEADER):  # the role was revoked mid-way
             await end_conversation(ctx.session, platform, user)
             return _reply(ctx, ctx.texts.say("refused"))
-        return await _advance(ctx, platform, user, conv.step, dict(conv.data), nfc(msg.text).strip())
+        draft = dict(conv.data)
+        if _seen(draft, "m", msg.message_id, msg.text):
+            return []  # the platform redelivered a message already handled (e.g. after a restart)
+        await save_conversation(ctx.session, platform, user, KIND, conv.step, draft, ctx.now)
+        return await _advance(ctx, platform, user, conv.step, draft, nfc(msg.text).strip())
 
     @router.button(PREFIX)
     async def press(ctx: Context) -> list[Outbound] | None:
@@ -168,7 +174,27 @@ def register(router: Router) -> None:
         conv = await get_conversation(ctx.session, platform, user, ctx.now)
         if conv is None or conv.kind != KIND:
             return _reply(ctx, _say(ctx, "nothing_to_cancel"))
-        return await _advance(ctx, platform, user, conv.step, dict(conv.data), event.data[len(PREFIX) :])
+        draft = dict(conv.data)
+        if _seen(draft, "b", event.callback_id, event.data):
+            return []
+        await save_conversation(ctx.session, platform, user, KIND, conv.step, draft, ctx.now)
+        return await _advance(ctx, platform, user, conv.step, draft, event.data[len(PREFIX) :])
+
+
+def _seen(draft: dict, kind: str, marker: object, text: str = "") -> bool:
+    """A message or button press handled before is a redelivery (e.g. after a restart), not a new answer.
+
+    Keys are the platform's id plus a checksum of the text, so a shell session that starts
+    counting ids again does not look like a redelivery.
+    """
+    if marker is None:
+        return False
+    key = f"{kind}:{marker}:{zlib.crc32(text.encode())}"
+    seen: list[str] = list(draft.get("seen", []))
+    if key in seen:
+        return True
+    draft["seen"] = [*seen, key][-SEEN_KEEP:]
+    return False
 
 
 async def _advance(ctx: Context, platform: str, user: str, step: str, draft: dict, text: str) -> list[Outbound]:
