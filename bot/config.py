@@ -337,7 +337,7 @@ def parse_config(data: Any, base_dir: Path = PROJECT_ROOT) -> Config:
     try:
         return Config.model_validate({**data, "base_dir": base_dir})
     except ValidationError as exc:
-        raise ConfigError(_collapse(exc.errors())) from None
+        raise ConfigError(_collapse([dict(e) for e in exc.errors()])) from None
 
 
 def config_path(explicit: str | None = None) -> Path:

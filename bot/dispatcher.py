@@ -1,26 +1,55 @@
 """The one entry point for every event, whatever platform it came from (principle 3).
 
-``Dispatcher.feed(event)`` opens one transaction, records the group and the sender,
-runs the observers registered for the event type (membership, activity), then routes
-commands, plain text and button presses to the handlers and returns what to send.
-A failing handler is logged and answered with nothing; it never stops the bot.
+``Dispatcher.feed(event)`` opens one transaction (it only connects when a handler uses
+it), resolves the group, the sender and their role, counts activity, runs the observers
+registered for the event type (membership), then routes commands, plain text and button
+presses to the handlers and returns what to send. A failing handler is logged and
+answered with nothing; it never stops the bot.
+
+Plain chat is the bulk of the traffic, so the group, person and role look-ups are cached
+(``bot.store.cache``) and activity counts are written in batches (``bot.store.activity``).
+Any other event drops the cached entries it may have changed.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import time
 from dataclasses import dataclass
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.config import Config
-from bot.model import ButtonPress, Event, InboundMessage, Outbound, Role, nfc
+from bot.model import (
+    BotMembership,
+    ButtonPress,
+    ChatMigrated,
+    ChatRef,
+    Event,
+    InboundMessage,
+    MemberEvent,
+    Outbound,
+    Role,
+    UserRef,
+    nfc,
+)
 from bot.router import Context, Router
+from bot.store import groups, roles
+from bot.store.activity import ActivityBuffer
+from bot.store.cache import MAX_GROUPS, MAX_PEOPLE, TTL_SECONDS, ExpiringLRU, GroupInfo, PersonInfo
 from bot.store.db import Store, utcnow
-from bot.store.groups import ensure_group
+from bot.store.groups import ensure_group, group_chat_id
+from bot.store.ids import row_id
 from bot.store.members import ensure_person
-from bot.store.roles import Grant, role_of
+from bot.store.roles import Grant, config_grant
+from bot.store.tables import Person, RoleRow
 from bot.texts import Texts, default_texts
 
 log = logging.getLogger(__name__)
+
+RESIDENT = Grant("", 0, Role.RESIDENT, None, "default")
 
 
 @dataclass(frozen=True)
@@ -28,6 +57,10 @@ class Capabilities:
     """What the platform account can see; from getMe on Telegram."""
 
     reads_all_group_messages: bool = False
+
+
+def _key(platform: str, ident: int | str) -> tuple[str, str]:
+    return (platform, str(ident))
 
 
 class Dispatcher:
@@ -44,33 +77,100 @@ class Dispatcher:
         self.router = router
         self.texts = texts or default_texts()
         self.capabilities = capabilities
+        self.activity = ActivityBuffer(store)
+        self.groups: ExpiringLRU[tuple[str, str], GroupInfo] = ExpiringLRU(MAX_GROUPS)
+        self.people: ExpiringLRU[tuple[str, str], PersonInfo] = ExpiringLRU(MAX_PEOPLE)
+        self._roles: dict[tuple[str, str], Grant] | None = None
+        self._roles_loaded = 0.0
+        self._roles_generation = -1
+        self._groups_generation = groups.generation
 
     async def feed(self, event: Event) -> list[Outbound]:
+        if isinstance(event, MemberEvent | BotMembership | ChatMigrated):
+            await self.activity.flush()  # a leave or a migration must come after the counts before it
+        session = self.store.lazy_session()
+        ok = False
         try:
-            async with self.store.session() as session:
-                ctx = await self._context(session, event)
-                return await self._route(ctx)
+            ctx = await self._context(session, event)  # type: ignore[arg-type]
+            out = await self._route(ctx)
+            ok = True
         except Exception:
             log.exception("handler failed on %s in %s", type(event).__name__, _where(event))
-            return []
+            out = []
+        finally:
+            try:
+                await session.finish(ok)
+            except Exception:
+                log.exception("could not commit %s in %s", type(event).__name__, _where(event))
+                out = []
+        if self.activity.due():
+            await self.activity.flush()
+        return out
 
-    async def _context(self, session, event: Event) -> Context:  # type: ignore[no-untyped-def]
+    async def flush(self) -> None:
+        """Write buffered activity now (shutdown, tests)."""
+        await self.activity.flush()
+
+    async def _context(self, session: AsyncSession, event: Event) -> Context:
         now = utcnow()
-        default = Grant("", 0, Role.RESIDENT, None, "default")
-        ctx = Context(event, self.config, self.store, session, self.texts, now, default)
+        ctx = Context(event, self.config, self.store, session, self.texts, now, RESIDENT)
         if isinstance(event, InboundMessage | ButtonPress):
             chat = event.chat
             if not chat.is_private:
-                ctx.group = await ensure_group(session, chat, now)
-            keep = not self.config.privacy.hide_names
-            ctx.extras["person"] = await ensure_person(session, event.sender, now, keep_name=keep)
-            ctx.role = await role_of(session, self.config, event.sender)
+                ctx.group = await self._group(session, chat, now)
+            person = await self._person(session, event.sender, now)
+            ctx.extras["person"] = person
+            ctx.role = await self._role(session, event.sender)
             ctx.sees_all = (
                 chat.is_private
                 or self.capabilities.reads_all_group_messages
                 or bool(ctx.group is not None and ctx.group.bot_is_admin)
             )
+            if isinstance(event, InboundMessage) and ctx.group is not None and not event.sender.is_bot:
+                self.activity.add(ctx.group.id, person.id, now)
         return ctx
+
+    async def _group(self, session: AsyncSession, chat: ChatRef, now) -> GroupInfo:  # type: ignore[no-untyped-def]
+        if self._groups_generation != groups.generation:
+            self.groups.clear()
+            self._groups_generation = groups.generation
+        key = _key(chat.platform.value, chat.id)
+        info = self.groups.get(key)
+        if info is None:
+            row = await ensure_group(session, chat, now)
+            info = GroupInfo(
+                row.id, row.platform, group_chat_id(row), row.title, row.hamlet_code, row.active, row.bot_is_admin
+            )
+            self.groups.put(key, info)
+        return info
+
+    async def _person(self, session: AsyncSession, user: UserRef, now) -> PersonInfo:  # type: ignore[no-untyped-def]
+        key = _key(user.platform.value, user.id)
+        info = self.people.get(key)
+        if info is None:
+            row = await ensure_person(session, user, now, keep_name=not self.config.privacy.hide_names)
+            info = PersonInfo(row.id, row.display_name)
+            self.people.put(key, info)
+        return info
+
+    async def _role(self, session: AsyncSession, user: UserRef) -> Grant:
+        """The higher of the config role and the database role (all database roles cached together)."""
+        stale = time.monotonic() - self._roles_loaded > TTL_SECONDS or self._roles_generation != roles.generation
+        if self._roles is None or stale:
+            rows = await session.execute(select(RoleRow, Person).join(Person, Person.id == RoleRow.person_id))
+            self._roles = {
+                _key(p.platform, row_id(p, "user_id")): Grant(
+                    p.platform, row_id(p, "user_id"), Role(r.role), r.commune, "database"
+                )
+                for r, p in rows.all()
+            }
+            self._roles_loaded = time.monotonic()
+            self._roles_generation = roles.generation
+        best = config_grant(self.config, user.platform, user.id)
+        stored = self._roles.get(_key(user.platform.value, user.id))
+        if stored is not None and (best is None or stored.role.rank > best.role.rank):
+            best = stored
+        return best or RESIDENT
 
     async def _route(self, ctx: Context) -> list[Outbound]:
         out: list[Outbound] = []
@@ -111,7 +211,10 @@ def _where(event: Event) -> str:
     return f"{getattr(event, 'platform', '?')}"
 
 
+# Control and invisible formatting characters (zero-width, bidi overrides); not \t or \n.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
 def clean_text(text: str) -> str:
     """NFC, no control characters, trimmed: every adapter runs input through this."""
-    text = nfc(text)
-    return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable()).strip()
+    return _INVISIBLE.sub("", nfc(text)).strip()

@@ -18,9 +18,9 @@ from bot.model import Event, Outbound, Role
 from bot.texts import Texts
 
 if TYPE_CHECKING:
+    from bot.store.cache import GroupInfo
     from bot.store.db import Store
     from bot.store.roles import Grant
-    from bot.store.tables import Group
 
 
 @dataclass
@@ -32,7 +32,7 @@ class Context:
     texts: Texts
     now: datetime  # naive UTC
     role: Grant
-    group: Group | None = None
+    group: GroupInfo | None = None
     # Can the bot see every message in this group (admin or privacy mode off)?
     sees_all: bool = False
     extras: dict[str, Any] = field(default_factory=dict)

@@ -69,4 +69,5 @@ class Runtime:
         return state
 
     async def close(self) -> None:
+        await self.dispatcher.flush()
         await self.store.close()

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from bot.config import Config
+from bot.salinity import band_for
 from bot.store.readings import SalinityReading
 from bot.texts import Texts
-from broadcasts.bands import band_for
 from broadcasts.sources.weather import DayForecast
 
 WEATHER_DAYS = 2  # today and tomorrow

@@ -6,11 +6,11 @@ Feature modules import no platform library: they see only ``bot.model`` types.
 from __future__ import annotations
 
 from bot.router import Router
-from handlers import bulletin, fallback, help, leader, membership
+from handlers import bulletin, fallback, faq, help, leader, membership
 
 
 def build_router() -> Router:
     router = Router()
-    for feature in (membership, help, leader, bulletin, fallback):
+    for feature in (membership, help, leader, bulletin, faq, fallback):
         feature.register(router)
     return router

@@ -17,12 +17,12 @@ from sqlalchemy import select
 
 from bot.model import Button, ButtonPress, InboundMessage, Outbound, Role, nfc
 from bot.router import Context, Router
+from bot.salinity import band_for
 from bot.store.broadcasts import end_conversation, get_conversation, save_conversation
 from bot.store.db import to_utc_naive
 from bot.store.outbox import Bulletin
 from bot.texts import html_to_text
 from broadcasts import outbox
-from broadcasts.bands import band_for
 from broadcasts.compose import local, policy_html
 from broadcasts.fold import fold
 from broadcasts.sources.salinity import ReadingError, find_station, parse_gl, record_reading

@@ -11,9 +11,11 @@ from bot.store.tables import Group, Membership
 
 async def hamlet_for(ctx: Context) -> Hamlet | None:
     """The group's hamlet; in a private chat, the hamlet of a group the person is in."""
-    code = ctx.group.hamlet_code if ctx.group is not None else None
+    if ctx.group is not None:
+        return ctx.config.hamlet(ctx.group.hamlet_code) if ctx.group.hamlet_code else None
+    code = None
     person = ctx.extras.get("person")
-    if code is None and person is not None:
+    if person is not None:
         code = (
             await ctx.session.execute(
                 select(Group.hamlet_code)

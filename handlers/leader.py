@@ -50,7 +50,7 @@ def register(router: Router) -> None:
         commune = ctx.config.commune_of(hamlet.code)
         if not ctx.may_manage(commune.code if commune else None):
             return _reply(ctx, "refused_commune")
-        await link_hamlet(ctx.session, ctx.group, hamlet.code, ctx.now)
+        await link_hamlet(ctx.session, ctx.group.id, hamlet.code, ctx.now)
         return _reply(ctx, "ganap_done", hamlet=hamlet, commune=commune)
 
     @router.command("nhom", role=Role.LEADER, help_key="cmd_nhom")

@@ -1,30 +1,22 @@
-"""Who is in which group: the bot's own membership, residents' joins and leaves, activity.
+"""Who is in which group: the bot's own membership, residents' joins and leaves, migrations.
 
-Only counts and times are stored, never what people wrote.
+Message activity is counted by the dispatcher (``bot.store.activity``): counts and times,
+never what people wrote.
 """
 
 from __future__ import annotations
 
 import logging
 
-from bot.model import BotMembership, ChatMigrated, InboundMessage, MemberEvent, Outbound
+from bot.model import BotMembership, ChatMigrated, MemberEvent, Outbound
 from bot.router import Context, Router
 from bot.store.groups import ensure_group, migrate_group, set_bot_membership
-from bot.store.members import apply_member_change, count_activity, ensure_member_seen, ensure_person
+from bot.store.members import apply_member_change, ensure_person
 
 log = logging.getLogger(__name__)
 
 
 def register(router: Router) -> None:
-    @router.on(InboundMessage)
-    async def activity(ctx: Context) -> None:
-        person = ctx.extras.get("person")
-        if ctx.group is None or person is None or ctx.event.sender.is_bot:  # type: ignore[union-attr]
-            return None
-        await ensure_member_seen(ctx.session, ctx.group.id, person.id, ctx.now)
-        await count_activity(ctx.session, ctx.store.insert, ctx.group.id, person.id, ctx.now)
-        return None
-
     @router.on(MemberEvent)
     async def member(ctx: Context) -> None:
         ev = ctx.event

@@ -55,6 +55,13 @@ def sample_config(tmp_path: Path, **overrides: Any) -> Config:
     return Config.model_validate({**data, "base_dir": PROJECT_ROOT})
 
 
+def pytest_report_header(config: pytest.Config) -> str:
+    up = asyncio.run(_pg_up())
+    _PG_STATE["up"] = up
+    state = "answers: PostgreSQL tests will run" if up else "does not answer: PostgreSQL tests will be skipped"
+    return f"PostgreSQL at {PG_URL.split('@')[-1]} {state}"
+
+
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
     return sample_config(tmp_path)
@@ -68,6 +75,8 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
         await s.close()
         return
     if not await pg_available():
+        if os.environ.get("LOASO_REQUIRE_PG"):
+            pytest.fail("LOASO_REQUIRE_PG is set but no PostgreSQL server answers at 127.0.0.1:5432")
         pytest.skip("no PostgreSQL server answers at 127.0.0.1:5432")
     import asyncpg
 

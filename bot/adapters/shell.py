@@ -105,6 +105,9 @@ class ShellSession:
 
     @staticmethod
     def render(out: Outbound) -> str:
+        """Plain text as a phone would show it; a button's pop-up note shows in brackets."""
+        if not out.text:
+            return f"({out.answer_callback})" if out.answer_callback else ""
         text = html_to_text(out.text) if out.html else out.text
         buttons = [b for row in out.buttons for b in row]
         if buttons:
@@ -135,8 +138,11 @@ async def run_shell(
     async for line in _aiter(lines):
         count += 1
         for reply in await session.send(line):
+            shown = session.render(reply)
+            if not shown:
+                continue
             prefix = f"{BOT_NAME}: " if interactive else ""
-            out.write(prefix + session.render(reply) + "\n")
+            out.write(prefix + shown + "\n")
             if not interactive:
                 out.write("\n")
         if interactive:

@@ -56,8 +56,46 @@ class Store:
                 await s.rollback()
                 raise
 
+    def lazy_session(self) -> LazySession:
+        return LazySession(self)
+
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+class LazySession:
+    """An AsyncSession that is only created (and committed) if someone uses it.
+
+    Most chat messages need no database work at all on the hot path; opening and
+    committing an unused session per message still costs a round trip to the driver.
+    """
+
+    def __init__(self, store: Store):
+        self._store = store
+        self._session: AsyncSession | None = None
+
+    def _get(self) -> AsyncSession:
+        if self._session is None:
+            self._session = self._store.sessions()
+        return self._session
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._get(), name)
+
+    @property
+    def used(self) -> bool:
+        return self._session is not None
+
+    async def finish(self, ok: bool) -> None:
+        if self._session is None:
+            return
+        try:
+            if ok:
+                await self._session.commit()
+            else:
+                await self._session.rollback()
+        finally:
+            await self._session.close()
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

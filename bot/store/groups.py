@@ -12,6 +12,16 @@ from bot.model import ChatId, ChatRef, Platform
 from bot.store.ids import id_columns, id_filter, row_id
 from bot.store.tables import Activity, Group, MemberEventRow, Membership
 
+# Bumped whenever this process changes a group (link, activation, migration), so the
+# dispatcher's cache of groups is dropped at once; other processes' changes show up
+# when its entries expire.
+generation = 0
+
+
+def changed() -> None:
+    global generation
+    generation += 1
+
 
 async def find_group(s: AsyncSession, platform: Platform | str, chat_id: ChatId) -> Group | None:
     p = Platform(platform).value
@@ -44,6 +54,7 @@ async def ensure_group(s: AsyncSession, chat: ChatRef, now: datetime) -> Group:
 
 async def set_bot_membership(s: AsyncSession, chat: ChatRef, *, active: bool, is_admin: bool, now: datetime) -> Group:
     group = await ensure_group(s, chat, now)
+    changed()
     group.active = active
     group.bot_is_admin = is_admin and active
     group.updated_at = now
@@ -52,6 +63,7 @@ async def set_bot_membership(s: AsyncSession, chat: ChatRef, *, active: bool, is
 
 async def mark_inactive(s: AsyncSession, platform: Platform | str, chat_id: ChatId, now: datetime) -> None:
     group = await find_group(s, platform, chat_id)
+    changed()
     if group is not None:
         group.active = False
         group.updated_at = now
@@ -67,6 +79,7 @@ async def migrate_group(
     """
     old = await find_group(s, platform, old_id)
     new = await find_group(s, platform, new_id)
+    changed()
     if old is None:
         return new
     if new is not None and new.id != old.id:
@@ -109,9 +122,9 @@ async def _fold_into(s: AsyncSession, *, source: int, target: int) -> None:
     await s.execute(delete(Activity).where(Activity.group_id == source))
 
 
-async def link_hamlet(s: AsyncSession, group: Group, hamlet_code: str, now: datetime) -> None:
-    group.hamlet_code = hamlet_code
-    group.updated_at = now
+async def link_hamlet(s: AsyncSession, group_id: int, hamlet_code: str, now: datetime) -> None:
+    changed()
+    await s.execute(update(Group).where(Group.id == group_id).values(hamlet_code=hamlet_code, updated_at=now))
 
 
 async def list_groups(s: AsyncSession, *, active_only: bool = False) -> list[Group]:
@@ -132,6 +145,7 @@ class GroupImport:
 async def import_groups(s: AsyncSession, rows: list[GroupImport], now: datetime) -> tuple[int, int]:
     """Register or update groups; returns (created, updated). Caller owns the transaction."""
     created = updated = 0
+    changed()
     for row in rows:
         group = await find_group(s, row.platform, row.chat_id)
         if group is None:

@@ -1,4 +1,4 @@
-"""People, memberships and hourly activity counts."""
+"""People and memberships (activity counts are in ``bot.store.activity``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.model import MemberChange, UserRef
 from bot.store.ids import id_columns, id_filter
-from bot.store.tables import Activity, MemberEventRow, Membership, Person
+from bot.store.tables import MemberEventRow, Membership, Person
 
 
 async def find_person(s: AsyncSession, platform: str, user_id: int | str) -> Person | None:
@@ -59,27 +59,8 @@ async def apply_member_change(
     return True
 
 
-async def ensure_member_seen(s: AsyncSession, group_id: int, person_id: int, now: datetime) -> None:
-    """Someone who writes in a group is a member, even if we missed their join (no event)."""
-    m = await s.get(Membership, (group_id, person_id))
-    if m is None:
-        s.add(Membership(group_id=group_id, person_id=person_id, active=True, joined_at=None))
-    elif not m.active:
-        m.active = True
-
-
 def hour_of(at: datetime) -> datetime:
     return at.replace(minute=0, second=0, microsecond=0)
-
-
-async def count_activity(s: AsyncSession, store_insert, group_id: int, person_id: int, at: datetime) -> None:  # type: ignore[no-untyped-def]
-    """Add one message to the (group, person, hour) counter with an upsert."""
-    stmt = store_insert(Activity).values(group_id=group_id, person_id=person_id, hour=hour_of(at), messages=1)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[Activity.group_id, Activity.person_id, Activity.hour],
-        set_={"messages": Activity.messages + 1},
-    )
-    await s.execute(stmt)
 
 
 async def member_count(s: AsyncSession, group_id: int) -> int:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, String, Text, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.base import Base, BigPK
+
+MAX_TEXT = 2000  # a question longer than this is cut; nobody types more on a phone
 
 
 class Question(Base):
@@ -34,3 +37,65 @@ class Question(Base):
     answered: Mapped[bool] = mapped_column(Boolean, default=False)
     feedback: Mapped[str | None] = mapped_column(String(16))  # "useful" | "not_useful"
     feedback_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+FEEDBACK_USEFUL = "useful"
+FEEDBACK_NOT_USEFUL = "not_useful"
+
+
+async def log_question(
+    s: AsyncSession,
+    *,
+    platform: str,
+    group_id: int | None,
+    person_id: int | None,
+    hamlet_code: str | None,
+    asked_at: datetime,
+    text: str,
+    topic: str | None,
+    score: float,
+    answered: bool,
+) -> Question:
+    """Keep one question (flushed, so its id can go into the feedback buttons)."""
+    q = Question(
+        platform=platform,
+        group_id=group_id,
+        person_id=person_id,
+        hamlet_code=hamlet_code,
+        asked_at=asked_at,
+        text=text[:MAX_TEXT],
+        topic=topic,
+        score=score,
+        answered=answered,
+    )
+    s.add(q)
+    await s.flush()
+    return q
+
+
+async def set_feedback(s: AsyncSession, question_id: int, feedback: str, at: datetime) -> Question | None:
+    q = await s.get(Question, question_id)
+    if q is not None:
+        q.feedback, q.feedback_at = feedback, at
+    return q
+
+
+async def needing_work(
+    s: AsyncSession, since: datetime, hamlet_codes: list[str] | None, limit: int = 200
+) -> list[Question]:
+    """Unanswered and "not useful" questions since ``since``, newest first.
+
+    ``hamlet_codes`` None means every hamlet (and questions whose hamlet is unknown).
+    """
+    q = (
+        select(Question)
+        .where(
+            Question.asked_at >= since,
+            or_(Question.answered.is_(False), Question.feedback == FEEDBACK_NOT_USEFUL),
+        )
+        .order_by(Question.asked_at.desc())
+        .limit(limit)
+    )
+    if hamlet_codes is not None:
+        q = q.where(Question.hamlet_code.in_(hamlet_codes))
+    return list((await s.execute(q)).scalars())

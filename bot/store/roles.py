@@ -14,6 +14,15 @@ from bot.store.ids import row_id
 from bot.store.members import ensure_person, find_person
 from bot.store.tables import Person, RoleRow
 
+# Bumped on every grant or revoke in this process, so cached roles are reloaded at once
+# (other processes' changes show up when the cache expires).
+generation = 0
+
+
+def _bump() -> None:
+    global generation
+    generation += 1
+
 
 @dataclass(frozen=True)
 class Grant:
@@ -46,6 +55,7 @@ async def role_of(s: AsyncSession, config: Config, user: UserRef) -> Grant:
 async def grant_role(s: AsyncSession, user: UserRef, role: Role, commune: str | None, by: str, now: datetime) -> None:
     person = await ensure_person(s, user, now)
     row = await s.get(RoleRow, person.id)
+    _bump()
     if role is Role.RESIDENT:
         if row is not None:
             await s.delete(row)
@@ -61,6 +71,7 @@ async def revoke_role(s: AsyncSession, platform: Platform, user_id: int | str) -
     if person is None:
         return False
     result = await s.execute(delete(RoleRow).where(RoleRow.person_id == person.id))
+    _bump()
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 

@@ -22,11 +22,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config, Station
 from bot.model import nfc
+from bot.salinity import band_for
 from bot.store.broadcasts import SalinityBand
 from bot.store.db import to_utc_naive, utcnow
 from bot.store.readings import SalinityReading
 from bot.texts import Texts
-from broadcasts.bands import band_for, crossed_upward
+from broadcasts.bands import crossed_upward
 from broadcasts.fold import fold
 from broadcasts.outbox import Queued, dialect_insert, queue_bulletin
 from broadcasts.targets import Target

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.runtime import Runtime
-from broadcasts.bands import band_for
+from bot.salinity import band_for
 from broadcasts.sources.salinity import ReadingError, find_station, parse_feed, parse_gl, record_reading
 from tests.broadcasts.helpers import add_groups, deliveries
 

@@ -67,7 +67,7 @@ class TelegramSender:
     async def send(self, out: Outbound) -> SendResult:
         """Send (split at 4096 chars on paragraph boundaries); buttons go under the last part."""
         parts = split_text(out.text, MAX_TEXT)
-        ids = []
+        ids: list[int] = []
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
             reply = (

@@ -268,6 +268,7 @@ class TelegramService:
             elif result.status is SendStatus.TRANSIENT:
                 await asyncio.sleep(min(2**attempt, 30))
             elif result.status is SendStatus.MIGRATED and result.new_chat_id is not None:
+                await self.runtime.dispatcher.flush()
                 async with self.runtime.store.session() as s:
                     await migrate_group(s, Platform.TELEGRAM, out.chat.id, result.new_chat_id, utcnow())
                 out = replace(out, chat=replace(out.chat, id=result.new_chat_id), reply_to=None)

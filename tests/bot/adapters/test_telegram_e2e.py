@@ -66,6 +66,7 @@ async def settle(fake: FakeBotAPI, bot: TelegramService) -> None:
         await asyncio.sleep(0.01)
     assert sentinels() > before, "the bot stopped answering"
     await bot.replies.join()
+    await bot.runtime.dispatcher.flush()
 
 
 async def count(store: Store, stmt) -> int:  # type: ignore[no-untyped-def]

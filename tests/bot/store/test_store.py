@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 
 from bot.config import Config
 from bot.model import ChatKind, ChatRef, MemberChange, Platform, Role, UserRef
+from bot.store.activity import ActivityBuffer
 from bot.store.db import Store
 from bot.store.groups import ensure_group, find_group, group_chat_id, migrate_group
-from bot.store.members import apply_member_change, count_activity, ensure_person, member_count
+from bot.store.members import apply_member_change, ensure_person, member_count
 from bot.store.roles import grant_role, list_grants, revoke_role, role_of
 from bot.store.schema import ensure_schema
 from bot.store.tables import Activity, MemberEventRow, Membership
@@ -63,16 +64,30 @@ async def test_joins_and_leaves_count_only_transitions(db: Store) -> None:
         assert events == ["joined", "left", "joined"]
 
 
-async def test_activity_is_counted_per_hour(db: Store) -> None:
+async def test_activity_is_counted_per_hour_in_batches(db: Store) -> None:
     async with db.session() as s:
         g = await ensure_group(s, tg_chat(-1), T0)
         p = await ensure_person(s, tg_user(5), T0)
-        for minute in (1, 2, 59):
-            await count_activity(s, db.insert, g.id, p.id, T0.replace(minute=minute))
-        await count_activity(s, db.insert, g.id, p.id, T0 + timedelta(hours=1))
+    buffer = ActivityBuffer(db)
+    for minute in (1, 2, 59):
+        buffer.add(g.id, p.id, T0.replace(minute=minute))
+    buffer.add(g.id, p.id, T0 + timedelta(hours=1))
+    assert await buffer.flush() == 2
+    buffer.add(g.id, p.id, T0)  # a later batch adds to the same hour
+    assert await buffer.flush() == 1
     async with db.session() as s:
         rows = (await s.execute(select(Activity.hour, Activity.messages).order_by(Activity.hour))).all()
-    assert [(h.hour, n) for h, n in rows] == [(5, 3), (6, 1)]
+        assert [(h.hour, n) for h, n in rows] == [(5, 4), (6, 1)]
+        assert await member_count(s, g.id) == 1  # writing in a group makes one a member (no join event)
+        assert (await s.execute(select(func.count()).select_from(MemberEventRow))).scalar() == 0
+
+
+async def test_activity_for_a_vanished_group_is_dropped_not_looping(db: Store) -> None:
+    buffer = ActivityBuffer(db)
+    buffer.add(999_999, 999_999, T0)  # no such group or person: the write fails
+    for _ in range(3):
+        assert await buffer.flush() == 0
+    assert not buffer.counts  # given up after a few tries, with an error in the log
 
 
 async def test_migration_folds_a_premature_supergroup_row(db: Store) -> None:
@@ -81,13 +96,15 @@ async def test_migration_folds_a_premature_supergroup_row(db: Store) -> None:
         old.hamlet_code = "PHUHUU"
         resident, other = await ensure_person(s, tg_user(5), T0), await ensure_person(s, tg_user(6), T0)
         await apply_member_change(s, old.id, resident.id, MemberChange.JOINED, "service", T0)
-        await count_activity(s, db.insert, old.id, resident.id, T0)
         # Updates from the supergroup arrived before the migration message.
         new = await ensure_group(s, tg_chat(BIG), T0)
         await apply_member_change(s, new.id, resident.id, MemberChange.JOINED, "service", T0)
         await apply_member_change(s, new.id, other.id, MemberChange.JOINED, "service", T0)
-        await count_activity(s, db.insert, new.id, resident.id, T0)
-        old_id = old.id
+        old_id, new_id, resident_id = old.id, new.id, resident.id
+    buffer = ActivityBuffer(db)
+    buffer.add(old_id, resident_id, T0)
+    buffer.add(new_id, resident_id, T0)
+    await buffer.flush()
     async with db.session() as s:
         moved = await migrate_group(s, Platform.TELEGRAM, -42, BIG, T0)
         assert moved is not None and moved.id == old_id and moved.hamlet_code == "PHUHUU"

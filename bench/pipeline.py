@@ -1,0 +1,188 @@
+"""Updates per second through the whole pipeline vs a bare python-telegram-bot echo app.
+
+    python -m bench.pipeline [--updates 5000] [--groups 10000] [--members 100000]
+
+Both run in this process, pinned to one core, on the same raw updates, fed through PTB's
+real ``Update.de_json`` and ``Application.process_update`` (initialised against the
+local fake Bot API over 127.0.0.1). Ours: parse → group/person/role look-ups → activity
+upsert → handler → reply queued, one SQLite transaction per update. The baseline: an
+echo handler that queues a reply for every message, with no storage at all.
+
+Then the store is seeded with --groups groups and --members members and the run is
+repeated over updates spread across all of them, reporting the process's memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+from telegram import Update
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+from bot.adapters.telegram import TelegramService
+from bot.runtime import Runtime
+from bot.store.db import utcnow
+from bot.store.tables import Group, Membership, Person
+from tests.conftest import sample_config
+from tests.fakes import updates as u
+from tests.fakes.telegram_api import running_fake
+
+
+def make_updates(
+    n: int, groups: int, people: int, seed: int = 7, base: tuple[int, int] = (10_000, 100_000)
+) -> list[dict[str, Any]]:
+    """80% chat in groups (counted, not answered), 20% /help (answered)."""
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        g = -(base[0] + rnd.randrange(groups))
+        p = base[1] + rnd.randrange(people)
+        text = "/help" if rnd.random() < 0.2 else rnd.choice(["ok cảm ơn", "mai họp ấp nha", "lúa năm nay tốt"])
+        out.append({"update_id": i + 1, **u.message(u.group(g, f"Nhóm {g}"), u.user(p, f"Người {p}"), text)})
+    return out
+
+
+async def run_ours(service: TelegramService, raws: list[dict[str, Any]]) -> float:
+    start = time.perf_counter()
+    for raw in raws:
+        await service.process_raw(raw)
+    return time.perf_counter() - start
+
+
+async def bare_app(base_url: str, token: str) -> tuple[Application, asyncio.Queue]:  # type: ignore[type-arg]
+    queue: asyncio.Queue[tuple[int, str]] = asyncio.Queue()
+
+    async def echo(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        msg = update.effective_message
+        if msg is not None and msg.text:
+            queue.put_nowait((msg.chat_id, msg.text))
+
+    app = ApplicationBuilder().token(token).base_url(base_url).updater(None).build()
+    app.add_handler(MessageHandler(filters.ALL, echo))
+    await app.initialize()
+    return app, queue
+
+
+async def run_bare(app: Application, raws: list[dict[str, Any]]) -> float:  # type: ignore[type-arg]
+    start = time.perf_counter()
+    for raw in raws:
+        await app.process_update(Update.de_json(raw, app.bot))
+    return time.perf_counter() - start
+
+
+async def seed(runtime: Runtime, groups: int, members: int) -> None:
+    """Groups and people get ids far from the ones the first phase used, so nothing collides."""
+    now = utcnow()
+    async with runtime.store.session() as s:
+        await s.execute(
+            insert(Group),
+            [
+                {
+                    "platform": "telegram",
+                    "chat_id": -(1_000_000 + i),
+                    "kind": "group",
+                    "title": f"Nhóm {-(1_000_000 + i)}",
+                    "active": True,
+                    "bot_is_admin": False,
+                    "created_at": now,
+                    "updated_at": now,
+                    "hamlet_code": "NGAIHOI1",
+                }
+                for i in range(groups)
+            ],
+        )
+        await s.execute(
+            insert(Person),
+            [
+                {
+                    "platform": "telegram",
+                    "user_id": 10_000_000 + i,
+                    "display_name": f"Người {10_000_000 + i}",
+                    "first_seen": now,
+                }
+                for i in range(members)
+            ],
+        )
+    async with runtime.store.session() as s:
+        group_ids = (await s.execute(select(Group.id).where(Group.chat_id <= -1_000_000))).scalars().all()
+        person_ids = (await s.execute(select(Person.id).where(Person.user_id >= 10_000_000))).scalars().all()
+        await s.execute(
+            insert(Membership),
+            [
+                {"group_id": group_ids[i % len(group_ids)], "person_id": pid, "active": True, "joined_at": now}
+                for i, pid in enumerate(person_ids)
+            ],
+        )
+
+
+def rss_mb() -> float:
+    """Current resident set size, from /proc (max RSS would include the seeding itself)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def main(args: argparse.Namespace) -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    async with running_fake() as fake:
+        with tempfile.TemporaryDirectory() as tmp:
+            config = sample_config(Path(tmp), telegram={"base_url": fake.base_url})
+            runtime = Runtime.build(config)
+            await runtime.open()
+            service = TelegramService(runtime, fake.token, send_replies=False)
+            await service.start(poll=False)
+            app, echo_queue = await bare_app(fake.base_url, fake.token)
+
+            # Steady state: 50 groups, 1,000 residents who have all written before.
+            small = make_updates(args.updates, groups=50, people=1_000)
+            await run_ours(service, small)  # warm up both (caches, JIT-less CPython paths)
+            await run_bare(app, small)
+            ours = bare = 0.0
+            for _ in range(args.rounds):  # interleave to share the machine's noise
+                bare += await run_bare(app, small)
+                ours += await run_ours(service, small)
+            n = args.updates * args.rounds
+            print(f"pipeline: {n / ours:8.0f} updates/s   (ours: parse → store → handler → reply queued)")
+            print(f"baseline: {n / bare:8.0f} updates/s   (bare PTB echo app, no storage)")
+            print(f"ratio:    {bare / ours:8.2f}  (ours ÷ bare rate; target ≥ 0.50)")
+            print(f"replies queued: ours {service.replies.qsize()}, bare {echo_queue.qsize()}")
+
+            rss_before = rss_mb()
+            t0 = time.perf_counter()
+            await seed(runtime, args.groups, args.members)
+            print(f"seeded {args.groups} groups, {args.members} members in {time.perf_counter() - t0:.1f} s")
+            await runtime.dispatcher.flush()
+            spread = make_updates(
+                args.updates, groups=args.groups, people=args.members, seed=11, base=(1_000_000, 10_000_000)
+            )
+            elapsed = await run_ours(service, spread)
+            await runtime.dispatcher.flush()
+            print(
+                f"cold:     {args.updates / elapsed:8.0f} updates/s   (over {args.groups} groups / {args.members} "
+                "members, mostly first sight: a look-up and an insert each)"
+            )
+            print(f"memory (RSS): {rss_before:.0f} MB before seeding, {rss_mb():.0f} MB after the cold run")
+            await service.stop()
+            await app.shutdown()
+            await runtime.close()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--updates", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--groups", type=int, default=10_000)
+    parser.add_argument("--members", type=int, default=100_000)
+    asyncio.run(main(parser.parse_args()))

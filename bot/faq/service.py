@@ -1,0 +1,35 @@
+"""One live knowledge base and matcher per file, shared by the handler and ``loaso ask``."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from bot.config import Config
+from bot.faq.knowledge import KnowledgeBase, LiveKnowledge
+from bot.faq.matcher import MIN_COVERAGE, Matcher
+
+_LIVE: dict[tuple[Path, float], LiveKnowledge] = {}
+
+
+def _build(kb: KnowledgeBase, min_coverage: float) -> Matcher:
+    return Matcher(kb, min_coverage=min_coverage)
+
+
+def live_knowledge(config: Config) -> LiveKnowledge:
+    """The knowledge base at ``faq.path`` (reloaded when the file changes); built once per process.
+
+    ``faq.min_score`` above 0 overrides the matcher's confidence threshold (coverage, 0…1).
+    Raises ``KnowledgeError`` if the file is broken at first load.
+    """
+    path = config.resolve(config.faq.path).resolve()
+    threshold = config.faq.min_score or MIN_COVERAGE
+    key = (path, threshold)
+    if key not in _LIVE:
+        _LIVE[key] = LiveKnowledge(path, partial(_build, min_coverage=threshold))
+    return _LIVE[key]
+
+
+def matcher_for(config: Config) -> Matcher:
+    matcher: Matcher = live_knowledge(config).current()
+    return matcher

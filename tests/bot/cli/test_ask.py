@@ -1,0 +1,58 @@
+"""``loaso ask``: the acceptance checks' contract, one JSON object per stdin line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bot.cli import main
+from tests.bot.cli.helpers import loaso, write_config
+
+KEYS = ["question", "topic", "score", "answer"]
+
+
+def test_json_lines_in_process(tmp_path: Path) -> None:
+    cfg = write_config(tmp_path)
+    lines = "kich hoat vneid\nok cảm ơn\n\nđộ mặn bữa nay sao rồi\n"
+    result = CliRunner().invoke(main, ["--config", str(cfg), "ask", "--json"], input=lines)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [list(r) for r in rows] == [KEYS] * 4
+    assert rows[0]["topic"] == "vneid.activate" and "Kích hoạt" in rows[0]["answer"]
+    assert rows[1] == {"question": "ok cảm ơn", "topic": None, "score": 0.0, "answer": None}
+    assert rows[2]["topic"] is None and rows[2]["answer"] is None
+    assert rows[3]["topic"] == "live.salinity"
+    assert "Kích hoạt" in result.output  # ensure_ascii=False: Vietnamese, not \\u escapes
+    assert not (tmp_path / "loaso.db").exists()  # no database needed
+
+
+def test_plain_question_prints_the_answer_or_says_it_does_not_know(tmp_path: Path) -> None:
+    cfg = write_config(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["--config", str(cfg), "ask", "tui quên mk vneid rồi"])
+    assert result.exit_code == 0 and "Quên mật khẩu" in result.output
+    result = runner.invoke(main, ["--config", str(cfg), "ask", "máy cày hư rồi"])
+    assert result.exit_code == 0 and "chưa biết" in result.output
+    result = runner.invoke(main, ["--config", str(cfg), "ask"])
+    assert result.exit_code == 1
+
+
+def test_broken_knowledge_base_is_reported(tmp_path: Path) -> None:
+    kb = tmp_path / "kb.yaml"
+    kb.write_text("entries:\n  - id: a.b\n    title: x\n", encoding="utf-8")
+    cfg = write_config(tmp_path, faq={"path": str(kb)})
+    result = CliRunner().invoke(main, ["--config", str(cfg), "ask", "x"])
+    assert result.exit_code == 1
+    assert "entries[0] (a.b).answer: is required" in result.output
+
+
+def test_json_contract_as_a_real_process(tmp_path: Path) -> None:
+    write_config(tmp_path)
+    proc = loaso(tmp_path, "ask", "--json", stdin="quen mat khau vssid\nchào cả nhà\n")
+    assert proc.returncode == 0, proc.stderr
+    first, second = (json.loads(line) for line in proc.stdout.splitlines())
+    assert list(first) == KEYS and first["topic"] == "vssid.forgot_password" and 0 < first["score"] <= 1
+    assert second["topic"] is None and second["answer"] is None
+    assert "VssID" in proc.stdout and "\\u" not in proc.stdout
