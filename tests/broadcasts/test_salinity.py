@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.runtime import Runtime
-from bot.salinity import band_for
 from broadcasts.sources.salinity import ReadingError, find_station, parse_feed, parse_gl, record_reading
 from tests.broadcasts.helpers import add_groups, deliveries
 
@@ -32,13 +31,6 @@ def test_station_by_code_or_name_without_diacritics(config) -> None:  # type: ig
         st = find_station(config, text)
         assert st is not None and st.code == "TRANDE", text
     assert find_station(config, "Cần Thơ") is None
-
-
-@pytest.mark.parametrize(
-    ("gl", "band"), [(0.0, 0), (0.99, 0), (1.0, 1), (1.99, 1), (2.0, 2), (3.9, 2), (4.0, 3), (9, 3)]
-)
-def test_bands(gl: float, band: int) -> None:
-    assert band_for(gl) == band
 
 
 async def test_alert_once_per_upward_crossing(runtime: Runtime) -> None:
