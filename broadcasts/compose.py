@@ -12,6 +12,7 @@ from bot.config import Config
 from bot.salinity import band_for
 from bot.store.readings import SalinityReading
 from bot.texts import Texts
+from bot.weather_codes import describe
 from broadcasts.sources.weather import DayForecast
 
 WEATHER_DAYS = 2  # today and tomorrow
@@ -30,7 +31,7 @@ def weather_texts(config: Config, texts: Texts, forecasts: dict[str, list[DayFor
         if not days:
             continue
         out[hamlet.code] = texts.render(
-            "bulletins/weather.txt.j2", hamlet=hamlet, commune=config.commune_of(hamlet.code), days=days
+            "bulletins/weather.txt.j2", hamlet=hamlet, commune=config.commune_of(hamlet.code), days=days, wmo=describe
         )
     return out
 
