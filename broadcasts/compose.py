@@ -76,7 +76,7 @@ def salinity_alert_texts(
     return out
 
 
-def policy_html(config: Config, texts: Texts, body: str, author: str, commune_code: str | None = None) -> str:
+def policy_html(config: Config, texts: Texts, body: str, author: str | None, commune_code: str | None = None) -> str:
     """A leader's bulletin as Telegram HTML; the leader's words are escaped by the template."""
     commune = config.commune(commune_code) if commune_code else None
     return texts.render("bulletins/policy.html.j2", body=body, author=author, commune=commune)

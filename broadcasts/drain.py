@@ -118,11 +118,13 @@ class Drainer:
             return 0
         deadline = time.monotonic() + self.lease.total_seconds() - LEASE_MARGIN_S
         async with self.store.session() as s:
-            rows = (
-                await s.execute(
-                    select(Delivery, Group).join(Group, Group.id == Delivery.group_id).where(Delivery.id.in_(ids))
-                )
-            ).all()
+            rows = list(
+                (
+                    await s.execute(
+                        select(Delivery, Group).join(Group, Group.id == Delivery.group_id).where(Delivery.id.in_(ids))
+                    )
+                ).tuples()
+            )
         rows.sort(key=lambda r: (r[0].due_at, r[0].id))
         slots = asyncio.Semaphore(self.max_in_flight)
         tasks: list[asyncio.Task[None]] = []

@@ -53,7 +53,11 @@ def hamlet_codes(target: Target, config: Config) -> set[str] | None:
     if target.kind == "all":
         return None
     if target.kind == "commune":
-        return {h.code for code in target.codes for h in (config.commune(code).hamlets if config.commune(code) else [])}
+        codes: set[str] = set()
+        for code in target.codes:
+            commune = config.commune(code)
+            codes.update(h.code for h in (commune.hamlets if commune else []))
+        return codes
     return set(target.codes)
 
 

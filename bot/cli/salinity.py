@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import click
 import httpx
 
@@ -9,6 +11,8 @@ from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
 from bot.store.db import utcnow
 from broadcasts.sources.salinity import ReadingError, find_station, parse_gl, parse_time, pull, record_reading
+
+FUTURE_TOLERANCE = timedelta(minutes=10)  # clocks differ a little; a reading from tomorrow is a typo
 
 
 def register(main: click.Group) -> None:
@@ -27,18 +31,23 @@ def register(main: click.Group) -> None:
         st = find_station(config, station)
         if st is None:
             fail(f"unknown station {station!r} (known: {', '.join(s.code for s in config.stations)})", 2)
+            return
+        code = st.code
         try:
             value = parse_gl(gl)
             when = parse_time(at, config) if at else utcnow().replace(microsecond=0)
         except ReadingError as exc:
             fail(str(exc), 2)
+            return
+        if when > utcnow() + FUTURE_TOLERANCE:
+            fail(f"--at {at} is in the future", 2)
 
         async def go() -> str:
             async with opened(config) as rt, rt.store.session() as s:
                 rec = await record_reading(
-                    s, config, rt.texts, station=st.code, at=when, grams_per_litre=value, source="cli"
+                    s, config, rt.texts, station=code, at=when, grams_per_litre=value, source="cli"
                 )
-                line = f"{st.code} {value:g} g/l at {when.isoformat()} UTC recorded (band {rec.band})"
+                line = f"{code} {value:g} g/l at {when.isoformat()} UTC recorded (band {rec.band})"
                 if rec.alert and rec.alert.created:
                     line += f"; alert bulletin {rec.alert.bulletin_id} queued for {rec.alert.targets} group(s)"
                 return line

@@ -67,6 +67,8 @@ def test_bad_input_is_named(tmp_path: Path) -> None:
     assert r.returncode == 1 and "no bulletin 42" in r.stderr
     r = loaso(tmp_path, "salinity", "add", "DAINGAI", "abc")
     assert r.returncode == 2 and "not a salinity" in r.stderr
+    r = loaso(tmp_path, "salinity", "add", "DAINGAI", "1", "--at", "2099-01-01T07:00")
+    assert r.returncode == 2 and "in the future" in r.stderr
 
 
 def test_weather_fetch_reports_source_down(tmp_path: Path) -> None:
