@@ -123,7 +123,7 @@ class Drainer:
                     await s.execute(
                         select(Delivery, Group).join(Group, Group.id == Delivery.group_id).where(Delivery.id.in_(ids))
                     )
-                ).tuples()
+                ).all()
             )
         rows.sort(key=lambda r: (r[0].due_at, r[0].id))
         slots = asyncio.Semaphore(self.max_in_flight)
