@@ -44,6 +44,16 @@ IDLE_POLL_S = 1.0  # how often an idle sender looks for new rows
 MAX_DB_FAILURES = 10  # consecutive database errors before ``drain`` gives up
 
 
+def sender_share() -> int:
+    """How many sender processes share one platform account (``LOASO_SENDERS``, default 1).
+
+    Each process paces at the account's limit divided by this, so N senders on one
+    PostgreSQL outbox never exceed the platform's rate together.
+    """
+    raw = os.environ.get("LOASO_SENDERS", "").strip()
+    return max(1, int(raw)) if raw.isdigit() else 1
+
+
 def default_owner(platform: Platform) -> str:
     """A stable id (``LOASO_SENDER_ID``) lets a restarted sender take back its own leases at once."""
     fixed = os.environ.get("LOASO_SENDER_ID", "").strip()
@@ -76,12 +86,13 @@ class Drainer:
         max_in_flight: int = MAX_IN_FLIGHT,
         clock: Callable[[], datetime] = utcnow,
         backoff: Callable[[int], float] = backoff_seconds,
+        share: int | None = None,
     ):
         self.store = store
         self.sender = sender
         self.platform = Platform(sender.platform)
         self.limits = limits or LIMITS[self.platform]
-        self.pacer = AccountPacer(self.limits.per_second * SAFETY)
+        self.pacer = AccountPacer(self.limits.per_second * SAFETY / (share or sender_share()))
         self.groups = GroupWindow(self.limits.per_group_per_minute)
         self.owner = owner or default_owner(self.platform)
         self.lease = timedelta(seconds=lease_s)

@@ -1,8 +1,9 @@
 """The sender service: one outbox drainer per platform account that has a sender.
 
 Several processes may run it against one PostgreSQL outbox (rows are leased with
-``FOR UPDATE SKIP LOCKED``). Each process paces its own account at the platform's rate,
-so run one sender per bot account (more only for fail-over).
+``FOR UPDATE SKIP LOCKED``). Set ``LOASO_SENDERS=N`` in each of N sender processes of
+the same bot account: each then paces at 1/N of the platform's rate, so together they
+stay under it.
 """
 
 from __future__ import annotations

@@ -82,3 +82,12 @@ def test_backoff_grows_and_is_capped() -> None:
     values = [backoff_seconds(a, rng) for a in range(1, 12)]
     assert 0.5 <= values[0] <= 1.0 and 4 <= values[3] <= 8
     assert max(values) <= limits.BACKOFF_CAP_S
+
+
+def test_sender_share_divides_the_rate(monkeypatch: pytest.MonkeyPatch) -> None:
+    from broadcasts.drain import sender_share
+
+    monkeypatch.setenv("LOASO_SENDERS", "3")
+    assert sender_share() == 3
+    monkeypatch.setenv("LOASO_SENDERS", "zero")
+    assert sender_share() == 1
