@@ -2,7 +2,7 @@
 
 Usage (one command, about 4 minutes for the default 2,000 groups):
 
-    .venv/bin/python -m bench.fanout [--groups 2000] [--skip-naive] [--skip-kill]
+    .venv/bin/python -m bench.fanout [--groups 2000] [--skip-naive] [--skip-kill] [--postgres URL]
 
 The fake Bot API (tests/fakes/telegram_api.py + tests/fakes/flood.py, on 127.0.0.1)
 enforces 30 messages/s per bot and 20/min per group as token buckets, and injects kicked
@@ -118,35 +118,60 @@ async def child(db_url: str, base_url: str, token: str, owner: str, bulletin_id:
         await store.close()
 
 
-async def run_outbox(n: int, folder: Path, kill: bool) -> dict[str, Any]:
+async def fresh_postgres(url: str) -> str:
+    """Recreate the bench database next to the given server; returns its SQLAlchemy URL."""
+    import asyncpg
+
+    server = url.replace("postgresql+asyncpg://", "postgresql://")
+    base, _, _ = server.rpartition("/")
+    conn = await asyncpg.connect(server)
+    try:
+        await conn.execute("DROP DATABASE IF EXISTS loaso_bench")
+        await conn.execute("CREATE DATABASE loaso_bench")
+    finally:
+        await conn.close()
+    return f"{base}/loaso_bench".replace("postgresql://", "postgresql+asyncpg://")
+
+
+async def run_outbox(n: int, folder: Path, kill: bool, pg_url: str | None = None, senders: int = 1) -> dict[str, Any]:
     from tests.fakes.flood import FloodPolicy
     from tests.fakes.telegram_api import running_fake
 
     chats = chat_ids(n)
     kicked, migrating = faults(chats)
     policy = FloodPolicy(kicked=kicked, migrating=migrating, injected_429_at=(n // 4, 3 * n // 4))
-    db_url = f"sqlite+aiosqlite:///{folder / ('killed.db' if kill else 'outbox.db')}"
+    if pg_url:
+        db_url = await fresh_postgres(pg_url)
+    else:
+        db_url = f"sqlite+aiosqlite:///{folder / ('killed.db' if kill else 'outbox.db')}"
     bulletin_id = await seed(db_url, chats)
     restarts = 0
     async with running_fake(policy=policy) as fake:
-        args = [sys.executable, "-m", "bench.fanout", "--child", db_url, fake.base_url, fake.token, "bench-sender",
-                str(bulletin_id)]  # fmt: skip
-        env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+
+        def args(owner: str) -> list[str]:
+            return [sys.executable, "-m", "bench.fanout", "--child", db_url, fake.base_url, fake.token, owner,
+                    str(bulletin_id)]  # fmt: skip
+
+        env = {**os.environ, "PYTHONWARNINGS": "ignore", "LOASO_SENDERS": str(senders)}
         started = time.monotonic()
-        proc = await asyncio.create_subprocess_exec(*args, cwd=ROOT, env=env)
+        others = [await asyncio.create_subprocess_exec(*args(f"bench-sender-{i}"), cwd=ROOT, env=env)
+                  for i in range(1, senders)]  # fmt: skip
+        proc = await asyncio.create_subprocess_exec(*args("bench-sender"), cwd=ROOT, env=env)
         if kill:
             while sum(policy.accepted.values()) < n // 2 and proc.returncode is None:  # noqa: ASYNC110 (a counter)
                 await asyncio.sleep(0.01)
             proc.send_signal(signal.SIGKILL)
             await proc.wait()
             restarts = 1
-            proc = await asyncio.create_subprocess_exec(*args, cwd=ROOT, env=env)
-        code = await proc.wait()
+            proc = await asyncio.create_subprocess_exec(*args("bench-sender"), cwd=ROOT, env=env)
+        code = max([await proc.wait()] + [await p.wait() for p in others])
         wall = time.monotonic() - started
     if code != 0:
         raise SystemExit(f"sender process exited with {code}")
     return {
-        "run": "loaso outbox" + (", killed+restarted" if kill else ""),
+        "run": "loaso outbox"
+        + (f", PostgreSQL, {senders} senders" if pg_url else "")
+        + (", killed+restarted" if kill else ""),
         "wall_s": wall,
         "send_window_s": policy.last_at - (policy.first_at or policy.last_at),
         "requests": policy.requests,
@@ -208,16 +233,17 @@ async def run_naive(n: int) -> dict[str, Any]:
 def report(n: int, runs: list[dict[str, Any]]) -> None:
     minimum = n / LIMIT_PER_S
     print(f"\nFan-out to {n} groups; limit {LIMIT_PER_S:g} msg/s → theoretical minimum {minimum:.1f} s")
-    print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, SQLite outbox")
+    machine = f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"machine: {machine}; SQLite outbox unless marked PostgreSQL")
     head = (
-        f"{'run':<42}{'wall s':>8}{'% limit':>9}{'window s':>10}{'lost':>6}{'dup':>5}{'flood 429':>10}{'requests':>9}"
+        f"{'run':<52}{'wall s':>8}{'% limit':>9}{'window s':>10}{'lost':>6}{'dup':>5}{'flood 429':>10}{'requests':>9}"
     )
     print(head)
     print("-" * len(head))
     for r in runs:
         pct = 100 * minimum / r["wall_s"]
         print(
-            f"{r['run']:<42}{r['wall_s']:>8.1f}{pct:>8.1f}%{r['send_window_s']:>10.1f}{r['lost']:>6}"
+            f"{r['run']:<52}{r['wall_s']:>8.1f}{pct:>8.1f}%{r['send_window_s']:>10.1f}{r['lost']:>6}"
             f"{r['duplicated']:>5}{r['violations']:>10}{r['requests']:>9}"
         )
     for r in runs:
@@ -236,6 +262,9 @@ async def main(args: argparse.Namespace) -> None:
         if not args.skip_kill:
             runs.append(await run_outbox(args.groups, folder, kill=True))
             print(f"done: {runs[-1]['run']} in {runs[-1]['wall_s']:.1f} s", flush=True)
+    if args.postgres:
+        runs.append(await run_outbox(args.groups, Path(tempfile.gettempdir()), False, args.postgres, senders=2))
+        print(f"done: {runs[-1]['run']} in {runs[-1]['wall_s']:.1f} s", flush=True)
     if not args.skip_naive:
         runs.append(await run_naive(args.groups))
         print(f"done: {runs[-1]['run']} in {runs[-1]['wall_s']:.1f} s", flush=True)
@@ -255,4 +284,10 @@ if __name__ == "__main__":
     parser.add_argument("--groups", type=int, default=2000)
     parser.add_argument("--skip-naive", action="store_true")
     parser.add_argument("--skip-kill", action="store_true")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="also run two sender processes on a PostgreSQL outbox (database loaso_bench is recreated on this server), "
+        "e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/test",
+    )
     asyncio.run(main(parser.parse_args()))
