@@ -26,9 +26,9 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
 
 
 def _register() -> None:
-    from bot.cli import ask, broadcast, db, groups, roles, run, salinity, shell, weather
+    from bot.cli import ask, broadcast, dashboard, db, groups, roles, run, salinity, shell, stats, users, weather
 
-    for module in (ask, db, groups, roles, run, shell, broadcast, salinity, weather):
+    for module in (ask, db, groups, roles, run, shell, stats, users, dashboard, broadcast, salinity, weather):
         module.register(main)
 
 

@@ -12,6 +12,7 @@ import uvicorn
 
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
+from bot.dashboard import dashboard_routes
 from bot.services import ROLES, NoPlatform, build_services
 from bot.web import build_app
 
@@ -37,7 +38,7 @@ def register(main: click.Group) -> None:
                     fail(str(exc))
                 server = uvicorn.Server(
                     uvicorn.Config(
-                        build_app(rt),
+                        build_app(rt, dashboard_routes(rt)),
                         host=config.web.host,
                         port=port or config.web.port,
                         log_level="warning",

@@ -1,7 +1,9 @@
 """Imports every table module so the metadata (and Alembic) sees all tables."""
 
+import bot.store.accounts
 import bot.store.broadcasts
 import bot.store.outbox
 import bot.store.questions
 import bot.store.readings
+import bot.store.stats_indexes
 import bot.store.tables  # noqa: F401

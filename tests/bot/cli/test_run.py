@@ -53,6 +53,7 @@ async def test_loaso_run_end_to_end(tmp_path: Path) -> None:
                     except httpx.ConnectError:
                         await asyncio.sleep(0.1)
                 assert health.status_code == 200 and health.json()["ok"] is True
+                assert (await client.get(f"http://127.0.0.1:{port}/login")).status_code == 200  # the dashboard
         finally:
             proc.send_signal(signal.SIGTERM)
             _, err = await asyncio.wait_for(proc.communicate(), 30)

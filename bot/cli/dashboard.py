@@ -1,0 +1,44 @@
+"""``loaso dashboard [--port N]``: serve the web dashboard alone (``loaso run`` serves it too)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+
+import click
+
+from bot.cli.base import get_config, run_async
+from bot.cli.common import opened
+
+
+def register(main: click.Group) -> None:
+    @main.command()
+    @click.option("--port", type=click.IntRange(1, 65535), help="overrides web.port from config.yaml")
+    @click.option("--host", help="overrides web.host from config.yaml")
+    @click.pass_context
+    def dashboard(ctx: click.Context, port: int | None, host: str | None) -> None:
+        """Serve the statistics dashboard (accounts: `loaso users add`) until Ctrl-C or SIGTERM."""
+        import uvicorn
+
+        from bot.dashboard import dashboard_routes
+        from bot.web import build_app
+
+        config = get_config(ctx)
+
+        async def go() -> None:
+            async with opened(config) as rt:
+                app = build_app(rt, dashboard_routes(rt))
+                bind_host, bind_port = host or config.web.host, port or config.web.port
+                server = uvicorn.Server(uvicorn.Config(app, host=bind_host, port=bind_port, lifespan="off"))
+                stop = asyncio.Event()
+                loop = asyncio.get_running_loop()
+                for sig in (signal.SIGINT, signal.SIGTERM):
+                    with contextlib.suppress(NotImplementedError):
+                        loop.add_signal_handler(sig, stop.set)
+                web = asyncio.create_task(server.serve())
+                await asyncio.wait([web, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
+                server.should_exit = True
+                await web
+
+        run_async(go)

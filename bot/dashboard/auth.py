@@ -1,0 +1,174 @@
+"""Who is looking at the dashboard: passwords, signed session cookies, CSRF, login limits.
+
+- Passwords: argon2id (argon2-cffi's defaults), never stored or logged in clear.
+- Sessions: a cookie holding {account, csrf token, issue time}, signed with HMAC-SHA256.
+  The secret is ``LOASO_SESSION_SECRET`` or one generated and kept in the database.
+  HttpOnly, SameSite=Lax, Secure on https; valid for ``SESSION_HOURS``.
+- CSRF: every form carries the session's token; a POST without the same token is refused.
+- Logins: at most ``MAX_FAILS_PER_USER`` failures per user name and ``MAX_FAILS_PER_IP``
+  per address in ``WINDOW_SECONDS``; then 429 until the window passes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from bot.config import Config
+
+COOKIE = "loaso_session"
+SESSION_HOURS = 8
+SECRET_ENV = "LOASO_SESSION_SECRET"
+MIN_PASSWORD = 8
+WINDOW_SECONDS = 15 * 60
+MAX_FAILS_PER_USER = 5
+MAX_FAILS_PER_IP = 20
+
+_hasher = PasswordHasher()
+# Verified against when the user name does not exist, so both cases take as long.
+_dummy_hash: str | None = None
+
+
+def use_hasher(hasher: PasswordHasher) -> None:
+    """Swap the argon2 parameters (tests use cheap ones to stay fast)."""
+    global _hasher, _dummy_hash
+    _hasher, _dummy_hash = hasher, None
+
+
+def _dummy() -> str:
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("loaso-dummy-password")
+    return _dummy_hash
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise ValueError(f"password must have at least {MIN_PASSWORD} characters")
+    return _hasher.hash(password)
+
+
+def verify_password(stored_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash or _dummy(), password) and stored_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@dataclass(frozen=True)
+class Session:
+    account_id: int | None
+    csrf: str
+    issued: float
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+class SessionSigner:
+    """Turns a Session into a cookie value and back; a forged or stale cookie reads as None."""
+
+    def __init__(self, secret: str, clock: Callable[[], float] = time.time):
+        self._key = hashlib.sha256(("loaso-session:" + secret).encode()).digest()
+        self._clock = clock
+
+    def new(self, account_id: int | None = None) -> Session:
+        return Session(account_id, secrets.token_urlsafe(32), self._clock())
+
+    def dump(self, session: Session) -> str:
+        body = _b64(json.dumps({"a": session.account_id, "c": session.csrf, "t": session.issued}).encode())
+        return body + "." + _b64(hmac.new(self._key, body.encode(), hashlib.sha256).digest())
+
+    def load(self, value: str | None) -> Session | None:
+        if not value or value.count(".") != 1:
+            return None
+        body, sig = value.split(".")
+        expected = _b64(hmac.new(self._key, body.encode(), hashlib.sha256).digest())
+        if not hmac.compare_digest(sig, expected):
+            return None
+        try:
+            data = json.loads(_unb64(body))
+            session = Session(data["a"], str(data["c"]), float(data["t"]))
+        except (ValueError, KeyError, TypeError):
+            return None
+        if not 0 <= self._clock() - session.issued <= SESSION_HOURS * 3600:
+            return None
+        return session
+
+
+def csrf_ok(session: Session | None, submitted: str | None) -> bool:
+    return bool(session and submitted and hmac.compare_digest(session.csrf, submitted))
+
+
+class LoginLimiter:
+    """Failed logins per user name and per address in a sliding window (in memory, per process)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
+        self._clock = clock
+        self._fails: dict[str, deque[float]] = defaultdict(deque)
+
+    def _recent(self, key: str) -> int:
+        q = self._fails[key]
+        limit = self._clock() - WINDOW_SECONDS
+        while q and q[0] < limit:
+            q.popleft()
+        if not q:
+            del self._fails[key]
+            return 0
+        return len(q)
+
+    def blocked(self, ip: str, username: str) -> bool:
+        by_ip = self._recent("ip:" + ip) >= MAX_FAILS_PER_IP
+        return by_ip or self._recent("user:" + username.lower()) >= MAX_FAILS_PER_USER
+
+    def failed(self, ip: str, username: str) -> None:
+        now = self._clock()
+        self._fails["ip:" + ip].append(now)
+        self._fails["user:" + username.lower()].append(now)
+
+    def succeeded(self, username: str) -> None:
+        self._fails.pop("user:" + username.lower(), None)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """A logged-in account. Leaders see their own commune; officials see all."""
+
+    account_id: int
+    username: str
+    role: str
+    commune: str | None
+
+    @property
+    def is_official(self) -> bool:
+        return self.role == "official"
+
+    def may_see(self, commune: str | None) -> bool:
+        if self.is_official:
+            return True
+        return commune is not None and commune == self.commune
+
+    def communes(self, config: Config) -> list[str]:
+        if self.is_official:
+            return [c.code for c in config.communes]
+        return [c.code for c in config.communes if c.code == self.commune]
+
+    def default_commune(self, config: Config) -> str | None:
+        if self.commune:
+            return self.commune
+        return config.communes[0].code if len(config.communes) == 1 else None

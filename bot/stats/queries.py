@@ -1,0 +1,374 @@
+"""The figures, read from the database with a handful of aggregate queries.
+
+Every query filters by the scope's hamlets through ``groups.hamlet_code`` and by a UTC
+range, and groups by UTC hour at most; turning hours into local days and hours of day
+happens here in Python, so SQLite and PostgreSQL give identical answers and any time
+zone works. No query returns message contents except ``question_rows``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Config
+from bot.stats.figures import (
+    BulletinFigures,
+    BulletinRow,
+    DeliveryRow,
+    HamletFigures,
+    Overview,
+    QuestionFigures,
+    QuestionRow,
+    TopicFigures,
+    WeekFigures,
+)
+from bot.stats.scope import Scope, local_midnight_utc
+from bot.store.outbox import Bulletin, Delivery
+from bot.store.questions import FEEDBACK_NOT_USEFUL, FEEDBACK_USEFUL, Question
+from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
+
+PREVIEW_CHARS = 80
+TOP_TOPICS = 10
+
+
+def _scoped_groups(scope: Scope) -> Any:
+    return and_(Group.hamlet_code.in_(scope.hamlets), Group.active.is_(True))
+
+
+def _hour_bucket(s: AsyncSession, column: Any) -> Any:
+    if s.get_bind().dialect.name == "sqlite":
+        return func.strftime("%Y-%m-%d %H:00:00", column)
+    return func.date_trunc("hour", column)
+
+
+def _as_datetime(value: Any) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+async def group_counts(s: AsyncSession, scope: Scope) -> dict[str, int]:
+    rows = await s.execute(
+        select(Group.hamlet_code, func.count()).where(_scoped_groups(scope)).group_by(Group.hamlet_code)
+    )
+    return {h: n for h, n in rows.all() if h is not None}
+
+
+async def member_counts(s: AsyncSession, scope: Scope) -> dict[str, int]:
+    rows = await s.execute(
+        select(Group.hamlet_code, func.count(distinct(Membership.person_id)))
+        .join(Membership, Membership.group_id == Group.id)
+        .where(_scoped_groups(scope), Membership.active.is_(True))
+        .group_by(Group.hamlet_code)
+    )
+    return {h: n for h, n in rows.all() if h is not None}
+
+
+async def member_events(s: AsyncSession, scope: Scope, since: datetime) -> list[tuple[str, datetime, str, int]]:
+    """(hamlet, UTC hour, change, count) of joins and leaves from ``since`` until now."""
+    bucket = _hour_bucket(s, MemberEventRow.at).label("bucket")
+    rows = await s.execute(
+        select(Group.hamlet_code, bucket, MemberEventRow.change, func.count())
+        .join(MemberEventRow, MemberEventRow.group_id == Group.id)
+        .where(_scoped_groups(scope), MemberEventRow.at >= since)
+        .group_by(Group.hamlet_code, bucket, MemberEventRow.change)
+    )
+    return [(h, _as_datetime(b), c, n) for h, b, c, n in rows.all()]
+
+
+async def messages_by_hour(s: AsyncSession, scope: Scope) -> list[tuple[datetime, int]]:
+    rows = await s.execute(
+        select(Activity.hour, func.sum(Activity.messages))
+        .join(Group, Group.id == Activity.group_id)
+        .where(_scoped_groups(scope), Activity.hour >= scope.start_utc, Activity.hour < scope.end_utc)
+        .group_by(Activity.hour)
+    )
+    return [(_as_datetime(h), int(n or 0)) for h, n in rows.all()]
+
+
+async def hamlet_activity(s: AsyncSession, scope: Scope) -> dict[str, tuple[int, int, int]]:
+    """hamlet → (messages in range, active people 7 days, active people 30 days)."""
+    ref = scope.reference
+    since = min(scope.start_utc, ref - timedelta(days=30))
+    upto = max(scope.end_utc, ref)
+    in_range = and_(Activity.hour >= scope.start_utc, Activity.hour < scope.end_utc)
+    in_7 = and_(Activity.hour >= ref - timedelta(days=7), Activity.hour < ref)
+    in_30 = and_(Activity.hour >= ref - timedelta(days=30), Activity.hour < ref)
+    rows = await s.execute(
+        select(
+            Group.hamlet_code,
+            func.sum(case((in_range, Activity.messages), else_=0)),
+            func.count(distinct(case((in_7, Activity.person_id)))),
+            func.count(distinct(case((in_30, Activity.person_id)))),
+        )
+        .join(Activity, Activity.group_id == Group.id)
+        .where(_scoped_groups(scope), Activity.hour >= since, Activity.hour < upto)
+        .group_by(Group.hamlet_code)
+    )
+    return {h: (int(m or 0), a7, a30) for h, m, a7, a30 in rows.all()}
+
+
+def _question_scope(scope: Scope) -> Any:
+    in_range = and_(Question.asked_at >= scope.start_utc, Question.asked_at < scope.end_utc)
+    if scope.commune is None:
+        return in_range  # every commune: also questions we could not place in a hamlet
+    return and_(in_range, Question.hamlet_code.in_(scope.hamlets))
+
+
+async def question_figures(s: AsyncSession, scope: Scope) -> tuple[QuestionFigures, dict[str, int]]:
+    """Totals, and questions asked per hamlet."""
+    rows = await s.execute(
+        select(Question.hamlet_code, Question.answered, Question.feedback, func.count())
+        .where(_question_scope(scope))
+        .group_by(Question.hamlet_code, Question.answered, Question.feedback)
+    )
+    c: Counter[str] = Counter()
+    per_hamlet: Counter[str] = Counter()
+    for hamlet, answered, feedback, n in rows.all():
+        c["asked"] += n
+        c["answered" if answered else "unanswered"] += n
+        if feedback in (FEEDBACK_USEFUL, FEEDBACK_NOT_USEFUL):
+            c[feedback] += n
+        if hamlet:
+            per_hamlet[hamlet] += n
+    figures = QuestionFigures(c["asked"], c["answered"], c["unanswered"], c["useful"], c["not_useful"])
+    return figures, dict(per_hamlet)
+
+
+async def top_topics(s: AsyncSession, scope: Scope, limit: int = TOP_TOPICS) -> list[TopicFigures]:
+    asked = func.count().label("asked")
+    rows = await s.execute(
+        select(
+            Question.topic,
+            asked,
+            func.sum(case((Question.feedback == FEEDBACK_USEFUL, 1), else_=0)),
+            func.sum(case((Question.feedback == FEEDBACK_NOT_USEFUL, 1), else_=0)),
+        )
+        .where(_question_scope(scope), Question.topic.is_not(None), Question.answered.is_(True))
+        .group_by(Question.topic)
+        .order_by(asked.desc(), Question.topic)
+        .limit(limit)
+    )
+    return [TopicFigures(t, n, int(u or 0), int(nu or 0)) for t, n, u, nu in rows.all()]
+
+
+QUESTION_KINDS = ("all", "answered", "unanswered", "not_useful", "useful")
+
+
+async def question_rows(
+    s: AsyncSession, scope: Scope, kind: str = "all", *, hide_names: bool = False, limit: int = 200
+) -> list[QuestionRow]:
+    """The questions themselves (the only texts residents wrote that we show), newest first."""
+    q = (
+        select(Question, Person.display_name)
+        .outerjoin(Person, Person.id == Question.person_id)
+        .where(_question_scope(scope))
+        .order_by(Question.asked_at.desc(), Question.id.desc())
+        .limit(limit)
+    )
+    if kind == "answered":
+        q = q.where(Question.answered.is_(True))
+    elif kind == "unanswered":
+        q = q.where(Question.answered.is_(False))
+    elif kind in ("useful", "not_useful"):
+        q = q.where(Question.feedback == kind)
+    elif kind != "all":
+        raise ValueError(f"unknown question kind {kind!r}")
+    out = []
+    for row, name in (await s.execute(q)).all():
+        out.append(
+            QuestionRow(
+                row.id,
+                scope.local(row.asked_at),
+                row.hamlet_code,
+                None if hide_names else name,
+                row.text,
+                row.topic,
+                row.answered,
+                row.feedback,
+            )
+        )
+    return out
+
+
+async def bulletin_rows(s: AsyncSession, scope: Scope) -> list[BulletinRow]:
+    """Bulletins due in the range with their delivery results to the scope's groups, newest first."""
+    rows = await s.execute(
+        select(Bulletin.id, Delivery.status, func.count())
+        .join(Delivery, Delivery.bulletin_id == Bulletin.id)
+        .join(Group, Group.id == Delivery.group_id)
+        .where(
+            Group.hamlet_code.in_(scope.hamlets),
+            Bulletin.send_at >= scope.start_utc,
+            Bulletin.send_at < scope.end_utc,
+        )
+        .group_by(Bulletin.id, Delivery.status)
+    )
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for bid, status, n in rows.all():
+        counts[bid][status] += n
+    if not counts:
+        return []
+    bulletins = (
+        (await s.execute(select(Bulletin).where(Bulletin.id.in_(list(counts))).order_by(Bulletin.send_at.desc())))
+        .scalars()
+        .all()
+    )
+    out = []
+    for b in bulletins:
+        c = counts[b.id]
+        preview = " ".join((b.text or "").split())[:PREVIEW_CHARS]
+        out.append(
+            BulletinRow(
+                b.id,
+                b.kind,
+                b.target,
+                scope.local(b.send_at),
+                b.status,
+                preview,
+                sent=c["sent"],
+                failed=c["failed"],
+                inactive=c["inactive"],
+                queued=c["queued"],
+                cancelled=c["cancelled"],
+            )
+        )
+    return out
+
+
+async def delivery_rows(s: AsyncSession, scope: Scope, bulletin_id: int) -> list[DeliveryRow]:
+    """Each delivery of one bulletin to the scope's groups (empty if none is in scope)."""
+    rows = await s.execute(
+        select(Group.hamlet_code, Group.title, Group.id, Delivery)
+        .join(Delivery, Delivery.group_id == Group.id)
+        .where(Delivery.bulletin_id == bulletin_id, Group.hamlet_code.in_(scope.hamlets))
+        .order_by(Group.hamlet_code, Group.id)
+    )
+    return [
+        DeliveryRow(
+            hamlet,
+            title or f"#{gid}",
+            d.status,
+            d.attempts,
+            scope.local(d.sent_at) if d.sent_at else None,
+            d.error,
+        )
+        for hamlet, title, gid, d in rows.all()
+    ]
+
+
+def bulletin_figures(rows: list[BulletinRow]) -> BulletinFigures:
+    return BulletinFigures(
+        bulletins=len(rows),
+        sent_bulletins=sum(1 for r in rows if r.sent),
+        sent=sum(r.sent for r in rows),
+        failed=sum(r.failed for r in rows),
+        inactive=sum(r.inactive for r in rows),
+        queued=sum(r.queued for r in rows),
+    )
+
+
+def _weeks(scope: Scope) -> list[date]:
+    first = week_start(scope.start)
+    return [first + timedelta(weeks=i) for i in range((scope.end - first).days // 7 + 1)]
+
+
+def _trend(
+    scope: Scope, members_now: int, events: list[tuple[str, datetime, str, int]], weeks: list[date]
+) -> list[tuple[date, int]]:
+    """Members at the end of each week (or of the range), counting events back from now."""
+    points = []
+    for monday in weeks:
+        last_day = min(monday + timedelta(days=6), scope.end)
+        t = scope.end_utc if last_day == scope.end else local_midnight_utc(last_day + timedelta(days=1), scope.tz)
+        if t > scope.now:
+            t = scope.now
+        later = sum(n if change == "joined" else -n for _, at, change, n in events if at >= t)
+        points.append((last_day, max(0, members_now - later)))
+    return points
+
+
+def scope_title(config: Config, scope: Scope) -> str:
+    if scope.hamlet:
+        h = config.hamlet(scope.hamlet)
+        return h.name if h else scope.hamlet
+    if scope.commune:
+        c = config.commune(scope.commune)
+        return c.name if c else scope.commune
+    return "Tất cả các xã"
+
+
+async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
+    """Every figure for one commune (or hamlet, or all) and date range."""
+    groups = await group_counts(s, scope)
+    members = await member_counts(s, scope)
+    since = min(scope.start_utc, scope.now)
+    events = await member_events(s, scope, since)
+    by_hour = await messages_by_hour(s, scope)
+    activity = await hamlet_activity(s, scope)
+    questions, asked = await question_figures(s, scope)
+    topics = await top_topics(s, scope)
+    bulletins = bulletin_figures(await bulletin_rows(s, scope))
+
+    in_range = [(h, at, c, n) for h, at, c, n in events if scope.start_utc <= at < scope.end_utc]
+    joins: Counter[str] = Counter()
+    leaves: Counter[str] = Counter()
+    weekly: dict[date, Counter[str]] = defaultdict(Counter)
+    for hamlet, at, change, n in in_range:
+        (joins if change == "joined" else leaves)[hamlet] += n
+        weekly[week_start(scope.local(at).date())][change] += n
+
+    rows = []
+    for code in scope.hamlets:
+        h = config.hamlet(code)
+        msgs, a7, a30 = activity.get(code, (0, 0, 0))
+        rows.append(
+            HamletFigures(
+                code,
+                h.name if h else code,
+                h.households if h else 0,
+                groups=groups.get(code, 0),
+                members=members.get(code, 0),
+                joins=joins[code],
+                leaves=leaves[code],
+                active_7d=a7,
+                active_30d=a30,
+                messages=msgs,
+                questions=asked.get(code, 0),
+            )
+        )
+    total = HamletFigures("", "Tổng", 0)
+    for row in rows:
+        total.add(row)
+    total.questions = questions.asked  # includes questions not placed in a hamlet (all-communes view)
+
+    per_day_counter: Counter[date] = Counter()
+    per_hour = [0] * 24
+    for at, n in by_hour:
+        local = scope.local(at)
+        per_day_counter[local.date()] += n
+        per_hour[local.hour] += n
+    per_day = [(d, per_day_counter[d]) for d in scope.days]
+
+    weeks = _weeks(scope)
+    week_rows = [WeekFigures(w, weekly[w]["joined"], weekly[w]["left"]) for w in weeks]
+    return Overview(
+        scope=scope,
+        title=scope_title(config, scope),
+        hamlets=rows,
+        total=total,
+        per_day=per_day,
+        per_hour=per_hour,
+        weeks=week_rows,
+        trend=_trend(scope, total.members, events, weeks),
+        questions=questions,
+        topics=topics,
+        bulletins=bulletins,
+    )
