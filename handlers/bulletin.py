@@ -59,7 +59,7 @@ def _reply(ctx: Context, text: str, buttons: tuple[tuple[Button, ...], ...] = ()
 
 
 def register(router: Router) -> None:
-    @router.command("thongbao", role=Role.LEADER, help_key=None)
+    @router.command("thongbao", role=Role.LEADER, help_key="cmd_thongbao")
     async def start(ctx: Context) -> list[Outbound]:
         msg = ctx.event
         assert isinstance(msg, InboundMessage)
@@ -78,7 +78,7 @@ def register(router: Router) -> None:
         ended = await end_conversation(ctx.session, platform, user)
         return _reply(ctx, _say(ctx, "cancelled" if ended else "nothing_to_cancel"))
 
-    @router.command("dsthongbao", role=Role.LEADER)
+    @router.command("dsthongbao", role=Role.LEADER, help_key="cmd_dsthongbao")
     async def scheduled(ctx: Context) -> list[Outbound]:
         rows = (
             await ctx.session.execute(
@@ -99,7 +99,7 @@ def register(router: Router) -> None:
         ]
         return _reply(ctx, _say(ctx, "list", items=items))
 
-    @router.command("huythongbao", role=Role.LEADER)
+    @router.command("huythongbao", role=Role.LEADER, help_key="cmd_huythongbao")
     async def cancel(ctx: Context) -> list[Outbound]:
         msg = ctx.event
         assert isinstance(msg, InboundMessage)
@@ -116,7 +116,7 @@ def register(router: Router) -> None:
         stopped = await outbox.cancel_bulletin(ctx.session, bid, ctx.now)
         return _reply(ctx, _say(ctx, "cancel_done", id=bid, stopped=stopped))
 
-    @router.command("man", role=Role.LEADER)
+    @router.command("man", role=Role.LEADER, help_key="cmd_man")
     async def salinity(ctx: Context) -> list[Outbound]:
         msg = ctx.event
         assert isinstance(msg, InboundMessage)

@@ -70,6 +70,8 @@ async def test_scheduled_bulletin_listed_and_cancelled(runtime: Runtime) -> None
 
 async def test_residents_are_refused_politely(runtime: Runtime) -> None:
     resident = ShellSession(runtime, private=True, user_id=RESIDENT)
+    assert "/thongbao" not in await say(resident, "/help")
+    assert "/thongbao" in await say(ShellSession(runtime, private=True, user_id=LEADER), "/help")
     for command in ("/thongbao", "/man Đại Ngãi 2", "/dsthongbao", "/huythongbao 1"):
         assert "chỉ dành cho tổ trưởng" in await say(resident, command), command
     assert await deliveries(runtime) == []
