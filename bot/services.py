@@ -35,6 +35,18 @@ def platform_services(runtime: Runtime) -> list[Service]:
     return services
 
 
+def broadcast_services(runtime: Runtime, role: str) -> list[Service]:
+    from broadcasts.scheduler import SchedulerService
+    from broadcasts.sending import SenderService
+
+    out: list[Service] = []
+    if role in ("all", "scheduler"):
+        out.append(SchedulerService(runtime))
+    if role in ("all", "sender"):
+        out.append(SenderService(runtime))  # after the platforms: it drains through their senders
+    return out
+
+
 def build_services(runtime: Runtime, role: str = "all") -> list[Service]:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
@@ -43,5 +55,6 @@ def build_services(runtime: Runtime, role: str = "all") -> list[Service]:
         services.extend(platform_services(runtime))
         if not services:
             raise NoPlatform("no platform configured: set TELEGRAM_BOT_TOKEN (or configure zalo_oa / zalo_bot)")
+    services.extend(broadcast_services(runtime, role))
     runtime.services = services
     return services

@@ -26,9 +26,23 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
 
 
 def _register() -> None:
-    from bot.cli import ask, dashboard, db, groups, roles, run, shell, stats, users, zalo
+    from bot.cli import (
+        ask,
+        broadcast,
+        dashboard,
+        db,
+        groups,
+        roles,
+        run,
+        salinity,
+        shell,
+        stats,
+        users,
+        weather,
+        zalo,
+    )
 
-    for module in (ask, db, groups, roles, run, shell, stats, users, dashboard, zalo):
+    for module in (ask, db, groups, roles, run, shell, stats, users, dashboard, broadcast, salinity, weather, zalo):
         module.register(main)
 
 

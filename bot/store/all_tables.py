@@ -1,6 +1,7 @@
 """Imports every table module so the metadata (and Alembic) sees all tables."""
 
 import bot.store.accounts
+import bot.store.broadcasts
 import bot.store.outbox
 import bot.store.questions
 import bot.store.readings

@@ -54,3 +54,6 @@ class Delivery(Base):
     migrated: Mapped[bool] = mapped_column(Boolean, default=False)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # Added by 0003 (broadcasts): parts of a split text already sent, and which sender holds the lease.
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    leased_by: Mapped[str | None] = mapped_column(String(64))

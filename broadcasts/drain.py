@@ -1,0 +1,321 @@
+"""Draining the outbox through one platform account, under its flood limits.
+
+One ``Drainer`` per platform account. It leases a second's worth of due rows, paces the
+sends evenly, and writes every outcome in its own short transaction, so a crash loses
+nothing: leased rows come back when the lease ends (or at once when the same sender id
+restarts), and only a message in flight at the moment of the crash can be sent twice.
+
+Outcomes (``bot.adapters.base.SendStatus``): sent → row sent with the message id;
+retry_after → the whole account pauses, the row is retried; transient → retried with
+exponential backoff, failed after ``MAX_ATTEMPTS``; gone → group marked inactive, its
+queued rows stopped; migrated → the group moves to its new id and the text is resent
+there; rejected → failed with the platform's reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
+
+from bot.adapters.base import Sender, SendResult, SendStatus, split_text
+from bot.model import ChatKind, ChatRef, Outbound, Platform
+from bot.store.db import Store, utcnow
+from bot.store.groups import group_chat_id, mark_inactive, migrate_group
+from bot.store.outbox import Delivery
+from bot.store.tables import Group
+from broadcasts import outbox
+from broadcasts.limits import LIMITS, MAX_ATTEMPTS, SAFETY, AccountPacer, GroupWindow, PlatformLimits, backoff_seconds
+
+log = logging.getLogger(__name__)
+
+LEASE_S = 60.0  # a claimed row is ours this long; a dead sender's rows come back after it
+LEASE_MARGIN_S = 5.0  # do not start a send this close to the end of the lease
+MAX_IN_FLIGHT = 4  # concurrent requests per account: enough to hide round trips, few to repeat after a crash
+IDLE_POLL_S = 1.0  # how often an idle sender looks for new rows
+MAX_DB_FAILURES = 10  # consecutive database errors before ``drain`` gives up
+
+
+def sender_share() -> int:
+    """How many sender processes share one platform account (``LOASO_SENDERS``, default 1).
+
+    Each process paces at the account's limit divided by this, so N senders on one
+    PostgreSQL outbox never exceed the platform's rate together.
+    """
+    raw = os.environ.get("LOASO_SENDERS", "").strip()
+    return max(1, int(raw)) if raw.isdigit() else 1
+
+
+def default_owner(platform: Platform) -> str:
+    """A stable id (``LOASO_SENDER_ID``) lets a restarted sender take back its own leases at once."""
+    fixed = os.environ.get("LOASO_SENDER_ID", "").strip()
+    return f"{fixed}:{platform.value}" if fixed else f"{socket.gethostname()}:{os.getpid()}:{platform.value}"
+
+
+@dataclass
+class DrainCounters:
+    """What this drainer did (all bulletins): for logs, health and the bench."""
+
+    sent: int = 0
+    failed: int = 0
+    inactive: int = 0
+    migrated: int = 0
+    retried: int = 0
+    paused: int = 0
+    deferred: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class Drainer:
+    def __init__(
+        self,
+        store: Store,
+        sender: Sender,
+        *,
+        owner: str | None = None,
+        limits: PlatformLimits | None = None,
+        lease_s: float = LEASE_S,
+        max_in_flight: int = MAX_IN_FLIGHT,
+        clock: Callable[[], datetime] = utcnow,
+        backoff: Callable[[int], float] = backoff_seconds,
+        share: int | None = None,
+    ):
+        self.store = store
+        self.sender = sender
+        self.platform = Platform(sender.platform)
+        self.limits = limits or LIMITS[self.platform]
+        self.pacer = AccountPacer(self.limits.per_second * SAFETY / (share or sender_share()))
+        self.groups = GroupWindow(self.limits.per_group_per_minute)
+        self.owner = owner or default_owner(self.platform)
+        self.lease = timedelta(seconds=lease_s)
+        self.batch = max(1, int(self.limits.per_second))  # about one second of sending
+        self.max_in_flight = max_in_flight
+        self.clock = clock
+        self.backoff = backoff
+        self.counters = DrainCounters()
+        self._gone: set[int] = set()  # groups found gone in this life: skip their other claimed rows
+        self.last_activity = time.monotonic()
+
+    async def reclaim(self) -> int:
+        """Give back rows an earlier life of this same sender id had leased."""
+        async with self.store.session() as s:
+            n = await outbox.release_owned(s, self.owner)
+        if n:
+            log.info("sender %s resumed %d leased rows", self.owner, n)
+        return n
+
+    async def step(self, bulletin_id: int | None = None) -> int:
+        """Claim one batch and send it; returns how many rows were claimed."""
+        now = self.clock()
+        async with self.store.session() as s:
+            ids = await outbox.claim(
+                s,
+                platform=self.platform.value,
+                limit=self.batch,
+                lease=self.lease,
+                owner=self.owner,
+                now=now,
+                bulletin_id=bulletin_id,
+            )
+        if not ids:
+            return 0
+        deadline = time.monotonic() + self.lease.total_seconds() - LEASE_MARGIN_S
+        async with self.store.session() as s:
+            rows = list(
+                (
+                    await s.execute(
+                        select(Delivery, Group).join(Group, Group.id == Delivery.group_id).where(Delivery.id.in_(ids))
+                    )
+                ).all()
+            )
+        rows.sort(key=lambda r: (r[0].due_at, r[0].id))
+        slots = asyncio.Semaphore(self.max_in_flight)
+        tasks: list[asyncio.Task[None]] = []
+        for delivery, group in rows:
+            if time.monotonic() > deadline:
+                break  # the lease is ending: another sender may take these rows now
+            if group.id in self._gone:
+                continue  # already marked inactive together with the group
+            wait = self.groups.wait_for(group.id)
+            if wait > 0:
+                await self._defer(delivery.id, wait)
+                continue
+            self.groups.record(group.id)  # reserve the group's slot before the send starts
+            await slots.acquire()
+            await self.pacer.acquire()
+            tasks.append(asyncio.create_task(self._deliver(delivery, group, slots)))
+        if tasks:
+            await asyncio.gather(*tasks)
+        self.last_activity = time.monotonic()
+        return len(ids)
+
+    async def _defer(self, delivery_id: int, seconds: float) -> None:
+        self.counters.deferred += 1
+        async with self.store.session() as s:
+            await outbox.release(s, [delivery_id], due_at=self.clock() + timedelta(seconds=seconds))
+
+    async def _deliver(self, d: Delivery, group: Group, slots: asyncio.Semaphore) -> None:
+        try:
+            await self._deliver_parts(d, group)
+        except Exception as exc:  # a bug or a dead database must not kill the sender loop
+            log.exception("delivery %s failed unexpectedly", d.id)
+            self.counters.errors.append(repr(exc))
+        finally:
+            slots.release()
+
+    async def _deliver_parts(self, d: Delivery, group: Group) -> None:
+        parts = split_text(d.text, self.limits.text_limit)
+        chat_id = group_chat_id(group)
+        part = d.parts_sent
+        first_id: str | None = d.platform_message_id
+        while part < len(parts):
+            if part > d.parts_sent:
+                wait = self.groups.wait_for(group.id)
+                if wait > 0:
+                    await self._defer(d.id, wait)
+                    return
+                self.groups.record(group.id)
+                await self.pacer.acquire()
+            chat = ChatRef(self.platform, chat_id, ChatKind.GROUP)
+            try:
+                result = await self.sender.send(Outbound(chat, parts[part], html=d.html))
+            except Exception as exc:
+                result = SendResult(SendStatus.TRANSIENT, error=f"{type(exc).__name__}: {exc}")
+            if result.status is SendStatus.SENT:
+                first_id = first_id or (str(result.message_ids[0]) if result.message_ids else None)
+                part += 1
+                await self._sent(d.id, part, len(parts), first_id)
+                continue
+            if result.status is SendStatus.MIGRATED and result.new_chat_id is not None and d.attempts < MAX_ATTEMPTS:
+                d.attempts += 1
+                await self._migrated(d.id, chat_id, result.new_chat_id)
+                chat_id = result.new_chat_id
+                continue
+            await self._failure(d, group, result, chat_id)
+            return
+
+    async def _sent(self, delivery_id: int, parts_sent: int, total: int, message_id: str | None) -> None:
+        now = self.clock()
+        values: dict[str, object] = {"parts_sent": parts_sent, "platform_message_id": message_id, "updated_at": now}
+        if parts_sent >= total:
+            values.update(status=outbox.SENT, sent_at=now, lease_until=None, error=None)
+            self.counters.sent += 1
+        async with self.store.session() as s:
+            await s.execute(update(Delivery).where(Delivery.id == delivery_id).values(**values))
+
+    async def _migrated(self, delivery_id: int, old_id: object, new_id: object) -> None:
+        now = self.clock()
+        self.counters.migrated += 1
+        async with self.store.session() as s:
+            await migrate_group(s, self.platform, old_id, new_id, now)  # type: ignore[arg-type]
+            await s.execute(
+                update(Delivery)
+                .where(Delivery.id == delivery_id)
+                .values(migrated=True, attempts=Delivery.attempts + 1, updated_at=now)
+            )
+        log.info("group %s moved to %s; resending", old_id, new_id)
+
+    async def _failure(self, d: Delivery, group: Group, result: SendResult, chat_id: object) -> None:
+        now = self.clock()
+        status = result.status
+        reason = result.error or status.value
+        async with self.store.session() as s:
+            row = update(Delivery).where(Delivery.id == d.id)
+            if status is SendStatus.RETRY_AFTER:
+                self.counters.paused += 1
+                self.pacer.pause(max(result.retry_after, 0.0))
+                log.warning("%s asked to wait %.1f s; pausing this account", self.platform.value, result.retry_after)
+                await s.execute(row.values(lease_until=None, leased_by=None, due_at=now, updated_at=now))
+            elif status is SendStatus.TRANSIENT or (status is SendStatus.MIGRATED and d.attempts < MAX_ATTEMPTS):
+                attempts = d.attempts + 1
+                if attempts >= MAX_ATTEMPTS:
+                    self.counters.failed += 1
+                    await s.execute(
+                        row.values(status=outbox.FAILED, attempts=attempts, error=f"gave up: {reason}", updated_at=now)
+                    )
+                else:
+                    self.counters.retried += 1
+                    due = now + timedelta(seconds=self.backoff(attempts))
+                    await s.execute(
+                        row.values(attempts=attempts, due_at=due, lease_until=None, error=reason, updated_at=now)
+                    )
+            elif status is SendStatus.GONE:
+                self.counters.inactive += 1
+                self._gone.add(group.id)
+                await mark_inactive(s, self.platform, chat_id, now)  # type: ignore[arg-type]
+                await s.execute(
+                    update(Delivery)
+                    .where(Delivery.group_id == group.id, Delivery.status == outbox.QUEUED)
+                    .values(status=outbox.INACTIVE, error=reason, lease_until=None, updated_at=now)
+                )
+            else:  # rejected, or a migration loop
+                self.counters.failed += 1
+                await s.execute(row.values(status=outbox.FAILED, attempts=d.attempts + 1, error=reason, updated_at=now))
+
+    async def pending(self, bulletin_id: int | None = None) -> tuple[int, datetime | None]:
+        """(queued rows on this platform, earliest due time)."""
+        async with self.store.session() as s:
+            q = select(Delivery.due_at).where(
+                Delivery.status == outbox.QUEUED, Delivery.platform == self.platform.value
+            )
+            if bulletin_id is not None:
+                q = q.where(Delivery.bulletin_id == bulletin_id)
+            dues = list((await s.execute(q)).scalars())
+        return len(dues), (min(dues) if dues else None)
+
+    async def drain(self, bulletin_id: int | None = None, on_step: Callable[[], object] | None = None) -> None:
+        """Send until no queued row of ``bulletin_id`` (or any) is left on this platform."""
+        failures = 0
+        while True:
+            try:
+                claimed = await self.step(bulletin_id)
+                failures = 0
+            except DBAPIError:  # e.g. "database is locked" while another process writes
+                failures += 1
+                if failures >= MAX_DB_FAILURES:
+                    raise
+                log.warning("sender %s: database busy; retrying", self.owner, exc_info=True)
+                await asyncio.sleep(IDLE_POLL_S)
+                continue
+            if on_step is not None:
+                await _maybe_await(on_step())
+            if claimed:
+                continue
+            left, due = await self.pending(bulletin_id)
+            if left == 0:
+                return
+            await asyncio.sleep(self._idle_sleep(due))
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """The long-running loop of ``loaso run --role sender``."""
+        while not stop.is_set():
+            try:
+                claimed = await self.step()
+            except Exception:
+                log.exception("sender %s: step failed; retrying", self.owner)
+                claimed = 0
+            if claimed:
+                continue
+            self.last_activity = time.monotonic()
+            try:
+                await asyncio.wait_for(stop.wait(), IDLE_POLL_S)
+            except TimeoutError:
+                pass
+
+    def _idle_sleep(self, due: datetime | None) -> float:
+        if due is None:
+            return IDLE_POLL_S
+        return min(max((due - self.clock()).total_seconds(), 0.02), IDLE_POLL_S)
+
+
+async def _maybe_await(value: object) -> None:
+    if asyncio.iscoroutine(value):
+        await value

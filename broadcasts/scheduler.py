@@ -1,0 +1,126 @@
+"""The scheduler service: APScheduler 3 fires jobs that only queue bulletins, idempotently.
+
+Definitions live in config.yaml and the ``schedules`` table, never in APScheduler (its
+job store is memory). On start, runs missed while the bot was down are sent if still
+within the schedule's grace period and skipped with a log line if older. Every few
+minutes the definitions are re-read, so a schedule added to the database is picked up.
+Exactly one process should run this (``loaso run --role scheduler``); a second one would
+still not duplicate bulletins, only do the fetching twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from starlette.routing import BaseRoute
+
+from bot.runtime import Runtime
+from broadcasts.fire import Fired, fire
+from broadcasts.schedule import ScheduleDef, all_schedules, last_run, latest_fire_time, missed_runs
+
+log = logging.getLogger(__name__)
+
+REFRESH_MINUTES = 5  # how often database schedules are re-read
+FIRE_WINDOW = timedelta(minutes=5)  # a job started this late still belongs to its scheduled time
+
+
+class SchedulerService:
+    name = "scheduler"
+
+    def __init__(self, runtime: Runtime):
+        self.runtime = runtime
+        self.scheduler: AsyncIOScheduler | None = None
+        self.defs: dict[str, ScheduleDef] = {}
+        self._tasks: set[asyncio.Task[object]] = set()
+
+    async def start(self) -> None:
+        aps = logging.getLogger("apscheduler")
+        if aps.level == logging.NOTSET:
+            aps.setLevel(logging.WARNING)  # "Running job …" every few minutes drowns the useful lines
+        tz = self.runtime.config.tz
+        self.scheduler = AsyncIOScheduler(timezone=tz)
+        await self.refresh()
+        self.scheduler.add_job(self.refresh, "interval", minutes=REFRESH_MINUTES, id="_refresh", coalesce=True)
+        self.scheduler.start()
+        task = asyncio.create_task(self.catch_up())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def stop(self) -> None:
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        self.scheduler = None
+        for t in list(self._tasks):
+            t.cancel()
+
+    def healthy(self) -> bool:
+        return bool(self.scheduler and self.scheduler.running)
+
+    def routes(self) -> list[BaseRoute]:
+        return []
+
+    async def refresh(self) -> None:
+        """(Re)register one APScheduler job per definition."""
+        assert self.scheduler is not None
+        async with self.runtime.store.session() as s:
+            defs = {d.id: d for d in await all_schedules(s, self.runtime.config)}
+        tz = self.runtime.config.tz
+        for gone in set(self.defs) - set(defs):
+            self.scheduler.remove_job(f"schedule:{gone}")
+        for d in defs.values():
+            if self.defs.get(d.id) == d and self.scheduler.get_job(f"schedule:{d.id}"):
+                continue
+            self.scheduler.add_job(
+                self.run_job,
+                d.trigger(tz),
+                args=[d.id],
+                id=f"schedule:{d.id}",
+                replace_existing=True,
+                misfire_grace_time=max(int(d.grace.total_seconds()), 1),
+                coalesce=True,
+                max_instances=1,
+            )
+        self.defs = defs
+
+    async def run_job(self, schedule_id: str) -> Fired | None:
+        defn = self.defs.get(schedule_id)
+        if defn is None:
+            return None
+        now = datetime.now(UTC)
+        scheduled = latest_fire_time(defn, self.runtime.config.tz, now, max(defn.grace, FIRE_WINDOW))
+        if scheduled is None:
+            log.warning("schedule %s fired at %s with no run time in reach; skipped", schedule_id, now)
+            return None
+        return await self._fire(defn, scheduled.astimezone(UTC).replace(tzinfo=None))
+
+    async def catch_up(self, now: datetime | None = None) -> list[Fired]:
+        """Send missed runs within grace; log the ones skipped as too old."""
+        now = now or datetime.now(UTC)
+        done: list[Fired] = []
+        for defn in list(self.defs.values()):
+            async with self.runtime.store.session() as s:
+                last = await last_run(s, defn.id)
+            missed = missed_runs(defn, self.runtime.config.tz, last, now)
+            for run_at in missed.skipped:
+                log.warning(
+                    "schedule %s: run of %s UTC missed while down, older than its grace (%d min): skipped",
+                    defn.id,
+                    run_at,
+                    defn.grace_minutes,
+                )
+            for run_at in missed.due:
+                log.info("schedule %s: sending missed run of %s UTC (within grace)", defn.id, run_at)
+                fired = await self._fire(defn, run_at)
+                if fired is not None:
+                    done.append(fired)
+        return done
+
+    async def _fire(self, defn: ScheduleDef, run_at: datetime) -> Fired | None:
+        try:
+            return await fire(self.runtime, defn, run_at)
+        except Exception:
+            log.exception("schedule %s run %s failed", defn.id, run_at)
+            return None

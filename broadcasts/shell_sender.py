@@ -1,0 +1,38 @@
+"""A sender for the local ``shell`` platform: groups made by ``loaso shell`` have no network.
+
+A delivery to a shell group is "sent" by writing it to a stream (stderr by default, so
+``--json`` output stays clean) and to the log; it gets a local message id. This keeps the
+outbox honest in a demo without a token: nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import sys
+from typing import TextIO
+
+from bot.adapters.base import SendResult, SendStatus
+from bot.model import Outbound, Platform
+from bot.texts import html_to_text
+
+log = logging.getLogger(__name__)
+
+
+class ShellSender:
+    platform = Platform.SHELL
+
+    def __init__(self, stream: TextIO | None = None):
+        self.stream = stream
+        self._ids = itertools.count(1)
+        self.sent: list[Outbound] = []
+
+    async def send(self, out: Outbound) -> SendResult:
+        text = html_to_text(out.text) if out.html else out.text
+        message_id = next(self._ids)
+        self.sent.append(out)
+        stream = self.stream or sys.stderr
+        stream.write(f"--- shell {out.chat.id} ---\n{text}\n")
+        stream.flush()
+        log.debug("shell group %s got message %d", out.chat.id, message_id)
+        return SendResult(SendStatus.SENT, message_ids=(message_id,))

@@ -1,0 +1,227 @@
+"""The drainer against a scripted platform account: every outcome class, splitting, crash resume."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from bot.adapters.base import SendResult, SendStatus
+from bot.runtime import Runtime
+from bot.store.groups import group_chat_id
+from broadcasts import outbox
+from broadcasts.drain import Drainer
+from broadcasts.limits import MAX_ATTEMPTS, PlatformLimits
+from tests.broadcasts.helpers import ScriptedSender, add_groups, deliveries, group
+
+FAST = PlatformLimits(per_second=1000, per_group_per_minute=20, text_limit=4096)
+
+
+def drainer(rt: Runtime, sender: ScriptedSender, **kw: object) -> Drainer:
+    kw.setdefault("limits", FAST)
+    return Drainer(rt.store, sender, backoff=lambda attempt: 0.0, **kw)  # type: ignore[arg-type]
+
+
+async def queue(rt: Runtime, text: str = "Tin thử", target: str = "all") -> int:
+    async with rt.store.session() as s:
+        q = await outbox.queue_bulletin(s, rt.config, kind="custom", target=target, text=text)
+    assert q.bulletin_id is not None
+    return q.bulletin_id
+
+
+async def test_all_sent_with_message_ids(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1, -2, -3])
+    bid = await queue(runtime)
+    sender = ScriptedSender()
+    await drainer(runtime, sender).drain(bid)
+    rows = await deliveries(runtime, bid)
+    assert [r.status for r in rows] == ["sent"] * 3
+    assert all(r.platform_message_id and r.sent_at for r in rows)
+    assert sorted(o.chat.id for o in sender.arrived) == [-3, -2, -1]
+
+
+async def test_retry_after_pauses_the_account_and_retries(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1, -2])
+    bid = await queue(runtime)
+    sender = ScriptedSender()
+    sender.then(-1, SendResult(SendStatus.RETRY_AFTER, retry_after=0.3, error="429"))
+    d = drainer(runtime, sender)
+    await d.drain(bid)
+    rows = await deliveries(runtime, bid)
+    assert [r.status for r in rows] == ["sent", "sent"]
+    assert rows[0].attempts == 0  # a flood wait is not the message's fault
+    assert d.counters.paused == 1
+    assert sender.arrivals(-1) == 1
+
+
+async def test_transient_errors_back_off_then_succeed_or_fail(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1, -2])
+    bid = await queue(runtime)
+    sender = ScriptedSender()
+    sender.then(-1, *[SendResult(SendStatus.TRANSIENT, error="502 Bad Gateway")] * 2)
+    sender.then(-2, *[SendResult(SendStatus.TRANSIENT, error="timed out")] * (MAX_ATTEMPTS + 3))
+    await drainer(runtime, sender).drain(bid)
+    ok, bad = await deliveries(runtime, bid)
+    assert (ok.status, ok.attempts) == ("sent", 2)
+    assert (bad.status, bad.attempts) == ("failed", MAX_ATTEMPTS)
+    assert "timed out" in (bad.error or "")
+    assert sender.attempts.count(-2) == MAX_ATTEMPTS
+
+
+async def test_sender_exception_counts_as_transient(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1])
+    bid = await queue(runtime)
+
+    class Flaky(ScriptedSender):
+        calls = 0
+
+        async def send(self, out):  # type: ignore[no-untyped-def]
+            self.calls += 1
+            if self.calls == 1:
+                raise ConnectionResetError("reset by peer")
+            return await super().send(out)
+
+    await drainer(runtime, Flaky()).drain(bid)
+    (row,) = await deliveries(runtime, bid)
+    assert (row.status, row.attempts) == ("sent", 1)
+
+
+async def test_gone_marks_group_inactive_and_stops_its_rows(runtime: Runtime) -> None:
+    (kicked, other) = await add_groups(runtime, [-1, -2])
+    first = await queue(runtime)
+    second = await queue(runtime, "Tin thứ hai")
+    sender = ScriptedSender()
+    kicked_result = SendResult(SendStatus.GONE, error="Forbidden: bot was kicked from the group chat")
+    sender.then(-1, kicked_result, kicked_result)
+    await drainer(runtime, sender, max_in_flight=1).drain()
+    rows = await deliveries(runtime)
+    by = {(r.bulletin_id, r.group_id): r for r in rows}
+    assert by[(first, kicked.id)].status == "inactive" and "kicked" in (by[(first, kicked.id)].error or "")
+    assert by[(second, kicked.id)].status == "inactive"
+    assert by[(first, other.id)].status == by[(second, other.id)].status == "sent"
+    assert sender.attempts.count(-1) == 1  # never retried
+    assert not (await group(runtime, kicked.id)).active
+    async with runtime.store.session() as s:
+        assert (await outbox.queue_bulletin(s, runtime.config, kind="custom", target="all", text="x")).targets == 1
+
+
+async def test_migrated_group_moves_and_is_resent(runtime: Runtime) -> None:
+    (g,) = await add_groups(runtime, [-4001])
+    bid = await queue(runtime)
+    sender = ScriptedSender()
+    sender.then(-4001, SendResult(SendStatus.MIGRATED, new_chat_id=-1001234567890123, error="upgraded"))
+    await drainer(runtime, sender).drain(bid)
+    (row,) = await deliveries(runtime, bid)
+    assert (row.status, row.migrated) == ("sent", True)
+    assert [o.chat.id for o in sender.arrived] == [-1001234567890123]
+    moved = await group(runtime, g.id)
+    assert group_chat_id(moved) == -1001234567890123 and moved.hamlet_code == "NGAIHOI1"
+    async with runtime.store.session() as s:
+        assert (await outbox.progress(s, bid)).migrated == 1
+
+
+async def test_rejected_fails_with_reason(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1])
+    bid = await queue(runtime)
+    sender = ScriptedSender()
+    sender.then(-1, SendResult(SendStatus.REJECTED, error="Bad Request: can't parse entities"))
+    await drainer(runtime, sender).drain(bid)
+    (row,) = await deliveries(runtime, bid)
+    assert row.status == "failed" and "parse entities" in (row.error or "")
+
+
+async def test_long_text_split_on_paragraphs_and_resumed_by_part(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1])
+    paragraphs = [f"Đoạn {i}: " + "chữ " * 30 for i in range(6)]
+    bid = await queue(runtime, "\n\n".join(paragraphs))
+    sender = ScriptedSender()
+    # the second part hits a flood wait: the first part must not be sent again
+    limits = PlatformLimits(per_second=1000, per_group_per_minute=20, text_limit=300)
+    sender.script[-1] = []
+    calls = {"n": 0}
+    original = sender.send
+
+    async def send(out):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            return SendResult(SendStatus.RETRY_AFTER, retry_after=0.1)
+        return await original(out)
+
+    sender.send = send  # type: ignore[method-assign]
+    await drainer(runtime, sender, limits=limits).drain(bid)
+    parts = [o.text for o in sender.arrived]
+    assert len(parts) >= 3 and all(len(p) <= 300 for p in parts)
+    assert "\n\n".join(parts) == "\n\n".join(paragraphs)  # nothing lost, nothing twice, cut between paragraphs
+    (row,) = await deliveries(runtime, bid)
+    assert row.status == "sent" and row.parts_sent == len(parts)
+
+
+async def test_group_window_defers_instead_of_flooding(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1])
+    sender = ScriptedSender()
+    limits = PlatformLimits(per_second=1000, per_group_per_minute=2, text_limit=4096)
+    d = drainer(runtime, sender, limits=limits)
+    for i in range(3):
+        await queue(runtime, f"tin {i}")
+    for _ in range(3):
+        await d.step()
+    rows = await deliveries(runtime)
+    assert [r.status for r in rows] == ["sent", "sent", "queued"]
+    assert rows[2].due_at > rows[0].sent_at + timedelta(seconds=30)
+    assert d.counters.deferred >= 1
+
+
+async def test_crash_mid_broadcast_resumes_without_loss_or_duplicates(runtime: Runtime) -> None:
+    chats = [-(i + 1) for i in range(12)]
+    await add_groups(runtime, chats)
+    bid = await queue(runtime)
+    dying = ScriptedSender()
+    dying.block_after = 5
+    first = drainer(runtime, dying, owner="sender-1", max_in_flight=1)
+    task = asyncio.create_task(first.drain(bid))
+    await asyncio.wait_for(dying.blocked.wait(), 10)
+    task.cancel()  # the process dies with one message in flight
+    await asyncio.gather(task, return_exceptions=True)
+
+    restarted = ScriptedSender()
+    second = drainer(runtime, restarted, owner="sender-1", max_in_flight=1)
+    assert await second.reclaim() > 0  # same sender id: its leases come back at once
+    await asyncio.wait_for(second.drain(bid), 10)
+
+    total = {c: dying.arrivals(c) + restarted.arrivals(c) for c in chats}
+    assert all(n >= 1 for n in total.values())  # nothing lost
+    assert sum(n - 1 for n in total.values()) <= 1  # only the message in flight may repeat
+    assert [r.status for r in await deliveries(runtime, bid)] == ["sent"] * len(chats)
+
+
+async def test_dead_senders_lease_expires_for_another_sender(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1, -2])
+    bid = await queue(runtime)
+    async with runtime.store.session() as s:
+        from bot.store.db import utcnow
+
+        claimed = await outbox.claim(
+            s, platform="telegram", limit=10, lease=timedelta(seconds=0.5), owner="dead", now=utcnow()
+        )
+    assert len(claimed) == 2
+    other = ScriptedSender()
+    d = drainer(runtime, other, owner="alive")
+    assert await d.step(bid) == 0  # still leased by the dead sender
+    await asyncio.sleep(0.6)
+    await asyncio.wait_for(d.drain(bid), 10)
+    assert sorted(o.chat.id for o in other.arrived) == [-2, -1]
+
+
+async def test_two_senders_share_one_outbox_without_duplicates(runtime: Runtime) -> None:
+    chats = [-(i + 1) for i in range(40)]
+    await add_groups(runtime, chats)
+    bid = await queue(runtime)
+    a, b = ScriptedSender(), ScriptedSender()
+    batches_of_20 = PlatformLimits(per_second=20, per_group_per_minute=20, text_limit=4096)
+    await asyncio.gather(
+        drainer(runtime, a, owner="a", limits=batches_of_20).drain(bid),
+        drainer(runtime, b, owner="b", limits=batches_of_20).drain(bid),
+    )
+    got = sorted(o.chat.id for o in a.arrived + b.arrived)
+    assert got == sorted(chats)  # each exactly once, whichever sender took it
+    if runtime.store.dialect == "postgresql":
+        assert a.arrived and b.arrived  # SKIP LOCKED really split the work

@@ -1,0 +1,93 @@
+"""The pacers, on a simulated clock (no real waiting, nothing timed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from broadcasts import limits
+from broadcasts.limits import AccountPacer, GroupWindow, backoff_seconds
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    c = Clock()
+
+    async def sleep(seconds: float) -> None:
+        c.now += seconds
+
+    monkeypatch.setattr(limits.asyncio, "sleep", sleep)
+    return c
+
+
+async def test_pacer_spaces_sends_evenly_below_the_rate(clock: Clock) -> None:
+    pacer = AccountPacer(30 * limits.SAFETY, clock=clock)
+    times = []
+    for _ in range(91):
+        await pacer.acquire()
+        times.append(clock.now)
+    span = times[-1] - times[0]
+    assert span == pytest.approx(90 / (30 * limits.SAFETY))
+    # in any one-second window, never more than 30
+    assert max(sum(1 for t in times if start <= t < start + 1) for start in times) <= 30
+
+
+async def test_pacer_pause_holds_every_send(clock: Clock) -> None:
+    pacer = AccountPacer(30, clock=clock)
+    await pacer.acquire()
+    pacer.pause(5)
+    start = clock.now
+    await pacer.acquire()
+    assert clock.now - start == pytest.approx(5)
+
+
+async def test_pacer_catches_up_only_a_few_slots(clock: Clock) -> None:
+    pacer = AccountPacer(10, clock=clock)
+    await pacer.acquire()
+    clock.now += 0.25  # fell behind by 2.5 slots: may catch up
+    t0 = clock.now
+    await pacer.acquire()
+    await pacer.acquire()
+    assert clock.now == t0  # both taken at once
+    clock.now += 60  # long idle: no burst of 600
+    t1 = clock.now
+    for _ in range(3):
+        await pacer.acquire()
+    assert clock.now - t1 == pytest.approx(0.2)
+
+
+def test_group_window_slides(clock: Clock) -> None:
+    window = GroupWindow(20, 60, clock=clock)
+    for _ in range(20):
+        assert window.wait_for("g") == 0
+        window.record("g")
+        clock.now += 1
+    assert window.wait_for("g") == pytest.approx(40)
+    assert window.wait_for("other") == 0
+    clock.now += 40
+    assert window.wait_for("g") == 0
+
+
+def test_backoff_grows_and_is_capped() -> None:
+    import random
+
+    rng = random.Random(1)
+    values = [backoff_seconds(a, rng) for a in range(1, 12)]
+    assert 0.5 <= values[0] <= 1.0 and 4 <= values[3] <= 8
+    assert max(values) <= limits.BACKOFF_CAP_S
+
+
+def test_sender_share_divides_the_rate(monkeypatch: pytest.MonkeyPatch) -> None:
+    from broadcasts.drain import sender_share
+
+    monkeypatch.setenv("LOASO_SENDERS", "3")
+    assert sender_share() == 3
+    monkeypatch.setenv("LOASO_SENDERS", "zero")
+    assert sender_share() == 1
