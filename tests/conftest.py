@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -21,6 +22,8 @@ from bot.store.db import Store
 
 PG_URL = os.environ.get("LOASO_TEST_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 SAMPLE = PROJECT_ROOT / "config.yaml"
+# Port 9 (discard) on loopback: nothing listens, so a stray request fails at once, locally.
+CLOSED_PORT_URL = "http://127.0.0.1:9/v1/forecast"
 
 
 def _pg_dsn() -> str:
@@ -51,8 +54,37 @@ def sample_config(tmp_path: Path, **overrides: Any) -> Config:
     cfg = load_config(SAMPLE)
     data = cfg.model_dump(exclude={"base_dir"})
     data["database"]["url"] = f"sqlite+aiosqlite:///{tmp_path / 'loaso.db'}"
+    data["sources"]["weather"]["base_url"] = CLOSED_PORT_URL  # no test may reach the real Open-Meteo
     data.update(overrides)
     return Config.model_validate({**data, "base_dir": PROJECT_ROOT})
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _loopback_only(address: Any) -> None:
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+        if not (host.startswith("127.") or host in ("::1", "localhost", "0:0:0:0:0:0:0:1")):
+            raise ConnectionRefusedError(f"tests may only connect to loopback, not {host}")
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> None:
+    _loopback_only(address)
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
+    _loopback_only(address)
+    return _real_connect_ex(self, address)
+
+
+@pytest.fixture(autouse=True)
+def no_network_beyond_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test talks to anything but 127.0.0.1 / ::1 (in this process; subprocesses get loopback configs)."""
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

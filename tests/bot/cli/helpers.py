@@ -9,13 +9,14 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import SAMPLE
+from tests.conftest import CLOSED_PORT_URL, SAMPLE
 
 
 def write_config(folder: Path, **overrides: object) -> Path:
     data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
     data["database"]["url"] = f"sqlite+aiosqlite:///{folder / 'loaso.db'}"
     data["faq"] = {"path": str(SAMPLE.parent / "faq" / "knowledge.yaml")}
+    data["sources"]["weather"]["base_url"] = CLOSED_PORT_URL  # no test may reach the real Open-Meteo
     data.update(overrides)
     path = folder / "config.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

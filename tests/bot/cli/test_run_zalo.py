@@ -73,7 +73,8 @@ async def test_loaso_run_serves_zalo_oa_and_zalo_bot(tmp_path: Path) -> None:
                     except httpx.ConnectError:
                         await asyncio.sleep(0.05)
                 assert health.status_code == 200, health.text
-                assert health.json()["checks"] == {"database": True, "zalo_oa": True, "zalo_bot": True}
+                checks = health.json()["checks"]
+                assert checks["zalo_oa"] and checks["zalo_bot"] and all(checks.values()), checks
                 raw, headers = signed(oa_text("u-r2", "/help", "run-1"))
                 assert (await web.post("/webhooks/zalo-oa", content=raw, headers=headers)).status_code == 200
                 await wait_for(lambda: bool(oa.sent))
