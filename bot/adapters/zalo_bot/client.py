@@ -11,6 +11,8 @@ from typing import Any
 
 import httpx
 
+from bot.adapters.zalo_errors import ZaloError
+
 # Zalo Bot sendMessage: text of 1 to 2000 characters.
 BOT_TEXT_LIMIT = 2000
 POLL_TIMEOUT = 30  # seconds getUpdates waits for an update (Zalo's default)
@@ -40,12 +42,8 @@ for _name in ("httpx", "httpcore"):
     logging.getLogger(_name).addFilter(_MASK)
 
 
-class ZaloBotError(Exception):
-    def __init__(self, message: str, *, http_status: int | None, code: int | None, retry_after: float | None = None):
-        super().__init__(message)
-        self.http_status = http_status
-        self.code = code
-        self.retry_after = retry_after
+class ZaloBotError(ZaloError):
+    """A failed Zalo Bot Platform call."""
 
 
 class ZaloBotClient:

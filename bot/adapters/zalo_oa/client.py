@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 
+from bot.adapters.zalo_errors import ZaloError
 from bot.adapters.zalo_oa.tokens import TokenManager
 
 log = logging.getLogger(__name__)
@@ -25,12 +26,8 @@ GET_OA = "/v2.0/oa/getoa"
 GROUPS_OF_OA = "/v3.0/oa/group/getgroupsofoa"
 
 
-class ZaloAPIError(Exception):
-    def __init__(self, message: str, *, http_status: int | None, code: int | None, retry_after: float | None = None):
-        super().__init__(message)
-        self.http_status = http_status
-        self.code = code
-        self.retry_after = retry_after
+class ZaloAPIError(ZaloError):
+    """A failed Zalo OA Open API call."""
 
 
 class ZaloOAClient:

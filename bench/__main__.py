@@ -1,0 +1,38 @@
+"""Every benchmark, one after the other: ``python -m bench`` (about 10 minutes on 2 cores).
+
+Each prints its own numbers with the baseline it is compared to in the same run;
+``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+BENCHES = {
+    "pipeline": ["-m", "bench.pipeline"],  # updates/s vs a bare PTB app (issue 2)
+    "faq": ["-m", "bench.faq_bench"],  # accuracy, silence, latency vs a rapidfuzz baseline (issue 3)
+    "fanout": ["-m", "bench.fanout"],  # 2,000-group broadcast vs the flood limit (issue 4)
+    "dashboard": ["-m", "bench.dashboard_bench"],  # overview page at commune scale (issue 5)
+    "zalo": ["-m", "bench.zalo_webhook"],  # Zalo webhook events/s vs a bare endpoint (issue 6)
+}
+
+
+def main(names: list[str]) -> int:
+    unknown = [n for n in names if n not in BENCHES]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHES)}", file=sys.stderr)
+        return 2
+    failed = 0
+    for name in names or list(BENCHES):
+        print(f"\n=== {name}", flush=True)
+        start = time.monotonic()
+        code = subprocess.call([sys.executable, *BENCHES[name]])
+        print(f"=== {name}: {'ok' if code == 0 else f'exit {code}'} in {time.monotonic() - start:.0f} s", flush=True)
+        failed += code != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

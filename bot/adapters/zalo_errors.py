@@ -1,0 +1,13 @@
+"""The error both Zalo clients raise: HTTP status, Zalo's error code, and how long to wait."""
+
+from __future__ import annotations
+
+
+class ZaloError(Exception):
+    """A failed Zalo call. The message never contains a URL (bot tokens live in URLs)."""
+
+    def __init__(self, message: str, *, http_status: int | None, code: int | None, retry_after: float | None = None):
+        super().__init__(message)
+        self.http_status = http_status
+        self.code = code
+        self.retry_after = retry_after
