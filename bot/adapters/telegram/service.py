@@ -134,8 +134,20 @@ class TelegramService:
                 await task
         self._tasks.clear()
         if self.app.running:
-            await self.app.stop()
+            await self.app.stop()  # processes what is already queued first
+        await self._confirm_offset()
         await self.app.shutdown()
+
+    async def _confirm_offset(self) -> None:
+        """Tell Telegram which updates we handled, or it sends them again after a restart."""
+        if not self._offset:
+            return
+        try:
+            await self.app.bot.do_api_request(
+                "getUpdates", api_kwargs={"offset": self._offset, "limit": 1, "timeout": 0}
+            )
+        except TelegramError as exc:
+            log.warning("telegram: could not confirm handled updates (%s); some may repeat", type(exc).__name__)
 
     def healthy(self) -> bool:
         return self._running and all(not t.done() for t in self._tasks)

@@ -182,3 +182,31 @@ async def test_reply_follows_migration_and_retires_kicked_group(
     async with store.session() as s:
         group = await find_group(s, Platform.TELEGRAM, SUPERGROUP_ID)
         assert group is not None and not group.active
+
+
+class OneBatchService(TelegramService):
+    """Stops polling right after one batch: the moment a shutdown can leave updates unconfirmed."""
+
+    async def feed_raw(self, raw: object) -> bool:
+        self._running = False
+        return await super().feed_raw(raw)
+
+
+async def test_handled_updates_are_confirmed_on_stop(tg_config: Config, store: Store, fake: FakeBotAPI) -> None:
+    """After a restart Telegram must not send already handled updates again (a /man would count twice)."""
+    rt = Runtime.build(tg_config, store=store)
+    await rt.open()
+    first = OneBatchService(rt, fake.token)
+    await first.start()
+    fake.push(u.message(u.private(5001), RESIDENT, "/help"))
+    await fake.wait_sent(1)
+    assert fake.updates != []  # handled, but Telegram was never told
+    await first.stop()
+    assert fake.updates == []  # stop() confirmed it
+    second = TelegramService(rt, fake.token)
+    await second.start()
+    fake.push(u.message(u.private(5001), RESIDENT, "/quyen"))
+    await fake.wait_sent(2)
+    await asyncio.sleep(0.2)
+    await second.stop()
+    assert len(fake.sent()) == 2  # /help was not answered twice
