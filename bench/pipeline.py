@@ -36,17 +36,26 @@ from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import running_fake
 
+CHAT = ["ok cảm ơn", "mai họp ấp nha", "lúa năm nay tốt", "chiều nay mưa không bà con?", "ai bán phân bón không"]
+QUESTIONS = ["quên mật khẩu vneid thì làm sao?", "cách đăng ký tạm trú trên vneid?", "làm lý lịch tư pháp ở đâu?"]
+
 
 def make_updates(
-    n: int, groups: int, people: int, seed: int = 7, base: tuple[int, int] = (10_000, 100_000)
+    n: int,
+    groups: int,
+    people: int,
+    seed: int = 7,
+    base: tuple[int, int] = (10_000, 100_000),
+    questions: float = 0.0,
 ) -> list[dict[str, Any]]:
-    """80% chat in groups (counted, not answered), 20% /help (answered)."""
+    """20% /help (answered); ``questions`` of real FAQ questions; the rest chat (counted, not answered)."""
     rnd = random.Random(seed)
     out = []
     for i in range(n):
         g = -(base[0] + rnd.randrange(groups))
         p = base[1] + rnd.randrange(people)
-        text = "/help" if rnd.random() < 0.2 else rnd.choice(["ok cảm ơn", "mai họp ấp nha", "lúa năm nay tốt"])
+        roll = rnd.random()
+        text = "/help" if roll < 0.2 else rnd.choice(QUESTIONS) if roll < 0.2 + questions else rnd.choice(CHAT)
         out.append({"update_id": i + 1, **u.message(u.group(g, f"Nhóm {g}"), u.user(p, f"Người {p}"), text)})
     return out
 
@@ -158,6 +167,23 @@ async def main(args: argparse.Namespace) -> None:
             print(f"baseline: {n / bare:8.0f} updates/s   (bare PTB echo app, no storage)")
             print(f"ratio:    {bare / ours:8.2f}  (ours ÷ bare rate; target ≥ 0.50)")
             print(f"replies queued: ours {service.replies.qsize()}, bare {echo_queue.qsize()}")
+
+            # The same, where the bot sees every group message (admin or privacy off): the FAQ
+            # looks at each one, and answers (and logs) the real questions among them.
+            from bot.dispatcher import Capabilities
+
+            runtime.set_capabilities(Capabilities(reads_all_group_messages=True))
+            seeing = make_updates(args.updates, groups=50, people=1_000, seed=5, questions=0.1)
+            await run_ours(service, seeing)
+            await run_bare(app, seeing)
+            ours = bare = 0.0
+            for _ in range(args.rounds):
+                bare += await run_bare(app, seeing)
+                ours += await run_ours(service, seeing)
+            print(
+                f"seeing all, 10% questions: {n / ours:6.0f} updates/s vs bare {n / bare:6.0f}: ratio {bare / ours:.2f}"
+            )
+            runtime.set_capabilities(Capabilities())
 
             rss_before = rss_mb()
             t0 = time.perf_counter()

@@ -1,47 +1,29 @@
 """WMO weather interpretation codes (as Open-Meteo's ``weather_code``) in plain Vietnamese.
 
-A pure table shared by the FAQ's "thời tiết hôm nay" answer and the weather bulletin.
+A pure table shared by the FAQ's weather answer and the weather bulletin. The words live
+in ``templates/weather_codes.yaml`` with every other text residents see.
 Source: WMO code table 4677 as documented by Open-Meteo (codes 0–99 it uses).
 """
 
 from __future__ import annotations
 
-WMO_VI: dict[int, str] = {
-    0: "trời quang, nắng",
-    1: "ít mây",
-    2: "có mây",
-    3: "nhiều mây, trời âm u",
-    45: "có sương mù",
-    48: "sương mù đọng",
-    51: "mưa phùn nhẹ",
-    53: "mưa phùn",
-    55: "mưa phùn dày",
-    56: "mưa phùn lạnh",
-    57: "mưa phùn lạnh dày",
-    61: "mưa nhỏ",
-    63: "mưa vừa",
-    65: "mưa to",
-    66: "mưa lạnh",
-    67: "mưa lạnh to",
-    71: "tuyết rơi nhẹ",
-    73: "tuyết rơi",
-    75: "tuyết rơi dày",
-    77: "mưa tuyết hạt",
-    80: "mưa rào nhẹ",
-    81: "mưa rào",
-    82: "mưa rào rất to",
-    85: "mưa tuyết rào",
-    86: "mưa tuyết rào to",
-    95: "có dông",
-    96: "dông kèm mưa đá nhỏ",
-    99: "dông kèm mưa đá",
-}
+from typing import Any
 
-UNKNOWN = "chưa rõ"
+import yaml
+
+from bot.texts import TEMPLATES
+
+
+def _load() -> tuple[dict[int, str], str]:
+    data: dict[str, Any] = yaml.safe_load((TEMPLATES / "weather_codes.yaml").read_text(encoding="utf-8"))
+    return {int(k): str(v) for k, v in data["codes"].items()}, str(data["unknown"])
+
+
+WMO_VI, UNKNOWN = _load()
 
 
 def describe(code: int | None) -> str:
-    """Vietnamese words for a WMO code; 'chưa rõ' for a missing or unknown code."""
+    """Vietnamese words for a WMO code; the 'unknown' text for a missing or unknown code."""
     if code is None:
         return UNKNOWN
     try:

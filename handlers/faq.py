@@ -106,10 +106,12 @@ async def answer_question(ctx: Context, text: str, *, addressed: bool) -> list[O
     """The FAQ's decision for one message; None lets later handlers (the fallback) try."""
     msg = ctx.event
     assert isinstance(msg, InboundMessage)
+    question = _strip_mention(text) if addressed else text
+    if not addressed and not (ctx.sees_all and looks_like_question(question)):
+        return []  # not asked directly: answer only a real question in a conversation we fully see
     matcher = _matcher(ctx)
     if matcher is None:
         return None
-    question = _strip_mention(text) if addressed else text
     match = matcher.match(question)
     if match.reason == "chitchat" or match.reason == "empty":
         if addressed:
@@ -122,8 +124,6 @@ async def answer_question(ctx: Context, text: str, *, addressed: bool) -> list[O
         await _log(ctx, question, match, answered=False)
         text_out = ctx.texts.render("faq/unknown.txt.j2", contacts=await contacts_text(ctx), logged=True)
         return [Outbound(msg.chat, text_out, reply_to=_reply_to(msg))]
-    if not addressed and not (ctx.sees_all and looks_like_question(question)):
-        return []  # not asked directly: answer only a real question in a conversation we fully see
     qid = await _log(ctx, question, match, answered=True)
     body = await _answer_text(ctx, entry, matcher, question)
     return [

@@ -39,6 +39,12 @@ from bot.stats.text import num as _num
 from bot.stats.text import pct as _pct
 from bot.store.accounts import Account, find_account, stored_secret
 from bot.store.db import utcnow
+from bot.texts import default_texts
+
+
+def _say(key: str, **kw: object) -> str:
+    return default_texts().say(key, **kw)
+
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +121,7 @@ class Dashboard:
             owner = self.config.commune_of(hamlet)
             commune = owner.code if owner else None
             if owner is None:
-                raise ScopeError(f"không có ấp mã {hamlet!r}")
+                raise ScopeError(_say("err_unknown_hamlet", code=hamlet))
         if not viewer.may_see(commune):
             raise Forbidden
         return make_scope(
@@ -130,24 +136,24 @@ def _filters(scope: Scope) -> dict[str, str]:
 def _overview_charts(ov: Any) -> dict[str, Markup]:
     day_labels = [f"{d:%d/%m}" for d, _ in ov.per_day]
     return {
-        "days": Markup(charts.bar_chart("Tin nhắn theo ngày", day_labels, [[n for _, n in ov.per_day]])),
-        "hours": Markup(charts.bar_chart("Tin nhắn theo giờ trong ngày", [f"{h}h" for h in range(24)], [ov.per_hour])),
+        "days": Markup(charts.bar_chart(_say("chart_messages_per_day"), day_labels, [[n for _, n in ov.per_day]])),
+        "hours": Markup(charts.bar_chart(_say("chart_messages_per_hour"), [f"{h}h" for h in range(24)], [ov.per_hour])),
         "weeks": Markup(
             charts.bar_chart(
-                "Vào và rời nhóm theo tuần",
+                _say("chart_joins_leaves"),
                 [f"{w.start:%d/%m}" for w in ov.weeks],
                 [[w.joins for w in ov.weeks], [w.leaves for w in ov.weeks]],
-                ["Vào nhóm", "Rời nhóm"],
+                [_say("chart_joins"), _say("chart_leaves")],
             )
         ),
         "trend": Markup(
             charts.line_chart(
-                "Thành viên cuối mỗi tuần", [f"{d:%d/%m}" for d, _ in ov.trend], [[n for _, n in ov.trend]]
+                _say("chart_members_trend"), [f"{d:%d/%m}" for d, _ in ov.trend], [[n for _, n in ov.trend]]
             )
         ),
         "coverage": Markup(
             charts.bar_chart(
-                "Độ phủ theo ấp (%)", [h.name for h in ov.hamlets], [[percent(h.coverage) or 0 for h in ov.hamlets]]
+                _say("chart_coverage"), [h.name for h in ov.hamlets], [[percent(h.coverage) or 0 for h in ov.hamlets]]
             )
         ),
     }
@@ -162,7 +168,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         viewer = await d.viewer(session)
         if viewer is None or session is None:
             if request.url.path.startswith("/export/"):
-                return Response("Cần đăng nhập", status_code=401, headers=SECURITY_HEADERS)
+                return Response(_say("err_login_needed"), status_code=401, headers=SECURITY_HEADERS)
             here = request.url.path + ("?" + request.url.query if request.url.query else "")
             return RedirectResponse("/login?" + urlencode({"next": here}), status_code=303)
         try:
@@ -216,7 +222,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         try:
             bulletin_id = int(request.path_params["id"])
         except ValueError:
-            raise ScopeError("mã bản tin không hợp lệ") from None
+            raise ScopeError(_say("err_bad_bulletin_id")) from None
         async with runtime.store.session() as s:
             rows = await delivery_rows(s, scope, bulletin_id)
         if not rows:  # no such bulletin, or none of its groups is in the viewer's communes
@@ -228,7 +234,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         scope = d.scope_for(request, viewer)
         kind = request.query_params.get("kind", "unanswered")
         if kind not in QUESTION_KINDS:
-            raise ScopeError(f"loại câu hỏi không hợp lệ: {kind!r}")
+            raise ScopeError(_say("err_bad_question_kind", kind=kind))
         hide = d.config.privacy.hide_names
         async with runtime.store.session() as s:
             rows = await question_rows(s, scope, kind, hide_names=hide, limit=QUESTION_LIMIT)
@@ -252,7 +258,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         tables = {t.id: t for t in await report_tables(scope)}
         table = tables.get(request.path_params["table"])
         if table is None:
-            return Response("Không có bảng này", status_code=404, headers=SECURITY_HEADERS)
+            return Response(_say("err_no_such_table"), status_code=404, headers=SECURITY_HEADERS)
         name = f"loaso-{table.id}-{scope.commune or 'tatca'}-{scope.start}-{scope.end}.csv"
         return Response(
             to_csv(table),

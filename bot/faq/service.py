@@ -10,6 +10,8 @@ from bot.faq.knowledge import KnowledgeBase, LiveKnowledge
 from bot.faq.matcher import MIN_COVERAGE, Matcher
 
 _LIVE: dict[tuple[Path, float], LiveKnowledge] = {}
+# Resolving the path touches the file system; the bot asks for its matcher on every message.
+_RESOLVED: dict[tuple[str, str], Path] = {}
 
 
 def _build(kb: KnowledgeBase, min_coverage: float) -> Matcher:
@@ -22,7 +24,10 @@ def live_knowledge(config: Config) -> LiveKnowledge:
     ``faq.min_score`` above 0 overrides the matcher's confidence threshold (coverage, 0…1).
     Raises ``KnowledgeError`` if the file is broken at first load.
     """
-    path = config.resolve(config.faq.path).resolve()
+    raw = (str(config.base_dir), config.faq.path)
+    path = _RESOLVED.get(raw)
+    if path is None:
+        path = _RESOLVED[raw] = config.resolve(config.faq.path).resolve()
     threshold = config.faq.min_score or MIN_COVERAGE
     key = (path, threshold)
     if key not in _LIVE:

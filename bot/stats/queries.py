@@ -31,6 +31,7 @@ from bot.stats.scope import Scope, local_midnight_utc
 from bot.store.outbox import Bulletin, Delivery
 from bot.store.questions import FEEDBACK_NOT_USEFUL, FEEDBACK_USEFUL, Question
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
+from bot.texts import default_texts
 
 PREVIEW_CHARS = 80
 TOP_TOPICS = 10
@@ -302,7 +303,7 @@ def scope_title(config: Config, scope: Scope) -> str:
     if scope.commune:
         c = config.commune(scope.commune)
         return c.name if c else scope.commune
-    return "Tất cả các xã"
+    return default_texts().say("all_communes")
 
 
 async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
@@ -344,7 +345,7 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
                 questions=asked.get(code, 0),
             )
         )
-    total = HamletFigures("", "Tổng", 0)
+    total = HamletFigures("", default_texts().say("total_row"), 0)
     for row in rows:
         total.add(row)
     total.questions = questions.asked  # includes questions not placed in a hamlet (all-communes view)

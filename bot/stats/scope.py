@@ -11,6 +11,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config import Config
+from bot.texts import default_texts
+
+
+def _say(key: str, **kw: object) -> str:
+    return default_texts().say(key, **kw)
+
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 731  # two years: longer ranges are a report, not a page
@@ -71,7 +77,7 @@ def parse_day(value: str | date | None) -> date | None:
             return datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise ScopeError(f"ngày không hợp lệ: {value!r} (viết YYYY-MM-DD hoặc DD/MM/YYYY)")
+    raise ScopeError(_say("err_bad_date", value=value))
 
 
 def make_scope(
@@ -88,18 +94,18 @@ def make_scope(
     end_day = parse_day(end) or today_local(now, tz)
     start_day = parse_day(start) or end_day - timedelta(days=DEFAULT_DAYS - 1)
     if start_day > end_day:
-        raise ScopeError("ngày bắt đầu phải trước ngày kết thúc")
+        raise ScopeError(_say("err_date_order"))
     if (end_day - start_day).days >= MAX_DAYS:
-        raise ScopeError(f"khoảng ngày dài nhất là {MAX_DAYS} ngày")
+        raise ScopeError(_say("err_range_too_long", days=MAX_DAYS))
     if hamlet:
         h = config.hamlet(hamlet)
         owner = config.commune_of(hamlet)
         if h is None or owner is None or (commune and owner.code != commune):
-            raise ScopeError(f"không có ấp mã {hamlet!r}")
+            raise ScopeError(_say("err_unknown_hamlet", code=hamlet))
         return Scope(owner.code, (h.code,), start_day, end_day, tz, now, hamlet=h.code)
     if commune:
         c = config.commune(commune)
         if c is None:
-            raise ScopeError(f"không có xã mã {commune!r}")
+            raise ScopeError(_say("err_unknown_commune", code=commune))
         return Scope(c.code, tuple(h.code for h in c.hamlets), start_day, end_day, tz, now)
     return Scope(None, tuple(h.code for h in config.all_hamlets()), start_day, end_day, tz, now)
