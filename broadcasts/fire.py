@@ -25,7 +25,6 @@ from broadcasts.sources.weather import WeatherDown, fetch_forecasts, save_foreca
 log = logging.getLogger(__name__)
 
 DIGEST_PERIOD = timedelta(days=7)
-KIND_WORDS = {"weather": "thời tiết", "salinity": "độ mặn", "policy_digest": "tin chính sách"}
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ async def fire(
 async def _source_down(runtime: Runtime, defn: ScheduleDef, run_at: datetime, reason: str) -> None:
     text = runtime.texts.render(
         "bulletins/source_down.txt.j2",
-        what=KIND_WORDS.get(defn.kind, defn.kind),
+        what=runtime.texts.say(f"kind_{defn.kind}") if runtime.texts.has(f"kind_{defn.kind}") else defn.kind,
         at_local=local(runtime.config, run_at),
         reason=reason,
     )

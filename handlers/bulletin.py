@@ -321,7 +321,7 @@ async def _preview_reply(ctx: Context, draft: dict) -> list[Outbound]:
     when = (
         _say(ctx, "when_now")
         if not draft.get("send_at")
-        else local(ctx.config, datetime.fromisoformat(draft["send_at"])).strftime("%H:%M ngày %d/%m/%Y")
+        else local(ctx.config, datetime.fromisoformat(draft["send_at"])).strftime(ctx.texts.say("fmt_datetime"))
     )
     text = _say(ctx, "preview", body=draft["body"], target=_describe(ctx, draft["target"]), groups=groups, when=when)
     buttons = ((Button(_say(ctx, "btn_send"), f"{PREFIX}yes"), Button(_say(ctx, "btn_cancel"), f"{PREFIX}no")),)
@@ -355,7 +355,7 @@ async def _take_confirm(ctx: Context, platform: str, user: str, text: str, draft
     await end_conversation(ctx.session, platform, user)
     if send_at is None:
         return _reply(ctx, _say(ctx, "queued_now", id=q.bulletin_id, groups=q.targets))
-    when = local(ctx.config, send_at).strftime("%H:%M ngày %d/%m")
+    when = local(ctx.config, send_at).strftime(ctx.texts.say("fmt_datetime_short"))
     return _reply(ctx, _say(ctx, "queued_later", id=q.bulletin_id, groups=q.targets, when=when))
 
 

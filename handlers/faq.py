@@ -234,7 +234,7 @@ def register(router: Router) -> None:
             hamlet = ctx.config.hamlet(q.hamlet_code) if q.hamlet_code else None
             grouped[key] = {
                 "date": q.asked_at.replace(tzinfo=UTC).astimezone(ctx.config.tz).strftime("%d/%m"),
-                "hamlet": hamlet.name if hamlet else "(chưa rõ ấp)",
+                "hamlet": hamlet.name if hamlet else ctx.texts.say("hamlet_unknown"),
                 "text": q.text,
                 "count": 1,
                 "not_useful": q.feedback == FEEDBACK_NOT_USEFUL,

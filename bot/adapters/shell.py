@@ -28,7 +28,6 @@ from bot.store.db import utcnow
 from bot.store.groups import ensure_group
 from bot.texts import html_to_text
 
-BOT_NAME = "Loa Số"
 MENTIONS = ("@loaso", "loa số", "loa so")
 
 
@@ -57,7 +56,10 @@ class ShellSession:
             self.chat = ChatRef(Platform.SHELL, self.user.id, ChatKind.PRIVATE, self.user.display_name)
         else:
             self.chat = ChatRef(
-                Platform.SHELL, shell_chat_id(self.hamlet.code), ChatKind.GROUP, f"Nhóm {self.hamlet.name}"
+                Platform.SHELL,
+                shell_chat_id(self.hamlet.code),
+                ChatKind.GROUP,
+                runtime.texts.say("shell_group_title", hamlet=self.hamlet),
             )
         self._next_id = 1
         self._buttons: list[Button] = []
@@ -131,9 +133,9 @@ async def run_shell(
     await session.prepare()
     count = 0
     if interactive:
-        where = "tin nhắn riêng" if session.chat.is_private else session.chat.title
-        out.write(f"{BOT_NAME} — trò chuyện thử ({where}). Gõ /help, Ctrl-D để thoát.\n")
-        out.write("Bạn: ")
+        texts = session.runtime.texts
+        out.write(texts.say("shell_banner", private=session.chat.is_private, title=session.chat.title) + "\n")
+        out.write(texts.say("shell_prompt") + " ")
         out.flush()
     async for line in _aiter(lines):
         count += 1
@@ -141,12 +143,12 @@ async def run_shell(
             shown = session.render(reply)
             if not shown:
                 continue
-            prefix = f"{BOT_NAME}: " if interactive else ""
+            prefix = session.runtime.texts.say("shell_bot_prefix") + " " if interactive else ""
             out.write(prefix + shown + "\n")
             if not interactive:
                 out.write("\n")
         if interactive:
-            out.write("Bạn: ")
+            out.write(session.runtime.texts.say("shell_prompt") + " ")
         out.flush()
     if interactive:
         out.write("\n")

@@ -15,7 +15,7 @@ from bot.config import Config, Hamlet
 from bot.faq.normalize import folded_words
 from bot.salinity import band_for
 from bot.store.readings import forecast_for, latest_salinity
-from bot.texts import Texts
+from bot.texts import Texts, default_texts
 from bot.weather_codes import describe
 
 STALE_AFTER = timedelta(days=3)  # an older salinity reading is shown with a warning
@@ -39,7 +39,7 @@ async def salinity_answer(
     kw: dict[str, object] = {"hamlet": hamlet, "station": station, "reading": reading, "contacts": contacts}
     if reading is not None:
         kw["band"] = int(band_for(reading.grams_per_litre))
-        kw["when"] = _local(reading.at, config.tz).strftime("%H:%M ngày %d/%m/%Y")
+        kw["when"] = _local(reading.at, config.tz).strftime(default_texts().say("fmt_datetime"))
         kw["stale"] = now - reading.at > STALE_AFTER
     return texts.render("faq/salinity.txt.j2", **kw)
 
