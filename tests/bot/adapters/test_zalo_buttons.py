@@ -23,7 +23,7 @@ def test_private_choices_are_numbered_and_a_number_presses_them():
     memory = ButtonMemory(clock=lambda: clock[0])
     out = Outbound(PRIVATE, "<b>Trả lời</b> &amp; xong", html=True, buttons=BUTTONS)
     text = plain_text(out, default_texts(), memory)
-    assert text == "Trả lời & xong\n\n1. 👍 Hữu ích\n2. 👎 Chưa đúng ý\n3. Mức 1 là gì\n(Bà con nhắn số 1–3 để chọn.)"
+    assert text == "Trả lời & xong\n\n1. 👍 Hữu ích\n2. 👎 Chưa đúng ý\n3. Mức 1 là gì\n(Nhắn số 1–3 để chọn.)"
     press = memory.press(said(PRIVATE, " 3 "))
     assert isinstance(press, ButtonPress) and press.data == "rel:x" and press.chat == PRIVATE
     assert memory.press(said(PRIVATE, "4")) is None and memory.press(said(PRIVATE, "3 cái")) is None
