@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.model import ChatId, ChatRef, Platform
 from bot.store.ids import id_columns, id_filter, row_id
+from bot.store.outbox import Delivery
+from bot.store.questions import Question
 from bot.store.tables import Activity, Group, MemberEventRow, Membership
 
 # Bumped whenever this process changes a group (link, activation, migration), so the
@@ -120,6 +122,23 @@ async def _fold_into(s: AsyncSession, *, source: int, target: int) -> None:
         else:
             s.add(Activity(group_id=target, person_id=a.person_id, hour=a.hour, messages=a.messages))
     await s.execute(delete(Activity).where(Activity.group_id == source))
+    # Bulletins: one delivery per (bulletin, group). Where both rows exist, keep the one that
+    # went out (or the target's), so the chat never gets the same bulletin twice.
+    target_rows = {
+        d.bulletin_id: d for d in (await s.execute(select(Delivery).where(Delivery.group_id == target))).scalars()
+    }
+    for d in (await s.execute(select(Delivery).where(Delivery.group_id == source))).scalars().all():
+        kept = target_rows.get(d.bulletin_id)
+        if kept is None:
+            d.group_id = target
+            continue
+        if d.status == "sent" and kept.status != "sent":
+            await s.delete(kept)
+            await s.flush()
+            d.group_id = target
+        else:
+            await s.delete(d)
+    await s.execute(update(Question).where(Question.group_id == source).values(group_id=target))
 
 
 async def link_hamlet(s: AsyncSession, group_id: int, hamlet_code: str, now: datetime) -> None:

@@ -144,3 +144,39 @@ async def test_failed_transaction_leaves_nothing(db: Store) -> None:
             raise RuntimeError("boom")
     async with db.session() as s:
         assert await find_group(s, Platform.TELEGRAM, -7) is None
+
+
+async def test_migration_keeps_bulletin_deliveries_and_questions(db: Store) -> None:
+    """Folding the supergroup's early row must not lose a delivery or resend a bulletin."""
+    from bot.store.outbox import Bulletin, Delivery
+    from bot.store.questions import Question
+
+    async with db.session() as s:
+        old = await ensure_group(s, tg_chat(-42), T0)
+        new = await ensure_group(s, tg_chat(BIG), T0)
+        b1 = Bulletin(kind="custom", target="all", text="a", send_at=T0, status="queued", created_at=T0)
+        b2 = Bulletin(kind="custom", target="all", text="b", send_at=T0, status="queued", created_at=T0)
+        s.add_all([b1, b2])
+        await s.flush()
+
+        def row(bulletin: Bulletin, group_id: int, status: str) -> Delivery:
+            return Delivery(
+                bulletin_id=bulletin.id,
+                group_id=group_id,
+                platform="telegram",
+                text="x",
+                status=status,
+                due_at=T0,
+                updated_at=T0,
+            )
+
+        # b1 went out to the new id already; the old id's row is still queued. b2 exists only for the new id.
+        s.add_all([row(b1, old.id, "queued"), row(b1, new.id, "sent"), row(b2, new.id, "queued")])
+        s.add(Question(platform="telegram", group_id=new.id, asked_at=T0, text="hỏi", answered=False))
+        old_id, b1_id, b2_id = old.id, b1.id, b2.id
+    async with db.session() as s:
+        await migrate_group(s, Platform.TELEGRAM, -42, BIG, T0)
+    async with db.session() as s:
+        rows = (await s.execute(select(Delivery.bulletin_id, Delivery.group_id, Delivery.status))).all()
+        assert sorted(rows) == [(b1_id, old_id, "sent"), (b2_id, old_id, "queued")]
+        assert (await s.execute(select(Question.group_id))).scalar_one() == old_id
