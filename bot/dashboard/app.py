@@ -93,6 +93,8 @@ class Dashboard:
             account = await s.get(Account, session.account_id)
         if account is None or not account.active:
             return None
+        if not (await self.signer()).matches(session, account):
+            return None
         return Viewer(account.id, account.username, account.role, account.commune)
 
     async def set_cookie(self, request: Request, response: Response, session: Session) -> None:
@@ -308,7 +310,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
             return d.page("login.html.j2", 401, csrf=session.csrf, error="wrong", next=nxt, username=username)
         d.limiter.succeeded(username)
         response = RedirectResponse(nxt, status_code=303)
-        await d.set_cookie(request, response, (await d.signer()).new(account.id))  # new token: no fixation
+        await d.set_cookie(request, response, (await d.signer()).new(account))  # new token: no fixation
         return response
 
     async def logout(request: Request) -> Response:

@@ -1,7 +1,10 @@
 """Who is looking at the dashboard: passwords, signed session cookies, CSRF, login limits.
 
 - Passwords: argon2id (argon2-cffi's defaults), never stored or logged in clear.
-- Sessions: a cookie holding {account, csrf token, issue time}, signed with HMAC-SHA256.
+- Sessions: a cookie holding {account, csrf token, issue time, account tag}, signed with
+  HMAC-SHA256. The tag is a MAC over the account's id, password hash and creation time, so a
+  cookie stops working when the account is removed (even if its id is reused), re-created or
+  its password changes.
   The secret is ``LOASO_SESSION_SECRET`` or one generated and kept in the database.
   HttpOnly, SameSite=Lax, Secure on https; valid for ``SESSION_HOURS``.
 - CSRF: every form carries the session's token; a POST without the same token is refused.
@@ -20,6 +23,8 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -65,11 +70,18 @@ def verify_password(stored_hash: str | None, password: str) -> bool:
         return False
 
 
+class AccountLike(Protocol):
+    id: int
+    password_hash: str
+    created_at: datetime
+
+
 @dataclass(frozen=True)
 class Session:
     account_id: int | None
     csrf: str
     issued: float
+    tag: str | None = None  # binds the cookie to one account's id, password and creation time
 
 
 def _b64(data: bytes) -> str:
@@ -87,11 +99,24 @@ class SessionSigner:
         self._key = hashlib.sha256(("loaso-session:" + secret).encode()).digest()
         self._clock = clock
 
-    def new(self, account_id: int | None = None) -> Session:
-        return Session(account_id, secrets.token_urlsafe(32), self._clock())
+    def new(self, account: AccountLike | None = None) -> Session:
+        if account is None:
+            return Session(None, secrets.token_urlsafe(32), self._clock())
+        return Session(account.id, secrets.token_urlsafe(32), self._clock(), self.tag(account))
+
+    def tag(self, account: AccountLike) -> str:
+        """A short MAC over what makes an account itself: a reused id, a new password or a
+        re-created account gives another tag, so older cookies stop working."""
+        created = account.created_at.replace(tzinfo=None).isoformat() if account.created_at else ""
+        msg = f"account-tag:{account.id}:{account.password_hash}:{created}".encode()
+        return _b64(hmac.new(self._key, msg, hashlib.sha256).digest()[:16])
+
+    def matches(self, session: Session, account: AccountLike) -> bool:
+        return session.tag is not None and hmac.compare_digest(session.tag, self.tag(account))
 
     def dump(self, session: Session) -> str:
-        body = _b64(json.dumps({"a": session.account_id, "c": session.csrf, "t": session.issued}).encode())
+        data = {"a": session.account_id, "c": session.csrf, "t": session.issued, "g": session.tag}
+        body = _b64(json.dumps(data).encode())
         return body + "." + _b64(hmac.new(self._key, body.encode(), hashlib.sha256).digest())
 
     def load(self, value: str | None) -> Session | None:
@@ -103,7 +128,8 @@ class SessionSigner:
             return None
         try:
             data = json.loads(_unb64(body))
-            session = Session(data["a"], str(data["c"]), float(data["t"]))
+            tag = data.get("g")
+            session = Session(data["a"], str(data["c"]), float(data["t"]), None if tag is None else str(tag))
         except (ValueError, KeyError, TypeError):
             return None
         if not 0 <= self._clock() - session.issued <= SESSION_HOURS * 3600:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from types import SimpleNamespace
+
 import httpx
 import pytest
 from sqlalchemy import select
@@ -98,7 +101,8 @@ def test_limiter_window_passes() -> None:
 def test_sessions_expire_and_reject_forgery() -> None:
     now = [0.0]
     signer = SessionSigner("secret-a", clock=lambda: now[0])
-    cookie = signer.dump(signer.new(7))
+    account = SimpleNamespace(id=7, password_hash="$argon2id$x", created_at=datetime(2026, 1, 1))
+    cookie = signer.dump(signer.new(account))
     assert signer.load(cookie).account_id == 7
     assert SessionSigner("secret-b", clock=lambda: now[0]).load(cookie) is None
     now[0] += 8 * 3600 + 1
@@ -154,6 +158,31 @@ async def test_removed_account_loses_access(client: httpx.AsyncClient, dash_runt
     async with dash_runtime.store.session() as s:
         await s.delete(await find_account(s, "totruong"))
     assert (await client.get("/")).status_code == 303
+
+
+async def test_old_cookie_does_not_fit_a_new_account_with_the_same_id(
+    client: httpx.AsyncClient, dash_runtime: Runtime
+) -> None:
+    assert (await login(client, "totruong")).status_code == 303
+    async with dash_runtime.store.session() as s:
+        old = await find_account(s, "totruong")
+        old_id = old.id
+        await s.delete(old)
+    async with dash_runtime.store.session() as s:  # SQLite hands the freed id to the next account
+        new = await add_account(s, "canbo2", hash_password("mat-khau-moi-1"), "official", None, utcnow())
+        assert new.id == old_id
+    assert (await client.get("/")).status_code == 303
+    assert (await client.get("/export/report.xlsx")).status_code == 401
+
+
+async def test_password_change_ends_old_sessions(client: httpx.AsyncClient, dash_runtime: Runtime) -> None:
+    assert (await login(client, "canbo")).status_code == 303
+    assert (await client.get("/")).status_code == 200
+    async with dash_runtime.store.session() as s:
+        (await find_account(s, "canbo")).password_hash = hash_password("mat-khau-moi-2")
+    assert (await client.get("/")).status_code == 303
+    assert (await login(client, "canbo", "mat-khau-moi-2")).status_code == 303
+    assert (await client.get("/")).status_code == 200
 
 
 async def test_open_redirect_is_refused(client: httpx.AsyncClient) -> None:
