@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from markupsafe import Markup
+from sqlalchemy import update
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 
 MAX_FORM_BYTES = 8192
 QUESTION_LIMIT = 200
+VERIFY_SLOTS = 4  # argon2 checks running at once
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
@@ -73,6 +75,7 @@ class Dashboard:
         self.limiter = limiter or LoginLimiter()
         self._signer: SessionSigner | None = None
         self._lock = asyncio.Lock()
+        self.verify_slots = asyncio.Semaphore(VERIFY_SLOTS)
 
     async def signer(self) -> SessionSigner:
         if self._signer is None:
@@ -296,19 +299,20 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         password = form.get("password", "")
         ip = request.client.host if request.client else "?"
         nxt = _safe_next(request, form.get("next"))
-        if d.limiter.blocked(ip, username):
+        stamp = d.limiter.attempt(ip, username)  # counted before any await: no racing past the limit
+        if stamp is None:
             log.warning("dashboard login blocked for too many failures")
             return d.page("login.html.j2", 429, csrf=session.csrf, error="blocked", next=nxt, username=username)
         async with runtime.store.session() as s:
             account = await find_account(s, username) if username else None
-            ok = verify_password(account.password_hash if account else None, password)
-            ok = ok and account is not None and account.active
-            if ok and account is not None:
-                account.last_login_at = utcnow()
-        if not ok or account is None:
-            d.limiter.failed(ip, username)
+            stored = account.password_hash if account is not None else None
+        async with d.verify_slots:  # argon2 is slow and memory-hungry: off the event loop, a few at a time
+            ok = await asyncio.to_thread(verify_password, stored, password)
+        if not ok or account is None or not account.active:
             return d.page("login.html.j2", 401, csrf=session.csrf, error="wrong", next=nxt, username=username)
-        d.limiter.succeeded(username)
+        async with runtime.store.session() as s:
+            await s.execute(update(Account).where(Account.id == account.id).values(last_login_at=utcnow()))
+        d.limiter.succeeded(ip, username, stamp)
         response = RedirectResponse(nxt, status_code=303)
         await d.set_cookie(request, response, (await d.signer()).new(account))  # new token: no fixation
         return response

@@ -162,13 +162,30 @@ class LoginLimiter:
         by_ip = self._recent("ip:" + ip) >= MAX_FAILS_PER_IP
         return by_ip or self._recent("user:" + username.lower()) >= MAX_FAILS_PER_USER
 
-    def failed(self, ip: str, username: str) -> None:
+    def failed(self, ip: str, username: str) -> float:
         now = self._clock()
         self._fails["ip:" + ip].append(now)
         self._fails["user:" + username.lower()].append(now)
+        return now
 
-    def succeeded(self, username: str) -> None:
+    def attempt(self, ip: str, username: str) -> float | None:
+        """Check and count one login attempt in one step (no await between them), so
+        concurrent attempts cannot all pass the check before any is counted. None: blocked.
+        The attempt counts as a failure until ``succeeded`` takes it back."""
+        if self.blocked(ip, username):
+            return None
+        return self.failed(ip, username)
+
+    def succeeded(self, ip: str, username: str, stamp: float | None = None) -> None:
         self._fails.pop("user:" + username.lower(), None)
+        q = self._fails.get("ip:" + ip)
+        if q is not None and stamp is not None:
+            try:
+                q.remove(stamp)
+            except ValueError:
+                pass
+            if not q:
+                del self._fails["ip:" + ip]
 
 
 @dataclass(frozen=True)

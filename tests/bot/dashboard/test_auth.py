@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -80,6 +81,24 @@ async def test_login_is_rate_limited_per_user(client: httpx.AsyncClient) -> None
     r = await login(client, "canbo")  # right password, but too many failures
     assert r.status_code == 429 and "quá nhiều lần" in r.text
     assert (await login(client, "totruong")).status_code == 303  # another user is not blocked
+
+
+async def test_concurrent_logins_cannot_race_past_the_limit(client: httpx.AsyncClient) -> None:
+    token = await csrf_of(client)
+    data = {"csrf": token, "username": "canbo", "password": "sai-mat-khau", "next": "/"}
+    results = await asyncio.gather(*(client.post("/login", data=data) for _ in range(20)))
+    codes = sorted(r.status_code for r in results)
+    assert codes.count(401) <= 5 and codes.count(429) >= 15, codes
+    assert (await login(client, "canbo")).status_code == 429
+
+
+async def test_successful_login_clears_its_own_attempt(client: httpx.AsyncClient) -> None:
+    for _ in range(4):
+        assert (await login(client, "canbo", "sai")).status_code == 401
+    assert (await login(client, "canbo")).status_code == 303
+    for _ in range(5):
+        assert (await login(client, "canbo", "sai")).status_code == 401
+    assert (await login(client, "canbo")).status_code == 429
 
 
 async def test_login_is_rate_limited_per_address(client: httpx.AsyncClient) -> None:
