@@ -18,17 +18,17 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from bot.config import Config, secret
+from bot.config import Config
 from bot.dashboard import charts
 from bot.dashboard.auth import (
     COOKIE,
-    SECRET_ENV,
     SESSION_HOURS,
     LoginLimiter,
     Session,
     SessionSigner,
     Viewer,
     csrf_ok,
+    env_session_secret,
     verify_password,
 )
 from bot.model import nfc
@@ -81,7 +81,7 @@ class Dashboard:
         if self._signer is None:
             async with self._lock:
                 if self._signer is None:
-                    key = secret(SECRET_ENV) or await stored_secret(self.runtime.store, "session", utcnow())
+                    key = env_session_secret() or await stored_secret(self.runtime.store, "session", utcnow())
                     self._signer = SessionSigner(key)
         return self._signer
 
@@ -165,7 +165,9 @@ def _overview_charts(ov: Any) -> dict[str, Markup]:
 
 
 def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -> list[BaseRoute]:
-    """The dashboard's routes, to mount at / on the shared web app."""
+    """The dashboard's routes, to mount at / on the shared web app. Raises WeakSecret if
+    LOASO_SESSION_SECRET is set but too short."""
+    env_session_secret()
     d = Dashboard(runtime, limiter=limiter)
 
     async def guarded(request: Request, handler: Any) -> Response:

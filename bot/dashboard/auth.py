@@ -29,11 +29,12 @@ from typing import Protocol
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from bot.config import Config
+from bot.config import Config, secret
 
 COOKIE = "loaso_session"
 SESSION_HOURS = 8
 SECRET_ENV = "LOASO_SESSION_SECRET"
+MIN_SECRET = 32  # characters; shorter secrets can be guessed offline from one signed cookie
 MIN_PASSWORD = 8
 WINDOW_SECONDS = 15 * 60
 MAX_FAILS_PER_USER = 5
@@ -55,6 +56,22 @@ def _dummy() -> str:
     if _dummy_hash is None:
         _dummy_hash = _hasher.hash("loaso-dummy-password")
     return _dummy_hash
+
+
+class WeakSecret(ValueError):
+    """LOASO_SESSION_SECRET is set but too short to sign sessions with."""
+
+
+def env_session_secret() -> str | None:
+    """The session secret from the environment, None if unset; refuses one that is too short."""
+    value = secret(SECRET_ENV)
+    if value is not None and len(value) < MIN_SECRET:
+        raise WeakSecret(
+            f"{SECRET_ENV} is too short ({len(value)} characters; at least {MIN_SECRET} needed). "
+            f"Use e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`, "
+            f"or unset it to use a secret generated and kept in the database."
+        )
+    return value
 
 
 def hash_password(password: str) -> str:

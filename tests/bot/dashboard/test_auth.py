@@ -10,7 +10,14 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from bot.dashboard.auth import COOKIE, LoginLimiter, SessionSigner, hash_password, verify_password
+from bot.dashboard.auth import (
+    COOKIE,
+    LoginLimiter,
+    SessionSigner,
+    WeakSecret,
+    hash_password,
+    verify_password,
+)
 from bot.runtime import Runtime
 from bot.store.accounts import AccountError, AppSecret, add_account, find_account
 from bot.store.db import utcnow
@@ -232,8 +239,18 @@ async def test_secret_from_env_or_database(
     from bot.dashboard import dashboard_routes
     from bot.web import build_app
 
-    monkeypatch.setenv("LOASO_SESSION_SECRET", "from-the-environment")
+    monkeypatch.setenv("LOASO_SESSION_SECRET", "from-the-environment-" + "x" * 16)
     app = build_app(dash_runtime, dashboard_routes(dash_runtime))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
         await login(c, "canbo")
-        assert SessionSigner("from-the-environment").load(c.cookies[COOKIE]).account_id is not None
+        assert SessionSigner("from-the-environment-" + "x" * 16).load(c.cookies[COOKIE]).account_id is not None
+
+
+async def test_short_env_secret_is_refused(dash_runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.dashboard import dashboard_routes
+
+    monkeypatch.setenv("LOASO_SESSION_SECRET", "x" * 31)
+    with pytest.raises(WeakSecret, match="LOASO_SESSION_SECRET"):
+        dashboard_routes(dash_runtime)
+    monkeypatch.setenv("LOASO_SESSION_SECRET", "x" * 32)
+    assert dashboard_routes(dash_runtime)
