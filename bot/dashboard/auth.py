@@ -8,8 +8,8 @@
   The secret is ``LOASO_SESSION_SECRET`` or one generated and kept in the database.
   HttpOnly, SameSite=Lax, Secure on https; valid for ``SESSION_HOURS``.
 - CSRF: every form carries the session's token; a POST without the same token is refused.
-- Logins: at most ``MAX_FAILS_PER_USER`` failures per user name and ``MAX_FAILS_PER_IP``
-  per address in ``WINDOW_SECONDS``; then 429 until the window passes.
+- Logins: at most ``MAX_FAILS_PER_USER`` failures per (user name, address) pair and
+  ``MAX_FAILS_PER_IP`` per address in ``WINDOW_SECONDS``; then 429 until the window passes.
 """
 
 from __future__ import annotations
@@ -159,7 +159,7 @@ def csrf_ok(session: Session | None, submitted: str | None) -> bool:
 
 
 class LoginLimiter:
-    """Failed logins per user name and per address in a sliding window (in memory, per process)."""
+    """Failed logins per (user name, address) and per address in a sliding window (in memory, per process)."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic):
         self._clock = clock
@@ -177,12 +177,17 @@ class LoginLimiter:
 
     def blocked(self, ip: str, username: str) -> bool:
         by_ip = self._recent("ip:" + ip) >= MAX_FAILS_PER_IP
-        return by_ip or self._recent("user:" + username.lower()) >= MAX_FAILS_PER_USER
+        return by_ip or self._recent(self._user_key(ip, username)) >= MAX_FAILS_PER_USER
+
+    @staticmethod
+    def _user_key(ip: str, username: str) -> str:
+        # Per user name *from one address*: a stranger failing on purpose cannot lock the owner out.
+        return f"user:{ip}|{username.lower()}"
 
     def failed(self, ip: str, username: str) -> float:
         now = self._clock()
         self._fails["ip:" + ip].append(now)
-        self._fails["user:" + username.lower()].append(now)
+        self._fails[self._user_key(ip, username)].append(now)
         return now
 
     def attempt(self, ip: str, username: str) -> float | None:
@@ -194,7 +199,7 @@ class LoginLimiter:
         return self.failed(ip, username)
 
     def succeeded(self, ip: str, username: str, stamp: float | None = None) -> None:
-        self._fails.pop("user:" + username.lower(), None)
+        self._fails.pop(self._user_key(ip, username), None)
         q = self._fails.get("ip:" + ip)
         if q is not None and stamp is not None:
             try:

@@ -108,6 +108,23 @@ async def test_successful_login_clears_its_own_attempt(client: httpx.AsyncClient
     assert (await login(client, "canbo")).status_code == 429
 
 
+async def test_strangers_cannot_lock_a_user_out(dash_runtime: Runtime, limiter: LoginLimiter) -> None:
+    from bot.dashboard import dashboard_routes
+    from bot.web import build_app
+
+    app = build_app(dash_runtime, dashboard_routes(dash_runtime, limiter=limiter))
+
+    def client_from(address: str) -> httpx.AsyncClient:
+        transport = httpx.ASGITransport(app=app, client=(address, 5555))
+        return httpx.AsyncClient(transport=transport, base_url="http://testserver")
+
+    async with client_from("10.9.9.9") as stranger, client_from("10.0.0.7") as owner:
+        for _ in range(5):
+            assert (await login(stranger, "canbo", "sai")).status_code == 401
+        assert (await login(stranger, "canbo")).status_code == 429
+        assert (await login(owner, "canbo")).status_code == 303
+
+
 async def test_login_is_rate_limited_per_address(client: httpx.AsyncClient) -> None:
     for i in range(20):
         assert (await login(client, f"nguoi{i}", "sai")).status_code == 401
@@ -119,9 +136,9 @@ def test_limiter_window_passes() -> None:
     limiter = LoginLimiter(clock=lambda: now[0])
     for _ in range(5):
         limiter.failed("1.2.3.4", "Canbo")
-    assert limiter.blocked("5.6.7.8", "canbo")
+    assert limiter.blocked("1.2.3.4", "canbo")
     now[0] += 15 * 60 + 1
-    assert not limiter.blocked("5.6.7.8", "canbo")
+    assert not limiter.blocked("1.2.3.4", "canbo")
 
 
 def test_sessions_expire_and_reject_forgery() -> None:
