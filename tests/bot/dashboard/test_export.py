@@ -8,9 +8,12 @@ from datetime import date
 
 import httpx
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from bot.runtime import Runtime
 from bot.stats.report import Table, to_csv, to_xlsx
 from bot.stats.sample import END, START
+from bot.store.questions import Question
 from tests.bot.dashboard.dash_helpers import login
 
 RANGE = f"commune=DAINGAI&from={START}&to={END}"
@@ -65,3 +68,21 @@ def test_formula_injection_is_defused() -> None:
     assert "'=HYPERLINK" in text and "'-1" in text and "'+x" in text
     ws = load_workbook(io.BytesIO(to_xlsx([table])))["Bảng"]
     assert ws["A2"].value == '\'=HYPERLINK("x")' and ws["B2"].value == 1
+
+
+def test_control_characters_do_not_break_the_xlsx() -> None:
+    table = Table("t", "Bảng", ("A", "B"), [("Cô\x07 Tư\x1b", 1), ("\x00=1+1", "ok")])
+    ws = load_workbook(io.BytesIO(to_xlsx([table])))["Bảng"]
+    assert ws["A2"].value == "Cô Tư" and ws["A3"].value == "'=1+1" and ws["B3"].value == "ok"
+
+
+async def test_xlsx_export_survives_a_control_character_in_a_question(
+    client: httpx.AsyncClient, dash_runtime: Runtime
+) -> None:
+    async with dash_runtime.store.session() as s:
+        for row in (await s.execute(select(Question))).scalars():
+            row.text = "hỏi\x0bgiấy\x07 tờ"
+    await login(client, "canbo")
+    r = await client.get("/export/report.xlsx")
+    assert r.status_code == 200
+    load_workbook(io.BytesIO(r.content))
