@@ -262,11 +262,15 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
     async def export_csv(request: Request, viewer: Viewer, session: Session) -> Response:
         hamlet_code = request.query_params.get("hamlet") or None
         scope = d.scope_for(request, viewer, hamlet=hamlet_code)
-        tables = {t.id: t for t in await report_tables(scope)}
+        kind = request.query_params.get("kind", "all")  # which questions, as on /questions
+        if kind not in QUESTION_KINDS:
+            raise ScopeError(_say("err_bad_question_kind", kind=kind))
+        tables = {t.id: t for t in await report_tables(scope, kind)}
         table = tables.get(request.path_params["table"])
         if table is None:
             return Response(_say("err_no_such_table"), status_code=404, headers=SECURITY_HEADERS)
-        name = f"loaso-{table.id}-{scope.commune or 'tatca'}-{scope.start}-{scope.end}.csv"
+        suffix = f"-{kind}" if table.id == "questions" and kind != "all" else ""
+        name = f"loaso-{table.id}{suffix}-{scope.commune or 'tatca'}-{scope.start}-{scope.end}.csv"
         return Response(
             to_csv(table),
             media_type="text/csv; charset=utf-8",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 from datetime import date
 
 import httpx
@@ -11,7 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from bot.runtime import Runtime
-from bot.stats.report import Table, to_csv, to_xlsx
+from bot.stats.report import Table, labels, to_csv, to_xlsx
 from bot.stats.sample import END, START
 from bot.store.questions import Question
 from tests.bot.dashboard.dash_helpers import login
@@ -86,3 +88,19 @@ async def test_xlsx_export_survives_a_control_character_in_a_question(
     r = await client.get("/export/report.xlsx")
     assert r.status_code == 200
     load_workbook(io.BytesIO(r.content))
+
+
+async def test_questions_csv_follows_the_kind_on_the_page(client: httpx.AsyncClient) -> None:
+    await login(client, "canbo")
+    page = await client.get(f"/questions?kind=not_useful&{RANGE}")
+    link = re.search(r'href="(/export/questions\.csv\?[^"]*)"', page.text)
+    assert link is not None and "kind=not_useful" in link.group(1)
+    r = await client.get(html.unescape(link.group(1)))
+    assert r.status_code == 200 and "not_useful" in r.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))[1:]
+    every = list(
+        csv.reader(io.StringIO((await client.get(f"/export/questions.csv?{RANGE}")).content.decode("utf-8-sig")))
+    )
+    assert rows and len(rows) < len(every) - 1
+    assert {row[-1] for row in rows} == {labels()["words"]["not_useful"]}
+    assert (await client.get(f"/export/questions.csv?kind=secret&{RANGE}")).status_code == 400
