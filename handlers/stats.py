@@ -3,6 +3,7 @@
 Residents are refused by the router (the command needs Role.LEADER). In a group the
 figures would reach every resident, so the bot answers that it works in private only.
 A leader sees their own commune; an official any (``/thongke MAXA``), all by default.
+A leader with no commune recorded is refused (only officials see every commune).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ def register(router: Router) -> None:
         assert isinstance(msg, InboundMessage)
         if not msg.chat.is_private:
             return _reply(ctx, ctx.texts.render("stats/private_only.txt.j2"))
+        if ctx.role.role is not Role.OFFICIAL and ctx.role.commune is None:
+            # a leader without a commune would otherwise see every commune's figures
+            return _reply(ctx, ctx.texts.say("stats_no_commune"))
         args = msg.command.args if msg.command else ()
         commune = args[0] if args else ctx.role.commune
         if commune is None and len(ctx.config.communes) == 1:

@@ -8,8 +8,9 @@ import signal
 
 import click
 
-from bot.cli.base import get_config, run_async
+from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
+from bot.dashboard.auth import WeakSecret, env_session_secret
 
 
 def register(main: click.Group) -> None:
@@ -25,6 +26,10 @@ def register(main: click.Group) -> None:
         from bot.web import build_app
 
         config = get_config(ctx)
+        try:
+            env_session_secret()
+        except WeakSecret as exc:
+            fail(str(exc))
 
         async def go() -> None:
             async with opened(config) as rt:

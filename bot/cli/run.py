@@ -13,6 +13,7 @@ import uvicorn
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
 from bot.dashboard import dashboard_routes
+from bot.dashboard.auth import WeakSecret, env_session_secret
 from bot.services import ROLES, NoPlatform, build_services
 from bot.web import build_app
 
@@ -29,6 +30,10 @@ def register(main: click.Group) -> None:
     def run(ctx: click.Context, role: str, port: int | None) -> None:
         """Start the bot (Telegram with TELEGRAM_BOT_TOKEN), its web server and jobs."""
         config = get_config(ctx)
+        try:
+            env_session_secret()
+        except WeakSecret as exc:
+            fail(str(exc))
 
         async def go() -> None:
             async with opened(config) as rt:

@@ -13,21 +13,22 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from markupsafe import Markup
+from sqlalchemy import update
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from bot.config import Config, secret
+from bot.config import Config
 from bot.dashboard import charts
 from bot.dashboard.auth import (
     COOKIE,
-    SECRET_ENV,
     SESSION_HOURS,
     LoginLimiter,
     Session,
     SessionSigner,
     Viewer,
     csrf_ok,
+    env_session_secret,
     verify_password,
 )
 from bot.model import nfc
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 
 MAX_FORM_BYTES = 8192
 QUESTION_LIMIT = 200
+VERIFY_SLOTS = 4  # argon2 checks running at once
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
@@ -73,12 +75,13 @@ class Dashboard:
         self.limiter = limiter or LoginLimiter()
         self._signer: SessionSigner | None = None
         self._lock = asyncio.Lock()
+        self.verify_slots = asyncio.Semaphore(VERIFY_SLOTS)
 
     async def signer(self) -> SessionSigner:
         if self._signer is None:
             async with self._lock:
                 if self._signer is None:
-                    key = secret(SECRET_ENV) or await stored_secret(self.runtime.store, "session", utcnow())
+                    key = env_session_secret() or await stored_secret(self.runtime.store, "session", utcnow())
                     self._signer = SessionSigner(key)
         return self._signer
 
@@ -92,6 +95,8 @@ class Dashboard:
         async with self.runtime.store.session() as s:
             account = await s.get(Account, session.account_id)
         if account is None or not account.active:
+            return None
+        if not (await self.signer()).matches(session, account):
             return None
         return Viewer(account.id, account.username, account.role, account.commune)
 
@@ -160,7 +165,9 @@ def _overview_charts(ov: Any) -> dict[str, Markup]:
 
 
 def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -> list[BaseRoute]:
-    """The dashboard's routes, to mount at / on the shared web app."""
+    """The dashboard's routes, to mount at / on the shared web app. Raises WeakSecret if
+    LOASO_SESSION_SECRET is set but too short."""
+    env_session_secret()
     d = Dashboard(runtime, limiter=limiter)
 
     async def guarded(request: Request, handler: Any) -> Response:
@@ -255,11 +262,15 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
     async def export_csv(request: Request, viewer: Viewer, session: Session) -> Response:
         hamlet_code = request.query_params.get("hamlet") or None
         scope = d.scope_for(request, viewer, hamlet=hamlet_code)
-        tables = {t.id: t for t in await report_tables(scope)}
+        kind = request.query_params.get("kind", "all")  # which questions, as on /questions
+        if kind not in QUESTION_KINDS:
+            raise ScopeError(_say("err_bad_question_kind", kind=kind))
+        tables = {t.id: t for t in await report_tables(scope, kind)}
         table = tables.get(request.path_params["table"])
         if table is None:
             return Response(_say("err_no_such_table"), status_code=404, headers=SECURITY_HEADERS)
-        name = f"loaso-{table.id}-{scope.commune or 'tatca'}-{scope.start}-{scope.end}.csv"
+        suffix = f"-{kind}" if table.id == "questions" and kind != "all" else ""
+        name = f"loaso-{table.id}{suffix}-{scope.commune or 'tatca'}-{scope.start}-{scope.end}.csv"
         return Response(
             to_csv(table),
             media_type="text/csv; charset=utf-8",
@@ -294,21 +305,22 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         password = form.get("password", "")
         ip = request.client.host if request.client else "?"
         nxt = _safe_next(request, form.get("next"))
-        if d.limiter.blocked(ip, username):
+        stamp = d.limiter.attempt(ip, username)  # counted before any await: no racing past the limit
+        if stamp is None:
             log.warning("dashboard login blocked for too many failures")
             return d.page("login.html.j2", 429, csrf=session.csrf, error="blocked", next=nxt, username=username)
         async with runtime.store.session() as s:
             account = await find_account(s, username) if username else None
-            ok = verify_password(account.password_hash if account else None, password)
-            ok = ok and account is not None and account.active
-            if ok and account is not None:
-                account.last_login_at = utcnow()
-        if not ok or account is None:
-            d.limiter.failed(ip, username)
+            stored = account.password_hash if account is not None else None
+        async with d.verify_slots:  # argon2 is slow and memory-hungry: off the event loop, a few at a time
+            ok = await asyncio.to_thread(verify_password, stored, password)
+        if not ok or account is None or not account.active:
             return d.page("login.html.j2", 401, csrf=session.csrf, error="wrong", next=nxt, username=username)
-        d.limiter.succeeded(username)
+        async with runtime.store.session() as s:
+            await s.execute(update(Account).where(Account.id == account.id).values(last_login_at=utcnow()))
+        d.limiter.succeeded(ip, username, stamp)
         response = RedirectResponse(nxt, status_code=303)
-        await d.set_cookie(request, response, (await d.signer()).new(account.id))  # new token: no fixation
+        await d.set_cookie(request, response, (await d.signer()).new(account))  # new token: no fixation
         return response
 
     async def logout(request: Request) -> Response:

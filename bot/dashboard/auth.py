@@ -1,12 +1,15 @@
 """Who is looking at the dashboard: passwords, signed session cookies, CSRF, login limits.
 
 - Passwords: argon2id (argon2-cffi's defaults), never stored or logged in clear.
-- Sessions: a cookie holding {account, csrf token, issue time}, signed with HMAC-SHA256.
+- Sessions: a cookie holding {account, csrf token, issue time, account tag}, signed with
+  HMAC-SHA256. The tag is a MAC over the account's id, password hash and creation time, so a
+  cookie stops working when the account is removed (even if its id is reused), re-created or
+  its password changes.
   The secret is ``LOASO_SESSION_SECRET`` or one generated and kept in the database.
   HttpOnly, SameSite=Lax, Secure on https; valid for ``SESSION_HOURS``.
 - CSRF: every form carries the session's token; a POST without the same token is refused.
-- Logins: at most ``MAX_FAILS_PER_USER`` failures per user name and ``MAX_FAILS_PER_IP``
-  per address in ``WINDOW_SECONDS``; then 429 until the window passes.
+- Logins: at most ``MAX_FAILS_PER_USER`` failures per (user name, address) pair and
+  ``MAX_FAILS_PER_IP`` per address in ``WINDOW_SECONDS``; then 429 until the window passes.
 """
 
 from __future__ import annotations
@@ -20,15 +23,18 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from bot.config import Config
+from bot.config import Config, secret
 
 COOKIE = "loaso_session"
 SESSION_HOURS = 8
 SECRET_ENV = "LOASO_SESSION_SECRET"
+MIN_SECRET = 32  # characters; shorter secrets can be guessed offline from one signed cookie
 MIN_PASSWORD = 8
 WINDOW_SECONDS = 15 * 60
 MAX_FAILS_PER_USER = 5
@@ -52,6 +58,22 @@ def _dummy() -> str:
     return _dummy_hash
 
 
+class WeakSecret(ValueError):
+    """LOASO_SESSION_SECRET is set but too short to sign sessions with."""
+
+
+def env_session_secret() -> str | None:
+    """The session secret from the environment, None if unset; refuses one that is too short."""
+    value = secret(SECRET_ENV)
+    if value is not None and len(value) < MIN_SECRET:
+        raise WeakSecret(
+            f"{SECRET_ENV} is too short ({len(value)} characters; at least {MIN_SECRET} needed). "
+            f"Use e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`, "
+            f"or unset it to use a secret generated and kept in the database."
+        )
+    return value
+
+
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
         raise ValueError(f"password must have at least {MIN_PASSWORD} characters")
@@ -65,11 +87,18 @@ def verify_password(stored_hash: str | None, password: str) -> bool:
         return False
 
 
+class AccountLike(Protocol):
+    id: int
+    password_hash: str
+    created_at: datetime
+
+
 @dataclass(frozen=True)
 class Session:
     account_id: int | None
     csrf: str
     issued: float
+    tag: str | None = None  # binds the cookie to one account's id, password and creation time
 
 
 def _b64(data: bytes) -> str:
@@ -87,11 +116,24 @@ class SessionSigner:
         self._key = hashlib.sha256(("loaso-session:" + secret).encode()).digest()
         self._clock = clock
 
-    def new(self, account_id: int | None = None) -> Session:
-        return Session(account_id, secrets.token_urlsafe(32), self._clock())
+    def new(self, account: AccountLike | None = None) -> Session:
+        if account is None:
+            return Session(None, secrets.token_urlsafe(32), self._clock())
+        return Session(account.id, secrets.token_urlsafe(32), self._clock(), self.tag(account))
+
+    def tag(self, account: AccountLike) -> str:
+        """A short MAC over what makes an account itself: a reused id, a new password or a
+        re-created account gives another tag, so older cookies stop working."""
+        created = account.created_at.replace(tzinfo=None).isoformat() if account.created_at else ""
+        msg = f"account-tag:{account.id}:{account.password_hash}:{created}".encode()
+        return _b64(hmac.new(self._key, msg, hashlib.sha256).digest()[:16])
+
+    def matches(self, session: Session, account: AccountLike) -> bool:
+        return session.tag is not None and hmac.compare_digest(session.tag, self.tag(account))
 
     def dump(self, session: Session) -> str:
-        body = _b64(json.dumps({"a": session.account_id, "c": session.csrf, "t": session.issued}).encode())
+        data = {"a": session.account_id, "c": session.csrf, "t": session.issued, "g": session.tag}
+        body = _b64(json.dumps(data).encode())
         return body + "." + _b64(hmac.new(self._key, body.encode(), hashlib.sha256).digest())
 
     def load(self, value: str | None) -> Session | None:
@@ -103,7 +145,8 @@ class SessionSigner:
             return None
         try:
             data = json.loads(_unb64(body))
-            session = Session(data["a"], str(data["c"]), float(data["t"]))
+            tag = data.get("g")
+            session = Session(data["a"], str(data["c"]), float(data["t"]), None if tag is None else str(tag))
         except (ValueError, KeyError, TypeError):
             return None
         if not 0 <= self._clock() - session.issued <= SESSION_HOURS * 3600:
@@ -116,7 +159,7 @@ def csrf_ok(session: Session | None, submitted: str | None) -> bool:
 
 
 class LoginLimiter:
-    """Failed logins per user name and per address in a sliding window (in memory, per process)."""
+    """Failed logins per (user name, address) and per address in a sliding window (in memory, per process)."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic):
         self._clock = clock
@@ -134,15 +177,37 @@ class LoginLimiter:
 
     def blocked(self, ip: str, username: str) -> bool:
         by_ip = self._recent("ip:" + ip) >= MAX_FAILS_PER_IP
-        return by_ip or self._recent("user:" + username.lower()) >= MAX_FAILS_PER_USER
+        return by_ip or self._recent(self._user_key(ip, username)) >= MAX_FAILS_PER_USER
 
-    def failed(self, ip: str, username: str) -> None:
+    @staticmethod
+    def _user_key(ip: str, username: str) -> str:
+        # Per user name *from one address*: a stranger failing on purpose cannot lock the owner out.
+        return f"user:{ip}|{username.lower()}"
+
+    def failed(self, ip: str, username: str) -> float:
         now = self._clock()
         self._fails["ip:" + ip].append(now)
-        self._fails["user:" + username.lower()].append(now)
+        self._fails[self._user_key(ip, username)].append(now)
+        return now
 
-    def succeeded(self, username: str) -> None:
-        self._fails.pop("user:" + username.lower(), None)
+    def attempt(self, ip: str, username: str) -> float | None:
+        """Check and count one login attempt in one step (no await between them), so
+        concurrent attempts cannot all pass the check before any is counted. None: blocked.
+        The attempt counts as a failure until ``succeeded`` takes it back."""
+        if self.blocked(ip, username):
+            return None
+        return self.failed(ip, username)
+
+    def succeeded(self, ip: str, username: str, stamp: float | None = None) -> None:
+        self._fails.pop(self._user_key(ip, username), None)
+        q = self._fails.get("ip:" + ip)
+        if q is not None and stamp is not None:
+            try:
+                q.remove(stamp)
+            except ValueError:
+                pass
+            if not q:
+                del self._fails["ip:" + ip]
 
 
 @dataclass(frozen=True)

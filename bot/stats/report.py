@@ -163,18 +163,23 @@ def to_csv(table: Table) -> bytes:
 def to_xlsx(tables: list[Table]) -> bytes:
     """One sheet per table, bold Vietnamese headers, dates as real dates."""
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
+
+    def cell_text(text: str) -> str:
+        # Control characters (a resident's name or question may carry them) make openpyxl raise.
+        return _safe(ILLEGAL_CHARACTERS_RE.sub("", text))
 
     wb = Workbook()
     wb.remove(wb.active)
     bold = Font(bold=True)
     for table in tables:
-        ws = wb.create_sheet(table.title[:31])
-        ws.append(list(table.headers))
+        ws = wb.create_sheet(ILLEGAL_CHARACTERS_RE.sub("", table.title)[:31])
+        ws.append([cell_text(h) for h in table.headers])
         for cell in ws[1]:
             cell.font = bold
         for row in table.rows:
-            ws.append([_safe(c) if isinstance(c, str) else c for c in row])
+            ws.append([cell_text(c) if isinstance(c, str) else c for c in row])
         for col, header in zip(ws.columns, table.headers, strict=False):
             width = max([len(header), *(len(_text(c.value)) for c in col)])
             ws.column_dimensions[col[0].column_letter].width = min(60, width + 2)

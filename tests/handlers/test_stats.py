@@ -95,3 +95,18 @@ async def test_messages_in_a_group_are_counted_not_stored(runtime: Runtime) -> N
     assert figure(active, after) == figure(active, before) + 1
     assert figure(r"Thành viên: ([\d.]+)", after) == figure(r"Thành viên: ([\d.]+)", before) + 1
     assert "mai họp ấp" not in after
+
+
+async def test_leader_without_commune_is_refused(tmp_path: Path) -> None:
+    from bot.stats.sample import CONFIG
+
+    roles = [*CONFIG["roles"], {"platform": "shell", "user_id": 2002, "role": "leader"}]
+    rt = Runtime.build(sample_config(roles=roles), store=Store(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"))
+    await rt.open()
+    try:
+        await seed_sample(rt.store)
+        for text in ("/thongke", "/thongke LONGDUC"):
+            reply = await say(rt, 2002, text)
+            assert reply == rt.texts.say("stats_no_commune") and "Thành viên" not in reply
+    finally:
+        await rt.close()

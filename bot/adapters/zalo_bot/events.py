@@ -39,6 +39,7 @@ def translate(update: dict[str, Any], *, now: datetime, names: tuple[str, ...] =
         return BotUpdate(name, key, None)
     private = str(chat.get("chat_type") or "PRIVATE").upper() == "PRIVATE"
     display = sender.get("display_name") or sender.get("name") or sender.get("first_name")
+    display = clean_text(str(display)) if display else None
     user = UserRef(Platform.ZALO_BOT, user_id, str(display)[:128] if display else None, bool(sender.get("is_bot")))
     ref = ChatRef(Platform.ZALO_BOT, chat_id, ChatKind.PRIVATE if private else ChatKind.GROUP)
     lowered = text.lower()

@@ -39,3 +39,13 @@ async def test_loaso_dashboard_serves_alone(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGTERM)
         _, err = await asyncio.wait_for(proc.communicate(), 30)
     assert proc.returncode == 0, err.decode()
+
+
+def test_short_session_secret_stops_dashboard_and_run(tmp_path: Path) -> None:
+    from tests.bot.cli.helpers import loaso
+
+    write_config(tmp_path, web={"host": "127.0.0.1", "port": free_port()})
+    for command in ("dashboard", "run"):
+        result = loaso(tmp_path, command, env={"LOASO_SESSION_SECRET": "too-short"})
+        assert result.returncode != 0, (command, result.stderr)
+        assert "LOASO_SESSION_SECRET" in result.stderr and "too short" in result.stderr

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+from datetime import datetime
+from types import SimpleNamespace
+
 import httpx
 import pytest
 from sqlalchemy import select
 
-from bot.dashboard.auth import COOKIE, LoginLimiter, SessionSigner, hash_password, verify_password
+from bot.dashboard.auth import (
+    COOKIE,
+    LoginLimiter,
+    SessionSigner,
+    WeakSecret,
+    hash_password,
+    verify_password,
+)
 from bot.runtime import Runtime
 from bot.store.accounts import AccountError, AppSecret, add_account, find_account
 from bot.store.db import utcnow
@@ -79,6 +90,41 @@ async def test_login_is_rate_limited_per_user(client: httpx.AsyncClient) -> None
     assert (await login(client, "totruong")).status_code == 303  # another user is not blocked
 
 
+async def test_concurrent_logins_cannot_race_past_the_limit(client: httpx.AsyncClient) -> None:
+    token = await csrf_of(client)
+    data = {"csrf": token, "username": "canbo", "password": "sai-mat-khau", "next": "/"}
+    results = await asyncio.gather(*(client.post("/login", data=data) for _ in range(20)))
+    codes = sorted(r.status_code for r in results)
+    assert codes.count(401) <= 5 and codes.count(429) >= 15, codes
+    assert (await login(client, "canbo")).status_code == 429
+
+
+async def test_successful_login_clears_its_own_attempt(client: httpx.AsyncClient) -> None:
+    for _ in range(4):
+        assert (await login(client, "canbo", "sai")).status_code == 401
+    assert (await login(client, "canbo")).status_code == 303
+    for _ in range(5):
+        assert (await login(client, "canbo", "sai")).status_code == 401
+    assert (await login(client, "canbo")).status_code == 429
+
+
+async def test_strangers_cannot_lock_a_user_out(dash_runtime: Runtime, limiter: LoginLimiter) -> None:
+    from bot.dashboard import dashboard_routes
+    from bot.web import build_app
+
+    app = build_app(dash_runtime, dashboard_routes(dash_runtime, limiter=limiter))
+
+    def client_from(address: str) -> httpx.AsyncClient:
+        transport = httpx.ASGITransport(app=app, client=(address, 5555))
+        return httpx.AsyncClient(transport=transport, base_url="http://testserver")
+
+    async with client_from("10.9.9.9") as stranger, client_from("10.0.0.7") as owner:
+        for _ in range(5):
+            assert (await login(stranger, "canbo", "sai")).status_code == 401
+        assert (await login(stranger, "canbo")).status_code == 429
+        assert (await login(owner, "canbo")).status_code == 303
+
+
 async def test_login_is_rate_limited_per_address(client: httpx.AsyncClient) -> None:
     for i in range(20):
         assert (await login(client, f"nguoi{i}", "sai")).status_code == 401
@@ -90,15 +136,16 @@ def test_limiter_window_passes() -> None:
     limiter = LoginLimiter(clock=lambda: now[0])
     for _ in range(5):
         limiter.failed("1.2.3.4", "Canbo")
-    assert limiter.blocked("5.6.7.8", "canbo")
+    assert limiter.blocked("1.2.3.4", "canbo")
     now[0] += 15 * 60 + 1
-    assert not limiter.blocked("5.6.7.8", "canbo")
+    assert not limiter.blocked("1.2.3.4", "canbo")
 
 
 def test_sessions_expire_and_reject_forgery() -> None:
     now = [0.0]
     signer = SessionSigner("secret-a", clock=lambda: now[0])
-    cookie = signer.dump(signer.new(7))
+    account = SimpleNamespace(id=7, password_hash="$argon2id$x", created_at=datetime(2026, 1, 1))
+    cookie = signer.dump(signer.new(account))
     assert signer.load(cookie).account_id == 7
     assert SessionSigner("secret-b", clock=lambda: now[0]).load(cookie) is None
     now[0] += 8 * 3600 + 1
@@ -156,6 +203,31 @@ async def test_removed_account_loses_access(client: httpx.AsyncClient, dash_runt
     assert (await client.get("/")).status_code == 303
 
 
+async def test_old_cookie_does_not_fit_a_new_account_with_the_same_id(
+    client: httpx.AsyncClient, dash_runtime: Runtime
+) -> None:
+    assert (await login(client, "totruong")).status_code == 303
+    async with dash_runtime.store.session() as s:
+        old = await find_account(s, "totruong")
+        old_id = old.id
+        await s.delete(old)
+    async with dash_runtime.store.session() as s:  # SQLite hands the freed id to the next account
+        new = await add_account(s, "canbo2", hash_password("mat-khau-moi-1"), "official", None, utcnow())
+        assert new.id == old_id
+    assert (await client.get("/")).status_code == 303
+    assert (await client.get("/export/report.xlsx")).status_code == 401
+
+
+async def test_password_change_ends_old_sessions(client: httpx.AsyncClient, dash_runtime: Runtime) -> None:
+    assert (await login(client, "canbo")).status_code == 303
+    assert (await client.get("/")).status_code == 200
+    async with dash_runtime.store.session() as s:
+        (await find_account(s, "canbo")).password_hash = hash_password("mat-khau-moi-2")
+    assert (await client.get("/")).status_code == 303
+    assert (await login(client, "canbo", "mat-khau-moi-2")).status_code == 303
+    assert (await client.get("/")).status_code == 200
+
+
 async def test_open_redirect_is_refused(client: httpx.AsyncClient) -> None:
     token = await csrf_of(client)
     data = {"csrf": token, "username": "canbo", "password": PASSWORD, "next": "//evil.example/x"}
@@ -184,8 +256,18 @@ async def test_secret_from_env_or_database(
     from bot.dashboard import dashboard_routes
     from bot.web import build_app
 
-    monkeypatch.setenv("LOASO_SESSION_SECRET", "from-the-environment")
+    monkeypatch.setenv("LOASO_SESSION_SECRET", "from-the-environment-" + "x" * 16)
     app = build_app(dash_runtime, dashboard_routes(dash_runtime))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
         await login(c, "canbo")
-        assert SessionSigner("from-the-environment").load(c.cookies[COOKIE]).account_id is not None
+        assert SessionSigner("from-the-environment-" + "x" * 16).load(c.cookies[COOKIE]).account_id is not None
+
+
+async def test_short_env_secret_is_refused(dash_runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.dashboard import dashboard_routes
+
+    monkeypatch.setenv("LOASO_SESSION_SECRET", "x" * 31)
+    with pytest.raises(WeakSecret, match="LOASO_SESSION_SECRET"):
+        dashboard_routes(dash_runtime)
+    monkeypatch.setenv("LOASO_SESSION_SECRET", "x" * 32)
+    assert dashboard_routes(dash_runtime)

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 from datetime import date
 
 import httpx
 from openpyxl import load_workbook
+from sqlalchemy import select
 
-from bot.stats.report import Table, to_csv, to_xlsx
+from bot.runtime import Runtime
+from bot.stats.report import Table, labels, to_csv, to_xlsx
 from bot.stats.sample import END, START
+from bot.store.questions import Question
 from tests.bot.dashboard.dash_helpers import login
 
 RANGE = f"commune=DAINGAI&from={START}&to={END}"
@@ -65,3 +70,37 @@ def test_formula_injection_is_defused() -> None:
     assert "'=HYPERLINK" in text and "'-1" in text and "'+x" in text
     ws = load_workbook(io.BytesIO(to_xlsx([table])))["Bảng"]
     assert ws["A2"].value == '\'=HYPERLINK("x")' and ws["B2"].value == 1
+
+
+def test_control_characters_do_not_break_the_xlsx() -> None:
+    table = Table("t", "Bảng", ("A", "B"), [("Cô\x07 Tư\x1b", 1), ("\x00=1+1", "ok")])
+    ws = load_workbook(io.BytesIO(to_xlsx([table])))["Bảng"]
+    assert ws["A2"].value == "Cô Tư" and ws["A3"].value == "'=1+1" and ws["B3"].value == "ok"
+
+
+async def test_xlsx_export_survives_a_control_character_in_a_question(
+    client: httpx.AsyncClient, dash_runtime: Runtime
+) -> None:
+    async with dash_runtime.store.session() as s:
+        for row in (await s.execute(select(Question))).scalars():
+            row.text = "hỏi\x0bgiấy\x07 tờ"
+    await login(client, "canbo")
+    r = await client.get("/export/report.xlsx")
+    assert r.status_code == 200
+    load_workbook(io.BytesIO(r.content))
+
+
+async def test_questions_csv_follows_the_kind_on_the_page(client: httpx.AsyncClient) -> None:
+    await login(client, "canbo")
+    page = await client.get(f"/questions?kind=not_useful&{RANGE}")
+    link = re.search(r'href="(/export/questions\.csv\?[^"]*)"', page.text)
+    assert link is not None and "kind=not_useful" in link.group(1)
+    r = await client.get(html.unescape(link.group(1)))
+    assert r.status_code == 200 and "not_useful" in r.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))[1:]
+    every = list(
+        csv.reader(io.StringIO((await client.get(f"/export/questions.csv?{RANGE}")).content.decode("utf-8-sig")))
+    )
+    assert rows and len(rows) < len(every) - 1
+    assert {row[-1] for row in rows} == {labels()["words"]["not_useful"]}
+    assert (await client.get(f"/export/questions.csv?kind=secret&{RANGE}")).status_code == 400

@@ -43,3 +43,9 @@ def test_unwrap_accepts_all_shapes():
     assert unwrap({"ok": True, "result": [one, 3, one]}) == [one, one]
     assert unwrap([one]) == [one]
     assert unwrap({"ok": True, "result": None}) == [] and unwrap(7) == [] and unwrap({}) == []
+
+
+def test_display_names_are_cleaned():
+    update = text_update("m9", "c1", "u1", "chào", name="Cô\x07 Tư\u200b\x1b ")
+    msg = translate(update, now=NOW).message
+    assert msg is not None and msg.sender.display_name == "Cô Tư"
