@@ -107,10 +107,13 @@ class ZaloOAService:
             if self.cfg.followers_hamlet is not None:
                 followers = followers or await ensure_group(s, followers_chat(self.cfg.oa_id), now)
                 followers.hamlet_code = self.cfg.followers_hamlet
+                followers.active = True
+            elif followers is not None:
+                # follower bulletins switched off: no deliveries for it (not even for "all")
+                followers.hamlet_code = None
+                followers.active = False
             if followers is not None and not followers.title:  # how the dashboard and figures name it
                 followers.title = self.runtime.texts.render("zalo/followers_group_title.txt.j2")
-            elif followers is not None:
-                followers.hamlet_code = None  # follower bulletins switched off: no deliveries for it
         groups.changed()
         if token_row is None and self.secrets.refresh_token is None:
             raise MissingSecret(

@@ -115,6 +115,7 @@ async def test_followers_are_refused_unless_configured(oa_env):
     async with oa_env.runtime.store.session() as s:
         group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
         assert group is not None and group.hamlet_code is None
+        assert group.active is False  # so "all" bulletins make no delivery (and no FAILED row) for it
     result = await oa_env.service.sender.send(Outbound(followers_chat(zalo_oa.OA_ID), "Tin"))
     assert result.status is SendStatus.REJECTED and "followers_hamlet" in (result.error or "")
     assert oa_env.fake.sent == []
@@ -143,6 +144,28 @@ async def test_follower_broadcast_resumes_without_sending_twice(oa_env):
     assert promo.path == "/v3.0/oa/message/promotion"
     header = promo.message["attachment"]["payload"]["elements"][0]
     assert header == {"type": "header", "content": "Loa Số — Ấp Ngãi Hội 1"}
+
+
+@pytest.mark.parametrize("oa_env", [{"zalo_oa": {"followers_hamlet": "NGAIHOI1"}}], indirect=True)
+async def test_restart_with_followers_hamlet_keeps_the_link(oa_env):
+    await oa_env.service.start()  # a restart: the pseudo-group already has its title
+    await oa_env.service.start()
+    async with oa_env.runtime.store.session() as s:
+        group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
+        assert group is not None and group.title
+        assert group.hamlet_code == "NGAIHOI1" and group.active is True
+
+
+@pytest.mark.parametrize("oa_env", [{"zalo_oa": {"followers_hamlet": "NGAIHOI1"}}], indirect=True)
+async def test_followers_group_reactivated_when_followers_hamlet_set_again(oa_env):
+    async with oa_env.runtime.store.session() as s:
+        group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
+        assert group is not None
+        group.active = False  # as left by an earlier start without followers_hamlet
+    await oa_env.service.start()
+    async with oa_env.runtime.store.session() as s:
+        group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
+        assert group is not None and group.active is True and group.hamlet_code == "NGAIHOI1"
 
 
 async def test_senders_alone_for_cli_delivery(oa_env, monkeypatch):
