@@ -160,6 +160,9 @@ class TokenManager:
             if row is None:
                 row = ZaloToken(oa_id=self.oa_id, refresh_token=refresh_token)
                 s.add(row)
+            # Remember the token just refused, so a spent ZALO_OA_REFRESH_TOKEN still in the
+            # environment is not posted again on every call: only a genuinely new one is tried.
+            row.refresh_token = refresh_token
             row.needs_reauth, row.updated_at = True, now
             row.access_token, row.expires_at = None, None
             row.last_error = f"{code} {reason}".strip()[:255]

@@ -131,6 +131,26 @@ async def test_new_env_refresh_token_recovers_after_reauthorisation(oa_env):
     assert not row.needs_reauth and row.refresh_token == "R1"
 
 
+async def test_spent_env_refresh_token_is_not_posted_again_after_rejection(oa_env):
+    """The DB's rotated R1 is rejected while the spent R0 is still in the environment:
+    R0 is tried once (it might be new), then neither is posted again."""
+    tokens = manager(oa_env, env_token="R0")
+    assert await tokens.access_token() == "A1"  # R0 spent, R1 stored
+    oa_env.fake.refresh_tokens.discard("R1")
+    oa_env.fake.used_refresh_tokens.add("R1")  # someone else spent R1
+    oa_env.fake.revoke_access_tokens()
+    for _ in range(4):
+        try:
+            await tokens.refresh(stale="A1")
+        except ReauthRequired:
+            pass
+        else:
+            raise AssertionError("expected ReauthRequired")
+    assert oa_env.fake.refresh_calls == ["R0", "R1", "R0"]  # no repeats after that
+    row = await token_row(oa_env.runtime)
+    assert row.needs_reauth
+
+
 async def test_network_failure_during_refresh_keeps_the_refresh_token(oa_env):
     async with httpx.AsyncClient() as http:
         cfg = oa_env.runtime.config.zalo_oa
