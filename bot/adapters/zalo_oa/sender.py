@@ -3,8 +3,9 @@
 Private chats get consultation messages (``/v3.0/oa/message/cs``, allowed within 48 h of
 the person's last message); OA groups get ``/v3.0/oa/group/message``. Zalo has no
 formatting, so HTML is turned into plain text, then split at the text limit. Zalo's
-answers become a ``SendResult``: 429 and quota errors → ``retry_after``, 5xx and timeouts
-→ ``transient``, a person or group that is gone → ``gone``, the rest → ``rejected``.
+answers become a ``SendResult``: 429, quota errors and a pending re-authorisation →
+``retry_after``, 5xx and timeouts → ``transient``, a person or group that is gone →
+``gone``, the rest → ``rejected``.
 
 Followers (the pseudo-group ``followers:<oa_id>``) get one broadcast ('tin truyền thông')
 each, only when ``zalo_oa.followers_hamlet`` is configured; who already got a text is
@@ -43,12 +44,15 @@ NIGHT_BLOCKED = -234  # broadcasts are not delivered 22:00–06:00 Vietnam time
 GONE_ERRORS = frozenset({-213, -217, -227, -237, -403})  # not a follower, banned, group disabled, OA not in group
 DEFAULT_RETRY_AFTER = 60.0  # seconds, when a 429 has no Retry-After
 QUOTA_RETRY_AFTER = 3600.0
+REAUTH_RETRY_AFTER = 3600.0  # seconds; waiting for a person to re-authorise the OA
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def classify(exc: Exception, sent: tuple[ChatId, ...] = (), now: Callable[[], datetime] = utcnow) -> SendResult:
     """Map a failed call to what the caller should do next."""
-    if isinstance(exc, ReauthRequired | TokenRefreshFailed):
+    if isinstance(exc, ReauthRequired):  # a person must act: wait long, never give the bulletin up
+        return SendResult(SendStatus.RETRY_AFTER, sent, retry_after=REAUTH_RETRY_AFTER, error=str(exc)[:200])
+    if isinstance(exc, TokenRefreshFailed):
         return SendResult(SendStatus.TRANSIENT, sent, error=str(exc)[:200])
     if not isinstance(exc, ZaloAPIError):
         return SendResult(SendStatus.TRANSIENT, sent, error=type(exc).__name__)

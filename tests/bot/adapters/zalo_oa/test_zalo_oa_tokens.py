@@ -99,7 +99,9 @@ async def test_used_refresh_token_14020_is_reported_once_and_not_looped(oa_env):
     oa_env.fake.used_refresh_tokens.add("R0")  # someone else already spent it
     for _ in range(3):
         result = await oa_env.service.sender.send(private())
-        assert result.status is SendStatus.TRANSIENT and "re-authoris" in (result.error or "")
+        # waits for the re-authorisation (the outbox must not give the bulletin up)
+        assert result.status is SendStatus.RETRY_AFTER and "re-authoris" in (result.error or "")
+        assert result.retry_after == 3600
     assert oa_env.fake.refresh_calls == ["R0"]  # one attempt, then never again
     assert oa_env.fake.calls == []
     (report,) = oa_env.leaders.received
