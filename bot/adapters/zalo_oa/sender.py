@@ -39,7 +39,8 @@ log = logging.getLogger(__name__)
 # Zalo OA text messages: at most 2000 characters (Open API v3, "tin tư vấn").
 OA_TEXT_LIMIT = 2000
 RATE_LIMITED = frozenset({-32})  # "your application reached limit call api"
-OUT_OF_QUOTA = frozenset({-211, -218})  # OA quota / this person's receive quota
+PERSON_QUOTA = -218  # this one person's receive quota is used up (not the OA's)
+OUT_OF_QUOTA = frozenset({-211, PERSON_QUOTA})  # OA quota / this person's receive quota
 NIGHT_BLOCKED = -234  # broadcasts are not delivered 22:00–06:00 Vietnam time
 GONE_ERRORS = frozenset({-213, -217, -227, -237, -403})  # not a follower, banned, group disabled, OA not in group
 DEFAULT_RETRY_AFTER = 60.0  # seconds, when a 429 has no Retry-After
@@ -132,6 +133,10 @@ class ZaloOASender:
                 try:
                     await self.client.send_promotion(user_id, self.followers_title, part)
                 except Exception as exc:
+                    if isinstance(exc, ZaloAPIError) and exc.code == PERSON_QUOTA and exc.http_status != 429:
+                        # Only this follower can take no more: skip them, the fan-out goes on.
+                        log.info("follower %s skipped: their receive quota is used up", user_id)
+                        break
                     result = classify(exc, (), self.clock)
                     if result.status in (SendStatus.RETRY_AFTER, SendStatus.TRANSIENT):
                         log.warning("follower broadcast paused after %s: %s", delivered, result.error)

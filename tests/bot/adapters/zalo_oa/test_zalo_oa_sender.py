@@ -168,6 +168,20 @@ async def test_followers_group_reactivated_when_followers_hamlet_set_again(oa_en
         assert group is not None and group.active is True and group.hamlet_code == "NGAIHOI1"
 
 
+@pytest.mark.parametrize("oa_env", [{"zalo_oa": {"followers_hamlet": "NGAIHOI1"}}], indirect=True)
+async def test_one_followers_quota_skips_them_and_the_fanout_goes_on(oa_env):
+    for user in ("f-1", "f-2", "f-3"):
+        assert (await oa_env.post(*signed(oa_follow("follow", user)))).status_code == 200
+    oa_env.fake.failures = [(200, {"error": -218, "message": "user reached quota receive message"})]
+    out = Outbound(followers_chat(zalo_oa.OA_ID), BULLETIN, html=True)
+    first = await oa_env.service.sender.send(out)
+    assert first.ok
+    assert oa_env.fake.texts_to("f-1") == []  # skipped
+    assert oa_env.fake.texts_to("f-2") == [PLAIN] and oa_env.fake.texts_to("f-3") == [PLAIN]
+    again = await oa_env.service.sender.send(out)  # the skipped follower does not block a resend
+    assert again.ok and len(oa_env.fake.sent) == 2
+
+
 async def test_senders_alone_for_cli_delivery(oa_env, monkeypatch):
     """``attach_zalo_senders`` gives a working OA sender without a webhook or background task."""
     from bot.adapters.zalo_services import attach_zalo_senders
