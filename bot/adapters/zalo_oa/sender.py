@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -71,6 +71,17 @@ def classify(exc: Exception, sent: tuple[ChatId, ...] = (), now: Callable[[], da
     return SendResult(SendStatus.REJECTED, sent, error=error)
 
 
+def fanout_key(chat_id: str, parts: list[str], meta: Mapping[str, str]) -> str:
+    """Who already got this delivery is recorded under this key. With the outbox's
+    ``meta["delivery_id"]`` (and ``"part"``) each delivery is its own fan-out, so the same
+    text sent again later reaches everyone again; without it, chat id + text (old behaviour)."""
+    fields = [chat_id, *parts]
+    delivery = meta.get("delivery_id")
+    if delivery:
+        fields = [chat_id, "delivery", str(delivery), str(meta.get("part", "")), *parts]
+    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:40]
+
+
 def _seconds_until_6am(now_utc: datetime) -> float:
     local = now_utc.replace(tzinfo=ZoneInfo("UTC")).astimezone(VN)
     target = local.replace(hour=6, minute=0, second=0, microsecond=0)
@@ -105,7 +116,7 @@ class ZaloOASender:
             return SendResult(SendStatus.REJECTED, error="empty message")
         parts = split_text(text, OA_TEXT_LIMIT)
         if is_followers_chat(out.chat.id):
-            return await self._to_followers(out.chat.id, parts)  # type: ignore[arg-type]
+            return await self._to_followers(out.chat.id, parts, out.meta)  # type: ignore[arg-type]
         if out.chat.is_private:
             path, recipient = CS_MESSAGE, {"user_id": str(out.chat.id)}
         else:
@@ -121,10 +132,10 @@ class ZaloOASender:
             sent.append(message_id or "")
         return SendResult(SendStatus.SENT, tuple(sent))
 
-    async def _to_followers(self, chat_id: str, parts: list[str]) -> SendResult:
+    async def _to_followers(self, chat_id: str, parts: list[str], meta: Mapping[str, str]) -> SendResult:
         if self.followers_title is None:
             return SendResult(SendStatus.REJECTED, error="follower broadcasts are off (zalo_oa.followers_hamlet unset)")
-        key = hashlib.sha256(("\x1f".join([chat_id, *parts])).encode()).hexdigest()[:40]
+        key = fanout_key(chat_id, parts, meta)
         done = await fanout_done(self.store, key)
         followers = [u for u in await self._followers(chat_id) if u not in done]
         delivered = 0

@@ -182,6 +182,20 @@ async def test_one_followers_quota_skips_them_and_the_fanout_goes_on(oa_env):
     assert again.ok and len(oa_env.fake.sent) == 2
 
 
+@pytest.mark.parametrize("oa_env", [{"zalo_oa": {"followers_hamlet": "NGAIHOI1"}}], indirect=True)
+async def test_same_text_in_a_new_delivery_reaches_followers_again(oa_env):
+    for user in ("f-1", "f-2"):
+        assert (await oa_env.post(*signed(oa_follow("follow", user)))).status_code == 200
+    chat = followers_chat(zalo_oa.OA_ID)
+    first = Outbound(chat, BULLETIN, html=True, meta={"delivery_id": "41", "part": "0"})
+    assert (await oa_env.service.sender.send(first)).ok
+    assert (await oa_env.service.sender.send(first)).ok  # the same delivery resumed: nobody twice
+    assert oa_env.fake.texts_to("f-1") == [PLAIN] and oa_env.fake.texts_to("f-2") == [PLAIN]
+    again = Outbound(chat, BULLETIN, html=True, meta={"delivery_id": "42", "part": "0"})
+    assert (await oa_env.service.sender.send(again)).ok  # the same text re-sent days later
+    assert oa_env.fake.texts_to("f-1") == [PLAIN, PLAIN] and oa_env.fake.texts_to("f-2") == [PLAIN, PLAIN]
+
+
 async def test_senders_alone_for_cli_delivery(oa_env, monkeypatch):
     """``attach_zalo_senders`` gives a working OA sender without a webhook or background task."""
     from bot.adapters.zalo_services import attach_zalo_senders
