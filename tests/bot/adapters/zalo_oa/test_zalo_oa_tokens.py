@@ -153,6 +153,37 @@ async def test_spent_env_refresh_token_is_not_posted_again_after_rejection(oa_en
     assert row.needs_reauth
 
 
+async def test_refresh_race_between_processes_uses_the_other_process_token(oa_env):
+    """Process B reads R1, process A rotates R1 → R2 meanwhile, B's R1 is refused (-14020):
+    B takes A's tokens instead of declaring that a person must re-authorise."""
+    first = manager(oa_env, env_token="R0")
+    assert await first.access_token() == "A1"  # DB: A1 / R1
+    other = manager(oa_env, env_token="R0")  # process A
+    raced = []
+
+    async def rotate_first(request: httpx.Request) -> None:  # runs just before B's refresh call
+        if not raced:
+            raced.append(True)
+            assert await other.refresh(stale="A1") == "A2"
+
+    cfg = oa_env.runtime.config.zalo_oa
+    async with httpx.AsyncClient(event_hooks={"request": [rotate_first]}) as http:
+        process_b = TokenManager(
+            oa_env.runtime.store,
+            http,
+            oauth_url=cfg.oauth_url,
+            app_id=cfg.app_id,
+            oa_id=cfg.oa_id,
+            app_secret=zalo_oa.APP_SECRET,
+            env_refresh_token="R0",
+        )
+        assert await process_b.refresh(stale="A1") == "A2"
+    assert oa_env.fake.refresh_calls == ["R0", "R1", "R1"]  # A's R1, then B's late R1
+    row = await token_row(oa_env.runtime)
+    assert not row.needs_reauth and (row.access_token, row.refresh_token) == ("A2", "R2")
+    assert oa_env.leaders.received == []
+
+
 async def test_network_failure_during_refresh_keeps_the_refresh_token(oa_env):
     async with httpx.AsyncClient() as http:
         cfg = oa_env.runtime.config.zalo_oa
