@@ -107,8 +107,10 @@ class ZaloOAService:
                 followers = followers or await ensure_group(s, followers_chat(self.cfg.oa_id), now)
                 followers.hamlet_code = self.cfg.followers_hamlet
                 followers.active = True
-            elif followers is not None:
-                # follower bulletins switched off: no deliveries for it (not even for "all")
+            else:
+                # Follower bulletins switched off: no deliveries for it (not even for "all").
+                # Created now if need be, so the first follow event finds it already inactive.
+                followers = followers or await ensure_group(s, followers_chat(self.cfg.oa_id), now)
                 followers.hamlet_code = None
                 followers.active = False
             if followers is not None and not followers.title:  # how the dashboard and figures name it

@@ -111,6 +111,9 @@ async def test_long_text_is_split_in_order(oa_env):
 
 async def test_followers_are_refused_unless_configured(oa_env):
     await oa_env.post(*signed(oa_follow("follow", "f-9")))
+    async with oa_env.runtime.store.session() as s:  # the first follower, before any restart
+        group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
+        assert group is not None and group.active is False and group.hamlet_code is None
     await oa_env.service.start()  # a restart without followers_hamlet keeps the pseudo-group unlinked
     async with oa_env.runtime.store.session() as s:
         group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
