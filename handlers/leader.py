@@ -90,10 +90,22 @@ def register(router: Router) -> None:
         return _reply(ctx, "revoke_done" if removed else "revoke_none", user=target.display_name or target.id)
 
 
+# Platforms whose user ids are numbers; Zalo's are strings (kept as given, never int()).
+INT_ID_PLATFORMS = frozenset({Platform.TELEGRAM, Platform.SHELL})
+
+
 def _target(msg: InboundMessage, args: list[str]) -> tuple[UserRef | None, list[str]]:
-    """The person a role command is about: the replied-to message's author, or a numeric id."""
+    """The person a role command is about: the replied-to message's author, or an id
+    (a number on Telegram and the shell, a string on Zalo)."""
     if msg.reply_to_user is not None:
         return msg.reply_to_user, args
-    if args and args[0].lstrip("-").isdigit():
-        return UserRef(msg.sender.platform, int(args[0])), args[1:]
+    if not args:
+        return None, args
+    platform = msg.sender.platform
+    if platform in INT_ID_PLATFORMS:
+        if args[0].lstrip("-").isdigit():
+            return UserRef(platform, int(args[0])), args[1:]
+        return None, args
+    if args[0].lower() not in ROLE_WORDS and args[0].isascii() and args[0].isalnum():
+        return UserRef(platform, args[0]), args[1:]
     return None, args

@@ -3,8 +3,9 @@
 Private chats get consultation messages (``/v3.0/oa/message/cs``, allowed within 48 h of
 the person's last message); OA groups get ``/v3.0/oa/group/message``. Zalo has no
 formatting, so HTML is turned into plain text, then split at the text limit. Zalo's
-answers become a ``SendResult``: 429 and quota errors → ``retry_after``, 5xx and timeouts
-→ ``transient``, a person or group that is gone → ``gone``, the rest → ``rejected``.
+answers become a ``SendResult``: 429, quota errors and a pending re-authorisation →
+``retry_after``, 5xx and timeouts → ``transient``, a person or group that is gone →
+``gone``, the rest → ``rejected``.
 
 Followers (the pseudo-group ``followers:<oa_id>``) get one broadcast ('tin truyền thông')
 each, only when ``zalo_oa.followers_hamlet`` is configured; who already got a text is
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -38,17 +39,21 @@ log = logging.getLogger(__name__)
 # Zalo OA text messages: at most 2000 characters (Open API v3, "tin tư vấn").
 OA_TEXT_LIMIT = 2000
 RATE_LIMITED = frozenset({-32})  # "your application reached limit call api"
-OUT_OF_QUOTA = frozenset({-211, -218})  # OA quota / this person's receive quota
+PERSON_QUOTA = -218  # this one person's receive quota is used up (not the OA's)
+OUT_OF_QUOTA = frozenset({-211, PERSON_QUOTA})  # OA quota / this person's receive quota
 NIGHT_BLOCKED = -234  # broadcasts are not delivered 22:00–06:00 Vietnam time
 GONE_ERRORS = frozenset({-213, -217, -227, -237, -403})  # not a follower, banned, group disabled, OA not in group
 DEFAULT_RETRY_AFTER = 60.0  # seconds, when a 429 has no Retry-After
 QUOTA_RETRY_AFTER = 3600.0
+REAUTH_RETRY_AFTER = 3600.0  # seconds; waiting for a person to re-authorise the OA
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def classify(exc: Exception, sent: tuple[ChatId, ...] = (), now: Callable[[], datetime] = utcnow) -> SendResult:
     """Map a failed call to what the caller should do next."""
-    if isinstance(exc, ReauthRequired | TokenRefreshFailed):
+    if isinstance(exc, ReauthRequired):  # a person must act: wait long, never give the bulletin up
+        return SendResult(SendStatus.RETRY_AFTER, sent, retry_after=REAUTH_RETRY_AFTER, error=str(exc)[:200])
+    if isinstance(exc, TokenRefreshFailed):
         return SendResult(SendStatus.TRANSIENT, sent, error=str(exc)[:200])
     if not isinstance(exc, ZaloAPIError):
         return SendResult(SendStatus.TRANSIENT, sent, error=type(exc).__name__)
@@ -64,6 +69,17 @@ def classify(exc: Exception, sent: tuple[ChatId, ...] = (), now: Callable[[], da
     if exc.code in GONE_ERRORS:
         return SendResult(SendStatus.GONE, sent, error=error)
     return SendResult(SendStatus.REJECTED, sent, error=error)
+
+
+def fanout_key(chat_id: str, parts: list[str], meta: Mapping[str, str]) -> str:
+    """Who already got this delivery is recorded under this key. With the outbox's
+    ``meta["delivery_id"]`` (and ``"part"``) each delivery is its own fan-out, so the same
+    text sent again later reaches everyone again; without it, chat id + text (old behaviour)."""
+    fields = [chat_id, *parts]
+    delivery = meta.get("delivery_id")
+    if delivery:
+        fields = [chat_id, "delivery", str(delivery), str(meta.get("part", "")), *parts]
+    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:40]
 
 
 def _seconds_until_6am(now_utc: datetime) -> float:
@@ -100,7 +116,7 @@ class ZaloOASender:
             return SendResult(SendStatus.REJECTED, error="empty message")
         parts = split_text(text, OA_TEXT_LIMIT)
         if is_followers_chat(out.chat.id):
-            return await self._to_followers(out.chat.id, parts)  # type: ignore[arg-type]
+            return await self._to_followers(out.chat.id, parts, out.meta)  # type: ignore[arg-type]
         if out.chat.is_private:
             path, recipient = CS_MESSAGE, {"user_id": str(out.chat.id)}
         else:
@@ -116,10 +132,10 @@ class ZaloOASender:
             sent.append(message_id or "")
         return SendResult(SendStatus.SENT, tuple(sent))
 
-    async def _to_followers(self, chat_id: str, parts: list[str]) -> SendResult:
+    async def _to_followers(self, chat_id: str, parts: list[str], meta: Mapping[str, str]) -> SendResult:
         if self.followers_title is None:
             return SendResult(SendStatus.REJECTED, error="follower broadcasts are off (zalo_oa.followers_hamlet unset)")
-        key = hashlib.sha256(("\x1f".join([chat_id, *parts])).encode()).hexdigest()[:40]
+        key = fanout_key(chat_id, parts, meta)
         done = await fanout_done(self.store, key)
         followers = [u for u in await self._followers(chat_id) if u not in done]
         delivered = 0
@@ -128,6 +144,10 @@ class ZaloOASender:
                 try:
                     await self.client.send_promotion(user_id, self.followers_title, part)
                 except Exception as exc:
+                    if isinstance(exc, ZaloAPIError) and exc.code == PERSON_QUOTA and exc.http_status != 429:
+                        # Only this follower can take no more: skip them, the fan-out goes on.
+                        log.info("follower %s skipped: their receive quota is used up", user_id)
+                        break
                     result = classify(exc, (), self.clock)
                     if result.status in (SendStatus.RETRY_AFTER, SendStatus.TRANSIENT):
                         log.warning("follower broadcast paused after %s: %s", delivered, result.error)

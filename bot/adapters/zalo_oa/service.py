@@ -86,7 +86,6 @@ class ZaloOAService:
         runtime.senders[Platform.ZALO_OA] = self.sender
         self._inbox: InOrder[Event] = InOrder(self.handle)
         self._keeper: asyncio.Task[None] | None = None
-        self._oa_groups: set[str] = set()  # OA groups already marked as fully visible
         self._reauth = False
         self.rejected = 0  # forged, stale or malformed webhook calls (for health/tests)
 
@@ -107,10 +106,15 @@ class ZaloOAService:
             if self.cfg.followers_hamlet is not None:
                 followers = followers or await ensure_group(s, followers_chat(self.cfg.oa_id), now)
                 followers.hamlet_code = self.cfg.followers_hamlet
+                followers.active = True
+            else:
+                # Follower bulletins switched off: no deliveries for it (not even for "all").
+                # Created now if need be, so the first follow event finds it already inactive.
+                followers = followers or await ensure_group(s, followers_chat(self.cfg.oa_id), now)
+                followers.hamlet_code = None
+                followers.active = False
             if followers is not None and not followers.title:  # how the dashboard and figures name it
                 followers.title = self.runtime.texts.render("zalo/followers_group_title.txt.j2")
-            elif followers is not None:
-                followers.hamlet_code = None  # follower bulletins switched off: no deliveries for it
         groups.changed()
         if token_row is None and self.secrets.refresh_token is None:
             raise MissingSecret(
@@ -211,16 +215,17 @@ class ZaloOAService:
 
     async def _mark_oa_group(self, chat: ChatRef) -> None:
         """The OA owns its GMF groups and receives every message there, like a Telegram bot
-        that is an administrator: record that once, so handlers know it sees all."""
-        key = str(chat.id)
-        if key in self._oa_groups:
-            return
+        that is an administrator: record that, so handlers know it sees all. Any event from
+        the group also proves the OA is in it, so a group marked inactive after a "gone"
+        error (possibly by another process) is active again. Checked on every group event:
+        no in-process memory, which could not see another process's change."""
         async with self.runtime.store.session() as s:
             group = await ensure_group(s, chat, utcnow())
-            if not group.bot_is_admin:
+            if not group.bot_is_admin or not group.active:
                 group.bot_is_admin = True
+                group.active = True
+                group.updated_at = utcnow()
                 groups.changed()
-        self._oa_groups.add(key)
 
     async def drain(self) -> None:
         """Wait until every event accepted so far has been handled."""

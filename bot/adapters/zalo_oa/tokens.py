@@ -9,7 +9,9 @@ The first refresh token comes from ``ZALO_OA_REFRESH_TOKEN`` only while the data
 none. Error -14020 (refresh token already used) and other refresh-token errors mean a
 person must re-authorise the app: the row is marked ``needs_reauth``, leaders are told
 once, and no further refresh is attempted until a NEW ``ZALO_OA_REFRESH_TOKEN`` is given
-(checked on each call, so a restart with the new variable is enough).
+(checked on each call, so a restart with the new variable is enough). A refused refresh
+token that another process has meanwhile rotated (the database holds a different, live
+one) is not dead: the other process's tokens are used instead.
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ class ReauthRequired(Exception):
 
 class TokenRefreshFailed(Exception):
     """A refresh failed for a reason that may pass (network, 5xx): try again later."""
+
+
+class _Superseded(Exception):
+    """The refresh token just refused was already rotated by another process: not dead."""
 
 
 Notify = Callable[[ReauthRequired], Awaitable[Any]]
@@ -105,7 +111,14 @@ class TokenManager:
         unless another task or process has already replaced that token."""
         async with self._lock:
             try:
-                return await self._refresh_locked(stale)
+                try:
+                    return await self._refresh_locked(stale)
+                except _Superseded:
+                    log.info("another process rotated the Zalo OA refresh token meanwhile: using its token")
+                try:
+                    return await self._refresh_locked(stale)
+                except _Superseded:
+                    raise TokenRefreshFailed("token refresh: refresh token rotated concurrently") from None
             except ReauthRequired as exc:
                 error = exc
         # Outside the lock: the report may itself try to send through this OA.
@@ -155,11 +168,16 @@ class TokenManager:
             reason = str(body.get("error_name") or body.get("error_description") or body.get("message") or "")[:200]
             if code not in REAUTH_ERRORS:
                 raise TokenRefreshFailed(f"token refresh refused: error {code} {reason}".strip())
+            if await self._rotated_elsewhere(refresh_token):
+                raise _Superseded  # nothing written here: the next try reads the other's tokens
             # The refresh token is dead: remember that in the database (commit) and stop.
             first_time = row is None or not row.needs_reauth
             if row is None:
                 row = ZaloToken(oa_id=self.oa_id, refresh_token=refresh_token)
                 s.add(row)
+            # Remember the token just refused, so a spent ZALO_OA_REFRESH_TOKEN still in the
+            # environment is not posted again on every call: only a genuinely new one is tried.
+            row.refresh_token = refresh_token
             row.needs_reauth, row.updated_at = True, now
             row.access_token, row.expires_at = None, None
             row.last_error = f"{code} {reason}".strip()[:255]
@@ -180,6 +198,14 @@ class TokenManager:
                 return self._env_refresh
             raise ReauthRequired("Zalo OA needs re-authorisation (refresh token rejected earlier)")
         return row.refresh_token
+
+    async def _rotated_elsewhere(self, sent: str) -> bool:
+        """Whether another process has stored a different, live refresh token since this one
+        read the row (a race between processes: one rotated it, the other sent the old one).
+        Read in a new session, so it sees what the other process committed."""
+        async with self.store.session() as s:
+            row = await s.get(ZaloToken, self.oa_id)
+            return row is not None and not row.needs_reauth and bool(row.refresh_token) and row.refresh_token != sent
 
     async def needs_reauth(self) -> bool:
         async with self.store.session() as s:

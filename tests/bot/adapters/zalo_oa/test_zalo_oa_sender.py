@@ -111,10 +111,14 @@ async def test_long_text_is_split_in_order(oa_env):
 
 async def test_followers_are_refused_unless_configured(oa_env):
     await oa_env.post(*signed(oa_follow("follow", "f-9")))
+    async with oa_env.runtime.store.session() as s:  # the first follower, before any restart
+        group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
+        assert group is not None and group.active is False and group.hamlet_code is None
     await oa_env.service.start()  # a restart without followers_hamlet keeps the pseudo-group unlinked
     async with oa_env.runtime.store.session() as s:
         group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
         assert group is not None and group.hamlet_code is None
+        assert group.active is False  # so "all" bulletins make no delivery (and no FAILED row) for it
     result = await oa_env.service.sender.send(Outbound(followers_chat(zalo_oa.OA_ID), "Tin"))
     assert result.status is SendStatus.REJECTED and "followers_hamlet" in (result.error or "")
     assert oa_env.fake.sent == []
@@ -143,6 +147,56 @@ async def test_follower_broadcast_resumes_without_sending_twice(oa_env):
     assert promo.path == "/v3.0/oa/message/promotion"
     header = promo.message["attachment"]["payload"]["elements"][0]
     assert header == {"type": "header", "content": "Loa Số — Ấp Ngãi Hội 1"}
+
+
+@pytest.mark.parametrize("oa_env", [{"zalo_oa": {"followers_hamlet": "NGAIHOI1"}}], indirect=True)
+async def test_restart_with_followers_hamlet_keeps_the_link(oa_env):
+    await oa_env.service.start()  # a restart: the pseudo-group already has its title
+    await oa_env.service.start()
+    async with oa_env.runtime.store.session() as s:
+        group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
+        assert group is not None and group.title
+        assert group.hamlet_code == "NGAIHOI1" and group.active is True
+
+
+@pytest.mark.parametrize("oa_env", [{"zalo_oa": {"followers_hamlet": "NGAIHOI1"}}], indirect=True)
+async def test_followers_group_reactivated_when_followers_hamlet_set_again(oa_env):
+    async with oa_env.runtime.store.session() as s:
+        group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
+        assert group is not None
+        group.active = False  # as left by an earlier start without followers_hamlet
+    await oa_env.service.start()
+    async with oa_env.runtime.store.session() as s:
+        group = await find_group(s, Platform.ZALO_OA, followers_chat(zalo_oa.OA_ID).id)
+        assert group is not None and group.active is True and group.hamlet_code == "NGAIHOI1"
+
+
+@pytest.mark.parametrize("oa_env", [{"zalo_oa": {"followers_hamlet": "NGAIHOI1"}}], indirect=True)
+async def test_one_followers_quota_skips_them_and_the_fanout_goes_on(oa_env):
+    for user in ("f-1", "f-2", "f-3"):
+        assert (await oa_env.post(*signed(oa_follow("follow", user)))).status_code == 200
+    oa_env.fake.failures = [(200, {"error": -218, "message": "user reached quota receive message"})]
+    out = Outbound(followers_chat(zalo_oa.OA_ID), BULLETIN, html=True)
+    first = await oa_env.service.sender.send(out)
+    assert first.ok
+    assert oa_env.fake.texts_to("f-1") == []  # skipped
+    assert oa_env.fake.texts_to("f-2") == [PLAIN] and oa_env.fake.texts_to("f-3") == [PLAIN]
+    again = await oa_env.service.sender.send(out)  # the skipped follower does not block a resend
+    assert again.ok and len(oa_env.fake.sent) == 2
+
+
+@pytest.mark.parametrize("oa_env", [{"zalo_oa": {"followers_hamlet": "NGAIHOI1"}}], indirect=True)
+async def test_same_text_in_a_new_delivery_reaches_followers_again(oa_env):
+    for user in ("f-1", "f-2"):
+        assert (await oa_env.post(*signed(oa_follow("follow", user)))).status_code == 200
+    chat = followers_chat(zalo_oa.OA_ID)
+    first = Outbound(chat, BULLETIN, html=True, meta={"delivery_id": "41", "part": "0"})
+    assert (await oa_env.service.sender.send(first)).ok
+    assert (await oa_env.service.sender.send(first)).ok  # the same delivery resumed: nobody twice
+    assert oa_env.fake.texts_to("f-1") == [PLAIN] and oa_env.fake.texts_to("f-2") == [PLAIN]
+    again = Outbound(chat, BULLETIN, html=True, meta={"delivery_id": "42", "part": "0"})
+    assert (await oa_env.service.sender.send(again)).ok  # the same text re-sent days later
+    assert oa_env.fake.texts_to("f-1") == [PLAIN, PLAIN] and oa_env.fake.texts_to("f-2") == [PLAIN, PLAIN]
 
 
 async def test_senders_alone_for_cli_delivery(oa_env, monkeypatch):

@@ -99,7 +99,9 @@ async def test_used_refresh_token_14020_is_reported_once_and_not_looped(oa_env):
     oa_env.fake.used_refresh_tokens.add("R0")  # someone else already spent it
     for _ in range(3):
         result = await oa_env.service.sender.send(private())
-        assert result.status is SendStatus.TRANSIENT and "re-authoris" in (result.error or "")
+        # waits for the re-authorisation (the outbox must not give the bulletin up)
+        assert result.status is SendStatus.RETRY_AFTER and "re-authoris" in (result.error or "")
+        assert result.retry_after == 3600
     assert oa_env.fake.refresh_calls == ["R0"]  # one attempt, then never again
     assert oa_env.fake.calls == []
     (report,) = oa_env.leaders.received
@@ -129,6 +131,57 @@ async def test_new_env_refresh_token_recovers_after_reauthorisation(oa_env):
     assert await recovered.access_token() == "A1"
     row = await token_row(oa_env.runtime)
     assert not row.needs_reauth and row.refresh_token == "R1"
+
+
+async def test_spent_env_refresh_token_is_not_posted_again_after_rejection(oa_env):
+    """The DB's rotated R1 is rejected while the spent R0 is still in the environment:
+    R0 is tried once (it might be new), then neither is posted again."""
+    tokens = manager(oa_env, env_token="R0")
+    assert await tokens.access_token() == "A1"  # R0 spent, R1 stored
+    oa_env.fake.refresh_tokens.discard("R1")
+    oa_env.fake.used_refresh_tokens.add("R1")  # someone else spent R1
+    oa_env.fake.revoke_access_tokens()
+    for _ in range(4):
+        try:
+            await tokens.refresh(stale="A1")
+        except ReauthRequired:
+            pass
+        else:
+            raise AssertionError("expected ReauthRequired")
+    assert oa_env.fake.refresh_calls == ["R0", "R1", "R0"]  # no repeats after that
+    row = await token_row(oa_env.runtime)
+    assert row.needs_reauth
+
+
+async def test_refresh_race_between_processes_uses_the_other_process_token(oa_env):
+    """Process B reads R1, process A rotates R1 → R2 meanwhile, B's R1 is refused (-14020):
+    B takes A's tokens instead of declaring that a person must re-authorise."""
+    first = manager(oa_env, env_token="R0")
+    assert await first.access_token() == "A1"  # DB: A1 / R1
+    other = manager(oa_env, env_token="R0")  # process A
+    raced = []
+
+    async def rotate_first(request: httpx.Request) -> None:  # runs just before B's refresh call
+        if not raced:
+            raced.append(True)
+            assert await other.refresh(stale="A1") == "A2"
+
+    cfg = oa_env.runtime.config.zalo_oa
+    async with httpx.AsyncClient(event_hooks={"request": [rotate_first]}) as http:
+        process_b = TokenManager(
+            oa_env.runtime.store,
+            http,
+            oauth_url=cfg.oauth_url,
+            app_id=cfg.app_id,
+            oa_id=cfg.oa_id,
+            app_secret=zalo_oa.APP_SECRET,
+            env_refresh_token="R0",
+        )
+        assert await process_b.refresh(stale="A1") == "A2"
+    assert oa_env.fake.refresh_calls == ["R0", "R1", "R1"]  # A's R1, then B's late R1
+    row = await token_row(oa_env.runtime)
+    assert not row.needs_reauth and (row.access_token, row.refresh_token) == ("A2", "R2")
+    assert oa_env.leaders.received == []
 
 
 async def test_network_failure_during_refresh_keeps_the_refresh_token(oa_env):

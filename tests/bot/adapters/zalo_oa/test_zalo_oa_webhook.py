@@ -9,6 +9,9 @@ from sqlalchemy import func, select
 
 from bot.adapters.shell import ShellSession
 from bot.adapters.zalo_buttons import ButtonMemory, plain_text
+from bot.model import Platform
+from bot.store.db import utcnow
+from bot.store.groups import mark_inactive
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
 from bot.store.zalo import ZaloSeenEvent
 from tests.fakes.zalo_env import both_databases, now_ms, oa_follow, oa_group_event, oa_text, signed
@@ -136,6 +139,19 @@ async def test_membership_events_are_recorded(oa_env):
         assert member is not None and member.active
     # Nobody called the bot in the group, so it stayed silent there.
     assert oa_env.fake.sent == []
+
+
+async def test_group_marked_gone_is_active_again_on_its_next_event(oa_env):
+    g = "gmf-group-back"
+    event = oa_group_event("user_send_group_text", "u-210", g, text="chào", msg_id="gb1")
+    assert (await oa_env.post(*signed(event))).status_code == 200
+    async with oa_env.runtime.store.session() as s:
+        await mark_inactive(s, Platform.ZALO_OA, g, utcnow())  # as the outbox does after -403
+    event = oa_group_event("user_send_group_text", "u-210", g, text="chào lần nữa", msg_id="gb2")
+    assert (await oa_env.post(*signed(event))).status_code == 200
+    async with oa_env.runtime.store.session() as s:
+        group = (await s.execute(select(Group).where(Group.external_id == g))).scalar_one()
+        assert group.active and group.bot_is_admin
 
 
 async def test_group_mention_is_answered_in_the_group(oa_env):
