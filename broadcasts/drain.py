@@ -42,6 +42,8 @@ LEASE_S = 60.0  # a claimed row is ours this long; a dead sender's rows come bac
 LEASE_MARGIN_S = 5.0  # do not start a send this close to the end of the lease
 MAX_IN_FLIGHT = 4  # concurrent requests per account: enough to hide round trips, few to repeat after a crash
 IDLE_POLL_S = 1.0  # how often an idle sender looks for new rows
+SENT_WRITE_TRIES = 4  # writes of a sent outcome before giving up (the row would be resent after the lease)
+SENT_WRITE_BACKOFF_S = 0.1  # first wait between them, doubling
 MAX_DB_FAILURES = 10  # consecutive database errors before ``drain`` gives up
 
 
@@ -241,8 +243,17 @@ class Drainer:
         done = parts_sent >= total
         if done:
             values.update(status=outbox.SENT, sent_at=now, lease_until=None, error=None)
-        async with self.store.session() as s:
-            result = await s.execute(self._own(delivery_id).values(**values))
+        for attempt in range(SENT_WRITE_TRIES):
+            try:
+                async with self.store.session() as s:
+                    result = await s.execute(self._own(delivery_id).values(**values))
+                break
+            except DBAPIError:
+                # The message went out: losing this write would resend it after the lease.
+                if attempt + 1 >= SENT_WRITE_TRIES:
+                    raise
+                log.warning("sender %s: could not record delivery %s as sent; retrying", self.owner, delivery_id)
+                await asyncio.sleep(SENT_WRITE_BACKOFF_S * 2**attempt)
         if not result.rowcount:  # type: ignore[attr-defined]
             log.warning("sender %s: delivery %s is no longer leased to it; not recorded", self.owner, delivery_id)
             return False

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 
 from bot.adapters.base import SendResult, SendStatus
 from bot.model import ChatKind, ChatRef, Platform
@@ -14,6 +15,7 @@ from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.store.groups import group_chat_id, set_bot_membership
 from bot.store.outbox import Delivery
+from broadcasts import drain as drain_module
 from broadcasts import outbox
 from broadcasts.drain import Drainer
 from broadcasts.limits import MAX_ATTEMPTS, PlatformLimits
@@ -320,3 +322,27 @@ async def test_group_gone_then_added_again_gets_later_bulletins(runtime: Runtime
     await asyncio.wait_for(d.drain(second), 10)
     assert [r.status for r in await deliveries(runtime, second)] == ["sent"]
     assert sender.arrivals(-1) == 1
+
+
+async def test_sent_write_is_retried_after_a_database_error(runtime: Runtime, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    await add_groups(runtime, [-1])
+    bid = await queue(runtime)
+    real_session = runtime.store.session
+    opened = 0
+
+    @asynccontextmanager
+    async def session():  # type: ignore[no-untyped-def]
+        nonlocal opened
+        opened += 1
+        if opened == 3:  # claim, load, then the first write of the sent outcome fails
+            raise OperationalError("UPDATE deliveries", {}, Exception("database is locked"))
+        async with real_session() as s:
+            yield s
+
+    monkeypatch.setattr(runtime.store, "session", session)
+    monkeypatch.setattr(drain_module, "SENT_WRITE_BACKOFF_S", 0.0)
+    sender = ScriptedSender()
+    await drainer(runtime, sender).step(bid)
+    monkeypatch.setattr(runtime.store, "session", real_session)
+    (row,) = await deliveries(runtime, bid)
+    assert row.status == "sent" and sender.arrivals(-1) == 1
