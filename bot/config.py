@@ -24,6 +24,65 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CODE_RE = r"^[A-Za-z0-9_-]{1,32}$"
 
 
+_WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+
+
+def _weekday_number(tok: str) -> int:
+    t = tok.strip().lower()
+    if t[:3] in _WEEKDAYS and t.isalpha():
+        return _WEEKDAYS.index(t[:3])
+    if not t.isdigit() or int(t) > 7:
+        raise ValueError(f"bad day of week {tok!r} (0-7 or sun-sat)")
+    return int(t) % 7
+
+
+def crontab_weekdays(field: str) -> str:
+    """Crontab's day-of-week field (0 or 7 = Sunday) as weekday names for APScheduler.
+
+    APScheduler 3 counts 0 as Monday, so numbers (and ``*/n`` steps) are spelled out as
+    names: ``1-5`` → ``mon,tue,wed,thu,fri``, ``0,6`` → ``sun,sat``.
+    """
+    if field.strip() == "*":
+        return "*"
+    days: list[int] = []
+    for part in field.split(","):
+        base, _, step_s = part.partition("/")
+        step = 1
+        if step_s:
+            if not step_s.isdigit() or int(step_s) < 1:
+                raise ValueError(f"bad step in day of week {part!r}")
+            step = int(step_s)
+        if base == "*":
+            lo, hi = 0, 6
+        elif "-" in base:
+            a, b = base.split("-", 1)
+            lo, hi = _weekday_number(a), _weekday_number(b)
+            if b.strip() == "7":
+                hi = 7
+            if lo > hi:
+                raise ValueError(f"bad range in day of week {part!r}")
+        else:
+            lo = _weekday_number(base)
+            hi = 7 if step_s else lo
+        for d in range(lo, hi + 1, step):
+            if d % 7 not in days:
+                days.append(d % 7)
+    return ",".join(_WEEKDAYS[d] for d in days)
+
+
+def cron_trigger(expr: str, tz: ZoneInfo) -> Any:
+    """An APScheduler ``CronTrigger`` for five crontab fields, with crontab's weekdays."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    fields = expr.split()
+    if len(fields) != 5:
+        raise ValueError("must have five crontab fields, e.g. '30 5 * * *'")
+    minute, hour, day, month, dow = fields
+    return CronTrigger(
+        minute=minute, hour=hour, day=day, month=month, day_of_week=crontab_weekdays(dow), timezone=tz
+    )
+
+
 class ConfigError(Exception):
     """Raised with one line per problem, each starting with the key's path."""
 
@@ -247,6 +306,11 @@ class Config(_Model):
             problems.append(("zalo_oa.followers_hamlet", f"unknown hamlet {self.zalo_oa.followers_hamlet!r}"))
         if self.shell.hamlet is not None and self.shell.hamlet not in seen:
             problems.append(("shell.hamlet", f"unknown hamlet {self.shell.hamlet!r}"))
+        for si, sched in enumerate(self.schedules):
+            try:
+                cron_trigger(sched.cron, self.tz)
+            except ValueError as e:
+                problems.append((f"schedules[{si}].cron", f"bad cron {sched.cron!r}: {e}"))
         if problems:
             raise ConfigError([f"{k}: {m}" for k, m in problems])
         return self

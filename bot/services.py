@@ -35,6 +35,13 @@ def platform_services(runtime: Runtime) -> list[Service]:
     return services
 
 
+def _any_platform(runtime: Runtime) -> bool:
+    from bot.adapters.telegram.service import TOKEN_ENV
+
+    cfg = runtime.config
+    return bool(secret(TOKEN_ENV)) or cfg.zalo_oa is not None or cfg.zalo_bot is not None
+
+
 def broadcast_services(runtime: Runtime, role: str) -> list[Service]:
     from broadcasts.scheduler import SchedulerService
     from broadcasts.sending import SenderService
@@ -51,10 +58,16 @@ def build_services(runtime: Runtime, role: str = "all") -> list[Service]:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     services: list[Service] = []
-    if role in ("all", "bot", "sender"):
+    if role in ("all", "bot"):
         services.extend(platform_services(runtime))
         if not services:
             raise NoPlatform("no platform configured: set TELEGRAM_BOT_TOKEN (or configure zalo_oa / zalo_bot)")
+    else:  # sender, scheduler: send only; polling here would fight the bot process (Telegram 409)
+        from broadcasts.senders import SendOnlyService
+
+        if role == "sender" and not _any_platform(runtime):
+            raise NoPlatform("no platform configured: set TELEGRAM_BOT_TOKEN (or configure zalo_oa / zalo_bot)")
+        services.append(SendOnlyService(runtime))
     services.extend(broadcast_services(runtime, role))
     runtime.services = services
     return services

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
@@ -41,6 +42,8 @@ LEASE_S = 60.0  # a claimed row is ours this long; a dead sender's rows come bac
 LEASE_MARGIN_S = 5.0  # do not start a send this close to the end of the lease
 MAX_IN_FLIGHT = 4  # concurrent requests per account: enough to hide round trips, few to repeat after a crash
 IDLE_POLL_S = 1.0  # how often an idle sender looks for new rows
+SENT_WRITE_TRIES = 4  # writes of a sent outcome before giving up (the row would be resent after the lease)
+SENT_WRITE_BACKOFF_S = 0.1  # first wait between them, doubling
 MAX_DB_FAILURES = 10  # consecutive database errors before ``drain`` gives up
 
 
@@ -101,7 +104,7 @@ class Drainer:
         self.clock = clock
         self.backoff = backoff
         self.counters = DrainCounters()
-        self._gone: set[int] = set()  # groups found gone in this life: skip their other claimed rows
+        self.monotonic: Callable[[], float] = time.monotonic  # lease deadlines (a test can replace it)
         self.last_activity = time.monotonic()
 
     async def reclaim(self) -> int:
@@ -127,22 +130,30 @@ class Drainer:
             )
         if not ids:
             return 0
-        deadline = time.monotonic() + self.lease.total_seconds() - LEASE_MARGIN_S
+        batch = _Batch(deadline=self.monotonic() + self.lease.total_seconds() - LEASE_MARGIN_S)
         async with self.store.session() as s:
             rows = list(
                 (
                     await s.execute(
-                        select(Delivery, Group).join(Group, Group.id == Delivery.group_id).where(Delivery.id.in_(ids))
+                        select(Delivery, Group)
+                        .join(Group, Group.id == Delivery.group_id)
+                        .where(
+                            Delivery.id.in_(ids),
+                            # cancelled (or otherwise finished) after the claim: not ours to send
+                            Delivery.status == outbox.QUEUED,
+                            Delivery.leased_by == self.owner,
+                        )
                     )
                 ).all()
             )
         rows.sort(key=lambda r: (r[0].due_at, r[0].id))
         slots = asyncio.Semaphore(self.max_in_flight)
         tasks: list[asyncio.Task[None]] = []
-        for delivery, group in rows:
-            if time.monotonic() > deadline:
-                break  # the lease is ending: another sender may take these rows now
-            if group.id in self._gone:
+        for i, (delivery, group) in enumerate(rows):
+            if self.monotonic() > batch.deadline:
+                await self._release_rest(rows[i:])  # the lease is ending: give the rest back now
+                break
+            if group.id in batch.gone:
                 continue  # already marked inactive together with the group
             wait = self.groups.wait_for(group.id)
             if wait > 0:
@@ -151,27 +162,41 @@ class Drainer:
             self.groups.record(group.id)  # reserve the group's slot before the send starts
             await slots.acquire()
             await self.pacer.acquire()
-            tasks.append(asyncio.create_task(self._deliver(delivery, group, slots)))
+            # A flood pause (429) may have outlasted the lease while we waited: another sender
+            # may hold these rows now, so sending would duplicate them.
+            if self.monotonic() > batch.deadline:
+                slots.release()
+                await self._release_rest(rows[i:])
+                break
+            tasks.append(asyncio.create_task(self._deliver(delivery, group, slots, batch)))
         if tasks:
             await asyncio.gather(*tasks)
         self.last_activity = time.monotonic()
         return len(ids)
 
+    async def _release_rest(self, rows: list[tuple[Delivery, Group]]) -> None:
+        ids = [d.id for d, _ in rows]
+        log.info("sender %s: lease ending; giving back %d unsent rows", self.owner, len(ids))
+        async with self.store.session() as s:
+            await outbox.release(s, ids, owner=self.owner)
+
     async def _defer(self, delivery_id: int, seconds: float) -> None:
         self.counters.deferred += 1
         async with self.store.session() as s:
-            await outbox.release(s, [delivery_id], due_at=self.clock() + timedelta(seconds=seconds))
+            await outbox.release(
+                s, [delivery_id], due_at=self.clock() + timedelta(seconds=seconds), owner=self.owner
+            )
 
-    async def _deliver(self, d: Delivery, group: Group, slots: asyncio.Semaphore) -> None:
+    async def _deliver(self, d: Delivery, group: Group, slots: asyncio.Semaphore, batch: _Batch) -> None:
         try:
-            await self._deliver_parts(d, group)
+            await self._deliver_parts(d, group, batch)
         except Exception as exc:  # a bug or a dead database must not kill the sender loop
             log.exception("delivery %s failed unexpectedly", d.id)
             self.counters.errors.append(repr(exc))
         finally:
             slots.release()
 
-    async def _deliver_parts(self, d: Delivery, group: Group) -> None:
+    async def _deliver_parts(self, d: Delivery, group: Group, batch: _Batch) -> None:
         parts = split_text(d.text, self.limits.text_limit)
         chat_id = group_chat_id(group)
         part = d.parts_sent
@@ -184,6 +209,8 @@ class Drainer:
                     return
                 self.groups.record(group.id)
                 await self.pacer.acquire()
+                if self.monotonic() > batch.deadline:
+                    return  # the lease has run out: the next holder resumes from ``parts_sent``
             chat = ChatRef(self.platform, chat_id, ChatKind.GROUP)
             try:
                 result = await self.sender.send(Outbound(chat, parts[part], html=d.html))
@@ -192,24 +219,47 @@ class Drainer:
             if result.status is SendStatus.SENT:
                 first_id = first_id or (str(result.message_ids[0]) if result.message_ids else None)
                 part += 1
-                await self._sent(d.id, part, len(parts), first_id)
+                if not await self._sent(d.id, part, len(parts), first_id):
+                    return  # no longer ours (lease lost or cancelled): send nothing more
                 continue
             if result.status is SendStatus.MIGRATED and result.new_chat_id is not None and d.attempts < MAX_ATTEMPTS:
                 d.attempts += 1
                 await self._migrated(d.id, chat_id, result.new_chat_id)
                 chat_id = result.new_chat_id
                 continue
-            await self._failure(d, group, result, chat_id)
+            await self._failure(d, group, result, chat_id, batch.gone)
             return
 
-    async def _sent(self, delivery_id: int, parts_sent: int, total: int, message_id: str | None) -> None:
+    def _own(self, delivery_id: int) -> Any:
+        """UPDATE of one row this sender still holds and that is still queued."""
+        return update(Delivery).where(
+            Delivery.id == delivery_id, Delivery.leased_by == self.owner, Delivery.status == outbox.QUEUED
+        )
+
+    async def _sent(self, delivery_id: int, parts_sent: int, total: int, message_id: str | None) -> bool:
+        """Record a sent part; False when the row is no longer ours (nothing written)."""
         now = self.clock()
         values: dict[str, object] = {"parts_sent": parts_sent, "platform_message_id": message_id, "updated_at": now}
-        if parts_sent >= total:
+        done = parts_sent >= total
+        if done:
             values.update(status=outbox.SENT, sent_at=now, lease_until=None, error=None)
+        for attempt in range(SENT_WRITE_TRIES):
+            try:
+                async with self.store.session() as s:
+                    result = await s.execute(self._own(delivery_id).values(**values))
+                break
+            except DBAPIError:
+                # The message went out: losing this write would resend it after the lease.
+                if attempt + 1 >= SENT_WRITE_TRIES:
+                    raise
+                log.warning("sender %s: could not record delivery %s as sent; retrying", self.owner, delivery_id)
+                await asyncio.sleep(SENT_WRITE_BACKOFF_S * 2**attempt)
+        if not result.rowcount:  # type: ignore[attr-defined]
+            log.warning("sender %s: delivery %s is no longer leased to it; not recorded", self.owner, delivery_id)
+            return False
+        if done:
             self.counters.sent += 1
-        async with self.store.session() as s:
-            await s.execute(update(Delivery).where(Delivery.id == delivery_id).values(**values))
+        return True
 
     async def _migrated(self, delivery_id: int, old_id: object, new_id: object) -> None:
         now = self.clock()
@@ -223,12 +273,14 @@ class Drainer:
             )
         log.info("group %s moved to %s; resending", old_id, new_id)
 
-    async def _failure(self, d: Delivery, group: Group, result: SendResult, chat_id: object) -> None:
+    async def _failure(
+        self, d: Delivery, group: Group, result: SendResult, chat_id: object, gone: set[int] | None = None
+    ) -> None:
         now = self.clock()
         status = result.status
         reason = result.error or status.value
         async with self.store.session() as s:
-            row = update(Delivery).where(Delivery.id == d.id)
+            row = self._own(d.id)
             if status is SendStatus.RETRY_AFTER:
                 self.counters.paused += 1
                 self.pacer.pause(max(result.retry_after, 0.0))
@@ -249,7 +301,8 @@ class Drainer:
                     )
             elif status is SendStatus.GONE:
                 self.counters.inactive += 1
-                self._gone.add(group.id)
+                if gone is not None:
+                    gone.add(group.id)  # skip its other rows in this batch
                 await mark_inactive(s, self.platform, chat_id, now)  # type: ignore[arg-type]
                 await s.execute(
                     update(Delivery)
@@ -314,6 +367,14 @@ class Drainer:
         if due is None:
             return IDLE_POLL_S
         return min(max((due - self.clock()).total_seconds(), 0.02), IDLE_POLL_S)
+
+
+@dataclass
+class _Batch:
+    """One ``step``: its lease deadline (monotonic) and the groups found gone in it."""
+
+    deadline: float
+    gone: set[int] = field(default_factory=set)
 
 
 async def _maybe_await(value: object) -> None:

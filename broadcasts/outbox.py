@@ -235,11 +235,17 @@ async def release_owned(s: AsyncSession, owner: str) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-async def release(s: AsyncSession, ids: list[int], *, due_at: datetime | None = None) -> None:
+async def release(
+    s: AsyncSession, ids: list[int], *, due_at: datetime | None = None, owner: str | None = None
+) -> None:
+    """Give rows back to the queue; with ``owner``, only rows that sender still holds."""
     values: dict[str, Any] = {"lease_until": None, "leased_by": None}
     if due_at is not None:
         values["due_at"] = due_at
-    await s.execute(update(Delivery).where(Delivery.id.in_(ids), Delivery.status == QUEUED).values(**values))
+    stmt = update(Delivery).where(Delivery.id.in_(ids), Delivery.status == QUEUED)
+    if owner is not None:
+        stmt = stmt.where(Delivery.leased_by == owner)
+    await s.execute(stmt.values(**values))
 
 
 async def next_due(s: AsyncSession, platform: str, bulletin_id: int | None = None) -> datetime | None:

@@ -15,7 +15,7 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.config import Config, Schedule
+from bot.config import Config, Schedule, cron_trigger
 from bot.store.broadcasts import ScheduleRow
 from bot.store.db import to_utc_naive
 from bot.store.outbox import Bulletin
@@ -38,7 +38,7 @@ class ScheduleDef:
         return timedelta(minutes=self.grace_minutes)
 
     def trigger(self, tz: ZoneInfo) -> CronTrigger:
-        return CronTrigger.from_crontab(self.cron, timezone=tz)
+        return cron_trigger(self.cron, tz)
 
     def in_season(self, run_at_local: datetime) -> bool:
         return not self.months or run_at_local.month in self.months

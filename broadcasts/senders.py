@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from bot.config import secret
 from bot.model import Platform
@@ -38,8 +39,47 @@ async def attach_senders(runtime: Runtime) -> list[Closer]:
         await bot.initialize()
         runtime.senders[Platform.TELEGRAM] = TelegramSender(bot)
         closers.append(bot.shutdown)
+    closers.extend(await _zalo_senders(runtime))
     runtime.senders.setdefault(Platform.SHELL, ShellSender())
     return closers
+
+
+async def _zalo_senders(runtime: Runtime) -> list[Closer]:
+    from bot.adapters.zalo_secrets import MissingSecret
+    from bot.adapters.zalo_services import attach_zalo_senders
+
+    try:
+        return await attach_zalo_senders(runtime)
+    except MissingSecret as exc:
+        log.error("Zalo groups cannot be sent to: %s", exc)
+        return []
+
+
+class SendOnlyService:
+    """Senders without platform services, for ``--role sender`` and ``--role scheduler``:
+    no polling (two processes polling one bot get Telegram 409 conflicts), but leaders can
+    still be told when a source is down and the outbox can be drained."""
+
+    name = "senders"
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self._closers: list[Closer] = []
+        self._started = False
+
+    async def start(self) -> None:
+        self._closers = await attach_senders(self.runtime)
+        self._started = True
+
+    async def stop(self) -> None:
+        closers, self._closers = self._closers, []
+        await close_senders(closers)
+
+    def healthy(self) -> bool:
+        return self._started
+
+    def routes(self) -> list[Any]:
+        return []
 
 
 async def close_senders(closers: list[Closer]) -> None:

@@ -21,7 +21,7 @@ class Bulletin(Base):
 
     id: Mapped[int] = mapped_column(BigPK, primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(24))  # weather | salinity | salinity_alert | policy | custom
-    target: Mapped[str] = mapped_column(String(64))  # all | commune:CODE | hamlet:CODE[,CODE…]
+    target: Mapped[str] = mapped_column(Text)  # all | commune:CODE | hamlet:CODE[,CODE…] (can be long)
     text: Mapped[str | None] = mapped_column(Text)  # fixed text; per-hamlet texts live on deliveries
     html: Mapped[bool] = mapped_column(Boolean, default=False)
     schedule_id: Mapped[str | None] = mapped_column(String(64))

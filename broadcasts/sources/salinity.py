@@ -101,17 +101,30 @@ async def record_reading(
         await s.execute(select(SalinityReading).where(SalinityReading.station == station, SalinityReading.at == at))
     ).scalar_one()
     band = band_for(grams_per_litre)
-    state = await s.get(SalinityBand, station, with_for_update=s.get_bind().dialect.name != "sqlite")
-    previous = state.band if state is not None else None
-    if state is not None and at < state.reading_at:
+    # The station's first reading: insert its band state race-safely (two readings at once
+    # must not both fail or both alert); whoever inserts it owns the "no previous band" case.
+    first = await s.execute(
+        dialect_insert(s, SalinityBand)
+        .values(station=station, band=band, reading_at=at, updated_at=now)
+        .on_conflict_do_nothing(index_elements=["station"])
+    )
+    if first.rowcount:  # type: ignore[attr-defined]
+        alert = None
+        if crossed_upward(None, band):
+            alert = await _queue_alert(s, config, texts, station, reading, band, now)
+        await s.flush()
+        return Recorded(reading, band, None, alert)
+    state = await s.get(
+        SalinityBand, station, with_for_update=s.get_bind().dialect.name != "sqlite", populate_existing=True
+    )
+    assert state is not None
+    previous = state.band
+    if at < state.reading_at:
         return Recorded(reading, band, previous, None)  # an older reading typed in late: no alert
     alert = None
     if crossed_upward(previous, band):
         alert = await _queue_alert(s, config, texts, station, reading, band, now)
-    if state is None:
-        s.add(SalinityBand(station=station, band=band, reading_at=at, updated_at=now))
-    else:
-        state.band, state.reading_at, state.updated_at = band, at, now
+    state.band, state.reading_at, state.updated_at = band, at, now
     await s.flush()
     return Recorded(reading, band, previous, alert)
 
@@ -131,7 +144,7 @@ async def _queue_alert(
         kind="salinity_alert",
         target=Target("hamlet", tuple(hamlets)),
         per_hamlet=per_hamlet,
-        schedule_id=f"alert:{station}",
+        schedule_id=f"alert:{station}:{int(band)}",  # a corrected reading to a higher band alerts again
         run_at=reading.at,
         created_by="salinity",
         now=now,

@@ -53,6 +53,8 @@ def test_number_error_names_the_path() -> None:
             "communes[0].hamlets[3].station: unknown station 'NOWHERE'",
         ),
         (lambda d: d["schedules"][0].update(cron="every day"), "schedules[0].cron: must have five crontab fields"),
+        (lambda d: d["schedules"][0].update(cron="0 25 * * *"), "schedules[0].cron: bad cron"),
+        (lambda d: d["schedules"][0].update(cron="0 7 * * 8"), "schedules[0].cron: bad cron"),
         (lambda d: d["roles"][0].update(role="king"), "roles[0].role: must be one of"),
         (lambda d: d.update(communes=[]), "communes: must not be empty"),
     ],
@@ -114,3 +116,9 @@ def _env() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if k != "LOASO_CONFIG"}
+
+
+def test_sunday_as_7_is_a_valid_cron() -> None:
+    data = sample_data()
+    data["schedules"][0]["cron"] = "0 7 * * 7"
+    assert parse_config(data).schedules[0].cron == "0 7 * * 7"

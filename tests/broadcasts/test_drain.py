@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+from contextlib import asynccontextmanager
 from datetime import timedelta
 
+from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
+
 from bot.adapters.base import SendResult, SendStatus
+from bot.model import ChatKind, ChatRef, Platform
 from bot.runtime import Runtime
-from bot.store.groups import group_chat_id
+from bot.store.db import utcnow
+from bot.store.groups import group_chat_id, set_bot_membership
+from bot.store.outbox import Delivery
+from broadcasts import drain as drain_module
 from broadcasts import outbox
 from broadcasts.drain import Drainer
 from broadcasts.limits import MAX_ATTEMPTS, PlatformLimits
@@ -225,3 +233,116 @@ async def test_two_senders_share_one_outbox_without_duplicates(runtime: Runtime)
     assert got == sorted(chats)  # each exactly once, whichever sender took it
     if runtime.store.dialect == "postgresql":
         assert a.arrived and b.arrived  # SKIP LOCKED really split the work
+
+
+class _JumpingPacer:
+    """A pacer whose second wait outlasts the lease (like a long 429 pause), on a fake clock."""
+
+    def __init__(self, now: list[float]) -> None:
+        self.now = now
+        self.calls = 0
+
+    async def acquire(self) -> None:
+        self.calls += 1
+        if self.calls >= 2:
+            self.now[0] += 1000.0
+
+    def pause(self, seconds: float) -> None:
+        pass
+
+
+async def test_pause_outlasting_the_lease_gives_rows_back_unsent(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1, -2, -3])
+    bid = await queue(runtime)
+    sender = ScriptedSender()
+    d = drainer(runtime, sender, max_in_flight=1, owner="a")
+    now = [0.0]
+    d.monotonic = lambda: now[0]
+    d.pacer = _JumpingPacer(now)  # type: ignore[assignment]
+    assert await d.step(bid) == 3
+    assert [o.chat.id for o in sender.arrived] == [-1]  # nothing sent once the lease was over
+    rows = await deliveries(runtime, bid)
+    assert [r.status for r in rows] == ["sent", "queued", "queued"]
+    assert [r.leased_by for r in rows[1:]] == [None, None]  # free for another sender at once
+
+
+async def test_outcome_not_recorded_on_a_row_another_sender_holds(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1])
+    bid = await queue(runtime)
+
+    class Stolen(ScriptedSender):
+        async def send(self, out):  # type: ignore[no-untyped-def]
+            async with runtime.store.session() as s:  # our lease ran out and "b" claimed the row
+                await s.execute(update(Delivery).values(leased_by="b"))
+            return await super().send(out)
+
+    d = drainer(runtime, Stolen(), owner="a")
+    await d.step(bid)
+    (row,) = await deliveries(runtime, bid)
+    assert (row.status, row.leased_by, row.parts_sent) == ("queued", "b", 0)
+    assert d.counters.sent == 0
+
+
+async def test_bulletin_cancelled_after_the_claim_is_not_sent(runtime: Runtime, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    await add_groups(runtime, [-1, -2])
+    bid = await queue(runtime)
+    real_session = runtime.store.session
+    opened = 0
+
+    @asynccontextmanager
+    async def session():  # type: ignore[no-untyped-def]
+        nonlocal opened
+        opened += 1
+        if opened == 2:  # after the claim committed, before the rows are loaded
+            async with real_session() as s:
+                await outbox.cancel_bulletin(s, bid)
+        async with real_session() as s:
+            yield s
+
+    monkeypatch.setattr(runtime.store, "session", session)
+    sender = ScriptedSender()
+    await drainer(runtime, sender).step(bid)
+    assert sender.attempts == []
+    assert {r.status for r in await deliveries(runtime, bid)} == {"cancelled"}
+
+
+async def test_group_gone_then_added_again_gets_later_bulletins(runtime: Runtime) -> None:
+    (g,) = await add_groups(runtime, [-1])
+    first = await queue(runtime)
+    sender = ScriptedSender()
+    sender.then(-1, SendResult(SendStatus.GONE, error="Forbidden: bot was kicked from the group chat"))
+    d = drainer(runtime, sender)
+    await d.drain(first)
+    assert not (await group(runtime, g.id)).active
+    async with runtime.store.session() as s:  # the bot is added back to the group
+        await set_bot_membership(
+            s, ChatRef(Platform.TELEGRAM, -1, ChatKind.GROUP), active=True, is_admin=False, now=utcnow()
+        )
+    second = await queue(runtime, "Tin thứ hai")
+    await asyncio.wait_for(d.drain(second), 10)
+    assert [r.status for r in await deliveries(runtime, second)] == ["sent"]
+    assert sender.arrivals(-1) == 1
+
+
+async def test_sent_write_is_retried_after_a_database_error(runtime: Runtime, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    await add_groups(runtime, [-1])
+    bid = await queue(runtime)
+    real_session = runtime.store.session
+    opened = 0
+
+    @asynccontextmanager
+    async def session():  # type: ignore[no-untyped-def]
+        nonlocal opened
+        opened += 1
+        if opened == 3:  # claim, load, then the first write of the sent outcome fails
+            raise OperationalError("UPDATE deliveries", {}, Exception("database is locked"))
+        async with real_session() as s:
+            yield s
+
+    monkeypatch.setattr(runtime.store, "session", session)
+    monkeypatch.setattr(drain_module, "SENT_WRITE_BACKOFF_S", 0.0)
+    sender = ScriptedSender()
+    await drainer(runtime, sender).step(bid)
+    monkeypatch.setattr(runtime.store, "session", real_session)
+    (row,) = await deliveries(runtime, bid)
+    assert row.status == "sent" and sender.arrivals(-1) == 1

@@ -91,3 +91,17 @@ def test_feed_csv_and_json_keep_good_rows_and_name_bad_ones(config) -> None:  # 
     json_body = '{"readings": [{"station": "DAINGAI", "at": "2026-03-01T07:00:00+07:00", "g_l": 2.1}, 5]}'
     good, bad = parse_feed(json_body, "json", config)
     assert [(r.station, r.grams_per_litre) for r in good] == [("DAINGAI", 2.1)] and len(bad) == 1
+
+
+async def test_corrected_reading_to_a_higher_band_alerts_again(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1], "NGAIHOI1")
+    created = []
+    for gl in (1.2, 4.2):  # the same reading time, corrected upward
+        async with runtime.store.session() as s:
+            rec = await record_reading(
+                s, runtime.config, runtime.texts, station="DAINGAI", at=T0, grams_per_litre=gl, source="t"
+            )
+        created.append(bool(rec.alert and rec.alert.created))
+    assert created == [True, True]
+    rows = await deliveries(runtime)
+    assert len(rows) == 2 and "4,2 g/l" in rows[-1].text

@@ -62,6 +62,28 @@ def test_fire_times_follow_local_cron(config) -> None:  # type: ignore[no-untype
     ]
 
 
+@pytest.mark.parametrize(
+    ("dow", "weekdays"),
+    [
+        ("5", {"Fri"}),
+        ("0", {"Sun"}),
+        ("7", {"Sun"}),
+        ("1-5", {"Mon", "Tue", "Wed", "Thu", "Fri"}),
+        ("0,6", {"Sat", "Sun"}),
+        ("5-7", {"Fri", "Sat", "Sun"}),
+        ("*/3", {"Sun", "Wed", "Sat"}),
+        ("mon-wed", {"Mon", "Tue", "Wed"}),
+    ],
+)
+def test_cron_weekdays_follow_crontab(config, dow: str, weekdays: set[str]) -> None:  # type: ignore[no-untyped-def]
+    tz = config.tz
+    defn = ScheduleDef("w", "weather", f"0 19 * * {dow}", "all")
+    start = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
+    times = fire_times(defn, tz, start, start + timedelta(days=14))
+    assert {t.astimezone(tz).strftime("%a") for t in times} == weekdays
+    assert all(t.astimezone(tz).hour == 19 for t in times)
+
+
 def test_missed_runs_split_by_grace(config) -> None:  # type: ignore[no-untyped-def]
     tz = config.tz
     last = datetime(2026, 11, 21, 23, 0)  # 22 Nov 06:00 local was the last bulletin

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
+from sqlalchemy import select
 
 from bot.store.db import Store
+from bot.store.outbox import Bulletin
 from bot.store.schema import SchemaOutdated, alembic_config, code_heads, database_heads, ensure_schema, upgrade
 
 
@@ -48,3 +51,14 @@ async def test_older_revision_is_refused_until_upgraded(store: Store) -> None:
         await ensure_schema(store)
     await upgrade(store)
     assert await ensure_schema(store) == "current"
+
+
+async def test_bulletin_target_with_many_hamlets_fits_after_upgrade(store: Store) -> None:
+    await upgrade(store, "0005")
+    await upgrade(store)
+    target = "hamlet:" + ",".join(f"HAMLET{i:03d}" for i in range(40))  # far over 64 characters
+    now = datetime(2026, 11, 24, 8, 0)
+    async with store.session() as s:
+        s.add(Bulletin(kind="salinity_alert", target=target, send_at=now, status="queued", created_at=now))
+    async with store.session() as s:
+        assert (await s.execute(select(Bulletin.target))).scalar_one() == target
