@@ -78,9 +78,7 @@ def cron_trigger(expr: str, tz: ZoneInfo) -> Any:
     if len(fields) != 5:
         raise ValueError("must have five crontab fields, e.g. '30 5 * * *'")
     minute, hour, day, month, dow = fields
-    return CronTrigger(
-        minute=minute, hour=hour, day=day, month=month, day_of_week=crontab_weekdays(dow), timezone=tz
-    )
+    return CronTrigger(minute=minute, hour=hour, day=day, month=month, day_of_week=crontab_weekdays(dow), timezone=tz)
 
 
 class ConfigError(Exception):

@@ -19,7 +19,7 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -174,7 +174,7 @@ class Drainer:
         self.last_activity = time.monotonic()
         return len(ids)
 
-    async def _release_rest(self, rows: list[tuple[Delivery, Group]]) -> None:
+    async def _release_rest(self, rows: Sequence[tuple[Delivery, Group]]) -> None:
         ids = [d.id for d, _ in rows]
         log.info("sender %s: lease ending; giving back %d unsent rows", self.owner, len(ids))
         async with self.store.session() as s:
@@ -183,9 +183,7 @@ class Drainer:
     async def _defer(self, delivery_id: int, seconds: float) -> None:
         self.counters.deferred += 1
         async with self.store.session() as s:
-            await outbox.release(
-                s, [delivery_id], due_at=self.clock() + timedelta(seconds=seconds), owner=self.owner
-            )
+            await outbox.release(s, [delivery_id], due_at=self.clock() + timedelta(seconds=seconds), owner=self.owner)
 
     async def _deliver(self, d: Delivery, group: Group, slots: asyncio.Semaphore, batch: _Batch) -> None:
         try:
@@ -213,7 +211,8 @@ class Drainer:
                     return  # the lease has run out: the next holder resumes from ``parts_sent``
             chat = ChatRef(self.platform, chat_id, ChatKind.GROUP)
             try:
-                result = await self.sender.send(Outbound(chat, parts[part], html=d.html))
+                meta = {"delivery_id": str(d.id), "part": str(part)}  # lets a fan-out sender tell deliveries apart
+                result = await self.sender.send(Outbound(chat, parts[part], html=d.html, meta=meta))
             except Exception as exc:
                 result = SendResult(SendStatus.TRANSIENT, error=f"{type(exc).__name__}: {exc}")
             if result.status is SendStatus.SENT:

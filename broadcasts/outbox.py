@@ -235,9 +235,7 @@ async def release_owned(s: AsyncSession, owner: str) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-async def release(
-    s: AsyncSession, ids: list[int], *, due_at: datetime | None = None, owner: str | None = None
-) -> None:
+async def release(s: AsyncSession, ids: list[int], *, due_at: datetime | None = None, owner: str | None = None) -> None:
     """Give rows back to the queue; with ``owner``, only rows that sender still holds."""
     values: dict[str, Any] = {"lease_until": None, "leased_by": None}
     if due_at is not None:

@@ -45,6 +45,10 @@ async def test_all_sent_with_message_ids(runtime: Runtime) -> None:
     assert [r.status for r in rows] == ["sent"] * 3
     assert all(r.platform_message_id and r.sent_at for r in rows)
     assert sorted(o.chat.id for o in sender.arrived) == [-3, -2, -1]
+    # Each message names its delivery and part, so a fan-out sender (Zalo OA followers) can tell
+    # a new bulletin with the same text from a resumed one.
+    assert sorted(o.meta["delivery_id"] for o in sender.arrived) == sorted(str(r.id) for r in rows)
+    assert {o.meta["part"] for o in sender.arrived} == {"0"}
 
 
 async def test_retry_after_pauses_the_account_and_retries(runtime: Runtime) -> None:
