@@ -24,9 +24,24 @@ Echo = Callable[[str], None]
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 
+def _tokens(runtime: Any, http: httpx.AsyncClient, cfg: Any, secrets: Any) -> Any:
+    """The OA's token manager, exactly as ``loaso run`` builds it (refreshes are saved)."""
+    from bot.adapters.zalo_oa.tokens import TokenManager
+
+    return TokenManager(
+        runtime.store,
+        http,
+        oauth_url=cfg.oauth_url,
+        app_id=cfg.app_id,
+        oa_id=cfg.oa_id,
+        app_secret=secrets.app_secret,
+        env_refresh_token=secrets.refresh_token,
+    )
+
+
 async def check_oa(config: Config, echo: Echo) -> bool:
     from bot.adapters.zalo_oa.client import ZaloAPIError, ZaloOAClient
-    from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager, TokenRefreshFailed
+    from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenRefreshFailed
 
     cfg = config.zalo_oa
     assert cfg is not None
@@ -37,15 +52,7 @@ async def check_oa(config: Config, echo: Echo) -> bool:
             echo(f"zalo_oa: cannot check: {line}")
         return False
     async with opened(config) as runtime, httpx.AsyncClient(timeout=TIMEOUT) as http:
-        tokens = TokenManager(
-            runtime.store,
-            http,
-            oauth_url=cfg.oauth_url,
-            app_id=cfg.app_id,
-            oa_id=cfg.oa_id,
-            app_secret=secrets.app_secret,
-            env_refresh_token=secrets.refresh_token,
-        )
+        tokens = _tokens(runtime, http, cfg, secrets)
         try:
             info = await ZaloOAClient(http, cfg.base_url, tokens).get_oa()
         except ReauthRequired as exc:
@@ -101,22 +108,12 @@ async def check_bot(config: Config, echo: Echo) -> bool:
 async def oa_groups(config: Config) -> list[dict[str, Any]]:
     """The OA's groups, for ``loaso zalo groups`` (raises on any failure)."""
     from bot.adapters.zalo_oa.client import ZaloOAClient
-    from bot.adapters.zalo_oa.tokens import TokenManager
 
     cfg = config.zalo_oa
     assert cfg is not None
     secrets = oa_secrets()
     async with opened(config) as runtime, httpx.AsyncClient(timeout=TIMEOUT) as http:
-        tokens = TokenManager(
-            runtime.store,
-            http,
-            oauth_url=cfg.oauth_url,
-            app_id=cfg.app_id,
-            oa_id=cfg.oa_id,
-            app_secret=secrets.app_secret,
-            env_refresh_token=secrets.refresh_token,
-        )
-        return await ZaloOAClient(http, cfg.base_url, tokens).list_groups()
+        return await ZaloOAClient(http, cfg.base_url, _tokens(runtime, http, cfg, secrets)).list_groups()
 
 
 def register(main: click.Group) -> None:
