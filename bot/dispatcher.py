@@ -17,6 +17,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -130,7 +131,7 @@ class Dispatcher:
                 self.activity.add(ctx.group.id, person.id, now)
         return ctx
 
-    async def _group(self, session: AsyncSession, chat: ChatRef, now) -> GroupInfo:  # type: ignore[no-untyped-def]
+    async def _group(self, session: AsyncSession, chat: ChatRef, now: datetime) -> GroupInfo:
         if self._groups_generation != groups.generation:
             self.groups.clear()
             self._groups_generation = groups.generation
@@ -144,7 +145,7 @@ class Dispatcher:
             self.groups.put(key, info)
         return info
 
-    async def _person(self, session: AsyncSession, user: UserRef, now) -> PersonInfo:  # type: ignore[no-untyped-def]
+    async def _person(self, session: AsyncSession, user: UserRef, now: datetime) -> PersonInfo:
         key = _key(user.platform.value, user.id)
         info = self.people.get(key)
         if info is None:

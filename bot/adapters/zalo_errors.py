@@ -11,3 +11,11 @@ class ZaloError(Exception):
         self.http_status = http_status
         self.code = code
         self.retry_after = retry_after
+
+
+def transport_error(cls: type[ZaloError], what: str, exc: Exception) -> ZaloError:
+    """A network failure as a ZaloError of ``cls``: the call's name and the error type, never the URL."""
+    import httpx
+
+    reason = "timeout" if isinstance(exc, httpx.TimeoutException) else type(exc).__name__
+    return cls(f"{what}: {reason}", http_status=None, code=None)

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from bot.adapters.zalo_errors import ZaloError
+from bot.adapters.zalo_errors import ZaloError, transport_error
 
 # Zalo Bot sendMessage: text of 1 to 2000 characters.
 BOT_TEXT_LIMIT = 2000
@@ -65,10 +65,8 @@ class ZaloBotClient:
             kwargs["timeout"] = httpx.Timeout(wait + 10, connect=5.0)
         try:
             response = await self.http.post(url, **kwargs)
-        except httpx.TimeoutException:
-            raise ZaloBotError(f"{method}: timeout", http_status=None, code=None) from None
         except httpx.HTTPError as exc:
-            raise ZaloBotError(f"{method}: {type(exc).__name__}", http_status=None, code=None) from None
+            raise transport_error(ZaloBotError, method, exc) from None
         try:
             body = response.json()
         except ValueError:

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from bot.adapters.zalo_errors import ZaloError
+from bot.adapters.zalo_errors import ZaloError, transport_error
 from bot.adapters.zalo_oa.tokens import TokenManager
 
 log = logging.getLogger(__name__)
@@ -62,10 +62,8 @@ class ZaloOAClient:
             response = await self.http.request(
                 method, self.base_url + path, headers={"access_token": token}, json=json, params=params
             )
-        except httpx.TimeoutException:
-            raise ZaloAPIError(f"{path}: timeout", http_status=None, code=None) from None
         except httpx.HTTPError as exc:
-            raise ZaloAPIError(f"{path}: {type(exc).__name__}", http_status=None, code=None) from None
+            raise transport_error(ZaloAPIError, path, exc) from None
         try:
             body = response.json()
         except ValueError:
