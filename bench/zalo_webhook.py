@@ -28,9 +28,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from bot.adapters.zalo.secrets import OASecrets
 from bot.adapters.zalo_oa import ZaloOAService
 from bot.adapters.zalo_oa.events import translate
-from bot.adapters.zalo_secrets import OASecrets
 from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.web import build_app

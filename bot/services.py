@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.adapters.zalo_services import zalo_services
+from bot.adapters.zalo.services import zalo_services
 from bot.config import secret
 from bot.runtime import Runtime, Service
 

@@ -45,8 +45,8 @@ async def attach_senders(runtime: Runtime) -> list[Closer]:
 
 
 async def _zalo_senders(runtime: Runtime) -> list[Closer]:
-    from bot.adapters.zalo_secrets import MissingSecret
-    from bot.adapters.zalo_services import attach_zalo_senders
+    from bot.adapters.zalo.secrets import MissingSecret
+    from bot.adapters.zalo.services import attach_zalo_senders
 
     try:
         return await attach_zalo_senders(runtime)

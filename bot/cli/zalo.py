@@ -15,7 +15,7 @@ from typing import Any
 import click
 import httpx
 
-from bot.adapters.zalo_secrets import BOT_WEBHOOK_SECRET, MissingSecret, bot_secrets, oa_secrets
+from bot.adapters.zalo.secrets import BOT_WEBHOOK_SECRET, MissingSecret, bot_secrets, oa_secrets
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
 from bot.config import Config, secret

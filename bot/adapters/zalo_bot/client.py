@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from bot.adapters.zalo_errors import ZaloError, transport_error
+from bot.adapters.zalo.errors import ZaloError, transport_error
 
 # Zalo Bot sendMessage: text of 1 to 2000 characters.
 BOT_TEXT_LIMIT = 2000

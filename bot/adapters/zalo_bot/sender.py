@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 
 from bot.adapters.base import SendResult, SendStatus, split_text
+from bot.adapters.zalo.buttons import ButtonMemory, plain_text
 from bot.adapters.zalo_bot.client import BOT_TEXT_LIMIT, ZaloBotClient, ZaloBotError
-from bot.adapters.zalo_buttons import ButtonMemory, plain_text
 from bot.model import ChatId, Outbound, Platform
 from bot.texts import Texts, default_texts
 

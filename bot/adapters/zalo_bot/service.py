@@ -21,11 +21,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from bot.adapters.zalo.queue import InOrder
+from bot.adapters.zalo.secrets import BotSecrets, bot_secrets
 from bot.adapters.zalo_bot.client import POLL_TIMEOUT, ZaloBotClient, ZaloBotError, unwrap
 from bot.adapters.zalo_bot.events import translate
 from bot.adapters.zalo_bot.sender import ZaloBotSender
-from bot.adapters.zalo_queue import InOrder
-from bot.adapters.zalo_secrets import BotSecrets, bot_secrets
 from bot.model import InboundMessage, Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from bot.adapters.zalo_errors import ZaloError, transport_error
+from bot.adapters.zalo.errors import ZaloError, transport_error
 from bot.adapters.zalo_oa.tokens import TokenManager
 
 log = logging.getLogger(__name__)

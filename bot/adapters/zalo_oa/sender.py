@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from bot.adapters.base import SendResult, SendStatus, split_text
-from bot.adapters.zalo_buttons import ButtonMemory, plain_text
+from bot.adapters.zalo.buttons import ButtonMemory, plain_text
 from bot.adapters.zalo_oa.client import CS_MESSAGE, GROUP_MESSAGE, TOKEN_INVALID, ZaloAPIError, ZaloOAClient
 from bot.adapters.zalo_oa.events import is_followers_chat
 from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenRefreshFailed

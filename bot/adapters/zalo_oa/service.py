@@ -5,7 +5,7 @@ anything is processed: JSON parses (else 400), ``X-ZEvent-Signature`` matches ov
 raw body (else 401), the event is fresh (else 401), the event is new (``msg_id`` claimed
 in the database, else acknowledged and dropped). Zalo wants an answer within 2 seconds,
 so the event is queued after the 200 and handled by one worker in arrival order
-(``bot.adapters.zalo_queue``); ``drain()`` waits for the queue.
+(``bot.adapters.zalo.queue``); ``drain()`` waits for the queue.
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from bot.adapters.zalo.queue import InOrder
+from bot.adapters.zalo.secrets import OA_REFRESH_TOKEN, MissingSecret, OASecrets, oa_secrets
 from bot.adapters.zalo_oa import signature
 from bot.adapters.zalo_oa.client import ZaloOAClient
 from bot.adapters.zalo_oa.events import followers_chat, translate
 from bot.adapters.zalo_oa.sender import ZaloOASender
 from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager, TokenRefreshFailed
-from bot.adapters.zalo_queue import InOrder
-from bot.adapters.zalo_secrets import OA_REFRESH_TOKEN, MissingSecret, OASecrets, oa_secrets
 from bot.model import ChatRef, Event, InboundMessage, MemberEvent, Platform
 from bot.runtime import Runtime
 from bot.store import groups

@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.adapters.zalo.secrets import BotSecrets
 from bot.adapters.zalo_bot import ZaloBotService
-from bot.adapters.zalo_secrets import BotSecrets
 from bot.runtime import Runtime
 from bot.web import build_app
 from tests.fakes import zalo_bot

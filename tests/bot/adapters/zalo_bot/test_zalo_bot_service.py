@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 
 from bot.adapters.base import SendStatus
 from bot.adapters.shell import ShellSession
+from bot.adapters.zalo.buttons import ButtonMemory, plain_text
+from bot.adapters.zalo.secrets import BotSecrets
 from bot.adapters.zalo_bot import ZaloBotService
 from bot.adapters.zalo_bot.events import translate
-from bot.adapters.zalo_buttons import ButtonMemory, plain_text
-from bot.adapters.zalo_secrets import BotSecrets
 from bot.model import ChatKind, ChatRef, Outbound, Platform
 from bot.store.db import utcnow
 from bot.store.tables import Activity, Group, Person

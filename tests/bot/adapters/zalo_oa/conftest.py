@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from bot.adapters.base import SendResult, SendStatus
+from bot.adapters.zalo.secrets import OASecrets
 from bot.adapters.zalo_oa import ZaloOAService
-from bot.adapters.zalo_secrets import OASecrets
 from bot.model import Outbound, Platform
 from bot.runtime import Runtime
 from bot.web import build_app

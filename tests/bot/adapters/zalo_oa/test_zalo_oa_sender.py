@@ -201,7 +201,7 @@ async def test_same_text_in_a_new_delivery_reaches_followers_again(oa_env):
 
 async def test_senders_alone_for_cli_delivery(oa_env, monkeypatch):
     """``attach_zalo_senders`` gives a working OA sender without a webhook or background task."""
-    from bot.adapters.zalo_services import attach_zalo_senders
+    from bot.adapters.zalo.services import attach_zalo_senders
 
     monkeypatch.setenv("ZALO_OA_SECRET_KEY", zalo_oa.OA_SECRET_KEY)
     monkeypatch.setenv("ZALO_APP_SECRET", zalo_oa.APP_SECRET)

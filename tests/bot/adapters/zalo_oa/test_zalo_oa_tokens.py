@@ -10,9 +10,9 @@ import httpx
 from sqlalchemy import select
 
 from bot.adapters.base import SendStatus
+from bot.adapters.zalo.secrets import MissingSecret, OASecrets
 from bot.adapters.zalo_oa import ZaloOAService
 from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager, _reauth_text
-from bot.adapters.zalo_secrets import MissingSecret, OASecrets
 from bot.model import ChatKind, ChatRef, Outbound, Platform
 from bot.store.zalo import ZaloToken
 from tests.fakes import zalo_oa

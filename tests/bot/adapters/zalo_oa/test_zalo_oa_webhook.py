@@ -8,7 +8,7 @@ import json
 from sqlalchemy import func, select
 
 from bot.adapters.shell import ShellSession
-from bot.adapters.zalo_buttons import ButtonMemory, plain_text
+from bot.adapters.zalo.buttons import ButtonMemory, plain_text
 from bot.model import Platform
 from bot.store.db import utcnow
 from bot.store.groups import mark_inactive

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.adapters.zalo_buttons import ButtonMemory, plain_text
+from bot.adapters.zalo.buttons import ButtonMemory, plain_text
 from bot.model import Button, ButtonPress, ChatKind, ChatRef, InboundMessage, Outbound, Platform, UserRef
 from bot.texts import default_texts
 

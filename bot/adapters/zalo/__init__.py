@@ -1,0 +1,1 @@
+"""What the two Zalo adapters share: buttons as text, error mapping, secrets, the in-order queue, wiring."""
