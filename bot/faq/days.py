@@ -129,7 +129,7 @@ def asked_days(question: str, today: date) -> AskedDays:
             if prev is not None and _is(prev, "tuần"):
                 found.append(_this_week(today))
             elif t.folded in ("hnay", "hn") or (
-                not _is(t, "này") and prev is not None and (_is(prev, *_DAY_HEADS) or _part(toks, i))
+                t.text != "này" and prev is not None and (_is(prev, *_DAY_HEADS) or _part(toks, i))
             ):
                 found.append(AskedDays("today", (today,), _part(toks, i)))
         elif _is(t, "cuối") and nxt is not None and _is(nxt, "tuần"):
