@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.config import Config, Hamlet
+from bot.config import Commune, Config, Hamlet
 from bot.faq.days import AskedDays, asked_days
 from bot.salinity import band_for, is_stale
 from bot.store.readings import Forecast, forecasts_between, last_forecast_day, latest_salinity
@@ -94,3 +94,8 @@ async def weather_answer(
         storm=any(d["thunderstorm"] for d in days),
         heavy=any(d["heavy_rain"] for d in days),
     )
+
+
+def police_answer(texts: Texts, commune: Commune | None) -> str:
+    """The commune police's contacts from config (``communes[].police``), the office text, and 113."""
+    return texts.render("faq/police.txt.j2", commune=commune)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from bot.faq.live import _local
 from bot.model import ChatKind, ChatRef, InboundMessage, Outbound, Platform, UserRef, parse_command
@@ -11,6 +12,7 @@ from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.store.groups import ensure_group
 from bot.store.readings import Forecast, SalinityReading
+from tests.conftest import sample_config
 
 GROUP = ChatRef(Platform.TELEGRAM, -1001234599, ChatKind.GROUP, "Nhóm Ấp Ngãi Hội 1")
 RESIDENT = UserRef(Platform.TELEGRAM, 5002, "Bà Tư")
@@ -123,3 +125,22 @@ async def test_old_salinity_reading_is_never_news(runtime: Runtime) -> None:
     text = await ask(runtime, "nuoc man chua")
     assert "1,4 g/l" in text and "chưa có số đo mới" not in text and "hơn 1 ngày" not in text
     assert "không dùng làm nước uống" in text
+
+
+async def test_police_contact_from_config_or_113(runtime: Runtime, tmp_path: Path) -> None:
+    await setup_group(runtime)
+    text = await ask(runtime, "ai có số điện thoại công an xã")
+    assert "chưa có số điện thoại Công an xã/phường (Xã Đại Ngãi)" in text
+    assert "Bộ phận một cửa UBND xã Đại Ngãi (0299 3855 123)" in text and "113" in text
+    assert "ngân hàng" not in text  # not the "if you transferred money" scam answer
+
+    communes = [c.model_dump() for c in runtime.config.communes]
+    communes[0]["police"] = "Công an xã Đại Ngãi, cạnh chợ Đại Ngãi (0299 3855 113)"
+    rt = Runtime.build(sample_config(tmp_path, communes=communes))
+    await rt.open()
+    try:
+        await setup_group(rt)
+        text = await ask(rt, "cho tui xin số công an xã mình")
+        assert "Công an xã Đại Ngãi, cạnh chợ Đại Ngãi (0299 3855 113)" in text and "113" in text
+    finally:
+        await rt.close()
