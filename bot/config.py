@@ -121,6 +121,7 @@ class Commune(_Model):
     name: str
     province: str
     office: str | None = None
+    police: str | None = None  # the commune police post and its phone, for the police.contact answer
     hamlets: list[Hamlet] = Field(min_length=1)
 
 

@@ -4,12 +4,17 @@ One pure function shared by the FAQ answer and the salinity bulletin, so residen
 read two different pieces of advice for the same number. Thresholds are from the
 provinces' bulletins: < 1 g/l safe; ≥ 1 not for drinking water, fruit trees, vegetables;
 ≥ 2 rice suffers; ≥ 4 do not take irrigation water.
+
+A reading is *fresh* for one day after it was measured. An older one is still shown (with
+the local time it was measured, never as "vừa đo"), but it never raises an alert: water
+that was salty two days ago says nothing certain about the water at the sluice now.
 """
 
 from __future__ import annotations
 
 import enum
 import math
+from datetime import datetime, timedelta
 
 
 class Band(enum.IntEnum):
@@ -35,3 +40,11 @@ def band_for(grams_per_litre: float) -> Band:
         if grams_per_litre >= bound:
             return band
     return Band.SAFE
+
+
+FRESH_FOR = timedelta(days=1)  # a reading measured longer ago than this is old news
+
+
+def is_stale(measured_at: datetime, now: datetime) -> bool:
+    """True when the reading (both times naive UTC) was measured more than ``FRESH_FOR`` ago."""
+    return now - measured_at > FRESH_FOR

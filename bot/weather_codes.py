@@ -30,3 +30,20 @@ def describe(code: int | None) -> str:
         return WMO_VI.get(int(code), UNKNOWN)
     except (TypeError, ValueError):
         return UNKNOWN
+
+
+# WMO 4677 codes Open-Meteo uses (https://open-meteo.com/en/docs, "WMO Weather interpretation codes").
+THUNDERSTORM_CODES = frozenset({95, 96, 99})
+HEAVY_RAIN_CODES = frozenset({65, 67, 82})
+# Vietnam's hydro-meteorological service calls ≥ 50 mm in 24 h "mưa rất to" (very heavy rain).
+HEAVY_RAIN_MM = 50.0
+
+
+def is_thunderstorm(code: int | None) -> bool:
+    """A day with thunderstorms: the bulletin and the FAQ answer both add the safety line."""
+    return code in THUNDERSTORM_CODES
+
+
+def is_heavy_rain(code: int | None, rain_mm: float | None) -> bool:
+    """Heavy rain by code, or ≥ ``HEAVY_RAIN_MM`` mm in the day."""
+    return code in HEAVY_RAIN_CODES or (rain_mm or 0.0) >= HEAVY_RAIN_MM

@@ -6,17 +6,16 @@ never produce a half-rendered bulletin: the caller renders only after the fetch 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from bot.config import Config
-from bot.salinity import band_for
+from bot.salinity import band_for, is_stale
 from bot.store.readings import SalinityReading
 from bot.texts import Texts
 from bot.weather_codes import describe
 from broadcasts.sources.weather import DayForecast
 
 WEATHER_DAYS = 2  # today and tomorrow
-STALE_AFTER = timedelta(hours=36)  # a salinity reading older than this is flagged as "the last we have"
 
 
 def local(config: Config, at_utc: datetime) -> datetime:
@@ -51,7 +50,7 @@ def salinity_texts(config: Config, texts: Texts, latest: dict[str, SalinityReadi
             reading=reading,
             band=band_for(reading.grams_per_litre),
             at_local=local(config, reading.at),
-            stale=now - reading.at > STALE_AFTER,
+            stale=is_stale(reading.at, now),  # older than a day: "the last we have"
         )
     return out
 

@@ -36,6 +36,10 @@ SEEN_KEEP = 20  # message keys remembered per conversation to drop redeliveries
 _TIME = re.compile(r"^(\d{1,2})\s*[:hg]\s*(\d{2})?\s*(?:(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)?$")
 _DATE_FIRST = re.compile(r"^(\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)\s+(.+)$")
 NOW_WORDS = {"ngay", "baygio", "now", "guingay"}
+_MAN_CLOCK = re.compile(r"^(\d{1,2})[:hg](\d{2})?$", re.IGNORECASE)
+_MAN_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}))?$")
+AT_WORDS = {"luc", "vao"}
+MAN_FUTURE_TOLERANCE = timedelta(minutes=10)  # clocks differ a little; a reading from tomorrow is a typo
 ALL_WORDS = {"all", "tatca", "tatcacacnhom", "tatcanhom"}
 YES_WORDS = {"gui", "ok", "dongy", "co", "yes", "xacnhan"}
 NO_WORDS = {"huy", "khong", "thoi", "no"}
@@ -122,8 +126,15 @@ def register(router: Router) -> None:
         assert isinstance(msg, InboundMessage)
         stations = [s.name for s in ctx.config.stations]
         args = list(msg.command.args) if msg.command else []
+        now_local = local(ctx.config, ctx.now)
+        try:
+            args, measured = split_measured_at(args, now_local)
+        except ValueError:
+            return _reply(ctx, _say(ctx, "man_bad_time"))
         if len(args) < 2:
             return _reply(ctx, _say(ctx, "man_usage", stations=stations))
+        if measured is not None and measured > now_local + MAN_FUTURE_TOLERANCE:
+            return _reply(ctx, _say(ctx, "man_bad_time"))
         name, raw = nfc(" ".join(args[:-1])), nfc(args[-1])
         station = find_station(ctx.config, name)
         if station is None:
@@ -138,13 +149,26 @@ def register(router: Router) -> None:
             ctx.config,
             ctx.texts,
             station=station.code,
-            at=ctx.now.replace(microsecond=0),
+            at=to_utc_naive(measured) if measured is not None else ctx.now.replace(microsecond=0),
             grams_per_litre=value,
             source=f"leader:{platform}:{user}",
             now=ctx.now,
         )
         alert = rec.alert.targets if rec.alert and rec.alert.created else 0
-        return _reply(ctx, _say(ctx, "man_done", station=station, value=value, band=band_for(value), alert=alert))
+        when = local(ctx.config, rec.reading.at) if measured is not None else None
+        return _reply(
+            ctx,
+            _say(
+                ctx,
+                "man_done",
+                station=station,
+                value=value,
+                band=band_for(value),
+                alert=alert,
+                when=when,
+                stale=rec.stale,
+            ),
+        )
 
     @router.text(priority=5)
     async def step(ctx: Context) -> list[Outbound] | None:
@@ -275,6 +299,37 @@ async def _take_target(ctx: Context, platform: str, user: str, text: str, draft:
     draft["target"] = str(target)
     await save_conversation(ctx.session, platform, user, KIND, "when", draft, ctx.now)
     return _reply(ctx, _say(ctx, "ask_when"), ((Button(_say(ctx, "btn_now"), f"{PREFIX}now"),),))
+
+
+def split_measured_at(args: list[str], now_local: datetime) -> tuple[list[str], datetime | None]:
+    """Take an optional measuring time off the end of /man's words: 'HH:MM', 'HH:MM DD/MM[/YYYY]'
+    or 'DD/MM HH:MM', optionally after 'lúc'. Without a date it is the last such time (today,
+    or yesterday if today's is still to come). Returns the other words and a local aware time;
+    raises ValueError for an impossible date. Station and value must remain, so a bare '7h'
+    is not taken for a time."""
+    words = list(args)
+    clock = day = None
+    if len(words) >= 4 and _MAN_DAY.match(words[-1]) and _MAN_CLOCK.match(words[-2]):
+        clock, day = _MAN_CLOCK.match(words[-2]), _MAN_DAY.match(words[-1])
+        words = words[:-2]
+    elif len(words) >= 4 and _MAN_CLOCK.match(words[-1]) and _MAN_DAY.match(words[-2]):
+        clock, day = _MAN_CLOCK.match(words[-1]), _MAN_DAY.match(words[-2])
+        words = words[:-2]
+    elif len(words) >= 3 and _MAN_CLOCK.match(words[-1]):
+        clock = _MAN_CLOCK.match(words[-1])
+        words = words[:-1]
+    if clock is None:
+        return words, None
+    if len(words) >= 3 and fold(words[-1]) in AT_WORDS:
+        words = words[:-1]
+    hour, minute = int(clock.group(1)), int(clock.group(2) or 0)
+    when = now_local.replace(hour=hour, minute=minute, second=0, microsecond=0)  # ValueError: 25:00
+    if day is not None:
+        year = int(day.group(3) or now_local.year)
+        when = when.replace(year=year, month=int(day.group(2)), day=int(day.group(1)))
+    elif when > now_local + MAN_FUTURE_TOLERANCE:
+        when -= timedelta(days=1)
+    return words, when
 
 
 def parse_when(text: str, now_local: datetime) -> datetime | None:

@@ -17,14 +17,14 @@ from datetime import UTC, timedelta
 
 from bot.faq.editing import EditError, add_phrasing
 from bot.faq.knowledge import Entry, KnowledgeError
-from bot.faq.live import salinity_answer, weather_answer
+from bot.faq.live import police_answer, salinity_answer, weather_answer
 from bot.faq.matcher import Match, Matcher
 from bot.faq.normalize import content_tokens, folded_words, looks_like_question
 from bot.faq.service import live_knowledge, matcher_for
 from bot.model import Button, ButtonPress, ChatId, InboundMessage, Outbound, Role
 from bot.router import Context, Router
 from bot.store.questions import FEEDBACK_NOT_USEFUL, FEEDBACK_USEFUL, log_question, needing_work, set_feedback
-from handlers.common import contacts_text, hamlet_for
+from handlers.common import commune_for, contacts_text, hamlet_for
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,8 @@ async def _answer_text(ctx: Context, entry: Entry, matcher: Matcher, question: s
         return await weather_answer(ctx.session, ctx.config, ctx.texts, hamlet, ctx.now, question, contacts)
     if entry.id == "team.contact":
         return contacts
+    if entry.id == "police.contact":
+        return police_answer(ctx.texts, commune_for(ctx, await hamlet_for(ctx)))
     return entry.answer  # follow-ups go in buttons, so the text ends with where to get help
 
 

@@ -26,7 +26,8 @@ def register(main: click.Group) -> None:
     @click.option("--at", "at", help="when measured, e.g. 2026-03-01T07:00 (local time; default now)")
     @click.pass_context
     def add(ctx: click.Context, station: str, gl: str, at: str | None) -> None:
-        """Record a reading; an upward band crossing queues an alert to the station's hamlets."""
+        """Record a reading; an upward band crossing queues an alert to the station's hamlets
+        (never for a reading measured more than a day ago)."""
         config = get_config(ctx)
         st = find_station(config, station)
         if st is None:
@@ -48,7 +49,9 @@ def register(main: click.Group) -> None:
                     s, config, rt.texts, station=code, at=when, grams_per_litre=value, source="cli"
                 )
                 line = f"{code} {value:g} g/l at {when.isoformat()} UTC recorded (band {rec.band})"
-                if rec.alert and rec.alert.created:
+                if rec.stale:
+                    line += "; measured older than a day: no alert"
+                elif rec.alert and rec.alert.created:
                     line += f"; alert bulletin {rec.alert.bulletin_id} queued for {rec.alert.targets} group(s)"
                 return line
 

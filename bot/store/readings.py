@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, Float, Index, String, UniqueConstraint, select
+from sqlalchemy import JSON, Date, DateTime, Float, Index, String, UniqueConstraint, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -48,4 +48,20 @@ async def latest_salinity(s: AsyncSession, station: str) -> SalinityReading | No
 
 async def forecast_for(s: AsyncSession, hamlet_code: str, day: date) -> Forecast | None:
     q = select(Forecast).where(Forecast.hamlet_code == hamlet_code, Forecast.day == day)
+    return (await s.execute(q)).scalar_one_or_none()
+
+
+async def forecasts_between(s: AsyncSession, hamlet_code: str, first: date, last: date) -> list[Forecast]:
+    """The stored daily forecasts of a hamlet from ``first`` to ``last`` (local dates), by day."""
+    q = (
+        select(Forecast)
+        .where(Forecast.hamlet_code == hamlet_code, Forecast.day >= first, Forecast.day <= last)
+        .order_by(Forecast.day)
+    )
+    return list((await s.execute(q)).scalars())
+
+
+async def last_forecast_day(s: AsyncSession, hamlet_code: str) -> date | None:
+    """How far the stored forecast of a hamlet reaches."""
+    q = select(func.max(Forecast.day)).where(Forecast.hamlet_code == hamlet_code)
     return (await s.execute(q)).scalar_one_or_none()

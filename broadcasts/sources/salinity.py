@@ -4,6 +4,11 @@ Every reading goes through ``record_reading``: stored (unique per station and ti
 if it is the station's newest and its band is higher than the last one seen, an alert
 goes into the outbox for the hamlets that take water at that station — once per upward
 crossing. Going down and up again is a new crossing.
+
+A reading measured more than a day before it is recorded (``bot.salinity.is_stale``: a
+backfilled feed row, ``--at`` two days ago, a leader typing last week's number) is stored
+and shown, but raises no alert and does not move the station's band state: the band
+state is what residents were last warned about, and only fresh readings may change it.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config, Station
 from bot.model import nfc
-from bot.salinity import band_for
+from bot.salinity import band_for, is_stale
 from bot.store.broadcasts import SalinityBand
 from bot.store.db import to_utc_naive, utcnow
 from bot.store.readings import SalinityReading
@@ -70,6 +75,7 @@ class Recorded:
     band: int
     previous_band: int | None
     alert: Queued | None
+    stale: bool = False  # measured more than a day ago: stored, never alerted
 
 
 async def record_reading(
@@ -101,6 +107,10 @@ async def record_reading(
         await s.execute(select(SalinityReading).where(SalinityReading.station == station, SalinityReading.at == at))
     ).scalar_one()
     band = band_for(grams_per_litre)
+    if is_stale(at, now):
+        state = await s.get(SalinityBand, station)
+        await s.flush()
+        return Recorded(reading, band, state.band if state is not None else None, None, stale=True)
     # The station's first reading: insert its band state race-safely (two readings at once
     # must not both fail or both alert); whoever inserts it owns the "no previous band" case.
     first = await s.execute(

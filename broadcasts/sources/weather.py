@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config, Hamlet
 from bot.store.readings import Forecast
+from bot.weather_codes import is_heavy_rain, is_thunderstorm
 from broadcasts.outbox import dialect_insert
 
 log = logging.getLogger(__name__)
@@ -32,14 +33,8 @@ DAILY = (
     "precipitation_sum",
     "precipitation_probability_max",
 )
-FORECAST_DAYS = 3
+FORECAST_DAYS = 7  # the bulletin sends two; the FAQ answers "cuối tuần", "tuần này" from the rest
 BACKOFF_BASE_S = 1.0
-
-# WMO 4677 codes Open-Meteo uses (https://open-meteo.com/en/docs, "WMO Weather interpretation codes").
-THUNDERSTORM_CODES = frozenset({95, 96, 99})
-HEAVY_RAIN_CODES = frozenset({65, 67, 82})
-# Vietnam's hydro-meteorological service calls ≥ 50 mm in 24 h "mưa rất to" (very heavy rain).
-HEAVY_RAIN_MM = 50.0
 
 
 class WeatherDown(Exception):
@@ -57,11 +52,11 @@ class DayForecast:
 
     @property
     def thunderstorm(self) -> bool:
-        return self.weather_code in THUNDERSTORM_CODES
+        return is_thunderstorm(self.weather_code)
 
     @property
     def heavy_rain(self) -> bool:
-        return self.weather_code in HEAVY_RAIN_CODES or self.rain_mm >= HEAVY_RAIN_MM
+        return is_heavy_rain(self.weather_code, self.rain_mm)
 
     def as_data(self) -> dict[str, Any]:
         d = asdict(self)

@@ -48,6 +48,7 @@ async def test_alert_once_per_upward_crossing(runtime: Runtime) -> None:
                 at=T0 + timedelta(hours=i),
                 grams_per_litre=gl,
                 source="test",
+                now=T0 + timedelta(hours=i, minutes=5),
             )
         alerts.append(bool(rec.alert and rec.alert.created))
     #          0.5    1.2   1.5    1.8    2.5   0.8    1.1   4.2   4.5
@@ -62,16 +63,17 @@ async def test_late_older_reading_does_not_alert(runtime: Runtime) -> None:
     await add_groups(runtime, [-1], "NGAIHOI1")
     async with runtime.store.session() as s:
         await record_reading(
-            s, runtime.config, runtime.texts, station="DAINGAI", at=T0, grams_per_litre=0.5, source="t"
+            s, runtime.config, runtime.texts, station="DAINGAI", at=T0, grams_per_litre=0.5, source="t", now=T0
         )
         rec = await record_reading(
             s,
             runtime.config,
             runtime.texts,
             station="DAINGAI",
-            at=T0 - timedelta(days=1),
+            at=T0 - timedelta(hours=6),
             grams_per_litre=3.0,
             source="t",
+            now=T0,
         )
     assert rec.alert is None
     assert await deliveries(runtime) == []
@@ -99,9 +101,71 @@ async def test_corrected_reading_to_a_higher_band_alerts_again(runtime: Runtime)
     for gl in (1.2, 4.2):  # the same reading time, corrected upward
         async with runtime.store.session() as s:
             rec = await record_reading(
-                s, runtime.config, runtime.texts, station="DAINGAI", at=T0, grams_per_litre=gl, source="t"
+                s, runtime.config, runtime.texts, station="DAINGAI", at=T0, grams_per_litre=gl, source="t", now=T0
             )
         created.append(bool(rec.alert and rec.alert.created))
     assert created == [True, True]
     rows = await deliveries(runtime)
     assert len(rows) == 2 and "4,2 g/l" in rows[-1].text
+
+
+async def test_reading_older_than_a_day_is_stored_but_never_alerts(runtime: Runtime) -> None:
+    """A backfilled or late-typed reading (here 2 days old, band 3) warns no one and leaves the
+    band state alone, so the next fresh reading in that band still alerts."""
+    await add_groups(runtime, [-1], "NGAIHOI1")
+    now = T0 + timedelta(days=2)
+    async with runtime.store.session() as s:
+        old = await record_reading(
+            s, runtime.config, runtime.texts, station="DAINGAI", at=T0, grams_per_litre=5.0, source="t", now=now
+        )
+        edge = await record_reading(
+            s,
+            runtime.config,
+            runtime.texts,
+            station="DAINGAI",
+            at=now - timedelta(days=1, minutes=1),
+            grams_per_litre=4.5,
+            source="t",
+            now=now,
+        )
+    assert (old.stale, old.alert, old.band) == (True, None, 3)
+    assert (edge.stale, edge.alert) == (True, None)
+    assert await deliveries(runtime) == []
+    async with runtime.store.session() as s:
+        fresh = await record_reading(
+            s,
+            runtime.config,
+            runtime.texts,
+            station="DAINGAI",
+            at=now - timedelta(hours=23),
+            grams_per_litre=4.2,
+            source="t",
+            now=now,
+        )
+    assert not fresh.stale and fresh.alert is not None and fresh.alert.created
+    (row,) = await deliveries(runtime)
+    assert "4,2 g/l" in row.text and "vừa đo" in row.text
+
+
+async def test_old_feed_rows_raise_no_alert(runtime: Runtime) -> None:
+    """A feed that returns last week's rows (a source catching up) records them silently."""
+    await add_groups(runtime, [-1], "NGAIHOI1")
+    body = "station,at,g_l\nDAINGAI,2026-03-01T07:00,1.5\nDAINGAI,2026-03-01T19:00,4.8\n"
+    rows, problems = parse_feed(body, "csv", runtime.config)
+    assert not problems and len(rows) == 2
+    async with runtime.store.session() as s:
+        recs = [
+            await record_reading(
+                s,
+                runtime.config,
+                runtime.texts,
+                station=r.station,
+                at=r.at,
+                grams_per_litre=r.grams_per_litre,
+                source="url",
+                now=datetime(2026, 3, 4, 0, 0),
+            )
+            for r in rows
+        ]
+    assert [r.stale for r in recs] == [True, True] and all(r.alert is None for r in recs)
+    assert await deliveries(runtime) == []

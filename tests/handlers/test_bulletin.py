@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
 from bot.adapters.shell import ShellSession
 from bot.config import Config
 from bot.runtime import Runtime
+from bot.store.db import to_utc_naive
 from bot.store.outbox import Bulletin
+from bot.store.readings import SalinityReading
 from broadcasts import outbox
+from handlers.bulletin import split_measured_at
 from tests.broadcasts.helpers import add_groups, deliveries
 
 LEADER = 2001  # config.yaml: shell leader of DAINGAI
@@ -105,3 +113,38 @@ async def test_man_records_and_alerts_once(runtime: Runtime) -> None:
     assert "không có trạm" in await say(leader, "/man Cần Thơ 1")
     assert "cách dùng" in await say(leader, "/man")
     assert len(await deliveries(runtime)) == 1
+
+
+async def test_man_with_an_old_time_records_without_alert(runtime: Runtime) -> None:
+    """/man with a measuring time two days back: stored and confirmed with its local time, no alert;
+    the same band typed as a fresh reading then alerts, because the old one warned no one."""
+    await add_groups(runtime, [-1], "NGAIHOI1")
+    leader = ShellSession(runtime, private=True, user_id=LEADER)
+    then = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")) - timedelta(days=2)
+    stamp = then.strftime("%H:%M %d/%m")
+    reply = await say(leader, f"/man Đại Ngãi 5 lúc {stamp}")
+    assert f"đo lúc {then.strftime('%H:%M ngày %d/%m')}" in reply
+    assert "không gửi cảnh báo" in reply and "cảnh báo tới" not in reply
+    assert await deliveries(runtime) == []
+    async with runtime.store.session() as s:
+        (reading,) = (await s.execute(select(SalinityReading))).scalars()
+    assert reading.grams_per_litre == 5.0
+    assert abs(reading.at - to_utc_naive(then.replace(second=0))) < timedelta(minutes=1)
+    assert "cảnh báo tới 1 nhóm" in await say(leader, "/man Đại Ngãi 4,5")
+    assert "giờ đo chưa đúng" in await say(leader, "/man Đại Ngãi 1 25:00")
+    tomorrow = (datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")) + timedelta(days=1)).strftime("%d/%m")
+    assert "giờ đo chưa đúng" in await say(leader, f"/man Đại Ngãi 1 07:00 {tomorrow}")
+
+
+def test_split_measured_at_reads_time_forms() -> None:
+    now = datetime(2026, 12, 1, 9, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert split_measured_at(["Đại", "Ngãi", "1,5"], now) == (["Đại", "Ngãi", "1,5"], None)
+    assert split_measured_at(["DAINGAI", "7h"], now) == (["DAINGAI", "7h"], None)  # station and value must stay
+    words, at = split_measured_at(["Đại", "Ngãi", "1,5", "lúc", "7h"], now)
+    assert words == ["Đại", "Ngãi", "1,5"] and at == now.replace(hour=7, minute=0, second=0, microsecond=0)
+    _, at = split_measured_at(["DAINGAI", "1,5", "21:15"], now)  # later than now: yesterday evening
+    assert at == datetime(2026, 11, 30, 21, 15, tzinfo=now.tzinfo)
+    _, at = split_measured_at(["DAINGAI", "1,5", "29/11", "07:00"], now)
+    assert at == datetime(2026, 11, 29, 7, 0, tzinfo=now.tzinfo)
+    _, at = split_measured_at(["DAINGAI", "1,5", "07:00", "29/11/2026"], now)
+    assert at == datetime(2026, 11, 29, 7, 0, tzinfo=now.tzinfo)

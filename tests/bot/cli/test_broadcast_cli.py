@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from tests.bot.cli.helpers import loaso, write_config
 
 KEYS = {"bulletin_id", "targets", "sent", "failed", "inactive", "migrated", "seconds"}
+
+
+def _local_iso(offset: timedelta) -> str:
+    """A local (Asia/Ho_Chi_Minh) time relative to now, as ``--at`` takes it."""
+    return (datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")) + offset).replace(tzinfo=None).isoformat(timespec="minutes")
 
 
 def _shell_groups(folder: Path) -> None:
@@ -32,9 +39,14 @@ def test_send_wait_json_to_shell_groups(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "1 group(s), sent 1" in r.stdout and "Ấp Phú Hữu" in r.stderr
 
-    r = loaso(tmp_path, "salinity", "add", "Đại Ngãi", "1,5", "--at", "2026-03-01T07:00")
+    two_days_ago = _local_iso(timedelta(days=-2))
+    r = loaso(tmp_path, "salinity", "add", "Đại Ngãi", "5", "--at", two_days_ago)
     assert r.returncode == 0, r.stderr
-    assert "1.5 g/l at 2026-03-01T00:00:00 UTC" in r.stdout and "alert bulletin 3 queued for 1 group" in r.stdout
+    assert "5 g/l at" in r.stdout and "queued" not in r.stdout and "older than a day: no alert" in r.stdout
+
+    r = loaso(tmp_path, "salinity", "add", "Đại Ngãi", "1,5", "--at", _local_iso(timedelta(hours=-2)))
+    assert r.returncode == 0, r.stderr
+    assert "1.5 g/l at" in r.stdout and "alert bulletin 3 queued for 1 group" in r.stdout
 
     listed = json.loads(loaso(tmp_path, "broadcast", "list", "--json").stdout)
     assert [(b["kind"], b["status"]) for b in listed] == [
