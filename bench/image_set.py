@@ -57,43 +57,118 @@ class Case:
 ERRORS: list[Case] = [
     Case("vneid_maintenance", VNEID, "Thông báo", "Hệ thống đang bảo trì. Vui lòng thử lại sau.", "vneid.errors"),
     Case("vneid_connect", VNEID, "Lỗi", "Kết nối thất bại. Vui lòng kiểm tra kết nối mạng và thử lại.", "vneid.errors"),
-    Case("vneid_otp", VNEID, "Xác thực OTP", "Không nhận được mã OTP? Gửi lại mã sau 60 giây.", "vneid.errors",
-         ("Gửi lại",)),
-    Case("vneid_wrong_password", VNEID, "Đăng nhập không thành công",
-         "Tài khoản hoặc mật khẩu không đúng. Bạn còn 2 lần thử.", "vneid.login", ("Quên mật khẩu", "Thử lại")),
-    Case("vneid_locked", VNEID, "Thông báo",
-         "Tài khoản của bạn đã bị tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 30 phút.", "vneid.login"),
-    Case("vneid_mismatch", VNEID, "Đăng ký tài khoản",
-         "Thông tin công dân không khớp với Cơ sở dữ liệu quốc gia về dân cư.", "vneid.register_level1"),
-    Case("vneid_nfc", VNEID, "Quét thẻ căn cước",
-         "Quét NFC thất bại. Vui lòng đặt thẻ căn cước sát mặt sau điện thoại và giữ yên.", "vneid.register_level1"),
-    Case("vneid_pending", VNEID, "Trạng thái hồ sơ",
-         "Hồ sơ đăng ký tài khoản định danh điện tử của bạn đang chờ phê duyệt.", "vneid.processing_time"),
-    Case("vneid_phone_used", VNEID, "Thông báo",
-         "Số điện thoại đã được sử dụng để đăng ký tài khoản định danh điện tử khác.", "vneid.change_phone"),
-    Case("vneid_activate", VNEID, "Kích hoạt tài khoản",
-         "Tài khoản định danh điện tử của bạn đã được phê duyệt. Vui lòng kích hoạt tài khoản.", "vneid.activate",
-         ("Kích hoạt",)),
-    Case("vneid_password_rule", VNEID, "Tạo mật khẩu",
-         "Mật khẩu phải từ 8 đến 20 ký tự, gồm chữ hoa, chữ thường, số và ký tự đặc biệt.", "vneid.password_rules"),
-    Case("dvc_login", DVC, "Đăng nhập",
-         "Đăng nhập bằng tài khoản định danh điện tử VNeID không thành công.", "dvc.login"),
+    Case(
+        "vneid_otp",
+        VNEID,
+        "Xác thực OTP",
+        "Không nhận được mã OTP? Gửi lại mã sau 60 giây.",
+        "vneid.errors",
+        ("Gửi lại",),
+    ),
+    Case(
+        "vneid_wrong_password",
+        VNEID,
+        "Đăng nhập không thành công",
+        "Tài khoản hoặc mật khẩu không đúng. Bạn còn 2 lần thử.",
+        "vneid.login",
+        ("Quên mật khẩu", "Thử lại"),
+    ),
+    Case(
+        "vneid_locked",
+        VNEID,
+        "Thông báo",
+        "Tài khoản của bạn đã bị tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 30 phút.",
+        "vneid.login",
+    ),
+    Case(
+        "vneid_mismatch",
+        VNEID,
+        "Đăng ký tài khoản",
+        "Thông tin công dân không khớp với Cơ sở dữ liệu quốc gia về dân cư.",
+        "vneid.register_level1",
+    ),
+    Case(
+        "vneid_nfc",
+        VNEID,
+        "Quét thẻ căn cước",
+        "Quét NFC thất bại. Vui lòng đặt thẻ căn cước sát mặt sau điện thoại và giữ yên.",
+        "vneid.register_level1",
+    ),
+    Case(
+        "vneid_pending",
+        VNEID,
+        "Trạng thái hồ sơ",
+        "Hồ sơ đăng ký tài khoản định danh điện tử của bạn đang chờ phê duyệt.",
+        "vneid.processing_time",
+    ),
+    Case(
+        "vneid_phone_used",
+        VNEID,
+        "Thông báo",
+        "Số điện thoại đã được sử dụng để đăng ký tài khoản định danh điện tử khác.",
+        "vneid.change_phone",
+    ),
+    Case(
+        "vneid_activate",
+        VNEID,
+        "Kích hoạt tài khoản",
+        "Tài khoản định danh điện tử của bạn đã được phê duyệt. Vui lòng kích hoạt tài khoản.",
+        "vneid.activate",
+        ("Kích hoạt",),
+    ),
+    Case(
+        "vneid_password_rule",
+        VNEID,
+        "Tạo mật khẩu",
+        "Mật khẩu phải từ 8 đến 20 ký tự, gồm chữ hoa, chữ thường, số và ký tự đặc biệt.",
+        "vneid.password_rules",
+    ),
+    Case(
+        "dvc_login", DVC, "Đăng nhập", "Đăng nhập bằng tài khoản định danh điện tử VNeID không thành công.", "dvc.login"
+    ),
     Case("dvc_fee", DVC, "Thanh toán trực tuyến", "Thanh toán lệ phí hồ sơ không thành công.", "dvc.fees"),
-    Case("dvc_track", DVC, "Tra cứu hồ sơ", "Không tìm thấy hồ sơ. Vui lòng kiểm tra lại mã hồ sơ.",
-         "dvc.track_dossier"),
-    Case("vssid_login", VSSID, "Đăng nhập",
-         "Mã số BHXH hoặc mật khẩu không đúng. Quên mật khẩu VssID?", "vssid.forgot_password"),
-    Case("vssid_register", VSSID, "Đăng ký giao dịch điện tử",
-         "Mã số BHXH không tồn tại hoặc chưa đăng ký giao dịch điện tử.", "vssid.register"),
-    Case("bank_face", BANK, "Xác thực sinh trắc học",
-         "Giao dịch trên 10 triệu đồng cần xác thực khuôn mặt. Xác thực khuôn mặt không thành công.",
-         "pay.face_check", ("Thử lại",)),
-    Case("sms_merger", SMS, "+84 812 345 678",
-         "Tai khoan dinh danh cua ban chua cap nhat dia chi sau sap nhap, truy cap vneid-capnhat.com de cap nhat "
-         "ngay, qua han se bi khoa.", "scam.merger_update", ()),
-    Case("sms_police", SMS, "0987 654 321",
-         "Cong an thong bao: ban lien quan den vu an rua tien, yeu cau chuyen tien vao tai khoan tam giu de dieu tra.",
-         "scam.fake_police", ()),
+    Case(
+        "dvc_track", DVC, "Tra cứu hồ sơ", "Không tìm thấy hồ sơ. Vui lòng kiểm tra lại mã hồ sơ.", "dvc.track_dossier"
+    ),
+    Case(
+        "vssid_login",
+        VSSID,
+        "Đăng nhập",
+        "Mã số BHXH hoặc mật khẩu không đúng. Quên mật khẩu VssID?",
+        "vssid.forgot_password",
+    ),
+    Case(
+        "vssid_register",
+        VSSID,
+        "Đăng ký giao dịch điện tử",
+        "Mã số BHXH không tồn tại hoặc chưa đăng ký giao dịch điện tử.",
+        "vssid.register",
+    ),
+    Case(
+        "bank_face",
+        BANK,
+        "Xác thực sinh trắc học",
+        "Giao dịch trên 10 triệu đồng cần xác thực khuôn mặt. Xác thực khuôn mặt không thành công.",
+        "pay.face_check",
+        ("Thử lại",),
+    ),
+    Case(
+        "sms_merger",
+        SMS,
+        "+84 812 345 678",
+        "Tai khoan dinh danh cua ban chua cap nhat dia chi sau sap nhap, truy cap vneid-capnhat.com de cap nhat "
+        "ngay, qua han se bi khoa.",
+        "scam.merger_update",
+        (),
+    ),
+    Case(
+        "sms_police",
+        SMS,
+        "0987 654 321",
+        "Cong an thong bao: ban lien quan den vu an rua tien, yeu cau chuyen tien vao tai khoan tam giu de dieu tra.",
+        "scam.fake_police",
+        (),
+    ),
 ]
 
 ORDINARY_TEXTS = [
@@ -179,8 +254,9 @@ def photo_of_screen(img: Image.Image, seed: int) -> Image.Image:
     img = Image.composite(Image.new("RGB", img.size, (255, 255, 255)), img, overlay)
     period = rnd.uniform(5.0, 9.0)
     moire = Image.new("L", img.size)
-    moire.putdata([int(18 * (1 + math.sin((x + y * 0.3) / period))) for y in range(img.height) for x in range(img.width)])
-    img = Image.merge("RGB", [Image.eval(Image.merge("L", [c]), lambda v: v) for c in img.split()])
+    moire.putdata(
+        [int(18 * (1 + math.sin((x + y * 0.3) / period))) for y in range(img.height) for x in range(img.width)]
+    )
     img = Image.composite(Image.new("RGB", img.size, (0, 0, 0)), img, moire)
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=rnd.randint(55, 80))

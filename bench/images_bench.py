@@ -64,7 +64,8 @@ def main() -> int:
     print(f"right topic on error images: {errors_right}/{errors_total} = {errors_right / errors_total:.1%}  (≥ 90 %)")
     for variant, (ok, total) in sorted(by_variant.items()):
         print(f"  {variant}: {ok}/{total}")
-    print(f"a topic on ordinary images: {ordinary_topic}/{ordinary_total} = {ordinary_topic / ordinary_total:.1%}  (≤ 5 %)")
+    share = ordinary_topic / ordinary_total
+    print(f"a topic on ordinary images: {ordinary_topic}/{ordinary_total} = {share:.1%}  (≤ 5 %)")
     q = statistics.quantiles(times, n=20)
     print(f"OCR + match per image: median {statistics.median(times):.2f} s, p95 {q[-1]:.2f} s  (median ≤ 1.5 s)")
     if misses:

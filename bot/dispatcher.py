@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config
+from bot.media.fetch import MediaFetcher
 from bot.model import (
     BotMembership,
     ButtonPress,
@@ -37,7 +38,6 @@ from bot.model import (
     UserRef,
     nfc,
 )
-from bot.media.fetch import MediaFetcher
 from bot.router import Context, Router
 from bot.store import groups, roles
 from bot.store.activity import ActivityBuffer

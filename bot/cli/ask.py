@@ -47,8 +47,10 @@ def _answer_image(matcher: Matcher, path: Path) -> dict[str, object]:
     try:
         raw = read_text_sync(data)
     except OcrUnavailable:
-        fail("cannot read images: install Tesseract with its Vietnamese data (apt-get install tesseract-ocr "
-             "tesseract-ocr-vie)")
+        fail(
+            "cannot read images: install Tesseract with its Vietnamese data (apt-get install tesseract-ocr "
+            "tesseract-ocr-vie)"
+        )
     except ImageRefused as exc:
         fail(f"{path}: not an image that can be read ({exc})", code=2)
     except TimeoutError:

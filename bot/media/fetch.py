@@ -15,6 +15,8 @@ from bot.model import Media
 # A phone screenshot is 0.2–3 MB; a photo of a screen up to ~8 MB. Past this, refuse politely.
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 FETCH_TIMEOUT_S = 20.0
+# Where Zalo serves attachments (photos residents send): its CDN domains.
+ZALO_MEDIA_HOSTS = ("zdn.vn", "zadn.vn", "zalo.me", "zaloapp.com", "zalo.vn", "zaloplatforms.com")
 
 
 class MediaTooLarge(Exception):
@@ -41,13 +43,24 @@ class UrlFetcher:
     never a link a resident typed.
     """
 
-    def __init__(self, client: httpx.AsyncClient | None = None):
+    def __init__(self, *, also_host: str | None = None, client: httpx.AsyncClient | None = None):
         self._client = client
+        self._also = also_host  # the platform API's own host (a local fake in tests)
+
+    def allowed(self, url: str) -> bool:
+        """Only Zalo's media hosts (or the configured API host): a leaked secret is no fetch-anything proxy."""
+        host = (httpx.URL(url).host or "").lower()
+        return host == self._also or any(host == h or host.endswith("." + h) for h in ZALO_MEDIA_HOSTS)
 
     async def fetch(self, media: Media, limit: int = MAX_IMAGE_BYTES) -> bytes:
         check_declared(media, limit)
         if not media.ref or not media.ref.startswith(("http://", "https://")):
             raise MediaUnavailable("no URL")
+        try:
+            if not self.allowed(media.ref):
+                raise MediaUnavailable("not a Zalo media host")
+        except httpx.InvalidURL as exc:
+            raise MediaUnavailable("bad URL") from exc
         client = self._client or httpx.AsyncClient(timeout=FETCH_TIMEOUT_S)
         try:
             async with client.stream("GET", media.ref, timeout=FETCH_TIMEOUT_S) as response:

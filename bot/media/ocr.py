@@ -13,6 +13,10 @@ import functools
 import io
 import logging
 import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -48,18 +52,18 @@ def ocr_available() -> bool:
         return False
 
 
-def _prepare(data: bytes):  # type: ignore[no-untyped-def]
+def _prepare(data: bytes) -> Image.Image:
     from PIL import Image, ImageOps, ImageStat, UnidentifiedImageError
 
     try:
-        img = Image.open(io.BytesIO(data))
-        w, h = img.size
+        opened = Image.open(io.BytesIO(data))
+        w, h = opened.size
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ImageRefused("not an image") from exc
     if w * h > MAX_PIXELS or w < 16 or h < 16:
         raise ImageRefused(f"{w}x{h} px")
     try:
-        img = ImageOps.exif_transpose(img).convert("L")
+        img: Image.Image = ImageOps.exif_transpose(opened).convert("L")
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise ImageRefused("cannot decode") from exc
     if ImageStat.Stat(img).mean[0] < 110:  # dark mode: Tesseract wants dark text on light
@@ -76,7 +80,6 @@ def read_text_sync(data: bytes, timeout_s: float = OCR_TIMEOUT_S) -> str:
     if not ocr_available():
         raise OcrUnavailable
     import pytesseract
-
     from PIL import ImageFilter
 
     img = _prepare(data)
@@ -86,8 +89,9 @@ def read_text_sync(data: bytes, timeout_s: float = OCR_TIMEOUT_S) -> str:
             if _letters(text) >= ENOUGH_LETTERS:
                 return text
             # Photos of screens: moiré stripes hide the glyphs; a median filter removes them.
-            again = str(pytesseract.image_to_string(img.filter(ImageFilter.MedianFilter(5)), lang=LANG,
-                                                    timeout=timeout_s))
+            again = str(
+                pytesseract.image_to_string(img.filter(ImageFilter.MedianFilter(5)), lang=LANG, timeout=timeout_s)
+            )
             return again if _letters(again) > _letters(text) else text
         except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout
             raise TimeoutError("OCR took too long") from exc

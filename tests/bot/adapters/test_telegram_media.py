@@ -116,8 +116,15 @@ async def test_voice_note_answered_kindly_once_a_day(fake: FakeBotAPI, bot: Tele
 
 
 async def test_sticker_private_gets_a_pointer_group_stays_silent(fake: FakeBotAPI, bot: TelegramService) -> None:
-    sticker = {"file_id": "s1", "file_unique_id": "s1", "type": "regular", "width": 512, "height": 512,
-               "is_animated": False, "is_video": False}
+    sticker = {
+        "file_id": "s1",
+        "file_unique_id": "s1",
+        "type": "regular",
+        "width": 512,
+        "height": 512,
+        "is_animated": False,
+        "is_video": False,
+    }
     fake.push(u.message(u.group(GROUP_ID), RESIDENT, sticker=sticker))
     fake.push(u.message(u.private(5004), u.user(5004), sticker=sticker))
     [reply] = await replies_to(fake, 5004, 1)
