@@ -16,6 +16,7 @@ BENCHES = {
     "fanout": ["-m", "bench.fanout"],  # 2,000-group broadcast vs the flood limit (issue 4)
     "dashboard": ["-m", "bench.dashboard_bench"],  # overview page at commune scale (issue 5)
     "zalo": ["-m", "bench.zalo_webhook"],  # Zalo webhook events/s vs a bare endpoint (issue 6)
+    "images": ["-m", "bench.images_bench"],  # screenshots read and answered (issue 16)
 }
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config
+from bot.media.fetch import MediaFetcher
 from bot.model import (
     BotMembership,
     ButtonPress,
@@ -32,6 +33,7 @@ from bot.model import (
     InboundMessage,
     MemberEvent,
     Outbound,
+    Platform,
     Role,
     UserRef,
     nfc,
@@ -85,6 +87,8 @@ class Dispatcher:
         self._roles_loaded = 0.0
         self._roles_generation = -1
         self._groups_generation = groups.generation
+        # Each platform adapter registers how to fetch its media (on start); handlers ask on demand.
+        self.fetchers: dict[Platform, MediaFetcher] = {}
 
     async def feed(self, event: Event) -> list[Outbound]:
         if isinstance(event, MemberEvent | BotMembership | ChatMigrated):
@@ -129,6 +133,9 @@ class Dispatcher:
             )
             if isinstance(event, InboundMessage) and ctx.group is not None and not event.sender.is_bot:
                 self.activity.add(ctx.group.id, person.id, now)
+            if isinstance(event, InboundMessage) and event.media is not None:
+                fetcher = self.fetchers.get(chat.platform)
+                ctx.fetch_media = fetcher.fetch if fetcher is not None else None
         return ctx
 
     async def _group(self, session: AsyncSession, chat: ChatRef, now: datetime) -> GroupInfo:

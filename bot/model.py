@@ -79,9 +79,40 @@ class Command:
     arg_text: str
 
 
+class MediaKind(enum.StrEnum):
+    """What a message carries besides text: residents who don't type send these."""
+
+    IMAGE = "image"
+    VOICE = "voice"
+    STICKER = "sticker"
+    FILE = "file"
+    LOCATION = "location"
+    CONTACT = "contact"
+    VIDEO = "video"
+    # Zalo Bot: protected accounts (children, people who cannot read) arrive with no content at all.
+    UNSUPPORTED = "unsupported"
+
+
+@dataclass(frozen=True, slots=True)
+class Media:
+    """How to fetch what a message carries, never its bytes: the adapter fetches on demand.
+
+    ``ref`` is the platform's handle (a Telegram ``file_id``, a Zalo CDN URL); ``size`` is in
+    bytes when the platform says it, so huge images can be refused before downloading.
+    """
+
+    kind: MediaKind
+    ref: str | None = None
+    size: int | None = None
+    mime: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class InboundMessage:
-    """A text message (or command) a person sent where the bot can see it."""
+    """A text message (or command) a person sent where the bot can see it.
+
+    ``text`` is the caption for a photo (possibly empty); ``media`` says what else it carries.
+    """
 
     chat: ChatRef
     sender: UserRef
@@ -93,6 +124,7 @@ class InboundMessage:
     command: Command | None = None
     # The person whose message this one replies to (leaders grant roles by replying).
     reply_to_user: UserRef | None = None
+    media: Media | None = None
 
 
 class MemberChange(enum.StrEnum):

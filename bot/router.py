@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config
-from bot.model import Event, Outbound, Role
+from bot.model import Event, Media, Outbound, Role
 from bot.texts import Texts
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ class Context:
     # Can the bot see every message in this group (admin or privacy mode off)?
     sees_all: bool = False
     extras: dict[str, Any] = field(default_factory=dict)
+    # Fetches the message's media from its platform (an image to read); None where it cannot.
+    fetch_media: Callable[[Media], Awaitable[bytes]] | None = None
 
     def has_role(self, role: Role) -> bool:
         return self.role.role.at_least(role)

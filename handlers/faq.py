@@ -104,8 +104,14 @@ def _matcher(ctx: Context) -> Matcher | None:
         return None
 
 
-async def answer_question(ctx: Context, text: str, *, addressed: bool) -> list[Outbound] | None:
-    """The FAQ's decision for one message; None lets later handlers (the fallback) try."""
+async def answer_question(
+    ctx: Context, text: str, *, addressed: bool, record: str | None = None
+) -> list[Outbound] | None:
+    """The FAQ's decision for one message; None lets later handlers (the fallback) try.
+
+    ``record`` is what the leaders' question log keeps instead of the text (text read from an
+    image is used, then discarded: it may hold a name or an ID number).
+    """
     msg = ctx.event
     assert isinstance(msg, InboundMessage)
     question = _strip_mention(text) if addressed else text
@@ -123,10 +129,10 @@ async def answer_question(ctx: Context, text: str, *, addressed: bool) -> list[O
     if entry is None:
         if not addressed:
             return []  # a group conversation we are not sure about: stay out of it
-        await _log(ctx, question, match, answered=False)
+        await _log(ctx, record or question, match, answered=False)
         text_out = ctx.texts.render("faq/unknown.txt.j2", contacts=await contacts_text(ctx), logged=True)
         return [Outbound(msg.chat, text_out, reply_to=_reply_to(msg))]
-    qid = await _log(ctx, question, match, answered=True)
+    qid = await _log(ctx, record or question, match, answered=True)
     body = await _answer_text(ctx, entry, matcher, question)
     return [
         Outbound(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -19,6 +20,9 @@ from bot.config import Config
 from bot.faq.knowledge import KnowledgeError
 from bot.faq.matcher import Matcher
 from bot.faq.service import matcher_for
+from bot.media.extract import best_question, text_read
+from bot.media.fetch import MAX_IMAGE_BYTES
+from bot.media.ocr import ImageRefused, OcrUnavailable, read_text_sync
 from bot.model import nfc
 from bot.texts import default_texts
 
@@ -34,6 +38,36 @@ def _answer(matcher: Matcher, question: str) -> dict[str, object]:
     }
 
 
+def _answer_image(matcher: Matcher, path: Path) -> dict[str, object]:
+    """Like a typed question, with ``question`` the text read from the image."""
+    data = path.read_bytes()
+    if len(data) > MAX_IMAGE_BYTES:
+        fail(f"{path}: larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB", code=2)
+    raw = ""
+    try:
+        raw = read_text_sync(data)
+    except OcrUnavailable:
+        fail(
+            "cannot read images: install Tesseract with its Vietnamese data (apt-get install tesseract-ocr "
+            "tesseract-ocr-vie)"
+        )
+    except ImageRefused as exc:
+        fail(f"{path}: not an image that can be read ({exc})", code=2)
+    except TimeoutError:
+        fail(f"{path}: reading the image took too long")
+
+    def match(text: str) -> tuple[str | None, float]:
+        m = matcher.match(text)
+        return m.topic, m.score
+
+    best = best_question(raw, match)
+    result = _answer(matcher, best) if best else _answer(matcher, "")
+    if not best:
+        result.update(topic=None, answer=None, score=0.0)
+    result["question"] = text_read(raw)
+    return result
+
+
 def _unknown(config: Config) -> str:
     commune = config.communes[0] if len(config.communes) == 1 else None
     texts = default_texts()
@@ -45,14 +79,26 @@ def register(main: click.Group) -> None:
     @main.command()
     @click.argument("question", nargs=-1)
     @click.option("--json", "as_json", is_flag=True, help="read questions from stdin, one JSON object per line out")
+    @click.option(
+        "--image",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="a screenshot or photo: read its text (OCR) and answer it",
+    )
     @click.pass_context
-    def ask(ctx: click.Context, question: tuple[str, ...], as_json: bool) -> None:
+    def ask(ctx: click.Context, question: tuple[str, ...], as_json: bool, image: Path | None) -> None:
         """Ask the FAQ a question, as a resident would."""
         config = get_config(ctx)
         try:
             matcher = matcher_for(config)
         except KnowledgeError as exc:
             fail("knowledge base has errors:\n" + str(exc))
+            return
+        if image is not None:
+            result = _answer_image(matcher, image)
+            if as_json:
+                click.echo(json.dumps(result, ensure_ascii=False))
+            else:
+                click.echo(result["answer"] if result["answer"] is not None else _unknown(config))
             return
         if as_json:
             lines = [" ".join(question)] if question else (ln.rstrip("\r\n") for ln in sys.stdin)

@@ -21,7 +21,7 @@ from typing import Any
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 BOT_ID = 777000111
@@ -59,6 +59,8 @@ class FakeBotAPI:
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _new_update: asyncio.Event = field(default_factory=asyncio.Event)
+    # file_id → bytes, served by getFile and the file URL (photos residents send)
+    files: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def base_url(self) -> str:
@@ -87,7 +89,34 @@ class FakeBotAPI:
         return self.sent(method)
 
     def app(self) -> Starlette:
-        return Starlette(routes=[Route("/bot{token}/{method}", self._handle, methods=["GET", "POST"])])
+        return Starlette(
+            routes=[
+                Route("/bot{token}/{method}", self._handle, methods=["GET", "POST"]),
+                Route("/file/bot{token}/{path:path}", self._file, methods=["GET"]),
+            ]
+        )
+
+    @property
+    def base_file_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/file/bot"
+
+    def add_file(self, file_id: str, data: bytes) -> None:
+        self.files[file_id] = data
+
+    async def _file(self, request: Request) -> Response:
+        if request.path_params["token"] != self.token:
+            return _error(401, "Unauthorized")
+        data = self.files.get(request.path_params["path"].removeprefix("photos/"))
+        if data is None:
+            return _error(404, "Not Found")
+        return Response(data, media_type="image/png")
+
+    async def _m_getFile(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = str(params.get("file_id"))
+        if file_id not in self.files:
+            raise LookupError(file_id)
+        data = self.files[file_id]
+        return {"file_id": file_id, "file_unique_id": file_id, "file_size": len(data), "file_path": f"photos/{file_id}"}
 
     async def _params(self, request: Request) -> dict[str, Any]:
         params: dict[str, Any] = dict(request.query_params)
@@ -121,7 +150,10 @@ class FakeBotAPI:
             failure = self._failure(params)
             if failure is not None:
                 return _error(failure.status, failure.description, failure.parameters)
-        result = await handler(params)
+        try:
+            result = await handler(params)
+        except LookupError:
+            return _error(400, "Bad Request: invalid file_id")
         return JSONResponse({"ok": True, "result": result})
 
     def _failure(self, params: dict[str, Any]) -> Failure | None:

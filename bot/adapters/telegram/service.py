@@ -28,6 +28,7 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.adapters.base import SendStatus
+from bot.adapters.telegram.media import TelegramFetcher
 from bot.adapters.telegram.sender import TelegramSender
 from bot.adapters.telegram.translate import ALLOWED_UPDATES, translate
 from bot.config import secret
@@ -100,6 +101,7 @@ class TelegramService:
         self._running = False
         self._offset = 0
         runtime.senders[Platform.TELEGRAM] = self.sender
+        runtime.dispatcher.fetchers[Platform.TELEGRAM] = TelegramFetcher(self.app.bot)
 
     # --- lifecycle -----------------------------------------------------------------
     async def start(self, *, poll: bool | None = None) -> None:

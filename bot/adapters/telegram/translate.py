@@ -21,6 +21,8 @@ from bot.model import (
     ChatRef,
     Event,
     InboundMessage,
+    Media,
+    MediaKind,
     MemberChange,
     MemberEvent,
     Platform,
@@ -141,10 +143,11 @@ def _message(msg: Message, me: User) -> list[Event]:
     if events:
         return events
     raw = msg.text if msg.text is not None else msg.caption
-    if not raw or msg.from_user is None:
+    media = _media(msg)
+    if (not raw and media is None) or msg.from_user is None:
         return []
-    text = clean_text(raw)
-    if not text:
+    text = clean_text(raw or "")
+    if not text and media is None:
         return []
     entities = msg.parse_entities() if msg.text is not None else msg.parse_caption_entities()
     mentions = any(
@@ -165,5 +168,31 @@ def _message(msg: Message, me: User) -> list[Event]:
             reply_to_bot=replied_user is not None and replied_user.id == me.id,
             command=parse_command(text, me.username),
             reply_to_user=_user(replied_user) if replied_user and replied_user.id != me.id else None,
+            media=media,
         )
     ]
+
+
+def _media(msg: Message) -> Media | None:
+    """What a message carries besides text; the largest photo size, fetched later by file_id."""
+    if msg.photo:
+        best = msg.photo[-1]
+        return Media(MediaKind.IMAGE, best.file_id, best.file_size, "image/jpeg")
+    doc = msg.document
+    if doc is not None:
+        mime = doc.mime_type or ""
+        kind = MediaKind.IMAGE if mime.startswith("image/") else MediaKind.FILE
+        return Media(kind, doc.file_id, doc.file_size, mime or None)
+    if msg.voice is not None:
+        return Media(MediaKind.VOICE, msg.voice.file_id, msg.voice.file_size, msg.voice.mime_type)
+    if msg.audio is not None or msg.video_note is not None:
+        return Media(MediaKind.VOICE)
+    if msg.sticker is not None or msg.animation is not None:
+        return Media(MediaKind.STICKER)
+    if msg.video is not None:
+        return Media(MediaKind.VIDEO)
+    if msg.location is not None or msg.venue is not None:
+        return Media(MediaKind.LOCATION)
+    if msg.contact is not None:
+        return Media(MediaKind.CONTACT)
+    return None

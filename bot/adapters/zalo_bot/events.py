@@ -14,9 +14,24 @@ from typing import Any
 
 from bot.adapters.zalo_oa.events import ms_to_utc
 from bot.dispatcher import clean_text
-from bot.model import ChatKind, ChatRef, InboundMessage, Platform, UserRef, parse_command
+from bot.model import ChatKind, ChatRef, InboundMessage, Media, MediaKind, Platform, UserRef, parse_command
 
 TEXT_EVENT = "message.text.received"
+# message.<kind>.received: what residents send instead of typing. Accounts of protected users
+# (children, people who cannot read) arrive only as message.unsupported.received, with no content.
+MEDIA_KINDS = {
+    "image": MediaKind.IMAGE,
+    "photo": MediaKind.IMAGE,
+    "sticker": MediaKind.STICKER,
+    "gif": MediaKind.STICKER,
+    "voice": MediaKind.VOICE,
+    "audio": MediaKind.VOICE,
+    "video": MediaKind.VIDEO,
+    "file": MediaKind.FILE,
+    "location": MediaKind.LOCATION,
+    "contact": MediaKind.CONTACT,
+    "unsupported": MediaKind.UNSUPPORTED,
+}
 MENTIONS = ("@loaso", "@loa số", "loa số ơi", "loa so oi")
 
 
@@ -34,8 +49,10 @@ def translate(update: dict[str, Any], *, now: datetime, names: tuple[str, ...] =
     chat, sender = _dict(message.get("chat")), _dict(message.get("from"))
     chat_id, user_id = _s(chat.get("id")), _s(sender.get("id"))
     key = f"msg:{message_id}" if message_id else _digest(name, chat_id, user_id, message.get("date"))
-    text = clean_text(str(message.get("text") or "")) if isinstance(message.get("text"), str) else ""
-    if name != TEXT_EVENT or not text or chat_id is None or user_id is None:
+    raw = message.get("text") if isinstance(message.get("text"), str) else message.get("caption")
+    text = clean_text(raw) if isinstance(raw, str) else ""
+    media = _media(name, message)
+    if chat_id is None or user_id is None or (media is None and (name != TEXT_EVENT or not text)):
         return BotUpdate(name, key, None)
     private = str(chat.get("chat_type") or "PRIVATE").upper() == "PRIVATE"
     display = sender.get("display_name") or sender.get("name") or sender.get("first_name")
@@ -51,9 +68,23 @@ def translate(update: dict[str, Any], *, now: datetime, names: tuple[str, ...] =
         at=ms_to_utc(message.get("date")) or now,
         message_id=message_id,
         mentions_bot=mentioned,
-        command=parse_command(text),
+        command=parse_command(text) if media is None else None,
+        media=media,
     )
     return BotUpdate(name, key, inbound)
+
+
+def _media(name: str, message: dict[str, Any]) -> Media | None:
+    if name == TEXT_EVENT or not name.startswith("message.") or not name.endswith(".received"):
+        return None
+    kind = MEDIA_KINDS.get(name.removeprefix("message.").removesuffix(".received"))
+    if kind is None:
+        return None
+    url = next(
+        (v for k in ("photo_url", "photo", "url") if isinstance(v := message.get(k), str) and v.startswith("http")),
+        None,
+    )
+    return Media(kind, url)
 
 
 def _dict(value: Any) -> dict[str, Any]:

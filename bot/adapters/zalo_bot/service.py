@@ -26,6 +26,7 @@ from bot.adapters.zalo.secrets import BotSecrets, bot_secrets
 from bot.adapters.zalo_bot.client import POLL_TIMEOUT, ZaloBotClient, ZaloBotError, unwrap
 from bot.adapters.zalo_bot.events import translate
 from bot.adapters.zalo_bot.sender import ZaloBotSender
+from bot.media.fetch import UrlFetcher
 from bot.model import InboundMessage, Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow
@@ -62,6 +63,7 @@ class ZaloBotService:
         self.client = ZaloBotClient(self.http, cfg.base_url, self.secrets.token)
         self.sender = ZaloBotSender(self.client, runtime.texts)
         runtime.senders[Platform.ZALO_BOT] = self.sender
+        runtime.dispatcher.fetchers[Platform.ZALO_BOT] = UrlFetcher(also_host=httpx.URL(cfg.base_url).host)
         self.poll_timeout = poll_timeout
         self.names: tuple[str, ...] = ()
         self.can_join_groups = False

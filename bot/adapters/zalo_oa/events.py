@@ -20,6 +20,8 @@ from bot.model import (
     ChatRef,
     Event,
     InboundMessage,
+    Media,
+    MediaKind,
     MemberChange,
     MemberEvent,
     Platform,
@@ -32,6 +34,18 @@ FOLLOWERS_PREFIX = "followers:"
 MENTIONS = ("@loaso", "@loa số", "loa số ơi", "loa so oi")
 
 TEXT_EVENTS = {"user_send_text", "user_send_group_text"}
+# user_send_<kind> (private) and user_send_group_<kind>: what residents send instead of typing.
+MEDIA_KINDS = {
+    "image": MediaKind.IMAGE,
+    "gif": MediaKind.STICKER,
+    "sticker": MediaKind.STICKER,
+    "audio": MediaKind.VOICE,
+    "voice": MediaKind.VOICE,
+    "video": MediaKind.VIDEO,
+    "file": MediaKind.FILE,
+    "location": MediaKind.LOCATION,
+    "business_card": MediaKind.CONTACT,
+}
 MEMBER_EVENTS = {
     "follow": MemberChange.JOINED,
     "unfollow": MemberChange.LEFT,
@@ -124,6 +138,18 @@ def translate(payload: dict[str, Any], *, oa_id: str, now: datetime, names: tupl
         message = InboundMessage(chat, user, text, at, message_id=msg_id, mentions_bot=mentioned, command=command)
         return OAEvent(name, key, message)
 
+    kind = _media_kind(name)
+    if kind is not None and user is not None:
+        where = _chat(name, user, group_id)
+        if where is None:
+            return OAEvent(name, key, None)
+        chat = where
+        text = clean_text(_get(payload, "message.text") or "")
+        media = Media(kind, _attachment_url(payload))
+        mentioned = chat.is_private or _mentions(text, names)
+        message = InboundMessage(chat, user, text, at, message_id=msg_id, mentions_bot=mentioned, media=media)
+        return OAEvent(name, key, message)
+
     if name in MEMBER_EVENTS and user is not None:
         if name in ("follow", "unfollow"):
             chat = followers_chat(oa_id)
@@ -134,6 +160,33 @@ def translate(payload: dict[str, Any], *, oa_id: str, now: datetime, names: tupl
         return OAEvent(name, key, MemberEvent(chat, user, MEMBER_EVENTS[name], at, source=SOURCES[name]))
 
     return OAEvent(name, key, None)
+
+
+def _media_kind(name: str) -> MediaKind | None:
+    if not name.startswith("user_send_") or name in TEXT_EVENTS:
+        return None
+    return MEDIA_KINDS.get(name.removeprefix("user_send_").removeprefix("group_"))
+
+
+def _chat(name: str, user: UserRef, group_id: str | None) -> ChatRef | None:
+    if "_group_" not in name:
+        return ChatRef(Platform.ZALO_OA, user.id, ChatKind.PRIVATE)
+    return ChatRef(Platform.ZALO_OA, group_id, ChatKind.GROUP) if group_id else None
+
+
+def _attachment_url(payload: dict[str, Any]) -> str | None:
+    """The first attachment's URL (``message.attachments[0].payload.url``): Zalo's CDN, fetched on demand."""
+    message = payload.get("message")
+    attachments = message.get("attachments") if isinstance(message, dict) else None
+    if not isinstance(attachments, list):
+        return None
+    for item in attachments:
+        inner = item.get("payload") if isinstance(item, dict) else None
+        if isinstance(inner, dict):
+            url = inner.get("url") or inner.get("href")
+            if isinstance(url, str) and url.startswith(("https://", "http://")):
+                return url
+    return None
 
 
 def _digest(*parts: object) -> str:

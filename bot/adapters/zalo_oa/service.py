@@ -30,6 +30,7 @@ from bot.adapters.zalo_oa.client import ZaloOAClient
 from bot.adapters.zalo_oa.events import followers_chat, translate
 from bot.adapters.zalo_oa.sender import ZaloOASender
 from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager, TokenRefreshFailed
+from bot.media.fetch import UrlFetcher
 from bot.model import ChatRef, Event, InboundMessage, MemberEvent, Platform
 from bot.runtime import Runtime
 from bot.store import groups
@@ -84,6 +85,7 @@ class ZaloOAService:
             self.client, store=runtime.store, followers_title=self._followers_title(), texts=runtime.texts
         )
         runtime.senders[Platform.ZALO_OA] = self.sender
+        runtime.dispatcher.fetchers[Platform.ZALO_OA] = UrlFetcher(also_host=httpx.URL(cfg.base_url).host)
         self._inbox: InOrder[Event] = InOrder(self.handle)
         self._keeper: asyncio.Task[None] | None = None
         self._reauth = False

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from bench.image_set import ERRORS, ordinary, screenshot
 from bot.cli import main
+from tests.bot.adapters.test_telegram_media import needs_ocr
 from tests.bot.cli.helpers import loaso, write_config
 
 KEYS = ["question", "topic", "score", "answer"]
@@ -56,3 +58,27 @@ def test_json_contract_as_a_real_process(tmp_path: Path) -> None:
     assert list(first) == KEYS and first["topic"] == "vssid.forgot_password" and 0 < first["score"] <= 1
     assert second["topic"] is None and second["answer"] is None
     assert "VssID" in proc.stdout and "\\u" not in proc.stdout
+
+
+@needs_ocr
+def test_image_json_has_the_same_keys_with_the_text_read(tmp_path: Path) -> None:
+    write_config(tmp_path)
+    shot = tmp_path / "shot.png"
+    screenshot(next(c for c in ERRORS if c.name == "bank_face"), dark=True).save(shot)
+    proc = loaso(tmp_path, "ask", "--image", str(shot), "--json")
+    assert proc.returncode == 0, proc.stderr
+    row = json.loads(proc.stdout)
+    assert list(row)[: len(KEYS) - 1] == KEYS[:-1] and "answer" in row
+    assert row["topic"] == "pay.face_check" and "khuôn mặt" in row["question"]
+    plain = tmp_path / "field.png"
+    ordinary("field", seed=3).save(plain)
+    row = json.loads(loaso(tmp_path, "ask", "--image", str(plain), "--json").stdout)
+    assert row["topic"] is None and row["answer"] is None
+
+
+def test_image_that_is_not_an_image_is_bad_input(tmp_path: Path) -> None:
+    cfg = write_config(tmp_path)
+    bad = tmp_path / "note.png"
+    bad.write_text("not a picture")
+    result = CliRunner().invoke(main, ["--config", str(cfg), "ask", "--image", str(bad), "--json"])
+    assert result.exit_code in (1, 2)

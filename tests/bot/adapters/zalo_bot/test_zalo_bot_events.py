@@ -29,10 +29,14 @@ def test_group_mentions_by_name():
     assert called.message is not None and called.message.mentions_bot
 
 
-def test_non_text_and_broken_updates_are_ignored():
+def test_broken_and_unknown_updates_are_ignored_images_carry_media():
     image = text_update("m4", "c1", "u1", "x")
     image["event_name"] = "message.image.received"
-    for update in (image, {"message": {"text": 5}}, {"message": {"chat": {}, "from": {}}}, {}):
+    msg = translate(image, now=NOW).message
+    assert msg is not None and msg.media is not None and msg.media.kind.value == "image"
+    odd = text_update("m6", "c1", "u1", "x")
+    odd["event_name"] = "message.reaction.received"
+    for update in (odd, {"message": {"text": 5}}, {"message": {"chat": {}, "from": {}}}, {}):
         assert translate(update, now=NOW).message is None
 
 

@@ -110,7 +110,7 @@ def test_follow_and_group_membership_events():
 
 def test_other_and_broken_payloads_are_ignored():
     for payload in (
-        {"event_name": "user_send_image", "sender": {"id": "u"}, "message": {"msg_id": "x"}},
+        {"event_name": "user_send_link", "sender": {"id": "u"}, "message": {"msg_id": "x"}},
         {"event_name": "user_send_text", "sender": {"id": "u"}, "message": {"text": "   "}},
         {"event_name": "user_send_text", "message": {"text": "hi"}},
         {"event_name": "user_join_group", "sender": {"id": "u"}},

@@ -1,0 +1,78 @@
+"""Images residents send instead of typing (issue 16): right topic, silence, time per image.
+
+``python -m bench images`` renders the image set (bench/image_set.py: error screenshots light
+and dark at phone sizes, the same screens photographed, ordinary pictures), reads each with
+Tesseract and matches the text as ``loaso ask --image`` does. Targets: the right topic for
+≥ 90 % of error images, a topic for ≤ 5 % of ordinary ones, median OCR + match ≤ 1.5 s.
+"""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.image_set import samples
+from bot.faq.service import matcher_for
+from bot.media.extract import best_question
+from bot.media.ocr import ocr_available, read_text_sync
+from tests.conftest import sample_config
+
+
+def main() -> int:
+    if not ocr_available():
+        print("Tesseract with Vietnamese data is not installed: apt-get install tesseract-ocr tesseract-ocr-vie")
+        return 1
+    matcher = matcher_for(sample_config(Path(tempfile.mkdtemp())))
+
+    def match(text: str) -> tuple[str | None, float]:
+        m = matcher.match(text)
+        return m.topic, m.score
+
+    made = samples()
+    errors_right = errors_total = ordinary_topic = ordinary_total = 0
+    times: list[float] = []
+    by_variant: dict[str, list[int]] = {}
+    misses: list[str] = []
+    for sample in made:
+        data = sample.png()
+        start = time.perf_counter()
+        raw = read_text_sync(data)
+        question = best_question(raw, match)
+        topic = matcher.match(question).topic if question else None
+        times.append(time.perf_counter() - start)
+        if sample.topic is None:
+            ordinary_total += 1
+            ordinary_topic += topic is not None
+            if topic is not None:
+                misses.append(f"  ordinary {sample.name}: got {topic} from «{question}»")
+            continue
+        variant = sample.name.rsplit("_", 1)[-1]
+        ok = topic == sample.topic
+        errors_total += 1
+        errors_right += ok
+        by_variant.setdefault(variant, [0, 0])
+        by_variant[variant][0] += ok
+        by_variant[variant][1] += 1
+        if not ok:
+            misses.append(f"  {sample.name}: want {sample.topic}, got {topic} from «{question}»")
+    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+    print(f"images: {len(made)} ({errors_total} error screens, {ordinary_total} ordinary)")
+    print(f"right topic on error images: {errors_right}/{errors_total} = {errors_right / errors_total:.1%}  (≥ 90 %)")
+    for variant, (ok, total) in sorted(by_variant.items()):
+        print(f"  {variant}: {ok}/{total}")
+    share = ordinary_topic / ordinary_total
+    print(f"a topic on ordinary images: {ordinary_topic}/{ordinary_total} = {share:.1%}  (≤ 5 %)")
+    q = statistics.quantiles(times, n=20)
+    print(f"OCR + match per image: median {statistics.median(times):.2f} s, p95 {q[-1]:.2f} s  (median ≤ 1.5 s)")
+    if misses:
+        print("misses:")
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
