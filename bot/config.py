@@ -121,6 +121,7 @@ class Commune(_Model):
     name: str
     province: str
     office: str | None = None
+    pages: list[str] = []  # the commune's own web and Facebook pages: never flagged as scams
     hamlets: list[Hamlet] = Field(min_length=1)
 
 
