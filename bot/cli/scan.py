@@ -45,14 +45,17 @@ def configured_data(config: Config) -> SafetyData:
     return data
 
 
+def _database_exists(url: str) -> bool:
+    if not url.startswith("sqlite"):
+        return True
+    path = url.split(":///", 1)[-1]
+    return path not in ("", ":memory:") and Path(path).exists()
+
+
 async def _data_with_db(config: Config) -> SafetyData:
     """Add the imported entries when a database exists; never create one just to scan."""
     data = configured_data(config)
     url = config.database.url
-    if url.startswith("sqlite"):
-        path = url.split(":///", 1)[-1]
-        if path in ("", ":memory:") or not Path(path).exists():
-            return data
     store = Store(url)
     try:
         async with store.session() as s:
@@ -91,7 +94,8 @@ def register(main: click.Group) -> None:
     def scan(ctx: click.Context, message: tuple[str, ...], as_json: bool, no_db: bool) -> None:
         """Judge messages for scams: scam, suspicious or ok, with the reasons."""
         config = get_config(ctx)
-        data = configured_data(config) if no_db else run_async(lambda: _data_with_db(config))
+        use_db = not no_db and _database_exists(config.database.url)
+        data = run_async(lambda: _data_with_db(config)) if use_db else configured_data(config)
         if as_json:
             lines = [" ".join(message)] if message else (ln.rstrip("\r\n") for ln in sys.stdin)
             for line in lines:

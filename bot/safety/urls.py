@@ -27,7 +27,8 @@ TWO_LEVEL = frozenset(
 )
 
 _DOT = r"(?:\.|\[\.\]|\(\.\)|\{\.\}|\s\[dot\]\s|\[dot\])"
-_LABEL = r"[a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff](?:[a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff-]{0,61}[a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff])?"
+_CH = "a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff"  # Latin, Vietnamese, Greek, Cyrillic
+_LABEL = rf"[{_CH}](?:[{_CH}-]{{0,61}}[{_CH}])?"
 _URL = re.compile(
     rf"(?P<scheme>https?://|hxxps?://)?(?P<host>(?:{_LABEL}{_DOT})+(?P<tld>[a-z\u00c0-\u04ff]{{2,24}}|xn--[a-z0-9-]+))"
     r"(?P<port>:\d{1,5})?(?P<path>[/?#][^\s<>\"'“”]*)?",
