@@ -52,7 +52,7 @@ _GOV = re.compile(r"(?:^|[.\-_])(?:gov|gov-?vn|govn|chinhphu)(?:[.\-_]|$)|govvn|
 class LinkVerdict:
     """What one link is. ``code`` names a reason in templates (``safety_r_<code>``)."""
 
-    # official | good | known_bad | fake_gov | lookalike | idn | shortener | ip | free_host | odd_tld | app_file | unknown
+    # official good known_bad fake_gov lookalike idn shortener ip free_host odd_tld app_file unknown
     code: str
     weight: int
     domain: str
