@@ -62,5 +62,5 @@ def fold(text: str) -> str:
 
     Punctuation becomes a space, so 'O.T.P' → 'o t p' (caught by the patterns as well).
     """
-    words = _WORD.findall(strip_marks(text))
+    words = _WORD.findall(strip_marks(text).replace("%", " phantram "))
     return " ".join(_TEEN.get(w, w) for w in words)

@@ -86,12 +86,12 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     for phrase, entry in data.bad_phrases:
         if f" {phrase} " in padded:
             findings.append(Finding("known_bad_phrase", STRONG, entry.value, entry.source))
-    themes = [r for r in data.themes if r.pattern.search(folded)]
-    asks = [r for r in data.asks if r.pattern.search(folded)]
-    for r in themes:
-        findings.append(Finding(f"theme_{r.name}", r.weight, kind=r.name))
-    for r in asks:
-        findings.append(Finding(f"ask_{r.name}", r.weight))
+    themes = [(r, w) for r in data.themes if (w := r.score(folded))]
+    asks = [(r, w) for r in data.asks if (w := r.score(folded))]
+    for r, w in themes:
+        findings.append(Finding(f"theme_{r.name}", w, kind=r.name))
+    for r, w in asks:
+        findings.append(Finding(f"ask_{r.name}", w))
     if phones and themes and not any(f.code == "known_bad_phone" for f in findings):
         findings.append(Finding("phone", 1, phones[0]))
     # Link weights count once at their highest (ten look-alike links are not ten times worse).
@@ -100,7 +100,7 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     wording = sum(f.weight for f in findings if _is_wording(f.code))
     wording = min(wording, 8)
     score = strongest + wording
-    if strongest < STRONG and themes + asks and data.calming.pattern.search(folded):
+    if strongest < STRONG and (themes or asks) and data.calming.pattern.search(folded):
         findings.append(Finding("calming", data.calming.weight))
         score += data.calming.weight
     if strongest >= STRONG or score >= data.scam_at:

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from bot.safety.fold import fold
-from bot.safety.urls import normalise_phone, registrable
+from bot.safety.urls import host_skeleton, normalise_phone, registrable
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "safety"
 KINDS = ("domain", "phone", "phrase")
@@ -58,11 +58,19 @@ class Entry:
 
 @dataclass(frozen=True)
 class Rule:
-    """One wording category: its compiled patterns (one alternation) and its weight."""
+    """One wording category: its patterns (one alternation) and weight, and optionally
+    ``strong`` patterns (wording only scams use) worth ``strong_weight``."""
 
     name: str
     weight: int
     pattern: re.Pattern[str]
+    strong: re.Pattern[str] | None = None
+    strong_weight: int = 0
+
+    def score(self, folded: str) -> int:
+        if self.strong is not None and self.strong.search(folded):
+            return self.strong_weight
+        return self.weight if self.pattern.search(folded) else 0
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,16 @@ class SafetyData:
                 official[host] = Site(host, name, kind)
         return replace(self, official=official)
 
+    @functools.cached_property
+    def official_names(self) -> tuple[tuple[str, Site], ...]:
+        """(folded main name, site) of every official domain, for the edit-distance check."""
+        out = []
+        for domain, site in self.official.items():
+            main = host_skeleton(registrable(domain).split(".", 1)[0])
+            if len(main) >= 5:
+                out.append((main, site))
+        return tuple(out)
+
     def official_site(self, host: str) -> Site | None:
         """The official site ``host`` belongs to (itself or a parent domain), if any."""
         labels = host.split(".")
@@ -132,15 +150,24 @@ def _host_of(url: str) -> str:
     return text[4:] if text.startswith("www.") else text
 
 
-def _rule(name: str, spec: dict[str, Any], where: str) -> Rule:
-    patterns = spec.get("patterns") or []
+def _compile(patterns: Any, where: str) -> re.Pattern[str]:
     if not isinstance(patterns, list) or not patterns:
-        raise ListError(f"{where}.{name}: needs a list of patterns")
+        raise ListError(f"{where}: needs a list of patterns")
     try:
-        compiled = re.compile("|".join(f"(?:{p})" for p in patterns))
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
     except re.error as exc:
-        raise ListError(f"{where}.{name}: bad pattern: {exc}") from None
-    return Rule(name, int(spec.get("weight", 1)), compiled)
+        raise ListError(f"{where}: bad pattern: {exc}") from None
+
+
+def _rule(name: str, spec: dict[str, Any], where: str) -> Rule:
+    strong = _compile(spec["strong"], f"{where}.{name}.strong") if spec.get("strong") else None
+    return Rule(
+        name,
+        int(spec.get("weight", 1)),
+        _compile(spec.get("patterns"), f"{where}.{name}"),
+        strong,
+        int(spec.get("strong_weight", 4)),
+    )
 
 
 def load_data(directory: Path = DATA_DIR) -> SafetyData:

@@ -112,10 +112,7 @@ def check_link(link: Link, data: SafetyData) -> LinkVerdict:
         if hit:
             return LinkVerdict("lookalike", STRONG, host, imitates=brand.name, kind=brand.kind)
     main = host_skeleton(reg.split(".", 1)[0])
-    for domain, official in data.official.items():
-        o_main = host_skeleton(registrable(domain).split(".", 1)[0])
-        if len(o_main) < 5:
-            continue
+    for o_main, official in data.official_names:
         if main == o_main:
             return LinkVerdict("lookalike", STRONG, host, imitates=official.name, kind=official.kind)
         limit = 2 if len(o_main) >= 9 else 1
