@@ -43,7 +43,22 @@ def _register() -> None:
         zalo,
     )
 
-    for module in (ask, db, groups, roles, run, shell, stats, users, dashboard, broadcast, salinity, weather, zalo, scan):
+    for module in (
+        ask,
+        db,
+        groups,
+        roles,
+        run,
+        shell,
+        stats,
+        users,
+        dashboard,
+        broadcast,
+        salinity,
+        weather,
+        zalo,
+        scan,
+    ):
         module.register(main)
 
 
