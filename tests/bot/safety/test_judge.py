@@ -86,7 +86,8 @@ def test_app_files_outside_the_stores() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Tôi là thượng uý công an quận, chị liên quan đường dây rửa tiền, chuyển tiền vào tài khoản tạm giữ ngay, không được nói với ai",
+        "Tôi là thượng uý công an quận, chị liên quan đường dây rửa tiền, chuyển tiền vào tài khoản tạm giữ ngay,"
+        " không được nói với ai",
         "Em ơi chị chuyển nhầm 2tr vào tk em, em ck lại giúp chị với, gấp lắm",
         "Ngân hàng thông báo tài khoản bị tạm khoá, vui lòng đọc mã OTP vừa gửi về điện thoại cho nhân viên",
         "viec nhe luong cao, tha tim video nhan 50k moi nhiem vu, ib zalo",
