@@ -36,7 +36,10 @@ SCAMMER = u.user(6001, "Hỗ trợ VNeID")
 GROUP_ID = -4101
 CHAT = u.group(GROUP_ID, "Nhóm Ấp Ngãi Hội 1")
 SENTINEL = 9999
-SCAM = "Cổng Dịch vụ công thông báo: hồ sơ định danh chưa hoàn tất, truy cập https://dichvucong-gov.vn.com/xacthuc trong 24h"
+SCAM = (
+    "Cổng Dịch vụ công thông báo: hồ sơ định danh chưa hoàn tất, truy cập https://dichvucong-gov.vn.com/xacthuc"
+    " trong 24h"
+)
 
 
 @pytest.fixture
@@ -214,7 +217,9 @@ async def test_welcome_is_batched_and_can_be_turned_off(fake: FakeBotAPI, bot: T
     assert await jobs.send_welcomes(utcnow() + timedelta(minutes=4)) == 0
 
 
-async def test_newcomer_posting_links_is_flagged_and_muted(fake: FakeBotAPI, bot: TelegramService, store: Store) -> None:
+async def test_newcomer_posting_links_is_flagged_and_muted(
+    fake: FakeBotAPI, bot: TelegramService, store: Store
+) -> None:
     await admin_group(fake, bot, delete=False)
     fake.push(u.message(CHAT, LEADER, "/antoan khoa bat"))
     newcomer = u.user(8101, "Shop Giá Rẻ")
