@@ -20,7 +20,7 @@ from bot.adapters.base import SendStatus
 from bot.adapters.telegram import TelegramService
 from bot.adapters.zalo_bot.sender import ZaloBotSender
 from bot.config import Config
-from bot.model import ChatRef, Outbound, Platform
+from bot.model import ChatKind, ChatRef, InboundMessage, Outbound, Platform, UserRef, parse_command
 from bot.runtime import Runtime
 from bot.safety_jobs import SafetyService
 from bot.store import safety as safety_store
@@ -264,3 +264,31 @@ async def test_zalo_cannot_delete_and_says_so() -> None:
     sender = ZaloBotSender(client=None)  # type: ignore[arg-type]
     result = await sender.send(Outbound(ChatRef(Platform.ZALO_BOT, "g1"), "", action="delete", target_message="m1"))
     assert result.status is SendStatus.REJECTED and "not available" in (result.error or "")
+
+
+async def test_thongke_counts_warnings_per_hamlet_and_type(runtime: Runtime) -> None:
+    now = utcnow()
+    async with runtime.store.session() as s:
+        for verdict, kind in (("scam", "evn"), ("scam", "evn"), ("scam", "job"), ("suspicious", None)):
+            await safety_store.record_flag(
+                s,
+                at=now - timedelta(days=1),
+                platform="shell",
+                group_id=None,
+                person_id=None,
+                hamlet_code="PHUHUU",
+                verdict=verdict,
+                kind=kind,
+                reasons=["x"],
+                action="warned",
+                message_id=None,
+                text="nội dung",
+            )
+    leader = UserRef(Platform.SHELL, 2001, "Anh Sơn")
+    chat = ChatRef(Platform.SHELL, 2001, ChatKind.PRIVATE)
+    (reply,) = await runtime.dispatcher.feed(
+        InboundMessage(chat, leader, "/thongke", now, message_id=1, command=parse_command("/thongke"))
+    )
+    assert "3 tin lừa đảo, 1 tin đáng ngờ" in reply.text
+    assert "tin của điện lực 2" in reply.text and "Ấp Phú Hữu: 3 lừa đảo" in reply.text
+    assert "nội dung" not in reply.text
