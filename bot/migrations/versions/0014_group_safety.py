@@ -28,7 +28,7 @@ def upgrade() -> None:
         sa.Column("note", sa.String(length=300), nullable=True),
         sa.Column("added_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_safety_entries")),
-        sa.UniqueConstraint("kind", "value", name=op.f("uq_safety_entries_kind")),
+        sa.UniqueConstraint("kind", "value", name=op.f("uq_safety_entries_kind_value")),
     )
     op.create_table(
         "safety_flags",
