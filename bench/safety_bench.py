@@ -27,7 +27,11 @@ from bot.safety.fold import fold  # noqa: E402
 from bot.safety.judge import judge  # noqa: E402
 from bot.safety.lists import shipped_data  # noqa: E402
 
-SETS = {"tuning": ROOT / "bench" / "safety_eval.yaml", "frozen": ROOT / "bench" / "safety_frozen.yaml"}
+SETS = {
+    "tuning": ROOT / "bench" / "safety_eval.yaml",
+    "frozen": ROOT / "bench" / "safety_frozen.yaml",
+    "held-out": ROOT / "bench" / "safety_heldout.yaml",
+}
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
 

@@ -23,7 +23,8 @@ from bot.safety.urls import find_links, find_phones
 from bot.texts import Texts
 
 _APP_NAME = re.compile(r"[\w\-]+\.(?:apk|xapk|apks|exe|msi|scr|ipa)\b", re.IGNORECASE)
-MAX_CHARS = 4000  # a Telegram message is at most 4096; longer text is judged by its start
+MAX_CHARS = 4000
+MOBILE_PREFIXES = ("03", "05", "07", "08", "09")  # a Telegram message is at most 4096; longer text is judged by its start
 
 
 class Verdict(enum.StrEnum):
@@ -93,7 +94,10 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     for r, w in asks:
         findings.append(Finding(f"ask_{r.name}", w))
     if phones and themes and not any(f.code == "known_bad_phone" for f in findings):
-        findings.append(Finding("phone", 1, phones[0]))
+        # A message posing as an agency or a company that gives a personal mobile number to
+        # call or befriend on Zalo: agencies use hotlines (1900…, 028…), not mobiles.
+        mobile = next((p for p in phones if p[:2] in MOBILE_PREFIXES), None)
+        findings.append(Finding("phone", 2 if mobile else 1, mobile or phones[0]))
     # Link weights count once at their highest (ten look-alike links are not ten times worse).
     link_weights = [f.weight for f in findings if not _is_wording(f.code) and f.code != "official"]
     strongest = max(link_weights, default=0)

@@ -26,6 +26,7 @@ from bot.safety.urls import host_skeleton, normalise_phone, registrable
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "safety"
 KINDS = ("domain", "phone", "phrase")
 MAX_ENTRY = 200
+CERTAIN = 5  # the weight of wording only scams use (a category's `certain` patterns)
 
 
 class ListError(ValueError):
@@ -66,8 +67,11 @@ class Rule:
     pattern: re.Pattern[str]
     strong: re.Pattern[str] | None = None
     strong_weight: int = 0
+    certain: re.Pattern[str] | None = None  # wording that alone makes a scam (weight 5)
 
     def score(self, folded: str) -> int:
+        if self.certain is not None and self.certain.search(folded):
+            return CERTAIN
         if self.strong is not None and self.strong.search(folded):
             return self.strong_weight
         return self.weight if self.pattern.search(folded) else 0
@@ -161,12 +165,14 @@ def _compile(patterns: Any, where: str) -> re.Pattern[str]:
 
 def _rule(name: str, spec: dict[str, Any], where: str) -> Rule:
     strong = _compile(spec["strong"], f"{where}.{name}.strong") if spec.get("strong") else None
+    certain = _compile(spec["certain"], f"{where}.{name}.certain") if spec.get("certain") else None
     return Rule(
         name,
         int(spec.get("weight", 1)),
         _compile(spec.get("patterns"), f"{where}.{name}"),
         strong,
         int(spec.get("strong_weight", 4)),
+        certain,
     )
 
 
