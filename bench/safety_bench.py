@@ -1,8 +1,11 @@
 """Safety judge benchmark: how many scams are flagged, how many ordinary messages are not, and how fast.
 
-Run: ``python -m bench safety`` (a few seconds). Two labelled sets: ``bench/safety_eval.yaml``
-(the patterns were tuned on it) and ``bench/safety_frozen.yaml`` (written before the first
-run, never tuned on), reported separately. Targets: ≥ 95 % of scams → scam, ≤ 1 % of
+Run: ``python -m bench safety`` (a few seconds). Four labelled sets, reported separately:
+``safety_eval.yaml`` (the patterns were tuned on it), ``safety_frozen.yaml`` (written before
+the first run, never tuned on, but its misses were seen before the last two rounds of
+changes), ``safety_heldout.yaml`` (written after the first frozen run; its misses informed
+the last round) and ``safety_final.yaml`` (written before the last round, evaluated once
+after it: the honest "unseen" figure). See docs/safety.md for the history. Targets: ≥ 95 % of scams → scam, ≤ 1 % of
 ordinary messages → scam, ≤ 5 % → suspicious; p99 < 5 ms per message. The baseline, in
 the same run, is what one would write first: a keyword list ("otp", "trúng thưởng",
 "chuyển khoản", "http", …) where any hit means scam; its time is measured the same way.
@@ -31,6 +34,7 @@ SETS = {
     "tuning": ROOT / "bench" / "safety_eval.yaml",
     "frozen": ROOT / "bench" / "safety_frozen.yaml",
     "held-out": ROOT / "bench" / "safety_heldout.yaml",
+    "final": ROOT / "bench" / "safety_final.yaml",
 }
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 

@@ -105,8 +105,10 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     wording = min(wording, 8)
     score = strongest + wording
     if strongest < STRONG and (themes or asks) and data.calming.pattern.search(folded):
-        findings.append(Finding("calming", data.calming.weight))
-        score += data.calming.weight
+        # Warnings and teaching: each kind of warning wording counts, at most two.
+        hits = min(2, sum(1 for p in data.calming_each if p.search(folded)))
+        findings.append(Finding("calming", data.calming.weight * hits))
+        score += data.calming.weight * hits
     if strongest >= STRONG or score >= data.scam_at:
         verdict = Verdict.SCAM
     elif score >= data.suspicious_at:

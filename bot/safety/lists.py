@@ -86,6 +86,7 @@ class SafetyData:
     themes: tuple[Rule, ...]
     asks: tuple[Rule, ...]
     calming: Rule
+    calming_each: tuple[re.Pattern[str], ...]
     scam_at: int
     suspicious_at: int
     bad_domains: dict[str, Entry] = field(default_factory=dict)
@@ -193,6 +194,7 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
         themes=tuple(_rule(k, v, "themes") for k, v in wording["themes"].items()),
         asks=tuple(_rule(k, v, "asks") for k, v in wording["asks"].items()),
         calming=_rule("calming", wording["calming"], "calming"),
+        calming_each=tuple(_compile([p], "calming") for p in wording["calming"]["patterns"]),
         scam_at=int(wording["thresholds"]["scam"]),
         suspicious_at=int(wording["thresholds"]["suspicious"]),
     )
