@@ -48,7 +48,7 @@ _TEEN = {
     "lk": "link",
     "ln": "link",
 }
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def strip_marks(text: str) -> str:
@@ -60,7 +60,15 @@ def strip_marks(text: str) -> str:
 def fold(text: str) -> str:
     """Words of ``text`` folded and teencode spelled out, joined by single spaces.
 
-    Punctuation becomes a space, so 'O.T.P' → 'o t p' (caught by the patterns as well).
+    Teencode is looked up on the word as written, so "hông" and "hong" mean "không" but
+    "hồng" (as in "hoa hồng", commission) stays "hong". Punctuation becomes a space, so
+    'O.T.P' → 'o t p' (caught by the patterns as well).
     """
-    words = _WORD.findall(strip_marks(text).replace("%", " phantram "))
-    return " ".join(_TEEN.get(w, w) for w in words)
+    out: list[str] = []
+    for word in _WORD.findall(text.lower().replace("%", " phantram ")):
+        spelled = _TEEN.get(word)
+        if spelled is None:
+            plain = strip_marks(word)
+            spelled = _TEEN.get(plain, plain) if word.isascii() else plain
+        out.append(spelled)
+    return " ".join(out)

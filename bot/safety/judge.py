@@ -23,8 +23,8 @@ from bot.safety.urls import find_links, find_phones
 from bot.texts import Texts
 
 _APP_NAME = re.compile(r"[\w\-]+\.(?:apk|xapk|apks|exe|msi|scr|ipa)\b", re.IGNORECASE)
-MAX_CHARS = 4000
-MOBILE_PREFIXES = ("03", "05", "07", "08", "09")  # a Telegram message is at most 4096; longer text is judged by its start
+MAX_CHARS = 4000  # a Telegram message is at most 4096; longer text is judged by its start
+MOBILE_PREFIXES = ("03", "05", "07", "08", "09")  # Vietnamese mobile numbers (hotlines are 1900…, 028…)
 
 
 class Verdict(enum.StrEnum):
@@ -93,7 +93,15 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
         findings.append(Finding(f"theme_{r.name}", w, kind=r.name))
     for r, w in asks:
         findings.append(Finding(f"ask_{r.name}", w))
-    if phones and themes and not any(f.code == "known_bad_phone" for f in findings):
+    present = {name for name, pattern in data.cues.items() if pattern.search(folded)}
+    if any(f.code not in ("official",) and f.weight > 0 for f in findings if not _is_wording(f.code)):
+        present.add("link")
+    if any(p[:2] in MOBILE_PREFIXES for p in phones):
+        present.add("mobile")
+    for combo in data.combos:
+        if all(c in present for c in combo.all) and (not combo.any or any(c in present for c in combo.any)):
+            findings.append(Finding(f"combo_{combo.name}", combo.weight))
+    if phones and (themes or "agency" in present) and not any(f.code == "known_bad_phone" for f in findings):
         # A message posing as an agency or a company that gives a personal mobile number to
         # call or befriend on Zalo: agencies use hotlines (1900…, 028…), not mobiles.
         mobile = next((p for p in phones if p[:2] in MOBILE_PREFIXES), None)
@@ -104,7 +112,7 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     wording = sum(f.weight for f in findings if _is_wording(f.code))
     wording = min(wording, 8)
     score = strongest + wording
-    if strongest < STRONG and (themes or asks) and data.calming.pattern.search(folded):
+    if strongest < STRONG and wording > 0 and data.calming.pattern.search(folded):
         # Warnings and teaching: each kind of warning wording counts, at most two.
         hits = min(2, sum(1 for p in data.calming_each if p.search(folded)))
         findings.append(Finding("calming", data.calming.weight * hits))
@@ -123,7 +131,7 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
 
 
 def _is_wording(code: str) -> bool:
-    return code == "phone" or code.startswith(("theme_", "ask_"))
+    return code == "phone" or code.startswith(("theme_", "ask_", "combo_"))
 
 
 def reasons(j: Judgement, texts: Texts, limit: int = 4) -> list[str]:

@@ -77,6 +77,16 @@ class Rule:
         return self.weight if self.pattern.search(folded) else 0
 
 
+@dataclass(frozen=True, slots=True)
+class Combo:
+    """Word classes that together score ``weight`` (all of ``all``, and one of ``any`` when given)."""
+
+    name: str
+    all: tuple[str, ...]
+    any: tuple[str, ...]
+    weight: int
+
+
 @dataclass(frozen=True)
 class SafetyData:
     official_suffixes: tuple[str, ...]
@@ -89,6 +99,8 @@ class SafetyData:
     calming_each: tuple[re.Pattern[str], ...]
     scam_at: int
     suspicious_at: int
+    cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    combos: tuple[Combo, ...] = ()
     bad_domains: dict[str, Entry] = field(default_factory=dict)
     bad_phones: dict[str, Entry] = field(default_factory=dict)
     bad_phrases: tuple[tuple[str, Entry], ...] = ()
@@ -195,6 +207,11 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
         asks=tuple(_rule(k, v, "asks") for k, v in wording["asks"].items()),
         calming=_rule("calming", wording["calming"], "calming"),
         calming_each=tuple(_compile([p], "calming") for p in wording["calming"]["patterns"]),
+        cues={k: _compile(v["patterns"], f"cues.{k}") for k, v in (wording.get("cues") or {}).items()},
+        combos=tuple(
+            Combo(k, tuple(v["all"]), tuple(v.get("any") or ()), int(v["weight"]))
+            for k, v in (wording.get("combos") or {}).items()
+        ),
         scam_at=int(wording["thresholds"]["scam"]),
         suspicious_at=int(wording["thresholds"]["suspicious"]),
     )
