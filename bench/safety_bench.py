@@ -35,6 +35,7 @@ SETS = {
     "frozen": ROOT / "bench" / "safety_frozen.yaml",
     "held-out": ROOT / "bench" / "safety_heldout.yaml",
     "final": ROOT / "bench" / "safety_final.yaml",
+    "blind": ROOT / "bench" / "safety_blind.yaml",
 }
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
