@@ -36,6 +36,7 @@ SETS = {
     "held-out": ROOT / "bench" / "safety_heldout.yaml",
     "final": ROOT / "bench" / "safety_final.yaml",
     "blind": ROOT / "bench" / "safety_blind.yaml",
+    "fresh": ROOT / "bench" / "safety_fresh.yaml",
 }
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 

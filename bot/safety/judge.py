@@ -19,11 +19,17 @@ from dataclasses import dataclass
 from bot.safety.fold import fold
 from bot.safety.lists import SafetyData, shipped_data
 from bot.safety.lookalike import APP_FILES, STRONG, check_link
+from bot.safety.similarity import log_odds
 from bot.safety.urls import find_links, find_phones
 from bot.texts import Texts
 
 _APP_NAME = re.compile(r"[\w\-]+\.(?:apk|xapk|apks|exe|msi|scr|ipa)\b", re.IGNORECASE)
 MAX_CHARS = 4000  # a Telegram message is at most 4096; longer text is judged by its start
+# The learned similarity (bot.safety.similarity) adds this weight when the words are this
+# much more likely under the labelled scams (log odds; about 20 : 1): chosen before measuring.
+SIMILAR_LOG_ODDS = 3.0
+SIMILAR_WEIGHT = 2
+OFFICIAL_LINK_RELIEF = 2
 MOBILE_PREFIXES = ("03", "05", "07", "08", "09")  # Vietnamese mobile numbers (hotlines are 1900…, 028…)
 
 
@@ -101,6 +107,8 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     for combo in data.combos:
         if all(c in present for c in combo.all) and (not combo.any or any(c in present for c in combo.any)):
             findings.append(Finding(f"combo_{combo.name}", combo.weight))
+    if log_odds(folded) > SIMILAR_LOG_ODDS:
+        findings.append(Finding("similar", SIMILAR_WEIGHT))
     if phones and (themes or "agency" in present) and not any(f.code == "known_bad_phone" for f in findings):
         # A message posing as an agency or a company that gives a personal mobile number to
         # call or befriend on Zalo: agencies use hotlines (1900…, 028…), not mobiles.
@@ -111,6 +119,10 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     strongest = max(link_weights, default=0)
     wording = sum(f.weight for f in findings if _is_wording(f.code))
     wording = min(wording, 8)
+    if wording > 0 and link_weights == [] and any(f.code == "official" for f in findings):
+        # Every link is official: the words alone must be clearly a scam (a notice pointing
+        # to dichvucong.gov.vn with "hạn chót" is not).
+        wording = max(0, wording - OFFICIAL_LINK_RELIEF)
     score = strongest + wording
     if strongest < STRONG and wording > 0 and data.calming.pattern.search(folded):
         # Warnings and teaching: each kind of warning wording counts, at most two.
@@ -131,7 +143,7 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
 
 
 def _is_wording(code: str) -> bool:
-    return code == "phone" or code.startswith(("theme_", "ask_", "combo_"))
+    return code in ("phone", "similar") or code.startswith(("theme_", "ask_", "combo_"))
 
 
 def reasons(j: Judgement, texts: Texts, limit: int = 4) -> list[str]:
