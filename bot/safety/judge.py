@@ -73,8 +73,7 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     for link in links:
         lv = check_link(link, data)
         if lv.code in ("official", "good"):
-            if lv.code == "official":
-                findings.append(Finding("official", 0, lv.domain, lv.imitates or ""))
+            findings.append(Finding(lv.code, 0, lv.domain, lv.imitates or ""))
             continue
         findings.append(Finding(lv.code, lv.weight, lv.domain, lv.imitates or lv.source or "", lv.kind))
     named = [m.group(0) for m in _APP_NAME.finditer(text) if not any(m.group(0) in lk.raw for lk in links)]
@@ -100,7 +99,7 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     for r, w in asks:
         findings.append(Finding(f"ask_{r.name}", w))
     present = {name for name, pattern in data.cues.items() if pattern.search(folded)}
-    if any(f.code not in ("official",) and f.weight > 0 for f in findings if not _is_wording(f.code)):
+    if any(f.code not in _SAFE_LINKS and f.weight > 0 for f in findings if not _is_wording(f.code)):
         present.add("link")
     if any(p[:2] in MOBILE_PREFIXES for p in phones):
         present.add("mobile")
@@ -115,11 +114,11 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
         mobile = next((p for p in phones if p[:2] in MOBILE_PREFIXES), None)
         findings.append(Finding("phone", 2 if mobile else 1, mobile or phones[0]))
     # Link weights count once at their highest (ten look-alike links are not ten times worse).
-    link_weights = [f.weight for f in findings if not _is_wording(f.code) and f.code != "official"]
+    link_weights = [f.weight for f in findings if not _is_wording(f.code) and f.code not in _SAFE_LINKS]
     strongest = max(link_weights, default=0)
     wording = sum(f.weight for f in findings if _is_wording(f.code))
     wording = min(wording, 8)
-    if wording > 0 and link_weights == [] and any(f.code == "official" for f in findings):
+    if wording > 0 and link_weights == [] and any(f.code in _SAFE_LINKS for f in findings):
         # Every link is official: the words alone must be clearly a scam (a notice pointing
         # to dichvucong.gov.vn with "hạn chót" is not).
         wording = max(0, wording - OFFICIAL_LINK_RELIEF)
@@ -142,6 +141,9 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     return Judgement(verdict, score, ordered, kind, len(links), len(phones))
 
 
+_SAFE_LINKS = frozenset({"official", "good"})
+
+
 def _is_wording(code: str) -> bool:
     return code in ("phone", "similar") or code.startswith(("theme_", "ask_", "combo_"))
 
@@ -151,7 +153,7 @@ def reasons(j: Judgement, texts: Texts, limit: int = 4) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for f in j.findings:
-        if (f.code == "official") != (j.verdict is Verdict.OK) or f.code == "calming":
+        if (f.code == "official") != (j.verdict is Verdict.OK) or f.code in ("calming", "good"):
             continue  # an ok message shows only its official links; a flagged one only its dangers
         line = texts.say(f"safety_r_{f.code}", detail=f.detail, imitates=f.imitates)
         if line not in seen:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 BARE_TLDS = frozenset(
     """vn com net org info biz xyz top site online shop store club vip live icu click link me io co cc ly
     app tk ml ga cf gq pro asia mobi tv fun buzz monster cyou sbs win bid loan work space website
-    tech cloud today life world news us uk ru cn in id ph th kr jp de fr""".split()
+    tech cloud today life world news us uk ru cn in id ph th kr jp de fr be gle gl watch ee to ws ai gg""".split()
 )
 # Second-level suffixes under which the registrable name is one label further left.
 TWO_LEVEL = frozenset(
