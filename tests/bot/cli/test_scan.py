@@ -68,3 +68,38 @@ def test_plain_scan_prints_verdict_and_reasons(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout.splitlines()[0] == "scam"
     assert "- " in result.stdout
+
+
+def test_import_from_an_official_url_records_the_url(tmp_path: Path) -> None:
+    """The one operator-started fetch: an official list over HTTP (here on 127.0.0.1)."""
+    import http.server
+    import threading
+
+    body = b"kind,value\ndomain,gia-mao-ncsc.top\nphone,0988 111 222\n"
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/csv; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        write_config(tmp_path)
+        url = f"http://127.0.0.1:{server.server_port}/canhbao.csv"
+        result = loaso(tmp_path, "safety", "import", url)
+        assert result.returncode == 0, result.stderr
+        rows = json.loads(loaso(tmp_path, "safety", "list", "--json").stdout)
+        assert {(r["value"], r["source"]) for r in rows} == {("gia-mao-ncsc.top", url), ("0988111222", url)}
+        out = loaso(tmp_path, "scan", "--json", stdin="vào gia-mao-ncsc.top xem nha\n").stdout
+        assert json.loads(out)["verdict"] == "scam"
+    finally:
+        server.shutdown()
+        server.server_close()
