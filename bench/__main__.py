@@ -1,7 +1,7 @@
 """Every benchmark, one after the other: ``python -m bench`` (about 10 minutes on 2 cores).
 
 Each prints its own numbers with the baseline it is compared to in the same run;
-``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo).
+``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo, safety).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ BENCHES = {
     "dashboard": ["-m", "bench.dashboard_bench"],  # overview page at commune scale (issue 5)
     "zalo": ["-m", "bench.zalo_webhook"],  # Zalo webhook events/s vs a bare endpoint (issue 6)
     "images": ["-m", "bench.images_bench"],  # screenshots read and answered (issue 16)
+    "safety": ["-m", "bench.safety_bench"],  # scam judge: recall, false flags, p99 (issue 14)
 }
 
 

@@ -122,6 +122,7 @@ class Commune(_Model):
     province: str
     office: str | None = None
     police: str | None = None  # the commune police post and its phone, for the police.contact answer
+    pages: list[str] = []  # the commune's own web and Facebook pages: never flagged as scams
     hamlets: list[Hamlet] = Field(min_length=1)
 
 

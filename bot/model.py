@@ -125,6 +125,13 @@ class InboundMessage:
     # The person whose message this one replies to (leaders grant roles by replying).
     reply_to_user: UserRef | None = None
     media: Media | None = None
+    # Group safety (all optional): forwarded from elsewhere, names of attached files,
+    # links hidden behind text (Telegram text_link entities), the replied-to message.
+    forwarded: bool = False
+    files: tuple[str, ...] = ()
+    hidden_links: tuple[str, ...] = ()
+    reply_to_text: str | None = None
+    reply_to_message_id: ChatId | None = None
 
 
 class MemberChange(enum.StrEnum):
@@ -196,6 +203,12 @@ class Outbound:
     reply_to: ChatId | None = None
     answer_callback: str | None = None
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # A moderation action instead of (or before) a text: "delete" the message ``target_message``,
+    # or "mute" ``target_user`` for ``seconds``. Platforms that cannot do it report "rejected".
+    action: str | None = None
+    target_message: ChatId | None = None
+    target_user: ChatId | None = None
+    seconds: int = 0
 
 
 def parse_command(text: str, bot_username: str | None = None) -> Command | None:

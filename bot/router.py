@@ -68,6 +68,8 @@ class Router:
         self.text_handlers: list[tuple[int, Handler]] = []
         self.button_handlers: list[tuple[str, Handler]] = []
         self.event_handlers: dict[type, list[Handler]] = {}
+        # State a feature keeps for the process (e.g. welcome batches), by feature name.
+        self.state: dict[str, Any] = {}
 
     def command(
         self, *names: str, role: Role = Role.RESIDENT, help_key: str | None = None

@@ -69,5 +69,9 @@ def build_services(runtime: Runtime, role: str = "all") -> list[Service]:
             raise NoPlatform("no platform configured: set TELEGRAM_BOT_TOKEN (or configure zalo_oa / zalo_bot)")
         services.append(SendOnlyService(runtime))
     services.extend(broadcast_services(runtime, role))
+    if role in ("all", "bot", "scheduler"):
+        from bot.safety_jobs import SafetyService
+
+        services.append(SafetyService(runtime, welcome=role != "scheduler", purge=role != "bot"))
     runtime.services = services
     return services

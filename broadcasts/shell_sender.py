@@ -12,7 +12,7 @@ import logging
 import sys
 from typing import TextIO
 
-from bot.adapters.base import SendResult, SendStatus
+from bot.adapters.base import SendResult, SendStatus, not_available
 from bot.model import Outbound, Platform
 from bot.texts import html_to_text
 
@@ -28,6 +28,8 @@ class ShellSender:
         self.sent: list[Outbound] = []
 
     async def send(self, out: Outbound) -> SendResult:
+        if out.action:
+            return not_available(out, self.platform)
         text = html_to_text(out.text) if out.html else out.text
         message_id = next(self._ids)
         self.sent.append(out)

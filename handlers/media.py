@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from bot.faq.knowledge import KnowledgeError
 from bot.faq.service import matcher_for
-from bot.media.extract import best_question
+from bot.media.extract import best_question, text_read
 from bot.media.fetch import MediaTooLarge, MediaUnavailable
 from bot.media.ocr import ImageRefused, OcrUnavailable, read_text
 from bot.model import InboundMessage, MediaKind, Outbound
@@ -23,10 +23,11 @@ from bot.router import Context, Router
 from bot.store.notices import first_today
 from handlers.common import contacts_text
 from handlers.faq import answer_question
+from handlers.safety import scam_reply_for_text
 
 log = logging.getLogger(__name__)
 
-MEDIA_PRIORITY = 10  # before the FAQ: a photo's caption alone must not decide
+MEDIA_PRIORITY = 60  # after safety (a caption's link or an .apk is judged first), before the FAQ
 IMAGE_RECORD = "[ảnh]"  # what the questions log keeps for a question read from an image
 _LOCAL = timedelta(hours=7)  # the day a notice counts against is the resident's (Asia/Ho_Chi_Minh)
 
@@ -74,7 +75,11 @@ async def _image(ctx: Context, msg: InboundMessage) -> list[Outbound] | None:
     except (MediaUnavailable, TimeoutError) as exc:
         log.warning("image not read in %s: %s", msg.chat.platform.value, exc)
         return await _say(ctx, msg, "media/unreadable.txt.j2")
-    question = best_question(f"{msg.text}\n{raw}" if msg.text else raw, lambda t: _match(ctx, t))
+    read = f"{msg.text}\n{raw}" if msg.text else raw
+    scam = await scam_reply_for_text(ctx, msg, text_read(read))
+    if scam is not None:
+        return [scam]  # a screenshot of a scam message gets the same judgement as the pasted text
+    question = best_question(read, lambda t: _match(ctx, t))
     if not question:
         return await _say(ctx, msg, "media/unreadable.txt.j2")
     answered = await answer_question(ctx, question, addressed=True, record=IMAGE_RECORD)

@@ -13,6 +13,7 @@ from bot.router import Context, Router
 from bot.stats.queries import overview
 from bot.stats.scope import make_scope
 from bot.stats.text import overview_text
+from bot.stats.warnings import warnings
 
 
 def _reply(ctx: Context, text: str) -> list[Outbound]:
@@ -43,4 +44,6 @@ def register(router: Router) -> None:
             return _reply(ctx, ctx.texts.say("refused_commune"))
         scope = make_scope(ctx.config, ctx.now, commune=commune)
         ov = await overview(ctx.session, ctx.config, scope)
-        return _reply(ctx, overview_text(ctx.texts, ov))
+        warned = await warnings(ctx.session, ctx.config, scope, ctx.texts)
+        text = overview_text(ctx.texts, ov) + "\n\n" + ctx.texts.render("stats/warnings.txt.j2", w=warned)
+        return _reply(ctx, text)

@@ -38,11 +38,20 @@ class SendResult:
 
 
 class Sender(Protocol):
-    """One platform account able to send. Long texts are split by the sender at its limit."""
+    """One platform account able to send. Long texts are split by the sender at its limit.
+
+    An ``Outbound`` with ``action`` set ("delete", "mute") is a moderation action, done by
+    ``send`` too; a platform that cannot do it answers ``REJECTED`` (Zalo has no such API).
+    """
 
     platform: Platform
 
     async def send(self, out: Outbound) -> SendResult: ...
+
+
+def not_available(out: Outbound, platform: Platform) -> SendResult:
+    """What a platform without moderation answers to an action."""
+    return SendResult(SendStatus.REJECTED, error=f"{out.action} is not available on {platform.value}")
 
 
 _SEPARATORS = ("\n\n", "\n", " ")

@@ -35,6 +35,7 @@ def _register() -> None:
         roles,
         run,
         salinity,
+        scan,
         shell,
         stats,
         users,
@@ -42,7 +43,22 @@ def _register() -> None:
         zalo,
     )
 
-    for module in (ask, db, groups, roles, run, shell, stats, users, dashboard, broadcast, salinity, weather, zalo):
+    for module in (
+        ask,
+        db,
+        groups,
+        roles,
+        run,
+        shell,
+        stats,
+        users,
+        dashboard,
+        broadcast,
+        salinity,
+        weather,
+        zalo,
+        scan,
+    ):
         module.register(main)
 
 

@@ -38,6 +38,7 @@ from bot.stats.report import Table, overview_tables, percent, to_csv, to_xlsx
 from bot.stats.scope import Scope, ScopeError, make_scope
 from bot.stats.text import num as _num
 from bot.stats.text import pct as _pct
+from bot.stats.warnings import warnings
 from bot.store.accounts import Account, find_account, stored_secret
 from bot.store.db import utcnow
 from bot.texts import default_texts
@@ -209,7 +210,14 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         scope = d.scope_for(request, viewer)
         async with runtime.store.session() as s:
             ov = await overview(s, d.config, scope)
-        return d.page("overview.html.j2", ov=ov, charts=_overview_charts(ov), **common(viewer, session, scope, "home"))
+            warned = await warnings(s, d.config, scope, runtime.texts)
+        return d.page(
+            "overview.html.j2",
+            ov=ov,
+            charts=_overview_charts(ov),
+            warnings=warned,
+            **common(viewer, session, scope, "home"),
+        )
 
     async def hamlet(request: Request, viewer: Viewer, session: Session) -> Response:
         scope = d.scope_for(request, viewer, hamlet=request.path_params["code"])

@@ -6,6 +6,7 @@ import bot.store.notices
 import bot.store.outbox
 import bot.store.questions
 import bot.store.readings
+import bot.store.safety
 import bot.store.stats_indexes
 import bot.store.tables
 import bot.store.zalo  # noqa: F401

@@ -208,6 +208,12 @@ class FakeBotAPI:
     async def _m_deleteWebhook(self, _: dict[str, Any]) -> bool:
         return True
 
+    async def _m_deleteMessage(self, _: dict[str, Any]) -> bool:
+        return True
+
+    async def _m_restrictChatMember(self, _: dict[str, Any]) -> bool:
+        return True
+
 
 def _error(status: int, description: str, parameters: dict[str, Any] | None = None) -> JSONResponse:
     body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+from telegram import Bot, ChatPermissions, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
@@ -65,7 +66,24 @@ class TelegramSender:
         self.bot = bot
 
     async def send(self, out: Outbound) -> SendResult:
-        """Send (split at 4096 chars on paragraph boundaries); buttons go under the last part."""
+        """Send (split at 4096 chars on paragraph boundaries); buttons go under the last part.
+
+        An ``action`` is done instead: "delete" (deleteMessage) or "mute" (restrictChatMember
+        without the right to send, for ``seconds``); both need the bot to be an admin with
+        that right, otherwise Telegram refuses (``rejected``)."""
+        if out.action == "delete" and out.target_message is not None:
+            return await self._call(self.bot.delete_message, chat_id=out.chat.id, message_id=out.target_message)
+        if out.action == "mute" and out.target_user is not None:
+            until = datetime.now(UTC) + timedelta(seconds=max(out.seconds, 60))
+            return await self._call(
+                self.bot.restrict_chat_member,
+                chat_id=out.chat.id,
+                user_id=out.target_user,
+                permissions=ChatPermissions.no_permissions(),
+                until_date=until,
+            )
+        if out.action:
+            return SendResult(SendStatus.REJECTED, error=f"unknown action {out.action}")
         parts = split_text(out.text, MAX_TEXT)
         ids: list[int] = []
         for i, part in enumerate(parts):
@@ -91,3 +109,10 @@ class TelegramSender:
                 return result
             ids.append(message.message_id)
         return SendResult(SendStatus.SENT, tuple(ids))
+
+    async def _call(self, method: Any, **kwargs: Any) -> SendResult:
+        try:
+            await method(**kwargs)
+        except TelegramError as exc:
+            return classify(exc)
+        return SendResult(SendStatus.SENT)

@@ -248,7 +248,7 @@ class TelegramService:
                 note = next((o.answer_callback for o in outs if o.answer_callback), None)
                 await self._answer_callback(event.callback_id, note)
             for out in outs:
-                if out.text:
+                if out.text or out.action:
                     self.replies.put_nowait(out)
 
     async def _answer_callback(self, callback_id: str, text: str | None) -> None:
@@ -290,6 +290,9 @@ class TelegramService:
                 async with self.runtime.store.session() as s:
                     await mark_inactive(s, Platform.TELEGRAM, out.chat.id, utcnow())
                 log.info("telegram: chat %s is gone (%s); marked inactive", out.chat.id, result.error)
+                return False
+            elif out.action:  # a moderation action the bot has no right to do: nothing more to try
+                log.info("telegram: %s in %s refused: %s", out.action, out.chat.id, result.error)
                 return False
             else:
                 log.warning("telegram: reply to %s rejected: %s", out.chat.id, result.error)

@@ -144,10 +144,11 @@ def _message(msg: Message, me: User) -> list[Event]:
         return events
     raw = msg.text if msg.text is not None else msg.caption
     media = _media(msg)
-    if (not raw and media is None) or msg.from_user is None:
+    files = _files(msg)
+    if (not raw and media is None and not files) or msg.from_user is None:
         return []
     text = clean_text(raw or "")
-    if not text and media is None:
+    if not text and media is None and not files:
         return []
     entities = msg.parse_entities() if msg.text is not None else msg.parse_caption_entities()
     mentions = any(
@@ -155,8 +156,10 @@ def _message(msg: Message, me: User) -> list[Event]:
         or (e.type == MessageEntity.TEXT_MENTION and e.user is not None and e.user.id == me.id)
         for e, value in entities.items()
     )
+    hidden = tuple(clean_text(e.url)[:500] for e in entities if e.type == MessageEntity.TEXT_LINK and e.url)
     replied = msg.reply_to_message
     replied_user = replied.from_user if replied is not None else None
+    replied_raw = (replied.text or replied.caption) if replied is not None else None
     return [
         InboundMessage(
             chat=chat,
@@ -169,6 +172,11 @@ def _message(msg: Message, me: User) -> list[Event]:
             command=parse_command(text, me.username),
             reply_to_user=_user(replied_user) if replied_user and replied_user.id != me.id else None,
             media=media,
+            forwarded=msg.forward_origin is not None,
+            files=files,
+            hidden_links=hidden,
+            reply_to_text=clean_text(replied_raw) if replied_raw else None,
+            reply_to_message_id=replied.message_id if replied is not None else None,
         )
     ]
 
@@ -196,3 +204,14 @@ def _media(msg: Message) -> Media | None:
     if msg.contact is not None:
         return Media(MediaKind.CONTACT)
     return None
+
+
+def _files(msg: Message) -> tuple[str, ...]:
+    """Names of attached files (documents): an .apk posted in a group is judged by its name."""
+    doc = msg.document
+    if doc is None:
+        return ()
+    name = clean_text(doc.file_name or "")[:120]
+    if not name and doc.mime_type == "application/vnd.android.package-archive":
+        name = "tệp.apk"
+    return (name,) if name else ()

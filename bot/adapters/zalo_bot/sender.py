@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.adapters.base import SendResult, SendStatus, split_text
+from bot.adapters.base import SendResult, SendStatus, not_available, split_text
 from bot.adapters.zalo.buttons import ButtonMemory, plain_text
 from bot.adapters.zalo_bot.client import BOT_TEXT_LIMIT, ZaloBotClient, ZaloBotError
 from bot.model import ChatId, Outbound, Platform
@@ -43,6 +43,8 @@ class ZaloBotSender:
         self.buttons = ButtonMemory()  # numbered choices offered in private chats
 
     async def send(self, out: Outbound) -> SendResult:
+        if out.action:  # the Zalo Bot API cannot delete members' messages or mute them
+            return not_available(out, self.platform)
         text = plain_text(out, self.texts, self.buttons)
         if not text:
             return SendResult(SendStatus.REJECTED, error="empty message")

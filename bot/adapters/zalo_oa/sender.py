@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bot.adapters.base import SendResult, SendStatus, split_text
+from bot.adapters.base import SendResult, SendStatus, not_available, split_text
 from bot.adapters.zalo.buttons import ButtonMemory, plain_text
 from bot.adapters.zalo_oa.client import CS_MESSAGE, GROUP_MESSAGE, TOKEN_INVALID, ZaloAPIError, ZaloOAClient
 from bot.adapters.zalo_oa.events import is_followers_chat
@@ -111,6 +111,8 @@ class ZaloOASender:
         self.clock = clock
 
     async def send(self, out: Outbound) -> SendResult:
+        if out.action:  # the OA API cannot delete members' messages or mute them
+            return not_available(out, self.platform)
         text = plain_text(out, self.texts, self.buttons)
         if not text:
             return SendResult(SendStatus.REJECTED, error="empty message")

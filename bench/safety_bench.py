@@ -1,0 +1,138 @@
+"""Safety judge benchmark: how many scams are flagged, how many ordinary messages are not, and how fast.
+
+Run: ``python -m bench safety`` (a few seconds). Four labelled sets, reported separately:
+``safety_eval.yaml`` (the patterns were tuned on it), ``safety_frozen.yaml`` (written before
+the first run, never tuned on, but its misses were seen before the last two rounds of
+changes), ``safety_heldout.yaml`` (written after the first frozen run; its misses informed
+the last round) and ``safety_final.yaml`` (written before the last round, evaluated once
+after it: the honest "unseen" figure). See docs/safety.md for the history. Targets: ≥ 95 % of scams → scam, ≤ 1 % of
+ordinary messages → scam, ≤ 5 % → suspicious; p99 < 5 ms per message. The baseline, in
+the same run, is what one would write first: a keyword list ("otp", "trúng thưởng",
+"chuyển khoản", "http", …) where any hit means scam; its time is measured the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.safety.fold import fold  # noqa: E402
+from bot.safety.judge import judge  # noqa: E402
+from bot.safety.lists import shipped_data  # noqa: E402
+
+SETS = {
+    "tuning": ROOT / "bench" / "safety_eval.yaml",
+    "frozen": ROOT / "bench" / "safety_frozen.yaml",
+    "held-out": ROOT / "bench" / "safety_heldout.yaml",
+    "final": ROOT / "bench" / "safety_final.yaml",
+    "blind": ROOT / "bench" / "safety_blind.yaml",
+    "fresh": ROOT / "bench" / "safety_fresh.yaml",
+}
+KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
+
+
+def baseline(text: str) -> str:
+    folded = fold(text)
+    return "scam" if any(k in folded for k in KEYWORDS) else "ok"
+
+
+def load(path: Path) -> tuple[list[str], list[str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return list(data["scam"]), list(data["ordinary"])
+
+
+def rates(verdict, scams: list[str], ordinary: list[str]) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    s = [verdict(t) for t in scams]
+    o = [verdict(t) for t in ordinary]
+    return {
+        "scam_recall": s.count("scam") / len(s),
+        "scam_flagged_any": sum(v != "ok" for v in s) / len(s),
+        "ordinary_scam": o.count("scam") / len(o),
+        "ordinary_suspicious": o.count("suspicious") / len(o),
+    }
+
+
+def timings_us(fn, texts: list[str], rounds: int, clock=time.thread_time_ns) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
+    """Median, p99 and max per message. ``thread_time_ns`` counts this thread's CPU time
+    only: on a shared machine wall time is dominated by other processes preempting us."""
+    times: list[float] = []
+    for _ in range(rounds):
+        for t in texts:
+            start = clock()
+            fn(t)
+            times.append((clock() - start) / 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.99)], times[-1]
+
+
+# Adversarial inputs: the longest message judged (4,000 characters) full of keywords and links.
+WORST = [
+    ("công an điện lực ngân hàng đọc mã OTP chuyển tiền link " * 80)[:4000],
+    ("a" * 60 + ".com/" + "x" * 30 + " ") * 40,
+    ("cung cấp " + "rất nhiều chữ khác nhau " * 200)[:4000],
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=20, help="timing rounds over all messages")
+    parser.add_argument("--show", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    data = shipped_data()
+
+    def ours(text: str) -> str:
+        return judge(text, data=data).verdict.value
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}")
+    ok = True
+    all_texts: list[str] = []
+    for name, path in SETS.items():
+        scams, ordinary = load(path)
+        all_texts += scams + ordinary
+        r, b = rates(ours, scams, ordinary), rates(baseline, scams, ordinary)
+        print(f"\n{name}: {len(scams)} scams, {len(ordinary)} ordinary ({path.name})")
+        print(
+            f"  scams flagged scam          {r['scam_recall']:6.1%}   (any flag {r['scam_flagged_any']:.1%};"
+            f" baseline {b['scam_recall']:.1%})   target ≥ 95%"
+        )
+        print(
+            f"  ordinary flagged scam       {r['ordinary_scam']:6.1%}"
+            f"   (baseline {b['ordinary_scam']:.1%})   target ≤ 1%"
+        )
+        print(f"  ordinary flagged suspicious {r['ordinary_suspicious']:5.1%}   target ≤ 5%")
+        ok &= r["scam_recall"] >= 0.95 and r["ordinary_scam"] <= 0.01 and r["ordinary_suspicious"] <= 0.05
+        if args.show:
+            for t in scams:
+                if (v := ours(t)) != "scam":
+                    print(f"    MISS [{v}] {t}")
+            for t in ordinary:
+                if (v := ours(t)) != "ok":
+                    print(f"    FLAG [{v}] {t}")
+    med, p99, worst = timings_us(ours, all_texts, args.rounds)
+    wmed, wp99, _ = timings_us(ours, all_texts, args.rounds, time.perf_counter_ns)
+    bmed, bp99, _ = timings_us(baseline, all_texts, args.rounds)
+    print(
+        f"\nCPU time per message over {len(all_texts)} messages × {args.rounds}:"
+        f" median {med:.0f} µs, p99 {p99:.0f} µs, max {worst:.0f} µs"
+    )
+    print(f"  wall time (includes other processes preempting us): median {wmed:.0f} µs, p99 {wp99:.0f} µs")
+    print(f"  keyword baseline, same run (CPU): median {bmed:.0f} µs, p99 {bp99:.0f} µs")
+    _, _, adversarial = timings_us(ours, WORST, 3)
+    print(f"  adversarial 4,000-character messages: max {adversarial:.0f} µs")
+    print("  target p99 < 5000 µs")
+    ok &= p99 < 5000 and adversarial < 50_000
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

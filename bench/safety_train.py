@@ -1,0 +1,41 @@
+"""Train the similarity score (``safety/similarity.json``) from the labelled sets that may be seen.
+
+Run: ``python -m bench.safety_train``. The sets kept unseen (``safety_blind.yaml``,
+``safety_fresh.yaml``) are never used for training.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.safety.fold import fold  # noqa: E402
+from bot.safety.similarity import MODEL, train  # noqa: E402
+
+TRAIN = ("safety_eval.yaml", "safety_frozen.yaml", "safety_heldout.yaml", "safety_final.yaml")
+
+
+def main() -> int:
+    scams: list[str] = []
+    ordinary: list[str] = []
+    for name in TRAIN:
+        data = yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
+        scams += [fold(t) for t in data["scam"]]
+        ordinary += [fold(t) for t in data["ordinary"]]
+    model = train(scams, ordinary)
+    MODEL.write_text(
+        json.dumps({"trained_on": list(TRAIN), "features": model}, ensure_ascii=False, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(model)} features from {len(scams)} scams and {len(ordinary)} ordinary messages → {MODEL}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""The judge: one message (text and attached file names) → scam / suspicious / ok, with reasons.
+
+Pure and fast (well under a millisecond for a typical message): links are judged by
+their written domain (``lookalike.check_link``), phone numbers and phrases against the
+known-bad lists, and the wording against the themes and asks in ``safety/wording.yaml``.
+Each finding carries a weight; the sum decides the verdict. A link, number or file that
+is known bad or imitates an official name is a scam by itself. Warning and teaching
+wording ("cảnh báo lừa đảo", "đừng cung cấp OTP") lowers a score built from wording
+alone, so the team's own warnings are not flagged. Nothing here opens a connection.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.safety.fold import fold
+from bot.safety.lists import SafetyData, shipped_data
+from bot.safety.lookalike import APP_FILES, STRONG, check_link
+from bot.safety.similarity import log_odds
+from bot.safety.urls import find_links, find_phones
+from bot.texts import Texts
+
+_APP_NAME = re.compile(r"[\w\-]+\.(?:apk|xapk|apks|exe|msi|scr|ipa)\b", re.IGNORECASE)
+MAX_CHARS = 4000  # a Telegram message is at most 4096; longer text is judged by its start
+# The learned similarity (bot.safety.similarity) adds this weight when the words are this
+# much more likely under the labelled scams (log odds; about 20 : 1): chosen before measuring.
+SIMILAR_LOG_ODDS = 3.0
+SIMILAR_WEIGHT = 2
+OFFICIAL_LINK_RELIEF = 2
+MOBILE_PREFIXES = ("03", "05", "07", "08", "09")  # Vietnamese mobile numbers (hotlines are 1900…, 028…)
+
+
+class Verdict(enum.StrEnum):
+    OK = "ok"
+    SUSPICIOUS = "suspicious"
+    SCAM = "scam"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reason. ``code`` → ``safety_r_<code>`` in templates/messages.yaml."""
+
+    code: str
+    weight: int
+    detail: str = ""  # a domain, a phone number, an official name
+    imitates: str = ""
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    verdict: Verdict
+    score: int
+    findings: tuple[Finding, ...]
+    kind: str | None  # what the message pretends to be (safety_kind_<kind>), when known
+    links: int = 0
+    phones: int = 0
+
+    @property
+    def worth_checking(self) -> bool:
+        """Had a link, a number, a file or scam wording: counted as judged in a group."""
+        return bool(self.links or self.phones or self.findings)
+
+
+def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) -> Judgement:
+    data = data or shipped_data()
+    text = text[:MAX_CHARS]
+    findings: list[Finding] = []
+    links = find_links(text)
+    for link in links:
+        lv = check_link(link, data)
+        if lv.code in ("official", "good"):
+            findings.append(Finding(lv.code, 0, lv.domain, lv.imitates or ""))
+            continue
+        findings.append(Finding(lv.code, lv.weight, lv.domain, lv.imitates or lv.source or "", lv.kind))
+    named = [m.group(0) for m in _APP_NAME.finditer(text) if not any(m.group(0) in lk.raw for lk in links)]
+    for name in (*files, *named):
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if ext in APP_FILES:
+            findings.append(Finding("app_file", STRONG, name[:80], kind="app"))
+            break
+    phones = find_phones(text)
+    for phone in phones:
+        entry = data.bad_phones.get(phone)
+        if entry is not None:
+            findings.append(Finding("known_bad_phone", STRONG, phone, entry.source))
+    folded = fold(text)
+    padded = f" {folded} "
+    for phrase, entry in data.bad_phrases:
+        if f" {phrase} " in padded:
+            findings.append(Finding("known_bad_phrase", STRONG, entry.value, entry.source))
+    themes = [(r, w) for r in data.themes if (w := r.score(folded))]
+    asks = [(r, w) for r in data.asks if (w := r.score(folded))]
+    for r, w in themes:
+        findings.append(Finding(f"theme_{r.name}", w, kind=r.name))
+    for r, w in asks:
+        findings.append(Finding(f"ask_{r.name}", w))
+    present = {name for name, pattern in data.cues.items() if pattern.search(folded)}
+    if any(f.code not in _SAFE_LINKS and f.weight > 0 for f in findings if not _is_wording(f.code)):
+        present.add("link")
+    if any(p[:2] in MOBILE_PREFIXES for p in phones):
+        present.add("mobile")
+    for combo in data.combos:
+        if all(c in present for c in combo.all) and (not combo.any or any(c in present for c in combo.any)):
+            findings.append(Finding(f"combo_{combo.name}", combo.weight))
+    if log_odds(folded) > SIMILAR_LOG_ODDS:
+        findings.append(Finding("similar", SIMILAR_WEIGHT))
+    if phones and (themes or "agency" in present) and not any(f.code == "known_bad_phone" for f in findings):
+        # A message posing as an agency or a company that gives a personal mobile number to
+        # call or befriend on Zalo: agencies use hotlines (1900…, 028…), not mobiles.
+        mobile = next((p for p in phones if p[:2] in MOBILE_PREFIXES), None)
+        findings.append(Finding("phone", 2 if mobile else 1, mobile or phones[0]))
+    # Link weights count once at their highest (ten look-alike links are not ten times worse).
+    link_weights = [f.weight for f in findings if not _is_wording(f.code) and f.code not in _SAFE_LINKS]
+    strongest = max(link_weights, default=0)
+    wording = sum(f.weight for f in findings if _is_wording(f.code))
+    wording = min(wording, 8)
+    if wording > 0 and link_weights == [] and any(f.code in _SAFE_LINKS for f in findings):
+        # Every link is official: the words alone must be clearly a scam (a notice pointing
+        # to dichvucong.gov.vn with "hạn chót" is not).
+        wording = max(0, wording - OFFICIAL_LINK_RELIEF)
+    score = strongest + wording
+    if strongest < STRONG and wording > 0 and data.calming.pattern.search(folded):
+        # Warnings and teaching: each kind of warning wording counts, at most two.
+        hits = min(2, sum(1 for p in data.calming_each if p.search(folded)))
+        findings.append(Finding("calming", data.calming.weight * hits))
+        score += data.calming.weight * hits
+    if strongest >= STRONG or score >= data.scam_at:
+        verdict = Verdict.SCAM
+    elif score >= data.suspicious_at:
+        verdict = Verdict.SUSPICIOUS
+    else:
+        verdict = Verdict.OK
+    kind = next((f.kind for f in findings if f.weight >= STRONG and f.kind), None)
+    kind = kind or next((f.kind for f in findings if f.code.startswith("theme_") and f.kind), None)
+    kind = kind or next((f.kind for f in findings if f.kind and f.weight > 0), None)
+    ordered = tuple(sorted(findings, key=lambda f: -f.weight))
+    return Judgement(verdict, score, ordered, kind, len(links), len(phones))
+
+
+_SAFE_LINKS = frozenset({"official", "good"})
+
+
+def _is_wording(code: str) -> bool:
+    return code in ("phone", "similar") or code.startswith(("theme_", "ask_", "combo_"))
+
+
+def reasons(j: Judgement, texts: Texts, limit: int = 4) -> list[str]:
+    """Short Vietnamese reasons, strongest first; an ok message with official links says so."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for f in j.findings:
+        if (f.code == "official") != (j.verdict is Verdict.OK) or f.code in ("calming", "good"):
+            continue  # an ok message shows only its official links; a flagged one only its dangers
+        line = texts.say(f"safety_r_{f.code}", detail=f.detail, imitates=f.imitates)
+        if line not in seen:
+            seen.add(line)
+            out.append(line)
+        if len(out) >= limit:
+            break
+    return out

@@ -1,0 +1,152 @@
+"""Links, domains and phone numbers found in a message's text, without ever opening them.
+
+Scammers write links many ways: with or without ``https://``, bare domains
+("dichvucong-gov.vn.com/xacthuc"), dots written as "[.]" or "(.)", domains in other
+scripts (``xn--`` punycode, Cyrillic letters that look Latin). Everything here is string
+work; ``host_skeleton`` folds look-alike characters so "vietc0mbank" and "vіetcombank"
+(Cyrillic і) compare equal to "vietcombank".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Top-level domains accepted for a bare domain with no "http" or "www" in front. Longer
+# than any real message needs, short enough that "v.v" or "5.000" is never a domain.
+BARE_TLDS = frozenset(
+    """vn com net org info biz xyz top site online shop store club vip live icu click link me io co cc ly
+    app tk ml ga cf gq pro asia mobi tv fun buzz monster cyou sbs win bid loan work space website
+    tech cloud today life world news us uk ru cn in id ph th kr jp de fr be gle gl watch ee to ws ai gg""".split()
+)
+# Second-level suffixes under which the registrable name is one label further left.
+TWO_LEVEL = frozenset(
+    """gov.vn com.vn net.vn org.vn edu.vn ac.vn info.vn biz.vn name.vn pro.vn health.vn int.vn
+    co.uk com.cn com.br com.au co.jp co.kr com.sg com.my co.id co.th""".split()
+)
+
+_DOT = r"(?:\.|\[\.\]|\(\.\)|\{\.\}|\s\[dot\]\s|\[dot\])"
+_CH = "a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff"  # Latin, Vietnamese, Greek, Cyrillic
+_LABEL = rf"[{_CH}](?:[{_CH}-]{{0,61}}[{_CH}])?"
+_URL = re.compile(
+    rf"(?P<scheme>https?://|hxxps?://)?(?P<host>(?:{_LABEL}{_DOT})+(?P<tld>[a-z\u00c0-\u04ff]{{2,24}}|xn--[a-z0-9-]+))"
+    r"(?P<port>:\d{1,5})?(?P<path>[/?#][^\s<>\"'“”]*)?",
+    re.IGNORECASE,
+)
+_IP_URL = re.compile(r"(?:https?://)?(?P<host>\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?P<path>/[^\s]*)?", re.I)
+_DOTS = re.compile(_DOT, re.I)
+_PHONE = re.compile(r"(?<![\d.,])(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?![\d])")
+_FILE_EXT = re.compile(r"\.([a-z0-9]{2,5})(?:$|[?#])", re.I)
+
+# Characters from other scripts that look like Latin letters, and digit/letter swaps.
+_CONFUSABLE = str.maketrans(
+    {
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i", "ј": "j",
+        "ԁ": "d", "ɡ": "g", "һ": "h", "ո": "n", "ѕ": "s", "к": "k", "м": "m", "т": "t", "в": "b",
+        "н": "h", "ӏ": "l", "ν": "v", "ο": "o", "α": "a", "ε": "e", "ι": "i", "κ": "k", "ρ": "p",
+        "τ": "t", "υ": "u", "χ": "x", "ı": "i", "ł": "l", "ø": "o", "0": "o", "1": "l", "3": "e",
+        "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s", "!": "i", "|": "l",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link as written: ``host`` lower-case Unicode (punycode decoded), ``path`` as given."""
+
+    raw: str
+    host: str
+    path: str
+    has_scheme: bool
+    punycode: bool  # written as xn-- or with letters outside a–z
+    ip: bool = False
+
+    @property
+    def registrable(self) -> str:
+        return registrable(self.host)
+
+    @property
+    def file_ext(self) -> str | None:
+        last = re.split(r"[?#]", self.path, maxsplit=1)[0].rsplit("/", 1)[-1]
+        m = _FILE_EXT.search(last)
+        return m.group(1).lower() if m else None
+
+
+def _decode_idna(host: str) -> str:
+    labels = []
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            try:
+                label = label.encode("ascii").decode("idna")
+            except (UnicodeError, ValueError):
+                pass
+        labels.append(label)
+    return ".".join(labels)
+
+
+def registrable(host: str) -> str:
+    """'a.b.vietcombank.com.vn' → 'vietcombank.com.vn'; 'x.y.com' → 'y.com'."""
+    labels = host.split(".")
+    if len(labels) >= 3 and ".".join(labels[-2:]) in TWO_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def host_skeleton(text: str) -> str:
+    """Fold look-alikes: diacritics off, Cyrillic/Greek look-alikes and 0/1/3/5 → Latin, rn → m, vv → w."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_CONFUSABLE)
+    return text.replace("rn", "m").replace("vv", "w")
+
+
+def find_links(text: str) -> list[Link]:
+    """Every link or bare domain in ``text``; e-mail addresses are not links."""
+    links: list[Link] = []
+    seen: set[str] = set()
+    for m in _URL.finditer(text):
+        start = m.start()
+        if start > 0 and text[start - 1] in "@.":
+            continue  # e-mail address or the tail of something longer
+        raw_host = _DOTS.sub(".", m.group("host")).rstrip(".")
+        tld = raw_host.rsplit(".", 1)[-1].lower()
+        written_with_prefix = bool(m.group("scheme")) or raw_host.lower().startswith("www.")
+        if not written_with_prefix and tld not in BARE_TLDS and not tld.startswith("xn--"):
+            continue
+        if tld.isdigit():
+            continue
+        host = unicodedata.normalize("NFC", raw_host.lower())
+        ascii_only = host.isascii()
+        decoded = _decode_idna(host) if "xn--" in host else host
+        if decoded.startswith("www."):
+            decoded = decoded[4:]
+        path = (m.group("path") or "").rstrip(".,;:!?)»”")
+        key = decoded + path
+        if key in seen:
+            continue
+        seen.add(key)
+        links.append(Link(m.group(0), decoded, path, bool(m.group("scheme")), "xn--" in host or not ascii_only))
+    for m in _IP_URL.finditer(text):
+        if not m.group(0).lower().startswith("http") and not m.group("path"):
+            continue  # a bare dotted number (a version, a price) is not a link
+        links.append(Link(m.group(0), m.group("host"), m.group("path") or "", True, False, ip=True))
+    return links
+
+
+def find_phones(text: str) -> list[str]:
+    """Vietnamese phone numbers, normalised to '0xxxxxxxxx' (9–10 digits after the 0)."""
+    out: list[str] = []
+    for m in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if digits.startswith("84"):
+            digits = "0" + digits[2:]
+        if 10 <= len(digits) <= 11 and digits not in out:
+            out.append(digits)
+    return out
+
+
+def normalise_phone(value: str) -> str:
+    digits = re.sub(r"\D", "", value)
+    if digits.startswith("84") and len(digits) >= 11:
+        digits = "0" + digits[2:]
+    return digits

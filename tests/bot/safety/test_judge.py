@@ -1,0 +1,189 @@
+"""The judge: official domains never flagged, look-alikes and scam wording flagged, never a connection."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.safety import judge as judge_module
+from bot.safety.judge import Verdict, judge, reasons
+from bot.safety.lists import DATA_DIR, Entry, ListError, parse_entries, shipped_data
+from bot.safety.urls import find_links, find_phones, host_skeleton
+from bot.texts import default_texts
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def verdict(text: str, **kw: Any) -> str:
+    return judge(text, **kw).verdict.value
+
+
+def _official_domains() -> list[str]:
+    data = yaml.safe_load((DATA_DIR / "official.yaml").read_text(encoding="utf-8"))
+    return [s["domain"] for s in data["official"]] + list(data["known_good"])
+
+
+@pytest.mark.parametrize("domain", _official_domains())
+def test_official_and_everyday_domains_are_never_flagged(domain: str) -> None:
+    for text in (
+        f"https://{domain}",
+        f"Bà con xem ở đây nha: https://www.{domain}/trang/thong-bao?id=12",
+        f"vào {domain} rồi đăng nhập, tháng này hạn chót ngày 15",
+        f"https://m.{domain}/abc",
+    ):
+        assert verdict(text) == "ok", text
+
+
+@pytest.mark.parametrize(
+    "host", ["dichvucong.gov.vn", "congan.cantho.gov.vn", "sogddt.cantho.gov.vn", "www.chinhphu.vn", "vneid.gov.vn"]
+)
+def test_state_domains_are_official(host: str) -> None:
+    j = judge(f"Thông báo mới: https://{host}/tin-tuc")
+    assert j.verdict is Verdict.OK
+    assert any("chính thức" in r for r in reasons(j, default_texts()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://dichvucong-gov.vn.com/xacthuc",  # gov dressed up
+        "vneid.gov-vn.top",
+        "dichvucong.gov.vn.hoso-online.com",
+        "vietcombank-sinhtrachoc.com",  # brand in a foreign domain
+        "https://online.acb-digital.net",
+        "evn-cskh.net",
+        "vietconbank.com.vn",  # one letter off
+        "https://agribank.com.vn.login.info/",
+        "vietc0mbank.com",  # digit for letter
+        "vіetcombank.com",  # Cyrillic і
+        "https://" + "vietcombạnk.com".encode("idna").decode(),  # punycode of a look-alike
+        "tải tại http://103.77.166.12/app.apk",  # app file on a bare IP
+        "https://tindungtechcombank247.online",  # known bad (NCSC)
+    ],
+)
+def test_look_alike_and_known_bad_links_are_scams(text: str) -> None:
+    j = judge(text)
+    assert j.verdict is Verdict.SCAM, (text, j)
+    assert reasons(j, default_texts()), "a scam always says why"
+
+
+def test_shortener_alone_is_suspicious_and_never_expanded() -> None:
+    assert verdict("xem ảnh nè bit.ly/3abcXYZ") == "suspicious"
+    assert verdict("Chúc mừng bạn trúng thưởng, nhận quà tại bit.ly/3abcXYZ") == "scam"
+
+
+def test_app_files_outside_the_stores() -> None:
+    assert verdict("cài cái này nha", files=["VNeID_moi.apk"]) == "scam"
+    assert verdict("Gửi file VNeID_2025.apk cài vào là xong") == "scam"
+    assert verdict("thông báo họp", files=["thongbao.pdf"]) == "ok"
+    assert verdict("VNeID trên CH Play: https://play.google.com/store/apps/details?id=com.vnid") == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tôi là thượng uý công an quận, chị liên quan đường dây rửa tiền, chuyển tiền vào tài khoản tạm giữ ngay,"
+        " không được nói với ai",
+        "Em ơi chị chuyển nhầm 2tr vào tk em, em ck lại giúp chị với, gấp lắm",
+        "Ngân hàng thông báo tài khoản bị tạm khoá, vui lòng đọc mã OTP vừa gửi về điện thoại cho nhân viên",
+        "viec nhe luong cao, tha tim video nhan 50k moi nhiem vu, ib zalo",
+        "Mẹ ơi con bị tai nạn đang cấp cứu, mẹ chuyển gấp cho con 10 triệu vào tk này",
+        "Hỗ trợ vay vốn nhanh không thế chấp, giải ngân trong 30 phút, liên hệ zalo 0868 222 333",
+    ],
+)
+def test_scam_wording_without_links(text: str) -> None:
+    assert verdict(text) == "scam", judge(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bà con lưu ý: không cung cấp mã OTP cho bất kỳ ai, kể cả người xưng là công an",
+        "CẢNH BÁO: kẻ gian giả danh điện lực gọi điện đòi tiền, bà con không chuyển tiền",
+        "Ngày mai khu vực ấp sẽ bị cắt điện từ 7h đến 15h để thay trụ điện",
+        "ck rồi nha cô, 350k tiền gạo",
+        "Nhà em còn 20 ký cá lóc đồng, 120k/ký, ai lấy nhắn em nha 0912 345 678",
+        "Hình buổi họp https://photos.app.goo.gl/AbCdEf123 và clip https://youtu.be/abc",
+    ],
+)
+def test_everyday_messages_and_warnings_are_ok(text: str) -> None:
+    assert verdict(text) == "ok", judge(text)
+
+
+def test_imported_entries_count_with_their_source() -> None:
+    data = shipped_data().with_entries(
+        [
+            Entry("phone", "0912345678", "https://canhbao.example/list.csv"),
+            Entry("domain", "hang-re.shop", "Công an tỉnh"),
+            Entry("phrase", "nhận quà tri ân đặc biệt", "tổ trưởng ấp"),
+        ]
+    )
+    assert verdict("Gọi ngay 0912.345.678 nha", data=data) == "scam"
+    assert verdict("Gọi ngay 0912.345.678 nha") == "ok"
+    assert verdict("mua ở www.hang-re.shop/sale", data=data) == "scam"
+    j = judge("Bà con nhấn để NHẬN QUÀ TRI ÂN ĐẶC BIỆT nha", data=data)
+    assert j.verdict is Verdict.SCAM
+    assert any(f.imitates == "tổ trưởng ấp" for f in j.findings)
+
+
+def test_commune_pages_are_official() -> None:
+    data = shipped_data().with_pages(["https://www.daingai-tv.com/tin"], "Xã Đại Ngãi")
+    assert verdict("Trang của xã: https://daingai-tv.com/thong-bao", data=data) == "ok"
+
+
+def test_csv_import_reports_bad_lines_by_number() -> None:
+    text = "kind,value,source\ndomain,abc.xyz,NCSC\nphone,12,\nwebsite,x.com,\nphrase,hai chữ,\n"
+    with pytest.raises(ListError) as err:
+        parse_entries(text, default_source="file.csv")
+    assert "line 3" in str(err.value) and "line 4" in str(err.value) and "line 5" in str(err.value)
+    ok = parse_entries("domain,Abc.XYZ\nphone,+84 912 345 678,Công an xã\n", default_source="file.csv")
+    assert ok == [Entry("domain", "abc.xyz", "file.csv"), Entry("phone", "0912345678", "Công an xã")]
+
+
+def test_text_helpers() -> None:
+    assert [lk.host for lk in find_links("xem vneid[.]gov-vn[.]top và a@gmail.com, giá 5.000đ v.v")] == [
+        "vneid.gov-vn.top"
+    ]
+    assert find_phones("gọi 0912.345.678 hoặc +84 987 654 321") == ["0912345678", "0987654321"]
+    assert host_skeleton("vіetc0mbank") == "vietcombank"
+
+
+def test_the_shipped_starter_list_names_a_source_for_every_entry() -> None:
+    data = shipped_data()
+    assert data.bad_domains
+    assert all(e.source.startswith("https://") for e in data.bad_domains.values())
+
+
+def test_the_judge_never_opens_a_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every message of both evaluation sets is judged with sockets and DNS forbidden."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError(f"the judge tried the network: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    for name in ("safety_eval.yaml", "safety_frozen.yaml"):
+        data = yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
+        for text in data["scam"] + data["ordinary"]:
+            judge(text)
+    # And no network library is even imported by the judge's package.
+    for path in Path(judge_module.__file__).parent.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for lib in ("httpx", "urllib.request", "requests", "aiohttp", "import socket", "http.client"):
+            assert lib not in source, f"{path.name} imports {lib}"
+
+
+def test_tuning_set_meets_the_targets() -> None:
+    """Guards the tuned patterns against regressions (the frozen set is reported, not asserted)."""
+    data = yaml.safe_load((ROOT / "bench" / "safety_eval.yaml").read_text(encoding="utf-8"))
+    scams = [verdict(t) for t in data["scam"]]
+    ordinary = [verdict(t) for t in data["ordinary"]]
+    assert scams.count("scam") / len(scams) >= 0.95
+    assert ordinary.count("scam") / len(ordinary) <= 0.01
+    assert ordinary.count("suspicious") / len(ordinary) <= 0.05
