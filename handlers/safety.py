@@ -31,7 +31,7 @@ from bot.safety.flood import FloodWatch
 from bot.safety.fold import fold
 from bot.safety.judge import Judgement, Verdict, judge, reasons
 from bot.safety.lists import SafetyData, shipped_data
-from bot.safety.urls import find_links
+from bot.safety.urls import find_links, find_phones
 from bot.safety.welcome import WelcomeBatcher, greeting
 from bot.store import safety as store
 from bot.store.groups import ensure_group
@@ -129,7 +129,14 @@ async def _verdict_reply(ctx: Context, msg: InboundMessage, j: Judgement) -> Out
 
 
 async def scam_reply_for_text(ctx: Context, msg: InboundMessage, text: str) -> Outbound | None:
-    """The verdict on text read from a screenshot, when it is a scam (else the FAQ answers it)."""
+    """The verdict on text read from a screenshot, when it is a scam (else the FAQ answers it).
+
+    Only a screenshot of a message (it shows a link or a phone number) is judged: an app's own
+    error screen ("Mã số BHXH hoặc mật khẩu không đúng") names an agency and a password without
+    being anyone's request for them.
+    """
+    if not (find_links(text) or find_phones(text)):
+        return None
     j = judge(text, (), await _DataCache().get(ctx))  # images are rare: fresh lists each time
     return await _verdict_reply(ctx, msg, j) if j.verdict is Verdict.SCAM else None
 

@@ -132,3 +132,12 @@ async def test_sticker_private_gets_a_pointer_group_stays_silent(fake: FakeBotAP
     fake.push(u.message(u.private(5004), u.user(5004), "/help"))
     await replies_to(fake, 5004, 2)
     assert not [m for m in fake.sent() if m["chat_id"] == GROUP_ID and "/trogiup" in m.get("text", "")]
+
+
+@needs_ocr
+async def test_screenshot_of_a_scam_sms_gets_the_scam_verdict(fake: FakeBotAPI, bot: TelegramService) -> None:
+    data = png("sms_merger")
+    fake.add_file("sms1", data)
+    fake.push(u.message(u.private(5005), u.user(5005), photo=photo("sms1", len(data))))
+    [reply] = await replies_to(fake, 5005, 1)
+    assert "lừa đảo" in reply["text"].lower()
