@@ -31,6 +31,7 @@ def _register() -> None:
         broadcast,
         dashboard,
         db,
+        doctor,
         groups,
         roles,
         run,
@@ -44,6 +45,7 @@ def _register() -> None:
 
     for module in (ask, db, groups, roles, run, shell, stats, users, dashboard, broadcast, salinity, weather, zalo):
         module.register(main)
+    doctor.register(main)
 
 
 _register()
