@@ -20,6 +20,7 @@ import httpx
 from sqlalchemy import func, select
 
 from bot.config import Config, secret
+from bot.localtime import shown
 from bot.store.db import Store, utcnow
 
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
@@ -61,12 +62,6 @@ def failed(name: str, detail: str, fix: str) -> Check:
 
 def skipped(name: str, why: str) -> Check:
     return Check(name, None, why)
-
-
-def local_time(at: datetime, config: Config) -> str:
-    """A time shown to a person: local, labelled with the zone (naive input is UTC)."""
-    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
-    return aware.astimezone(config.tz).strftime("%Y-%m-%d %H:%M") + f" ({config.timezone})"
 
 
 # --- config and database ------------------------------------------------------------------
@@ -194,7 +189,7 @@ async def _telegram_webhook(config: Config, http: httpx.AsyncClient, token: str)
             name, f"Telegram has {url or 'no webhook'}, config.yaml says {wanted}", "restart `loaso run`: it sets it"
         )
     if recent:
-        when = local_time(datetime.fromtimestamp(float(error_at), UTC), config)
+        when = shown(datetime.fromtimestamp(float(error_at), UTC), config)
         return failed(
             name,
             f"{url}: last delivery error {when}: {error}; {pending} update(s) waiting",
@@ -312,7 +307,7 @@ async def check_zalo_oa(config: Config, store: Store | None, http: httpx.AsyncCl
                 )
             )
         else:
-            until = local_time(row.expires_at, config) if row.expires_at else "?"
+            until = shown(row.expires_at, config) if row.expires_at else "?"
             out.append(
                 passed("zalo OA token", f"access token valid until {until}; refresh token {age.days} day(s) old")
             )
@@ -326,7 +321,7 @@ async def check_zalo_oa(config: Config, store: Store | None, http: httpx.AsyncCl
             )
         )
     else:
-        out.append(passed("zalo OA webhook", f"last signed event {local_time(last_event, config)}"))
+        out.append(passed("zalo OA webhook", f"last signed event {shown(last_event, config)}"))
     return out
 
 
@@ -396,7 +391,7 @@ async def check_schedules(config: Config, store: Store) -> list[Check]:
     for d in defs:
         trig = d.trigger(config.tz)
         nxt = trig.get_next_fire_time(None, now)
-        when = local_time(nxt, config) if nxt else "never"
+        when = shown(nxt, config) if nxt else "never"
         # The last run that should have fired by now (past its grace), since groups exist at all.
         start = max(now - timedelta(days=7), since.replace(tzinfo=UTC) if since else now)
         due = [t for t in fire_times(d, config.tz, start, now - d.grace) if d.in_season(t.astimezone(config.tz))]
@@ -405,7 +400,7 @@ async def check_schedules(config: Config, store: Store) -> list[Check]:
             out.append(
                 failed(
                     f"schedule {d.id}",
-                    f"the run of {local_time(due[-1], config)} was not sent; next {when}",
+                    f"the run of {shown(due[-1], config)} was not sent; next {when}",
                     "start `loaso run` (or exactly one `loaso run --role scheduler`)",
                 )
             )
@@ -429,7 +424,7 @@ async def check_outbox(config: Config, store: Store) -> Check:
     if count:
         return failed(
             "outbox",
-            f"{count} delivery(ies) waiting since {local_time(oldest, config)}",
+            f"{count} delivery(ies) waiting since {shown(oldest, config)}",
             "start `loaso run` (or a `--role sender`) with the tokens of those platforms",
         )
     return passed("outbox", "nothing waiting")
