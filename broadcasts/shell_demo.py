@@ -35,7 +35,8 @@ class ShellOutbox:
         self._shown: list[str] = []
         self.drainer = Drainer(runtime.store, ShellSender(show=self._show))
         say = runtime.texts.say
-        self._titles: dict[object, str] = {shell_chat_id(h.code): say("shell_group_title", hamlet=h) for h in runtime.config.all_hamlets()}
+        hamlets = runtime.config.all_hamlets()
+        self._titles: dict[object, str] = {shell_chat_id(h.code): say("shell_group_title", hamlet=h) for h in hamlets}
         self.last_bulletin = 0
 
     async def start(self) -> None:

@@ -34,7 +34,8 @@ def test_send_wait_json_to_shell_groups(tmp_path: Path) -> None:
 
     r = loaso(tmp_path, "salinity", "add", "Đại Ngãi", "1,5", "--at", "2026-03-01T07:00")
     assert r.returncode == 0, r.stderr
-    assert "1.5 g/l at 2026-03-01 07:00 (Asia/Ho_Chi_Minh)" in r.stdout and "alert bulletin 3 queued for 1 group" in r.stdout
+    assert "1.5 g/l at 2026-03-01 07:00 (Asia/Ho_Chi_Minh)" in r.stdout  # local time, labelled
+    assert "alert bulletin 3 queued for 1 group" in r.stdout
 
     listed = json.loads(loaso(tmp_path, "broadcast", "list", "--json").stdout)
     assert [(b["kind"], b["status"]) for b in listed] == [
