@@ -22,6 +22,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import metrics
 from bot.config import Config
 from bot.model import (
     BotMembership,
@@ -32,6 +33,7 @@ from bot.model import (
     InboundMessage,
     MemberEvent,
     Outbound,
+    Platform,
     Role,
     UserRef,
     nfc,
@@ -87,6 +89,7 @@ class Dispatcher:
         self._groups_generation = groups.generation
 
     async def feed(self, event: Event) -> list[Outbound]:
+        metrics.update_in(_platform(event).value, type(event).__name__)
         if isinstance(event, MemberEvent | BotMembership | ChatMigrated):
             await self.activity.flush()  # a leave or a migration must come after the counts before it
         session = self.store.lazy_session()
@@ -203,6 +206,10 @@ class Dispatcher:
             if result is not None:
                 return result
         return []
+
+
+def _platform(event: Event) -> Platform:
+    return event.platform if isinstance(event, ChatMigrated) else event.chat.platform
 
 
 def _where(event: Event) -> str:
