@@ -16,6 +16,7 @@ import click
 import httpx
 
 from bot.adapters.zalo.secrets import BOT_WEBHOOK_SECRET, MissingSecret, bot_secrets, oa_secrets
+from bot.cli import zalo_login
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
 from bot.config import Config, secret
@@ -121,6 +122,8 @@ def register(main: click.Group) -> None:
     @main.group()
     def zalo() -> None:
         """Zalo Official Account and Zalo Bot."""
+
+    zalo_login.register(zalo)
 
     @zalo.command("check")
     @click.pass_context
