@@ -89,3 +89,37 @@ async def test_run_shell_prints_after_line_extras(sqlite_runtime: Runtime) -> No
 
     await run_shell(session, ["/help"], out, interactive=False, after_line=extras)
     assert out.getvalue().endswith("📢 thêm\n\n")
+
+
+def test_open_terminal_shows_a_bulletin_queued_by_another_process(tmp_path: Path) -> None:
+    """On a terminal the shell keeps looking: a bulletin queued meanwhile (here by
+    `loaso broadcast send` in another process) appears without typing anything."""
+    import os
+    import pty
+    import select
+    import sys
+    import time
+
+    config = write_config(tmp_path)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the real command on a terminal
+        os.execv(sys.executable, [sys.executable, "-m", "bot", "--config", str(config), "shell"])
+
+    def read_until(marker: str, within: float = 30.0) -> str:
+        seen, deadline = b"", time.monotonic() + within
+        while marker.encode() not in seen and time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.1)[0]:
+                seen += os.read(fd, 4096)
+        return seen.decode(errors="replace")
+
+    try:
+        assert "Bạn:" in read_until("Bạn:")
+        queued = loaso(tmp_path, "broadcast", "send", "--text", "Mất điện lúc 14 giờ.", "--to", "hamlet:NGAIHOI1")
+        assert queued.returncode == 0, queued.stderr
+        shown = read_until("Mất điện lúc 14 giờ.")
+        assert "📢 Tin Loa Số gửi vào Nhóm Ấp Ngãi Hội 1:" in shown and "Mất điện lúc 14 giờ." in shown
+        os.write(fd, b"\x04")  # Ctrl-D
+        read_until("\n", 5)
+    finally:
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
