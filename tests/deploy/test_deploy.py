@@ -82,7 +82,10 @@ async def test_caddy_serves_webhooks_and_dashboard_over_https_with_the_real_clie
             "XDG_CONFIG_HOME": str(tmp_path / "caddy-config"),
             "LOASO_DOMAIN": site,
             "LOASO_UPSTREAM": f"127.0.0.1:{loaso_port}",
+            "LOASO_VERIFY_ROOT": str(tmp_path / "www"),
         }
+        (tmp_path / "www").mkdir()
+        (tmp_path / "www" / "zalo_verifierABC123.html").write_text("zalo-platform-site-verification", encoding="utf-8")
         caddy = await asyncio.create_subprocess_exec(
             "caddy", "run", "--config", str(tmp_path / "Caddyfile"), "--adapter", "caddyfile",
             env=caddy_env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
@@ -114,6 +117,8 @@ async def test_caddy_serves_webhooks_and_dashboard_over_https_with_the_real_clie
                 assert forged.status_code == 401
                 assert (await client.get("/login")).status_code == 200  # the dashboard, over HTTPS
                 assert (await client.get("/metrics")).status_code == 404  # never through the proxy
+                verifier = await client.get("/zalo_verifierABC123.html")  # Zalo's domain verification
+                assert verifier.status_code == 200 and "verification" in verifier.text
                 hsts = (await client.get("/login")).headers.get("strict-transport-security", "")
                 assert "max-age=" in hsts
         finally:
