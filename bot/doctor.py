@@ -9,6 +9,7 @@ Secrets are never printed: Bot API URLs carry the token, so errors name the meth
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -275,7 +276,7 @@ async def check_zalo_oa(config: Config, store: Store | None, http: httpx.AsyncCl
     try:
         info = await ZaloOAClient(http, cfg.base_url, tokens).get_oa()
     except ReauthRequired as exc:
-        return [failed("zalo OA token", str(exc).split(": set")[0], login)]
+        return [failed("zalo OA token", re.split(r"[:;] (?:run|set) ", str(exc))[0], login)]
     except TokenRefreshFailed as exc:
         return [failed("zalo OA token", str(exc), "check the network and zalo_oa.oauth_url, ZALO_APP_SECRET")]
     except ZaloAPIError as exc:
