@@ -65,13 +65,16 @@ class ShellSession:
         self._buttons: list[Button] = []
 
     async def prepare(self) -> None:
-        """The shell's group exists, is linked to its hamlet, and the bot 'is admin' there
-        (also in a private chat: a leader's bulletin to the hamlet then reaches this shell)."""
-        chat = self.chat
+        """The shell's group exists, is linked to its hamlet, and the bot 'is admin' there."""
+        if not self.chat.is_private:
+            await self.prepare_group()
+
+    async def prepare_group(self) -> None:
+        """The hamlet's shell group, even from a private chat (`loaso shell --private` calls
+        this, so a leader's bulletin to the hamlet reaches a group this shell shows)."""
         assert self.hamlet is not None
-        if chat.is_private:
-            title = self.runtime.texts.say("shell_group_title", hamlet=self.hamlet)
-            chat = ChatRef(Platform.SHELL, shell_chat_id(self.hamlet.code), ChatKind.GROUP, title)
+        title = self.runtime.texts.say("shell_group_title", hamlet=self.hamlet)
+        chat = ChatRef(Platform.SHELL, shell_chat_id(self.hamlet.code), ChatKind.GROUP, title)
         async with self.runtime.store.session() as s:
             group = await ensure_group(s, chat, utcnow())
             group.hamlet_code = group.hamlet_code or self.hamlet.code  # type: ignore[union-attr]

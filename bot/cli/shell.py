@@ -56,6 +56,7 @@ def register(main: click.Group) -> None:
         async def go() -> None:
             async with opened(config) as rt:
                 session = ShellSession(rt, private=private, user_id=as_user, user_name=name, hamlet=hamlet)
+                await session.prepare_group()  # also from a private chat: bulletins to the hamlet show here
                 shown = ShellOutbox(rt)
                 await shown.start()
 
