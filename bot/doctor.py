@@ -273,8 +273,9 @@ async def check_zalo_oa(config: Config, store: Store | None, http: httpx.AsyncCl
     async with store.session() as s:
         before = await s.get(ZaloToken, cfg.oa_id)
         rotated = before.updated_at if before is not None else None
+    client = ZaloOAClient(http, cfg.base_url, tokens)
     try:
-        info = await ZaloOAClient(http, cfg.base_url, tokens).get_oa()
+        info = await client.get_oa()
     except ReauthRequired as exc:
         return [failed("zalo OA token", re.split(r"[:;] (?:run|set) ", str(exc))[0], login)]
     except TokenRefreshFailed as exc:
@@ -323,6 +324,40 @@ async def check_zalo_oa(config: Config, store: Store | None, http: httpx.AsyncCl
         )
     else:
         out.append(passed("zalo OA webhook", f"last signed event {shown(last_event, config)}"))
+    out.extend(await _oa_groups(store, client))
+    return out
+
+
+async def _oa_groups(store: Store, client: Any) -> list[Check]:
+    """Each OA group (GMF) Loa Số sends to: linked to a hamlet, and the OA still in it."""
+    from bot.adapters.zalo_oa.client import ZaloAPIError
+    from bot.store.tables import Group
+
+    async with store.session() as s:
+        groups = [
+            g
+            for g in (
+                await s.execute(select(Group).where(Group.platform == "zalo_oa", Group.active.is_(True)))
+            ).scalars()
+            if g.kind != "private" and not str(g.external_id or "").startswith("followers:")
+        ]
+    if not groups:
+        return []
+    try:
+        present = {str(g["group_id"]): g for g in await client.list_groups()}
+    except ZaloAPIError as exc:
+        return [failed("zalo OA groups", f"cannot list the OA's groups: {exc}", "check the OA's group package (GMF)")]
+    out: list[Check] = []
+    for g in groups:
+        name = f"zalo OA group {g.title or g.external_id}"
+        found = present.get(str(g.external_id))
+        if not g.hamlet_code:
+            out.append(failed(name, "not linked to a hamlet", "a leader types /ganap <mã ấp> in the group"))
+        elif found is None:
+            out.append(failed(name, f"hamlet {g.hamlet_code}: the OA is no longer in this group", "add the OA again"))
+        else:
+            members = found.get("total_member")
+            out.append(passed(name, f"hamlet {g.hamlet_code}" + (f", {members} members" if members else "")))
     return out
 
 

@@ -49,7 +49,14 @@ def configure(folder: Path, tg: str, oa: str, bot: str, **extra: Any) -> None:
     )
 
 
-def seed(folder: Path, groups: list[dict[str, Any]], *, oa_event: bool = True, token_age_days: int = 0) -> None:
+def seed(
+    folder: Path,
+    groups: list[dict[str, Any]],
+    *,
+    oa_event: bool = True,
+    token_age_days: int = 0,
+    oa_groups: list[dict[str, Any]] = (),  # type: ignore[assignment]
+) -> None:
     """The database at the current schema with these Telegram groups (and a Zalo OA event seen)."""
 
     async def go() -> None:
@@ -62,6 +69,9 @@ def seed(folder: Path, groups: list[dict[str, Any]], *, oa_event: bool = True, t
                     created = now - timedelta(days=g.pop("age_days", 0))
                     s.add(Group(platform="telegram", kind="supergroup", active=True, bot_is_admin=False,
                                 created_at=created, updated_at=created, **g))  # fmt: skip
+                for g in oa_groups:
+                    s.add(Group(platform="zalo_oa", kind="group", active=True, bot_is_admin=True,
+                                created_at=now, updated_at=now, **g))  # fmt: skip
                 if oa_event:
                     s.add(ZaloSeenEvent(platform="zalo_oa", event_key="e1", seen_at=now))
                 if token_age_days:
@@ -87,9 +97,14 @@ def lines(out: str, mark: str) -> list[str]:
 def test_healthy_installation_passes_every_check(tmp_path: Path) -> None:
     tg, oa, bot = fakes()
     tg.bot_status = {-1001: "administrator"}
+    oa.groups = [{"group_id": "gmf-1", "name": "Ấp Ngãi Hội 2", "status": "enabled", "total_member": 80}]
     with serve_in_thread(tg.app()) as t, serve_in_thread(oa.app()) as o, serve_in_thread(bot.app()) as b:
         configure(tmp_path, t, o, b)
-        seed(tmp_path, [{"chat_id": -1001, "title": "Ấp Ngãi Hội 1", "hamlet_code": "NGAIHOI1"}])
+        seed(
+            tmp_path,
+            [{"chat_id": -1001, "title": "Ấp Ngãi Hội 1", "hamlet_code": "NGAIHOI1"}],
+            oa_groups=[{"external_id": "gmf-1", "title": "Ấp Ngãi Hội 2", "hamlet_code": "NGAIHOI2"}],
+        )
         proc = loaso(tmp_path, "doctor", "--min-free-mb", "1", env=ENV)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     out = proc.stdout
@@ -103,6 +118,7 @@ def test_healthy_installation_passes_every_check(tmp_path: Path) -> None:
         "✓ zalo OA: Xã Đại Ngãi",
         "✓ zalo OA token: access token valid until",
         "✓ zalo OA webhook: last signed event",
+        "✓ zalo OA group Ấp Ngãi Hội 2: hamlet NGAIHOI2, 80 members",
         "✓ zalo bot: Loa Số",
         f"✓ zalo bot webhook: {BOT_HOOK}",
         "✓ schedule weather-daily: next run ",
@@ -176,7 +192,17 @@ def test_telegram_webhook_problems(tmp_path: Path, fake_state: dict[str, Any], e
         setattr(tg, key, value)
     with serve_in_thread(tg.app()) as t, serve_in_thread(oa.app()) as o, serve_in_thread(bot.app()) as b:
         configure(tmp_path, t, o, b, telegram={"webhook": {"url": hook}})
-        seed(tmp_path, [], oa_event=False, token_age_days=80)
+        oa.groups = [{"group_id": "gmf-new", "name": "mới", "status": "enabled"}]
+        seed(
+            tmp_path,
+            [],
+            oa_event=False,
+            token_age_days=80,
+            oa_groups=[
+                {"external_id": "gmf-gone", "title": "đã rời", "hamlet_code": "NGAIHOI1"},
+                {"external_id": "gmf-new", "title": "mới"},
+            ],
+        )
         proc = loaso(tmp_path, "doctor", "--min-free-mb", "1", env={**ENV, "TELEGRAM_WEBHOOK_SECRET": "s" * 32})
     assert proc.returncode == 1
     webhook = [line for line in lines(proc.stdout, "✗") if line.startswith("✗ telegram webhook")]
@@ -185,6 +211,10 @@ def test_telegram_webhook_problems(tmp_path: Path, fake_state: dict[str, Any], e
     # The OA webhook has never delivered an event, and the refresh token is about to expire.
     assert "✗ zalo OA webhook: no signed event received yet" in proc.stdout
     assert "✗ zalo OA token: refresh token last rotated 80 days ago" in proc.stdout
+    assert (
+        "✗ zalo OA group đã rời: hamlet NGAIHOI1: the OA is no longer in this group → add the OA again" in proc.stdout
+    )
+    assert "✗ zalo OA group mới: not linked to a hamlet → a leader types /ganap" in proc.stdout
 
 
 def test_wrong_tokens_and_missing_database(tmp_path: Path) -> None:
