@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+import threading
 from collections.abc import AsyncIterator, Callable
 
 import click
@@ -23,12 +24,20 @@ TICK_S = 1.0  # how often an open terminal looks for bulletins that became due
 
 
 async def _lines(read: Callable[[], str]) -> AsyncIterator[str]:
-    """Lines read in a thread, so the event loop (and due bulletins) keeps running meanwhile."""
+    """Lines read in a daemon thread, so the event loop (and due bulletins) keeps running
+    meanwhile, and Ctrl-C never waits for a read that will not return."""
     loop = asyncio.get_running_loop()
-    while True:
-        line = await loop.run_in_executor(None, read)
-        if not line:
-            return
+    queue: asyncio.Queue[str] = asyncio.Queue()
+
+    def reader() -> None:
+        while True:
+            line = read()
+            loop.call_soon_threadsafe(queue.put_nowait, line)
+            if not line:
+                return
+
+    threading.Thread(target=reader, name="shell-input", daemon=True).start()
+    while line := await queue.get():
         yield line
 
 

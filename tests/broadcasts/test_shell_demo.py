@@ -93,7 +93,8 @@ async def test_run_shell_prints_after_line_extras(sqlite_runtime: Runtime) -> No
 
 def test_open_terminal_shows_a_bulletin_queued_by_another_process(tmp_path: Path) -> None:
     """On a terminal the shell keeps looking: a bulletin queued meanwhile (here by
-    `loaso broadcast send` in another process) appears without typing anything."""
+    `loaso broadcast send` in another process) appears without typing anything; Ctrl-C ends it."""
+    import contextlib
     import os
     import pty
     import select
@@ -118,8 +119,18 @@ def test_open_terminal_shows_a_bulletin_queued_by_another_process(tmp_path: Path
         assert queued.returncode == 0, queued.stderr
         shown = read_until("Mất điện lúc 14 giờ.")
         assert "📢 Tin Loa Số gửi vào Nhóm Ấp Ngãi Hội 1:" in shown and "Mất điện lúc 14 giờ." in shown
-        os.write(fd, b"\x04")  # Ctrl-D
+        os.write(fd, b"\x03")  # Ctrl-C ends it at once, even while a line is being read
         read_until("\n", 5)
-    finally:
-        _, status = os.waitpid(pid, 0)
+        for _ in range(100):
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("loaso shell did not end on Ctrl-C")
+    except BaseException:
+        with contextlib.suppress(ChildProcessError):  # not reaped yet: do not leave it running
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        raise
     assert os.waitstatus_to_exitcode(status) == 0
