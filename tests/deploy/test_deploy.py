@@ -229,6 +229,8 @@ def test_compose_file() -> None:
     assert set(services) == {"postgres", "migrate", "loaso", "sender", "caddy"}
     published = {name for name, s in services.items() if s.get("ports")}
     assert published == {"caddy"}  # only the proxy faces the network
+    for name in ("migrate", "loaso", "sender"):  # one image, built from this project
+        assert services[name]["build"] == {"context": "..", "dockerfile": "deploy/Dockerfile"}
     for name in ("loaso", "sender"):
         assert services[name]["env_file"] == "loaso.env"
         assert services[name]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
