@@ -22,6 +22,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import metrics
 from bot.config import Config
 from bot.media.fetch import MediaFetcher
 from bot.model import (
@@ -91,6 +92,7 @@ class Dispatcher:
         self.fetchers: dict[Platform, MediaFetcher] = {}
 
     async def feed(self, event: Event) -> list[Outbound]:
+        metrics.update_in(_platform(event).value, type(event).__name__)
         if isinstance(event, MemberEvent | BotMembership | ChatMigrated):
             await self.activity.flush()  # a leave or a migration must come after the counts before it
         session = self.store.lazy_session()
@@ -210,6 +212,10 @@ class Dispatcher:
             if result is not None:
                 return result
         return []
+
+
+def _platform(event: Event) -> Platform:
+    return event.platform if isinstance(event, ChatMigrated) else event.chat.platform
 
 
 def _where(event: Event) -> str:

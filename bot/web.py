@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from bot import metrics
 from bot.runtime import Runtime
 
 
@@ -28,7 +29,7 @@ def build_app(runtime: Runtime, extra_routes: list[BaseRoute] | None = None) -> 
         ok = all(checks.values())
         return JSONResponse({"ok": ok, "checks": checks}, status_code=200 if ok else 503)
 
-    routes: list[BaseRoute] = [Route("/healthz", healthz)]
+    routes: list[BaseRoute] = [Route("/healthz", healthz), Route("/metrics", metrics.endpoint(runtime.store))]
     for service in runtime.services:
         routes.extend(service.routes())
     routes.extend(extra_routes or [])

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
 
+from bot import metrics
 from bot.adapters.base import Sender, SendResult, SendStatus, split_text
 from bot.model import ChatKind, ChatRef, Outbound, Platform
 from bot.store.db import Store, utcnow
@@ -258,6 +259,7 @@ class Drainer:
             return False
         if done:
             self.counters.sent += 1
+            metrics.delivery_out(self.platform.value, "sent")
         return True
 
     async def _migrated(self, delivery_id: int, old_id: object, new_id: object) -> None:
@@ -278,6 +280,7 @@ class Drainer:
         now = self.clock()
         status = result.status
         reason = result.error or status.value
+        metrics.delivery_out(self.platform.value, status.value)
         async with self.store.session() as s:
             row = self._own(d.id)
             if status is SendStatus.RETRY_AFTER:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 from bot.adapters.base import SendResult, SendStatus, not_available
@@ -22,8 +23,9 @@ log = logging.getLogger(__name__)
 class ShellSender:
     platform = Platform.SHELL
 
-    def __init__(self, stream: TextIO | None = None):
+    def __init__(self, stream: TextIO | None = None, show: Callable[[Outbound], None] | None = None):
         self.stream = stream
+        self.show = show  # the local shell shows deliveries to its groups in its own window
         self._ids = itertools.count(1)
         self.sent: list[Outbound] = []
 
@@ -33,6 +35,9 @@ class ShellSender:
         text = html_to_text(out.text) if out.html else out.text
         message_id = next(self._ids)
         self.sent.append(out)
+        if self.show is not None:
+            self.show(out)
+            return SendResult(SendStatus.SENT, message_ids=(message_id,))
         stream = self.stream or sys.stderr
         stream.write(f"--- shell {out.chat.id} ---\n{text}\n")
         stream.flush()

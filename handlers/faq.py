@@ -15,6 +15,7 @@ import re
 from collections import OrderedDict
 from datetime import UTC, timedelta
 
+from bot import metrics
 from bot.faq.editing import EditError, add_phrasing
 from bot.faq.knowledge import Entry, KnowledgeError
 from bot.faq.live import police_answer, salinity_answer, weather_answer
@@ -128,10 +129,13 @@ async def answer_question(
     entry = matcher.kb.get(match.topic) if match.topic else None
     if entry is None:
         if not addressed:
+            metrics.faq_decision("silent")
             return []  # a group conversation we are not sure about: stay out of it
+        metrics.faq_decision("unknown")
         await _log(ctx, record or question, match, answered=False)
         text_out = ctx.texts.render("faq/unknown.txt.j2", contacts=await contacts_text(ctx), logged=True)
         return [Outbound(msg.chat, text_out, reply_to=_reply_to(msg))]
+    metrics.faq_decision("answered")
     qid = await _log(ctx, record or question, match, answered=True)
     body = await _answer_text(ctx, entry, matcher, question)
     return [

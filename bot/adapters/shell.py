@@ -8,7 +8,7 @@ message per line) prints only the bot's replies, so the shell can be scripted.
 from __future__ import annotations
 
 import zlib
-from collections.abc import AsyncIterable, Iterable
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
 from typing import TextIO
 
 from bot.dispatcher import clean_text
@@ -66,10 +66,17 @@ class ShellSession:
 
     async def prepare(self) -> None:
         """The shell's group exists, is linked to its hamlet, and the bot 'is admin' there."""
-        if self.chat.is_private:
-            return
+        if not self.chat.is_private:
+            await self.prepare_group()
+
+    async def prepare_group(self) -> None:
+        """The hamlet's shell group, even from a private chat (`loaso shell --private` calls
+        this, so a leader's bulletin to the hamlet reaches a group this shell shows)."""
+        assert self.hamlet is not None
+        title = self.runtime.texts.say("shell_group_title", hamlet=self.hamlet)
+        chat = ChatRef(Platform.SHELL, shell_chat_id(self.hamlet.code), ChatKind.GROUP, title)
         async with self.runtime.store.session() as s:
-            group = await ensure_group(s, self.chat, utcnow())
+            group = await ensure_group(s, chat, utcnow())
             group.hamlet_code = group.hamlet_code or self.hamlet.code  # type: ignore[union-attr]
             group.bot_is_admin = True
             group.active = True
@@ -126,10 +133,21 @@ async def _aiter(lines: Iterable[str] | AsyncIterable[str]):  # type: ignore[no-
             yield line
 
 
+Extra = Callable[[], Awaitable[list[str]]]
+
+
 async def run_shell(
-    session: ShellSession, lines: Iterable[str] | AsyncIterable[str], out: TextIO, *, interactive: bool
+    session: ShellSession,
+    lines: Iterable[str] | AsyncIterable[str],
+    out: TextIO,
+    *,
+    interactive: bool,
+    after_line: Extra | None = None,
 ) -> int:
-    """Feed lines one by one; returns how many messages were sent to the bot."""
+    """Feed lines one by one; returns how many messages were sent to the bot.
+
+    ``after_line`` gives more to show after each line's replies (the shell's own outbox:
+    bulletins due in its groups, and where new bulletins went)."""
     await session.prepare()
     count = 0
     if interactive:
@@ -147,6 +165,8 @@ async def run_shell(
             out.write(prefix + shown + "\n")
             if not interactive:
                 out.write("\n")
+        for extra in await after_line() if after_line is not None else []:
+            out.write(extra + "\n" + ("" if interactive else "\n"))
         if interactive:
             out.write(session.runtime.texts.say("shell_prompt") + " ")
         out.flush()

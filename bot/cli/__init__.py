@@ -31,6 +31,7 @@ def _register() -> None:
         broadcast,
         dashboard,
         db,
+        doctor,
         groups,
         roles,
         run,
@@ -60,6 +61,7 @@ def _register() -> None:
         scan,
     ):
         module.register(main)
+    doctor.register(main)
 
 
 _register()

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from bot.config import Config
+from bot.logjson import use_json_logs
 
 T = TypeVar("T")
 EXIT_CONFIG = 2
@@ -36,6 +37,7 @@ def fail(message: str, code: int = 1) -> None:
 def setup_logging(verbose: bool) -> None:
     level = logging.DEBUG if verbose else getattr(logging, os.environ.get("LOASO_LOG", "INFO").upper(), logging.INFO)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    use_json_logs()  # LOASO_LOG_FORMAT=json: one JSON object per line, for journald / a log shipper
     # httpx logs full request URLs, and Telegram's carry the bot token: keep them out of logs.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)

@@ -16,6 +16,7 @@ import click
 
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
+from bot.localtime import shown
 from bot.model import nfc
 from bot.store.db import utcnow
 from broadcasts import outbox
@@ -168,7 +169,8 @@ def register(main: click.Group) -> None:
                             "target": b.target,
                             "status": status,
                             "schedule_id": b.schedule_id,
-                            "send_at": b.send_at.isoformat(),
+                            "send_at": b.send_at.isoformat(),  # UTC, for machines
+                            "send_local": shown(b.send_at, config),
                             "targets": p.targets,
                             "queued": p.queued,
                             "sent": p.sent,
@@ -181,14 +183,15 @@ def register(main: click.Group) -> None:
 
         rows = run_async(go)
         if as_json:
-            click.echo(json.dumps(rows, ensure_ascii=False))
+            machine = [{k: v for k, v in r.items() if k != "send_local"} for r in rows]
+            click.echo(json.dumps(machine, ensure_ascii=False))
             return
         if not rows:
             click.echo("no bulletins yet")
         for r in rows:
             click.echo(
                 f"{r['id']:>5}  {r['kind']:<14} {r['target']:<20} {r['status']:<10} "
-                f"send {r['send_at']}  {r['sent']}/{r['targets']} sent, {r['queued']} queued, {r['failed']} failed"
+                f"send {r['send_local']}  {r['sent']}/{r['targets']} sent, {r['queued']} queued, {r['failed']} failed"
             )
 
     @broadcast.command("cancel")

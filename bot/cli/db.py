@@ -6,7 +6,7 @@ import click
 
 from bot.cli.base import get_config, run_async
 from bot.store.db import Store
-from bot.store.schema import code_heads, database_heads, upgrade
+from bot.store.schema import code_heads, database_heads, downgrade, upgrade
 
 
 def register(main: click.Group) -> None:
@@ -29,6 +29,25 @@ def register(main: click.Group) -> None:
             finally:
                 await store.close()
             click.echo(f"schema: {','.join(sorted(before)) or 'empty'} → {','.join(sorted(after))}")
+
+        run_async(go)
+
+    @db.command("downgrade")
+    @click.argument("revision")
+    @click.pass_context
+    def downgrade_cmd(ctx: click.Context, revision: str) -> None:
+        """Step the schema back to REVISION (before rolling Loa Số back; back up first)."""
+        config = get_config(ctx)
+
+        async def go() -> None:
+            store = Store(config.database.url)
+            try:
+                before, _ = await database_heads(store)
+                await downgrade(store, revision)
+                after, _ = await database_heads(store)
+            finally:
+                await store.close()
+            click.echo(f"schema: {','.join(sorted(before)) or 'empty'} → {','.join(sorted(after)) or 'empty'}")
 
         run_async(go)
 

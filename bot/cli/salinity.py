@@ -9,6 +9,7 @@ import httpx
 
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
+from bot.localtime import shown
 from bot.store.db import utcnow
 from broadcasts.sources.salinity import ReadingError, find_station, parse_gl, parse_time, pull, record_reading
 
@@ -48,7 +49,7 @@ def register(main: click.Group) -> None:
                 rec = await record_reading(
                     s, config, rt.texts, station=code, at=when, grams_per_litre=value, source="cli"
                 )
-                line = f"{code} {value:g} g/l at {when.isoformat()} UTC recorded (band {rec.band})"
+                line = f"{code} {value:g} g/l at {shown(when, config)} recorded (band {rec.band})"
                 if rec.stale:
                     line += "; measured older than a day: no alert"
                 elif rec.alert and rec.alert.created:

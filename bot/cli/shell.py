@@ -1,25 +1,51 @@
-"""``loaso shell``: chat with the bot locally, interactively or from a pipe."""
+"""``loaso shell``: chat with the bot locally, interactively or from a pipe.
+
+The shell is the platform of its groups: bulletins and alerts addressed to them are shown
+here when they are due (``broadcasts.shell_demo``); those addressed to Telegram or Zalo
+groups are left queued, and the shell says that ``loaso run`` sends them.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Callable
 
 import click
 
 from bot.adapters.shell import ShellSession, run_shell
 from bot.cli.base import get_config, quiet_logs, run_async
 from bot.cli.common import opened
+from broadcasts.shell_demo import ShellOutbox
+
+TICK_S = 1.0  # how often an open terminal looks for bulletins that became due
 
 
-async def _stdin_lines() -> AsyncIterator[str]:
+async def _lines(read: Callable[[], str]) -> AsyncIterator[str]:
+    """Lines read in a daemon thread, so the event loop (and due bulletins) keeps running
+    meanwhile, and Ctrl-C never waits for a read that will not return."""
     loop = asyncio.get_running_loop()
-    while True:
-        line = await loop.run_in_executor(None, sys.stdin.readline)
-        if not line:
-            return
+    queue: asyncio.Queue[str] = asyncio.Queue()
+
+    def reader() -> None:
+        while True:
+            line = read()
+            loop.call_soon_threadsafe(queue.put_nowait, line)
+            if not line:
+                return
+
+    threading.Thread(target=reader, name="shell-input", daemon=True).start()
+    while line := await queue.get():
         yield line
+
+
+def _read_tty() -> str:
+    try:
+        return input() + "\n"  # an empty line still counts as a line
+    except EOFError:
+        return ""
 
 
 def register(main: click.Group) -> None:
@@ -39,10 +65,24 @@ def register(main: click.Group) -> None:
         async def go() -> None:
             async with opened(config) as rt:
                 session = ShellSession(rt, private=private, user_id=as_user, user_name=name, hamlet=hamlet)
+                await session.prepare_group()  # also from a private chat: bulletins to the hamlet show here
+                shown = ShellOutbox(rt)
+                await shown.start()
+
+                async def after_line() -> list[str]:
+                    return await shown.explain_new() + await shown.due()
+
                 if not sys.stdin.isatty():
-                    await run_shell(session, _stdin_lines(), sys.stdout, interactive=False)
-                else:
-                    await run_shell(session, _tty_lines(), sys.stdout, interactive=True)
+                    await run_shell(session, _lines(sys.stdin.readline), sys.stdout, interactive=False,
+                                    after_line=after_line)  # fmt: skip
+                    return
+                ticker = asyncio.create_task(_tick(shown, rt.texts.say("shell_prompt")))
+                try:
+                    await run_shell(session, _lines(_read_tty), sys.stdout, interactive=True, after_line=after_line)
+                finally:
+                    ticker.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await ticker
 
         try:
             run_async(go)
@@ -50,9 +90,11 @@ def register(main: click.Group) -> None:
             click.echo()
 
 
-def _tty_lines():  # type: ignore[no-untyped-def]
+async def _tick(shown: ShellOutbox, prompt: str) -> None:
+    """While the person is typing, show bulletins as they fall due, then the prompt again."""
     while True:
-        try:
-            yield input()
-        except EOFError:
-            return
+        await asyncio.sleep(TICK_S)
+        due = await shown.due()
+        if due:
+            sys.stdout.write("\n" + "\n".join(due) + "\n" + prompt + " ")
+            sys.stdout.flush()

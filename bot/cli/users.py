@@ -13,6 +13,7 @@ import click
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
 from bot.dashboard.auth import hash_password
+from bot.localtime import shown
 from bot.model import nfc
 from bot.store.accounts import ACCOUNT_ROLES, AccountError, add_account, find_account, list_accounts
 from bot.store.db import utcnow
@@ -71,7 +72,7 @@ def register(main: click.Group) -> None:
 
         for a in run_async(go):
             state = "" if a.active else " (disabled)"
-            last = a.last_login_at.strftime("%Y-%m-%d %H:%M") if a.last_login_at else "never"
+            last = shown(a.last_login_at, config)
             click.echo(f"{a.username:<24} {a.role:<8} {a.commune or '-':<10} last login {last}{state}")
 
     @users.command("passwd")

@@ -16,9 +16,11 @@ import click
 import httpx
 
 from bot.adapters.zalo.secrets import BOT_WEBHOOK_SECRET, MissingSecret, bot_secrets, oa_secrets
+from bot.cli import zalo_login
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
 from bot.config import Config, secret
+from bot.localtime import shown
 
 Echo = Callable[[str], None]
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
@@ -66,11 +68,11 @@ async def check_oa(config: Config, echo: Echo) -> bool:
             return False
     name, oa_id = info.get("name") or "?", str(info.get("oa_id") or "?")
     followers = info.get("num_follower")
-    until = tokens.expires_at.isoformat(timespec="minutes") if tokens.expires_at else "?"
+    until = shown(tokens.expires_at, config, never="?")
     echo(
         f"Zalo OA: {name} (id {oa_id})"
         + (f", {followers} followers" if followers is not None else "")
-        + f"; access token valid until {until} UTC"
+        + f"; access token valid until {until}"
     )
     if oa_id != cfg.oa_id:
         echo(f"zalo_oa: warning: config says oa_id {cfg.oa_id}, but the token belongs to {oa_id}")
@@ -120,6 +122,8 @@ def register(main: click.Group) -> None:
     @main.group()
     def zalo() -> None:
         """Zalo Official Account and Zalo Bot."""
+
+    zalo_login.register(zalo)
 
     @zalo.command("check")
     @click.pass_context

@@ -50,6 +50,17 @@ async def upgrade(store: Store, target: str = "heads") -> None:
         await conn.run_sync(run)
 
 
+async def downgrade(store: Store, target: str) -> None:
+    """Step the schema back to ``target`` (a rollback of Loa Số itself: run with the NEWER
+    code, which has the downgrade scripts, before installing the older one)."""
+
+    def run(conn: Any) -> None:
+        command.downgrade(alembic_config(conn), target)
+
+    async with store.engine.begin() as conn:
+        await conn.run_sync(run)
+
+
 async def ensure_schema(store: Store) -> str:
     """Bring an empty database to the current schema; refuse one at an older schema.
 

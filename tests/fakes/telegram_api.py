@@ -2,7 +2,8 @@
 
 Speaks enough of the Bot API for python-telegram-bot's real HTTP stack (``base_url``):
 getMe, getUpdates (long polling over queued updates), sendMessage, answerCallbackQuery,
-setWebhook/deleteWebhook. Records every call. ``fail_with`` injects errors per chat
+setWebhook/deleteWebhook/getWebhookInfo, getChatMember (the bot's status per chat).
+Records every call. ``fail_with`` injects errors per chat
 (429 with retry_after, 5xx, "bot was kicked", "chat not found", group migration), and
 ``policy`` lets a benchmark enforce flood limits.
 """
@@ -44,6 +45,15 @@ class Failure:
     parameters: dict[str, Any] | None = None
 
 
+class FakeError(Exception):
+    """Raised by a method handler to answer with a Bot API error."""
+
+    def __init__(self, status: int, description: str):
+        super().__init__(description)
+        self.status = status
+        self.description = description
+
+
 Policy = Callable[[str, dict[str, Any]], Failure | None]
 
 
@@ -56,6 +66,14 @@ class FakeBotAPI:
     failures: dict[int | str, list[Failure]] = field(default_factory=dict)
     policy: Policy | None = None
     port: int = 0
+    # getWebhookInfo: what Telegram knows about the webhook (setWebhook/deleteWebhook change url)
+    webhook_url: str = ""
+    pending_update_count: int = 0
+    last_error_date: int | None = None
+    last_error_message: str | None = None
+    # getChatMember for the bot: chat id -> status ("administrator", "member", "left", "kicked");
+    # a chat not listed answers "chat not found"
+    bot_status: dict[int, str] = field(default_factory=dict)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _new_update: asyncio.Event = field(default_factory=asyncio.Event)
@@ -154,6 +172,8 @@ class FakeBotAPI:
             result = await handler(params)
         except LookupError:
             return _error(400, "Bad Request: invalid file_id")
+        except FakeError as exc:
+            return _error(exc.status, exc.description)
         return JSONResponse({"ok": True, "result": result})
 
     def _failure(self, params: dict[str, Any]) -> Failure | None:
@@ -202,10 +222,12 @@ class FakeBotAPI:
     async def _m_answerCallbackQuery(self, _: dict[str, Any]) -> bool:
         return True
 
-    async def _m_setWebhook(self, _: dict[str, Any]) -> bool:
+    async def _m_setWebhook(self, params: dict[str, Any]) -> bool:
+        self.webhook_url = str(params.get("url") or "")
         return True
 
     async def _m_deleteWebhook(self, _: dict[str, Any]) -> bool:
+        self.webhook_url = ""
         return True
 
     async def _m_deleteMessage(self, _: dict[str, Any]) -> bool:
@@ -213,6 +235,27 @@ class FakeBotAPI:
 
     async def _m_restrictChatMember(self, _: dict[str, Any]) -> bool:
         return True
+
+    async def _m_getWebhookInfo(self, _: dict[str, Any]) -> dict[str, Any]:
+        info: dict[str, Any] = {
+            "url": self.webhook_url,
+            "has_custom_certificate": False,
+            "pending_update_count": self.pending_update_count,
+        }
+        if self.last_error_message:
+            info["last_error_date"] = self.last_error_date or int(time.time())
+            info["last_error_message"] = self.last_error_message
+        return info
+
+    async def _m_getChatMember(self, params: dict[str, Any]) -> Any:
+        status = self.bot_status.get(int(params["chat_id"]))
+        if status is None:
+            raise FakeError(400, "Bad Request: chat not found")
+        user = {"id": int(params["user_id"]), "is_bot": True, "first_name": "Loa Số", "username": BOT_USERNAME}
+        member: dict[str, Any] = {"status": status, "user": user}
+        if status == "administrator":
+            member.update(can_be_edited=False, can_manage_chat=True, can_delete_messages=True, can_invite_users=True)
+        return member
 
 
 def _error(status: int, description: str, parameters: dict[str, Any] | None = None) -> JSONResponse:

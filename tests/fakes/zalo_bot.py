@@ -61,6 +61,9 @@ class FakeZaloBot:
         if method == "setWebhook":
             self.webhook = body
             return JSONResponse({"ok": True, "result": {"url": body.get("url"), "updated_at": 1749538250568}})
+        if method == "getWebhookInfo":
+            url = (self.webhook or {}).get("url") or ""
+            return JSONResponse({"ok": True, "result": {"url": url, "updated_at": 1749538250568}})
         if method == "deleteWebhook":
             self.webhook = None
             return JSONResponse({"ok": True, "result": {"url": "", "updated_at": 1749538250568}})

@@ -1,5 +1,9 @@
 """A fake Zalo OA Open API + OAuth v4 server (Starlette), recording what the bot sent.
 
+OAuth v4 includes the permission page (redirects with a code bound to its PKCE
+``code_challenge``) and the code exchange (``grant_type=authorization_code``, which checks
+``code_verifier`` against that challenge), as well as the refresh.
+
 It behaves like Zalo where our code depends on it: access tokens checked on every call
 (-216 when unknown or revoked), refresh tokens single-use and rotating (-14020 on reuse),
 ``error`` in every body, and scripted failures (HTTP status + body) popped per call.
@@ -7,14 +11,16 @@ It behaves like Zalo where our code depends on it: access tokens checked on ever
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 APP_ID = "1234567890123456789"
@@ -50,6 +56,8 @@ class FakeZaloOA:
     always_invalid_token: bool = False
     oa_name: str = "Xã Đại Ngãi"
     groups: list[dict[str, Any]] = field(default_factory=list)  # GMF groups of the OA
+    codes: dict[str, str] = field(default_factory=dict)  # authorisation code -> its code_challenge
+    deny: bool = False  # the administrator refuses the permission
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def issue_refresh_token(self, value: str = "R0") -> str:
@@ -65,6 +73,8 @@ class FakeZaloOA:
         form = {k: v[0] for k, v in parse_qs((await request.body()).decode()).items()}
         if request.headers.get("secret_key") != APP_SECRET or form.get("app_id") != APP_ID:
             return JSONResponse({"error": -14002, "error_name": "Invalid app"})
+        if form.get("grant_type") == "authorization_code":
+            return self._exchange_code(form)
         if form.get("grant_type") != "refresh_token":
             return JSONResponse({"error": -14001, "error_name": "Invalid grant type"})
         token = str(form.get("refresh_token") or "")
@@ -80,6 +90,34 @@ class FakeZaloOA:
         self.access_tokens.add(access)
         self.refresh_tokens.add(new_refresh)
         return JSONResponse({"access_token": access, "refresh_token": new_refresh, "expires_in": str(self.expires_in)})
+
+    def _exchange_code(self, form: dict[str, str]) -> JSONResponse:
+        """PKCE: the code is single-use and only good with the verifier of its challenge."""
+        challenge = self.codes.pop(str(form.get("code") or ""), None)
+        if challenge is None:
+            return JSONResponse({"error": -14019, "error_name": "Invalid authorization code"})
+        verifier = str(form.get("code_verifier") or "")
+        digest = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+        if digest != challenge:
+            return JSONResponse({"error": -14003, "error_name": "Invalid code verifier"})
+        n = next(self._counter)
+        access, refresh = f"A{n}", f"R{n}"
+        self.access_tokens.add(access)
+        self.refresh_tokens.add(refresh)
+        return JSONResponse({"access_token": access, "refresh_token": refresh, "expires_in": str(self.expires_in)})
+
+    async def permission(self, request: Request) -> Response:
+        """The page the OA's administrator allows the app on: redirects with a code (or an error)."""
+        q = request.query_params
+        if q.get("app_id") != APP_ID or not q.get("code_challenge") or not q.get("redirect_uri"):
+            return JSONResponse({"error": -14002, "error_name": "Invalid app or parameters"}, status_code=400)
+        if self.deny:
+            target = f"{q['redirect_uri']}?{urlencode({'error': 'access_denied', 'state': q.get('state', '')})}"
+            return RedirectResponse(target, status_code=302)
+        code = f"code-{next(self._counter)}"
+        self.codes[code] = q["code_challenge"]
+        params = {"oa_id": OA_ID, "code": code, "state": q.get("state", ""), "code_challenge": q["code_challenge"]}
+        return RedirectResponse(f"{q['redirect_uri']}?{urlencode(params)}", status_code=302)
 
     # --- Open API ---------------------------------------------------------------------
     def _token_error(self, request: Request) -> JSONResponse | None:
@@ -122,6 +160,7 @@ class FakeZaloOA:
         return Starlette(
             routes=[
                 Route("/v4/oa/access_token", self.oauth, methods=["POST"]),
+                Route("/v4/oa/permission", self.permission, methods=["GET"]),
                 Route("/v3.0/oa/message/cs", self.message, methods=["POST"]),
                 Route("/v3.0/oa/message/promotion", self.message, methods=["POST"]),
                 Route("/v3.0/oa/group/message", self.message, methods=["POST"]),

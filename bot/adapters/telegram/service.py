@@ -27,6 +27,7 @@ from telegram import Update, User
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
+from bot import metrics
 from bot.adapters.base import SendStatus
 from bot.adapters.telegram.media import TelegramFetcher
 from bot.adapters.telegram.sender import TelegramSender
@@ -224,11 +225,13 @@ class TelegramService:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), self.webhook_secret().encode()):
             log.warning("telegram: webhook request with a wrong secret token from %s", request.client)
+            metrics.webhook_rejected("telegram", "secret")
             return JSONResponse({"ok": False}, status_code=401)
         try:
             raw = json.loads(await request.body())
         except (ValueError, UnicodeDecodeError):
             log.warning("telegram: webhook body is not JSON")
+            metrics.webhook_rejected("telegram", "malformed")
             return JSONResponse({"ok": False}, status_code=400)
         accepted = await self.feed_raw(raw)
         return JSONResponse({"ok": accepted}, status_code=200 if accepted else 400)
@@ -275,6 +278,7 @@ class TelegramService:
         """Send one reply, with bounded retries; follow migrations, retire kicked groups."""
         for attempt in range(REPLY_ATTEMPTS):
             result = await self.sender.send(out)
+            metrics.reply_out("telegram", result.status.value)
             if result.ok:
                 return True
             if result.status is SendStatus.RETRY_AFTER:

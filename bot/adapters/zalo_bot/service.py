@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from bot import metrics
 from bot.adapters.zalo.queue import InOrder
 from bot.adapters.zalo.secrets import BotSecrets, bot_secrets
 from bot.adapters.zalo_bot.client import POLL_TIMEOUT, ZaloBotClient, ZaloBotError, unwrap
@@ -127,17 +128,20 @@ class ZaloBotService:
         if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
             self.rejected += 1
             log.warning("Zalo Bot webhook from %s: wrong or missing %s (401)", where, SECRET_HEADER)
+            metrics.webhook_rejected("zalo_bot", "secret")
             return JSONResponse({"ok": False, "error": "unauthorized"}, status_code=401)
         raw = await request.body()
         if len(raw) > MAX_BODY:
             self.rejected += 1
             log.warning("Zalo Bot webhook from %s: body of %s bytes refused (413)", where, len(raw))
+            metrics.webhook_rejected("zalo_bot", "too_large")
             return JSONResponse({"ok": False, "error": "body too large"}, status_code=413)
         try:
             body: Any = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
             self.rejected += 1
             log.warning("Zalo Bot webhook from %s: body is not JSON (400)", where)
+            metrics.webhook_rejected("zalo_bot", "malformed")
             return JSONResponse({"ok": False, "error": "malformed JSON"}, status_code=400)
         accepted = 0
         for update in unwrap(body):
@@ -164,6 +168,7 @@ class ZaloBotService:
             event = self.sender.buttons.press(message) or message  # "2" answers a numbered choice
             for out in await self.runtime.dispatcher.feed(event):
                 result = await self.sender.send(out)
+                metrics.reply_out("zalo_bot", result.status.value)
                 if not result.ok:
                     log.warning("Zalo Bot reply not sent: %s %s", result.status.value, result.error)
         except Exception:

@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from bot import metrics
 from bot.adapters.zalo.queue import InOrder
 from bot.adapters.zalo.secrets import OA_REFRESH_TOKEN, MissingSecret, OASecrets, oa_secrets
 from bot.adapters.zalo_oa import signature
@@ -171,6 +172,7 @@ class ZaloOAService:
         if len(raw) > MAX_BODY:
             self.rejected += 1
             log.warning("Zalo OA webhook from %s: body of %s bytes refused (413)", where, len(raw))
+            metrics.webhook_rejected("zalo_oa", "too_large")
             return JSONResponse({"ok": False, "error": "body too large"}, status_code=413)
         try:
             payload: Any = json.loads(raw)
@@ -179,16 +181,19 @@ class ZaloOAService:
         if not isinstance(payload, dict):
             self.rejected += 1
             log.warning("Zalo OA webhook from %s: body is not a JSON object (400)", where)
+            metrics.webhook_rejected("zalo_oa", "malformed")
             return JSONResponse({"ok": False, "error": "malformed JSON"}, status_code=400)
         timestamp = str(payload.get("timestamp") or request.headers.get("timestamp") or "")
         header = request.headers.get(signature.HEADER)
         if not signature.verify(self.cfg.app_id, raw, timestamp, self.secrets.oa_secret_key, header):
             self.rejected += 1
             log.warning("Zalo OA webhook from %s: bad or missing %s (401)", where, signature.HEADER)
+            metrics.webhook_rejected("zalo_oa", "signature")
             return JSONResponse({"ok": False, "error": "bad signature"}, status_code=401)
         if not timestamp.isdigit() or not signature.fresh(int(timestamp), self.clock_ms()):
             self.rejected += 1
             log.warning("Zalo OA webhook from %s: stale or future timestamp %s (401)", where, timestamp[:20])
+            metrics.webhook_rejected("zalo_oa", "stale")
             return JSONResponse({"ok": False, "error": "stale event"}, status_code=401)
         parsed = translate(payload, oa_id=self.cfg.oa_id, now=utcnow())
         if parsed.event is None:
@@ -210,6 +215,7 @@ class ZaloOAService:
                 event = self.sender.buttons.press(event) or event  # "2" answers a numbered choice
             for out in await self.runtime.dispatcher.feed(event):
                 result = await self.sender.send(out)
+                metrics.reply_out("zalo_oa", result.status.value)
                 if not result.ok:
                     log.warning("Zalo OA reply not sent: %s %s", result.status.value, result.error)
         except Exception:

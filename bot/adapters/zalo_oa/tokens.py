@@ -190,7 +190,9 @@ class TokenManager:
         the DB's is dead and the operator has put a different one in the environment."""
         if row is None:
             if not self._env_refresh:
-                raise ReauthRequired("no Zalo OA refresh token yet: set ZALO_OA_REFRESH_TOKEN")
+                raise ReauthRequired(
+                    "no Zalo OA refresh token yet: run `loaso zalo login` or set ZALO_OA_REFRESH_TOKEN"
+                )
             return self._env_refresh
         if row.needs_reauth:
             if self._env_refresh and self._env_refresh != row.refresh_token:
@@ -217,7 +219,7 @@ def _reauth_text(code: int, reason: str) -> str:
     detail = f": {reason}" if reason else ""
     return (
         f"Zalo OA needs re-authorisation: refresh token rejected (error {code}{detail}); "
-        "set a new ZALO_OA_REFRESH_TOKEN and restart"
+        "run `loaso zalo login`, or set a new ZALO_OA_REFRESH_TOKEN and restart"
     )
 
 
