@@ -183,8 +183,10 @@ def register(router: Router) -> None:
         text = _full_text(msg)
         j = judge(text, msg.files, await cache.get(ctx))
         has_link = bool(msg.hidden_links or find_links(msg.text))
-        if not (msg.forwarded or msg.files or has_link or j.verdict is not Verdict.OK):
-            return None  # an ordinary question: the FAQ answers it
+        asks = bool(_ASKS_SCAM.search(fold(msg.text)))
+        pasted = msg.forwarded or msg.files or has_link
+        if not (pasted or j.verdict is Verdict.SCAM or (asks and j.verdict is not Verdict.OK)):
+            return None  # an ordinary question ("đăng ký tài khoản định danh…" is only suspicious): the FAQ answers
         return [await _verdict_reply(ctx, msg, j)]
 
     async def _answer_about(ctx: Context, msg: InboundMessage, text: str) -> list[Outbound]:

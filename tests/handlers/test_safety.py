@@ -187,6 +187,17 @@ async def test_a_question_about_scams_without_a_message_goes_to_the_faq(fake: Fa
     assert reply.get("reply_markup")  # an FAQ answer carries its feedback buttons
 
 
+async def test_a_plain_question_only_suspicious_to_the_judge_goes_to_the_faq(
+    fake: FakeBotAPI, bot: TelegramService
+) -> None:
+    """Account and identity words make the judge wary, but a resident's own question is no pasted message."""
+    me = u.private(5002, "Ông Sáu")
+    fake.push(u.message(me, u.user(5002, "Ông Sáu"), "làm sao đăng ký tài khoản định danh điện tử VNeID"))
+    await settle(fake, bot)
+    (reply,) = [m for m in fake.sent() if m["chat_id"] == 5002]
+    assert "đáng ngờ" not in reply["text"] and "VNeID" in reply["text"]
+
+
 async def test_welcome_is_batched_and_can_be_turned_off(fake: FakeBotAPI, bot: TelegramService) -> None:
     await admin_group(fake, bot, delete=False)
     for uid, name in ((8001, "Út Mai"), (8002, "Tư Hùng"), (8003, "Sáu Lan")):
