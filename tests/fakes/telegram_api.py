@@ -55,6 +55,7 @@ class FakeBotAPI:
     calls: list[Sent] = field(default_factory=list)
     failures: dict[int | str, list[Failure]] = field(default_factory=dict)
     policy: Policy | None = None
+    offsets: list[int] = field(default_factory=list)  # every getUpdates offset, in order (confirmations)
     port: int = 0
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _update_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -146,6 +147,7 @@ class FakeBotAPI:
 
     async def _m_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
+        self.offsets.append(offset)
         timeout = float(params.get("timeout") or 0)
         pending = [u for u in self.updates if u.get("update_id", 0) >= offset]
         if not pending and timeout:
