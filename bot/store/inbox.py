@@ -177,15 +177,16 @@ async def claim_updates(
     )
     if s.get_bind().dialect.name != "sqlite":
         due = due.with_for_update(skip_locked=True)
-    ids = list((await s.execute(due)).scalars())
-    if not ids:
-        return []
-    await s.execute(
+    stmt = (
         update(InboxRow)
-        .where(InboxRow.id.in_(ids))
+        .where(InboxRow.id.in_(due.scalar_subquery()))
         .values(lease_until=now + lease, leased_by=owner, attempts=InboxRow.attempts + 1)
+        .returning(InboxRow.id)
         .execution_options(synchronize_session=False)
     )
+    ids = list((await s.execute(stmt)).scalars())
+    if not ids:
+        return []
     rows = (await s.execute(select(InboxRow).where(InboxRow.id.in_(ids)).order_by(InboxRow.id))).scalars().all()
     return list(rows)
 
@@ -281,8 +282,8 @@ async def claim_replies(
         earlier.chat_id == ReplyRow.chat_id,
         earlier.id < ReplyRow.id,
         earlier.status == QUEUED,
-        earlier.lease_until >= now,
-        earlier.leased_by != owner,
+        # an earlier reply of this chat waits (backoff, 429) or another sender holds it
+        (earlier.due_at > now) | ((earlier.lease_until >= now) & (earlier.leased_by != owner)),
     )
     due = (
         select(ReplyRow.id)
@@ -298,15 +299,16 @@ async def claim_replies(
     )
     if s.get_bind().dialect.name != "sqlite":
         due = due.with_for_update(skip_locked=True)
-    ids = list((await s.execute(due)).scalars())
-    if not ids:
-        return []
-    await s.execute(
+    stmt = (
         update(ReplyRow)
-        .where(ReplyRow.id.in_(ids))
+        .where(ReplyRow.id.in_(due.scalar_subquery()))
         .values(lease_until=now + lease, leased_by=owner)
+        .returning(ReplyRow.id)
         .execution_options(synchronize_session=False)
     )
+    ids = list((await s.execute(stmt)).scalars())
+    if not ids:
+        return []
     rows = (await s.execute(select(ReplyRow).where(ReplyRow.id.in_(ids)).order_by(ReplyRow.id))).scalars().all()
     return list(rows)
 
@@ -342,7 +344,5 @@ async def release_leases(s: AsyncSession, platform: Platform, owner: str | None)
 async def purge(s: AsyncSession, now: datetime) -> int:
     """Delete done inbox keys and finished replies past their retention."""
     a = await s.execute(delete(InboxRow).where(InboxRow.done_at < now - INBOX_RETENTION))
-    b = await s.execute(
-        delete(ReplyRow).where(ReplyRow.status != QUEUED, ReplyRow.created_at < now - REPLY_RETENTION)
-    )
+    b = await s.execute(delete(ReplyRow).where(ReplyRow.status != QUEUED, ReplyRow.created_at < now - REPLY_RETENTION))
     return int(a.rowcount or 0) + int(b.rowcount or 0)  # type: ignore[attr-defined]
