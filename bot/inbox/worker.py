@@ -88,6 +88,7 @@ class InboxWorker:
         *,
         after: After | None = None,
         owner: str | None = None,
+        notes_as_messages: bool = False,
     ):
         self.runtime = runtime
         self.store = runtime.store
@@ -96,6 +97,7 @@ class InboxWorker:
         self.decode = decode
         self.after = after
         self.owner = owner or default_owner(platform)
+        self.notes_as_messages = notes_as_messages  # Zalo: a button's pop-up note is sent as a message
         self.counters = Counters()
         self._inbox_wake = asyncio.Event()
         self._reply_wake = asyncio.Event()
@@ -212,7 +214,7 @@ class InboxWorker:
                     outs: list[Outbound] = []
                     for event in events:
                         outs.extend(await dispatcher.feed(event, s))
-                    await box.queue_replies(s, outs, row.id, now)
+                    await box.queue_replies(s, outs, row.id, now, notes=self.notes_as_messages)
                     if not await box.finish_update(s, row.id, self.owner, now):
                         raise LeaseLost(row.id)
                     handled.append((events, outs))

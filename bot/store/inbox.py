@@ -93,6 +93,7 @@ class ReplyRow(Base):
     reply_to: Mapped[str | None] = mapped_column(String(64))
     buttons: Mapped[str | None] = mapped_column(Text)  # JSON [[[text, data], …], …]
     meta: Mapped[str | None] = mapped_column(Text)  # JSON object
+    note: Mapped[str | None] = mapped_column(Text)  # a button's pop-up note (a message on Zalo)
     status: Mapped[str] = mapped_column(String(16))  # queued | sent | failed | gone
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[datetime] = mapped_column(DateTime)
@@ -217,7 +218,10 @@ def _encode_buttons(out: Outbound) -> str | None:
     return json.dumps([[[b.text, b.data] for b in row] for row in out.buttons], ensure_ascii=False)
 
 
-def reply_rows(outs: Sequence[Outbound], inbox_id: int | None, now: datetime) -> list[dict[str, Any]]:
+def reply_rows(
+    outs: Sequence[Outbound], inbox_id: int | None, now: datetime, *, notes: bool = False
+) -> list[dict[str, Any]]:
+    """Rows for what can be sent: text, or (``notes``: Zalo, which has no pop-ups) a note alone."""
     return [
         dict(
             inbox_id=inbox_id,
@@ -229,18 +233,21 @@ def reply_rows(outs: Sequence[Outbound], inbox_id: int | None, now: datetime) ->
             reply_to=None if out.reply_to is None else str(out.reply_to),
             buttons=_encode_buttons(out),
             meta=json.dumps(out.meta, ensure_ascii=False) if out.meta else None,
+            note=out.answer_callback,
             status=QUEUED,
             attempts=0,
             due_at=now,
             created_at=now,
         )
         for out in outs
-        if out.text
+        if out.text or (notes and out.answer_callback)
     ]
 
 
-async def queue_replies(s: AsyncSession, outs: Sequence[Outbound], inbox_id: int | None, now: datetime) -> int:
-    rows = reply_rows(outs, inbox_id, now)
+async def queue_replies(
+    s: AsyncSession, outs: Sequence[Outbound], inbox_id: int | None, now: datetime, *, notes: bool = False
+) -> int:
+    rows = reply_rows(outs, inbox_id, now, notes=notes)
     if rows:
         await s.execute(_insert(s, ReplyRow).values(rows))
     return len(rows)
@@ -267,6 +274,7 @@ def outbound(row: ReplyRow) -> Outbound:
         html=row.html,
         buttons=buttons,
         reply_to=None if row.reply_to is None else _chat_id(platform, row.reply_to),
+        answer_callback=row.note,
         meta=json.loads(row.meta) if row.meta else {},
     )
 

@@ -50,6 +50,7 @@ def upgrade() -> None:
         sa.Column("reply_to", sa.String(length=64), nullable=True),
         sa.Column("buttons", sa.Text(), nullable=True),
         sa.Column("meta", sa.Text(), nullable=True),
+        sa.Column("note", sa.Text(), nullable=True),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("due_at", sa.DateTime(), nullable=False),
