@@ -12,8 +12,8 @@ from bot.adapters.zalo.buttons import ButtonMemory, plain_text
 from bot.model import Platform
 from bot.store.db import utcnow
 from bot.store.groups import mark_inactive
+from bot.store.inbox import InboxRow
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
-from bot.store.zalo import ZaloSeenEvent
 from tests.fakes.zalo_env import both_databases, now_ms, oa_follow, oa_group_event, oa_text, signed
 
 
@@ -61,7 +61,7 @@ async def test_forged_signature_is_rejected_and_nothing_processed(oa_env, caplog
     tampered = good_raw.replace(b"/help", b"/xyzw")
     assert (await oa_env.post(tampered, good_headers)).status_code == 401
     assert oa_env.fake.sent == [] and oa_env.fake.calls == []
-    assert await count(oa_env.runtime, ZaloSeenEvent) == 0
+    assert await count(oa_env.runtime, InboxRow) == 0
     assert await count(oa_env.runtime, Person) == 0
     assert "bad or missing X-ZEvent-Signature" in caplog.text
     assert oa_env.service.rejected == 3
@@ -73,7 +73,7 @@ async def test_stale_or_future_events_are_rejected(oa_env):
     assert (await oa_env.post(*signed(old))).status_code == 401
     assert (await oa_env.post(*signed(future))).status_code == 401
     assert oa_env.fake.sent == []
-    assert await count(oa_env.runtime, ZaloSeenEvent) == 0
+    assert await count(oa_env.runtime, InboxRow) == 0
 
 
 @both_databases
