@@ -1,7 +1,7 @@
 """Every benchmark, one after the other: ``python -m bench`` (about 10 minutes on 2 cores).
 
 Each prints its own numbers with the baseline it is compared to in the same run;
-``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo).
+``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo, crash).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ BENCHES = {
     "fanout": ["-m", "bench.fanout"],  # 2,000-group broadcast vs the flood limit (issue 4)
     "dashboard": ["-m", "bench.dashboard_bench"],  # overview page at commune scale (issue 5)
     "zalo": ["-m", "bench.zalo_webhook"],  # Zalo webhook events/s vs a bare endpoint (issue 6)
+    "crash": ["-m", "bench.crash"],  # SIGKILL after acknowledging: nothing lost (issue 11)
 }
 
 

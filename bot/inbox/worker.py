@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import os
 import random
@@ -48,11 +47,13 @@ BATCH = 100  # updates per claim and per transaction (a getUpdates batch holds a
 REPLY_BATCH = 30  # replies per claim: about a second of Telegram's budget
 LEASE = timedelta(seconds=30)  # a claimed row is ours this long; a dead process's rows come back after it
 IDLE_S = 0.25  # how often an idle worker looks for rows another process stored
+MAX_HANDED = 10_000  # updates stored but not yet processed that this process keeps in memory
 MAX_TRIES = 5  # claims of one update (or sends of one reply on transient errors) before giving up
 REPLY_CONCURRENCY = 4  # chats sent to at once (one chat's replies always one after another)
 PURGE_EVERY_S = 3600.0
 
-Decode = Callable[[Any, AsyncSession], Awaitable[list[Event]]]
+# (the platform's update key, the stored update as JSON text, the inbox transaction) → events to feed
+Decode = Callable[[str, Any, AsyncSession], Awaitable[list[Event]]]
 After = Callable[[list[Event], list[Outbound]], Awaitable[None]]
 
 
@@ -103,6 +104,7 @@ class InboxWorker:
         self._reply_wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._process_lock = asyncio.Lock()
+        self._handed: list[box.Claimed] = []  # stored by this process, leased to it (SQLite)
         self._last_purge = 0.0
 
     # --- lifecycle -----------------------------------------------------------------
@@ -145,13 +147,19 @@ class InboxWorker:
         platform sends the updates again."""
         if not items:
             return 0
+        # SQLite has one process: rows are stored already leased to it and handed to the
+        # processor in memory, which saves a claim per batch (if this process dies, the next
+        # start releases every lease). On PostgreSQL whoever is free claims them.
+        lease_to = self.owner if self.store.is_sqlite and len(self._handed) < MAX_HANDED else None
         async with self.store.session() as s:
-            new = await box.store_updates(s, self.platform, items, utcnow())
-        self.counters.stored += new
-        self.counters.duplicates += len(items) - new
+            new = await box.store_updates(s, self.platform, items, utcnow(), lease_to=lease_to, lease=LEASE)
+        if lease_to:
+            self._handed.extend(new)
+        self.counters.stored += len(new)
+        self.counters.duplicates += len(items) - len(new)
         if new:
             self._inbox_wake.set()
-        return new
+        return len(new)
 
     # --- processing ----------------------------------------------------------------
     async def _process_loop(self) -> None:
@@ -170,7 +178,8 @@ class InboxWorker:
                     await asyncio.wait_for(self._inbox_wake.wait(), IDLE_S)
 
     async def process_pending(self) -> int:
-        """Process every update that can be claimed now; returns how many were claimed."""
+        """Process every update that can be claimed now, then those handed over in memory;
+        returns how many were processed (older updates of an earlier run go first)."""
         total = 0
         async with self._process_lock:
             while True:
@@ -179,16 +188,27 @@ class InboxWorker:
                         s, self.platform, limit=BATCH, owner=self.owner, now=utcnow(), lease=LEASE
                     )
                 if not rows:
-                    return total
-                total += len(rows)
-                if not await self._process(rows):
-                    for row in rows:  # one failed: find it, commit the others
-                        await self._process([row])
+                    break
+                total += await self._process_all(rows)
+                if len(rows) < BATCH:
+                    break  # all there was (anything newer wakes the loop again)
+            while self._handed:
+                rows, self._handed = self._handed[:BATCH], self._handed[BATCH:]
+                total += await self._process_all(rows)
+        return total
 
-    async def _process(self, rows: Sequence[box.InboxRow]) -> bool:
+    async def _process_all(self, rows: Sequence[box.Claimed]) -> int:
+        if not await self._process(rows):
+            for row in rows:  # one failed: find it, commit the others
+                await self._process([row])
+        return len(rows)
+
+    async def _process(self, rows: Sequence[box.Claimed]) -> bool:
         """All of ``rows`` in one transaction; False when a handler failed in a batch of several."""
         now = utcnow()
         handled: list[tuple[list[Event], list[Outbound]]] = []
+        done: list[int] = []
+        replies: list[dict[str, Any]] = []
         dispatcher = self.runtime.dispatcher
         async with self.store.sessions() as s:
             try:
@@ -201,23 +221,24 @@ class InboxWorker:
                         self.counters.failed += 1
                         continue
                     try:
-                        events = await self.decode(json.loads(row.raw), s)
+                        events = await self.decode(row.update_key, row.raw, s)
                     except HandlerFailed:
                         raise
                     except Exception as exc:
-                        log.warning(
-                            "%s: update %s cannot be read (%s)", self.platform.value, row.id, type(exc).__name__
-                        )
-                        await box.finish_update(s, row.id, self.owner, now, error=f"unreadable: {type(exc).__name__}")
+                        why = f"unreadable: {type(exc).__name__}"
+                        log.warning("%s: update %s %s", self.platform.value, row.id, why)
+                        await box.finish_update(s, row.id, self.owner, now, error=why)
                         self.counters.failed += 1
                         continue
                     outs: list[Outbound] = []
                     for event in events:
                         outs.extend(await dispatcher.feed(event, s))
-                    await box.queue_replies(s, outs, row.id, now, notes=self.notes_as_messages)
-                    if not await box.finish_update(s, row.id, self.owner, now):
-                        raise LeaseLost(row.id)
+                    replies.extend(box.reply_rows(outs, row.id, now, notes=self.notes_as_messages))
+                    done.append(row.id)
                     handled.append((events, outs))
+                await box.insert_replies(s, replies)
+                if await box.finish_updates(s, done, self.owner, now) != len(done):
+                    raise LeaseLost(",".join(map(str, done)))
                 await s.commit()
             except HandlerFailed as exc:
                 await s.rollback()
@@ -230,7 +251,7 @@ class InboxWorker:
             except LeaseLost as exc:
                 await s.rollback()
                 dispatcher.forget()
-                log.warning("%s: update %s is no longer leased to us; left to its holder", self.platform.value, exc)
+                log.warning("%s: updates %s are no longer leased to us; left to their holder", self.platform.value, exc)
                 return True
             except BaseException:
                 await s.rollback()

@@ -59,8 +59,23 @@ class InboxRow(Base):
     __tablename__ = "inbox"
     __table_args__ = (
         UniqueConstraint("platform", "update_key"),
-        Index("ix_inbox_pending", "platform", "done_at", "id"),
-        Index("ix_inbox_chat", "platform", "chat_key", "id"),
+        # Partial: only pending rows, so claims stay fast however many done keys are kept.
+        Index(
+            "ix_inbox_pending",
+            "platform",
+            "id",
+            sqlite_where=text("done_at IS NULL"),
+            postgresql_where=text("done_at IS NULL"),
+        ),
+        Index(
+            "ix_inbox_chat",
+            "platform",
+            "chat_key",
+            "id",
+            sqlite_where=text("done_at IS NULL"),
+            postgresql_where=text("done_at IS NULL"),
+        ),
+        Index("ix_inbox_done_at", "done_at"),
     )
 
     id: Mapped[int] = mapped_column(BigPK, primary_key=True, autoincrement=True)
@@ -79,8 +94,22 @@ class InboxRow(Base):
 class ReplyRow(Base):
     __tablename__ = "replies"
     __table_args__ = (
-        Index("ix_replies_queued", "platform", "status", "due_at", "id"),
-        Index("ix_replies_chat", "platform", "chat_id", "id"),
+        Index(
+            "ix_replies_queued",
+            "platform",
+            "id",
+            sqlite_where=text("status = 'queued'"),
+            postgresql_where=text("status = 'queued'"),
+        ),
+        Index(
+            "ix_replies_chat",
+            "platform",
+            "chat_id",
+            "id",
+            sqlite_where=text("status = 'queued'"),
+            postgresql_where=text("status = 'queued'"),
+        ),
+        Index("ix_replies_created_at", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(BigPK, primary_key=True, autoincrement=True)
@@ -113,6 +142,16 @@ class Incoming:
     raw: Any
 
 
+@dataclass(frozen=True)
+class Claimed:
+    """An update leased to this process, as the processor needs it."""
+
+    id: int
+    update_key: str
+    raw: str | None
+    attempts: int
+
+
 def _lock_key(table: str, platform: str) -> int:
     return zlib.crc32(f"loaso:{table}:{platform}".encode()) & 0x7FFFFFFF
 
@@ -131,10 +170,22 @@ def _insert(s: AsyncSession, table: Any) -> Any:
 # ---- inbox -------------------------------------------------------------------------
 
 
-async def store_updates(s: AsyncSession, platform: Platform, items: Sequence[Incoming], now: datetime) -> int:
-    """Insert the updates not stored yet (one statement); returns how many were new."""
+async def store_updates(
+    s: AsyncSession,
+    platform: Platform,
+    items: Sequence[Incoming],
+    now: datetime,
+    *,
+    lease_to: str | None = None,
+    lease: timedelta = timedelta(seconds=30),
+) -> list[Claimed]:
+    """Insert the updates not stored yet (one statement); returns the new ones.
+
+    With ``lease_to`` the new rows are stored already leased to that owner, so the process
+    that stored them can process them without a claim (SQLite: one process, no one to share with)."""
     if not items:
-        return 0
+        return []
+    leased = {"lease_until": now + lease, "leased_by": lease_to, "attempts": 1} if lease_to else {"attempts": 0}
     rows = [
         dict(
             platform=platform.value,
@@ -142,64 +193,79 @@ async def store_updates(s: AsyncSession, platform: Platform, items: Sequence[Inc
             chat_key=i.chat[:64],
             raw=json.dumps(i.raw, ensure_ascii=False, separators=(",", ":")),
             received_at=now,
-            attempts=0,
+            **leased,
         )
         for i in items
     ]
-    stmt = _insert(s, InboxRow).values(rows).on_conflict_do_nothing(index_elements=["platform", "update_key"])
-    result = await s.execute(stmt)
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    # One statement for the whole list (SQLAlchemy's "insertmanyvalues"), compiled once and
+    # cached; RETURNING tells which rows were new (a conflict returns nothing).
+    stmt = (
+        _insert(s, InboxRow)
+        .on_conflict_do_nothing(index_elements=["platform", "update_key"])
+        .returning(InboxRow.id, InboxRow.update_key, InboxRow.raw, InboxRow.attempts)
+    )
+    new = [Claimed(*r) for r in (await s.execute(stmt, rows)).all()]
+    new.sort(key=lambda c: c.id)
+    return new
 
 
 async def claim_updates(
     s: AsyncSession, platform: Platform, *, limit: int, owner: str, now: datetime, lease: timedelta
-) -> list[InboxRow]:
-    """Lease up to ``limit`` pending updates, oldest first, skipping chats another holder is on."""
-    await _serialise_claims(s, "inbox", platform.value)
-    earlier = aliased(InboxRow)
-    held_elsewhere = exists().where(
-        earlier.platform == InboxRow.platform,
-        earlier.chat_key == InboxRow.chat_key,
-        earlier.id < InboxRow.id,
-        earlier.done_at.is_(None),
-        earlier.lease_until >= now,
-        earlier.leased_by != owner,
+) -> list[Claimed]:
+    """Lease up to ``limit`` pending updates, oldest first, skipping chats another holder is on.
+
+    One statement (``UPDATE … WHERE id IN (SELECT …) RETURNING``). On SQLite, which one process
+    uses, there is no other holder, so the per-chat check is left out (it is the costly part)."""
+    due = select(InboxRow.id).where(
+        InboxRow.platform == platform.value,
+        InboxRow.done_at.is_(None),
+        (InboxRow.lease_until.is_(None)) | (InboxRow.lease_until < now),
     )
-    due = (
-        select(InboxRow.id)
-        .where(
-            InboxRow.platform == platform.value,
-            InboxRow.done_at.is_(None),
-            (InboxRow.lease_until.is_(None)) | (InboxRow.lease_until < now),
-            ~held_elsewhere,
+    if s.get_bind().dialect.name != "sqlite":
+        await _serialise_claims(s, "inbox", platform.value)
+        earlier = aliased(InboxRow)
+        held_elsewhere = exists().where(
+            earlier.platform == InboxRow.platform,
+            earlier.chat_key == InboxRow.chat_key,
+            earlier.id < InboxRow.id,
+            earlier.done_at.is_(None),
+            earlier.lease_until >= now,
+            earlier.leased_by != owner,
         )
-        .order_by(InboxRow.id)
-        .limit(limit)
-    )
+        due = due.where(~held_elsewhere)
+    due = due.order_by(InboxRow.id).limit(limit)
     if s.get_bind().dialect.name != "sqlite":
         due = due.with_for_update(skip_locked=True)
     stmt = (
         update(InboxRow)
         .where(InboxRow.id.in_(due.scalar_subquery()))
         .values(lease_until=now + lease, leased_by=owner, attempts=InboxRow.attempts + 1)
-        .returning(InboxRow.id)
+        .returning(InboxRow.id, InboxRow.update_key, InboxRow.raw, InboxRow.attempts)
         .execution_options(synchronize_session=False)
     )
-    ids = list((await s.execute(stmt)).scalars())
-    if not ids:
-        return []
-    rows = (await s.execute(select(InboxRow).where(InboxRow.id.in_(ids)).order_by(InboxRow.id))).scalars().all()
-    return list(rows)
+    rows = [Claimed(*r) for r in (await s.execute(stmt)).all()]
+    rows.sort(key=lambda r: r.id)
+    return rows
 
 
 async def finish_update(s: AsyncSession, row_id: int, owner: str, now: datetime, error: str | None = None) -> bool:
     """Mark an update done and drop its content; False if it is no longer ours (lease lost)."""
+    return await finish_updates(s, [row_id], owner, now, error) == 1
+
+
+async def finish_updates(
+    s: AsyncSession, row_ids: Sequence[int], owner: str, now: datetime, error: str | None = None
+) -> int:
+    """Mark updates done and drop their content (one statement); returns how many were still ours."""
+    if not row_ids:
+        return 0
     result = await s.execute(
         update(InboxRow)
-        .where(InboxRow.id == row_id, InboxRow.leased_by == owner, InboxRow.done_at.is_(None))
+        .where(InboxRow.id.in_(row_ids), InboxRow.leased_by == owner, InboxRow.done_at.is_(None))
         .values(done_at=now, raw=None, lease_until=None, error=error[:255] if error else None)
+        .execution_options(synchronize_session=False)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 async def pending_updates(s: AsyncSession, platform: Platform | None = None) -> int:
@@ -244,12 +310,16 @@ def reply_rows(
     ]
 
 
+async def insert_replies(s: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        await s.execute(_insert(s, ReplyRow), list(rows))  # executemany: compiled once, cached
+
+
 async def queue_replies(
     s: AsyncSession, outs: Sequence[Outbound], inbox_id: int | None, now: datetime, *, notes: bool = False
 ) -> int:
     rows = reply_rows(outs, inbox_id, now, notes=notes)
-    if rows:
-        await s.execute(_insert(s, ReplyRow).values(rows))
+    await insert_replies(s, rows)
     return len(rows)
 
 

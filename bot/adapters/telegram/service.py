@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+PARSED_KEPT = 5_000  # parsed updates kept for the worker (a dict lookup instead of parsing twice)
 
 
 def describe(raw: Any) -> str:
@@ -92,6 +93,7 @@ class TelegramService:
         self.app: Application = builder.build()  # type: ignore[assignment]
         self.sender = TelegramSender(self.app.bot)
         self.me: User | None = None
+        self._parsed: dict[str, Update] = {}  # update_id → parsed, between storing and processing
         self.inbox = InboxWorker(runtime, Platform.TELEGRAM, self.sender, self._decode, after=self._after)
         self.send_replies = send_replies
         self.rejected = 0
@@ -182,7 +184,11 @@ class TelegramService:
         if update is None:
             return None
         chat = update.effective_chat
-        return Incoming(str(update.update_id), str(chat.id) if chat else "", raw)
+        key = str(update.update_id)
+        self._parsed[key] = update  # the worker in this process need not parse it again
+        while len(self._parsed) > PARSED_KEPT:
+            self._parsed.pop(next(iter(self._parsed)))
+        return Incoming(key, str(chat.id) if chat else "", raw)
 
     async def feed_raw(self, raw: Any) -> bool:
         """The one entry point for a raw Bot API update (webhook): stored in the inbox.
@@ -260,9 +266,9 @@ class TelegramService:
         return JSONResponse({"ok": accepted}, status_code=200 if accepted else 400)
 
     # --- processing (called by the inbox worker) -----------------------------------------
-    async def _decode(self, raw: Any, _session: AsyncSession) -> list[Event]:
+    async def _decode(self, key: str, raw: str, _session: AsyncSession) -> list[Event]:
         assert self.me is not None
-        update = Update.de_json(raw, self.app.bot)
+        update = self._parsed.pop(key, None) or Update.de_json(json.loads(raw), self.app.bot)
         try:
             return list(translate(update, self.me))
         except Exception:

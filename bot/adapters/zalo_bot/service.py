@@ -165,8 +165,9 @@ class ZaloBotService:
             log.info("Zalo Bot: %d updates already stored: acknowledged", len(items) - new)
         return new
 
-    async def _decode(self, update: Any, _session: AsyncSession) -> list[Event]:
+    async def _decode(self, _key: str, raw: str, _session: AsyncSession) -> list[Event]:
         """A stored update → the message to feed (called by the inbox worker)."""
+        update = json.loads(raw)
         if not self.names:  # getMe failed at start: learn the bot's name (for mentions) now
             await self._identify()
         message = translate(update, now=utcnow(), names=self.names).message

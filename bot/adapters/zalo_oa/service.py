@@ -210,8 +210,9 @@ class ZaloOAService:
             return JSONResponse({"ok": True, "duplicate": True})
         return JSONResponse({"ok": True})
 
-    async def _decode(self, payload: Any, session: AsyncSession) -> list[Event]:
+    async def _decode(self, _key: str, raw: str, session: AsyncSession) -> list[Event]:
         """A stored webhook body → the event to feed (called by the inbox worker)."""
+        payload = json.loads(raw)
         event = translate(payload, oa_id=self.cfg.oa_id, now=utcnow()).event
         if event is None:
             return []

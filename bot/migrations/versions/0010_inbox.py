@@ -16,6 +16,9 @@ branch_labels = None
 depends_on = None
 
 BigPK = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+# Partial indexes: only rows still waiting, so claims stay fast however many done rows are kept.
+PENDING = {"sqlite_where": sa.text("done_at IS NULL"), "postgresql_where": sa.text("done_at IS NULL")}
+QUEUED = {"sqlite_where": sa.text("status = 'queued'"), "postgresql_where": sa.text("status = 'queued'")}
 
 
 def upgrade() -> None:
@@ -36,8 +39,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("platform", "update_key", name=op.f("uq_inbox_platform_update_key")),
     )
     with op.batch_alter_table("inbox", schema=None) as batch_op:
-        batch_op.create_index("ix_inbox_pending", ["platform", "done_at", "id"], unique=False)
-        batch_op.create_index("ix_inbox_chat", ["platform", "chat_key", "id"], unique=False)
+        batch_op.create_index("ix_inbox_pending", ["platform", "id"], unique=False, **PENDING)
+        batch_op.create_index("ix_inbox_chat", ["platform", "chat_key", "id"], unique=False, **PENDING)
+        batch_op.create_index("ix_inbox_done_at", ["done_at"], unique=False)
     op.create_table(
         "replies",
         sa.Column("id", BigPK, autoincrement=True, nullable=False),
@@ -62,16 +66,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_replies")),
     )
     with op.batch_alter_table("replies", schema=None) as batch_op:
-        batch_op.create_index("ix_replies_queued", ["platform", "status", "due_at", "id"], unique=False)
-        batch_op.create_index("ix_replies_chat", ["platform", "chat_id", "id"], unique=False)
+        batch_op.create_index("ix_replies_queued", ["platform", "id"], unique=False, **QUEUED)
+        batch_op.create_index("ix_replies_chat", ["platform", "chat_id", "id"], unique=False, **QUEUED)
+        batch_op.create_index("ix_replies_created_at", ["created_at"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("replies", schema=None) as batch_op:
+        batch_op.drop_index("ix_replies_created_at")
         batch_op.drop_index("ix_replies_chat")
         batch_op.drop_index("ix_replies_queued")
     op.drop_table("replies")
     with op.batch_alter_table("inbox", schema=None) as batch_op:
+        batch_op.drop_index("ix_inbox_done_at")
         batch_op.drop_index("ix_inbox_chat")
         batch_op.drop_index("ix_inbox_pending")
     op.drop_table("inbox")
