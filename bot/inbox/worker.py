@@ -114,6 +114,7 @@ class InboxWorker:
         async with self.store.session() as s:
             n = await box.release_leases(s, self.platform, owner)
             await box.purge(s, utcnow())
+        self._handed.clear()  # their leases were just given back: they are claimed like the rest
         self._last_purge = time.monotonic()
         if n:
             log.info("%s: resumed %d updates and replies left by an earlier run", self.platform.value, n)
@@ -251,6 +252,8 @@ class InboxWorker:
             except LeaseLost as exc:
                 await s.rollback()
                 dispatcher.forget()
+                if len(rows) > 1:
+                    return False  # one at a time: commit those still ours
                 log.warning("%s: updates %s are no longer leased to us; left to their holder", self.platform.value, exc)
                 return True
             except BaseException:

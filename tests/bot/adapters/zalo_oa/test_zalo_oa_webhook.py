@@ -86,6 +86,22 @@ async def test_duplicate_event_is_answered_once(oa_env):
     assert len(oa_env.fake.texts_to("u-105")) == 1
 
 
+@both_databases
+async def test_a_retry_of_a_stored_but_unanswered_event_is_answered_once(oa_env):
+    """The bot stored the event and said 200, then died before answering; Zalo retries it."""
+    await oa_env.service.inbox.stop()  # nothing processes: as if the process had died
+    raw, headers = signed(oa_text("u-107", "/help", "dup-2"))
+    first = await oa_env.web.post("/webhooks/zalo-oa", content=raw, headers=headers)
+    retry = await oa_env.web.post("/webhooks/zalo-oa", content=raw, headers=headers)
+    assert first.status_code == retry.status_code == 200 and retry.json().get("duplicate") is True
+    assert oa_env.fake.texts_to("u-107") == []
+    await oa_env.service.inbox.start()  # the next life
+    await oa_env.service.drain()
+    assert len(oa_env.fake.texts_to("u-107")) == 1
+    again = await oa_env.post(raw, headers)  # answered: acknowledged and ignored
+    assert again.json().get("duplicate") is True and len(oa_env.fake.texts_to("u-107")) == 1
+
+
 async def test_malformed_json_is_rejected_without_a_crash(oa_env):
     for raw in (b"{not json", b"[1, 2, 3]", b"\xff\xfe", b""):
         response = await oa_env.post(raw, {"Content-Type": "application/json", "X-ZEvent-Signature": "mac=00"})
