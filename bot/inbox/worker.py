@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.base import Sender, SendResult, SendStatus
@@ -105,6 +106,7 @@ class InboxWorker:
         self._tasks: list[asyncio.Task[None]] = []
         self._process_lock = asyncio.Lock()
         self._handed: list[box.Claimed] = []  # stored by this process, leased to it (SQLite)
+        self._unclaimed = True  # rows may wait in the database that nobody handed over
         self._last_purge = 0.0
 
     # --- lifecycle -----------------------------------------------------------------
@@ -115,6 +117,7 @@ class InboxWorker:
             n = await box.release_leases(s, self.platform, owner)
             await box.purge(s, utcnow())
         self._handed.clear()  # their leases were just given back: they are claimed like the rest
+        self._unclaimed = True
         self._last_purge = time.monotonic()
         if n:
             log.info("%s: resumed %d updates and replies left by an earlier run", self.platform.value, n)
@@ -156,6 +159,8 @@ class InboxWorker:
             new = await box.store_updates(s, self.platform, items, utcnow(), lease_to=lease_to, lease=LEASE)
         if lease_to:
             self._handed.extend(new)
+        else:
+            self._unclaimed = True
         self.counters.stored += len(new)
         self.counters.duplicates += len(items) - len(new)
         if new:
@@ -183,19 +188,24 @@ class InboxWorker:
         returns how many were processed (older updates of an earlier run go first)."""
         total = 0
         async with self._process_lock:
-            while True:
+            # On SQLite this process stores every row itself and hands it over, so the database
+            # is only asked after a start or when the hand-over overflowed.
+            while self._unclaimed or not self.store.is_sqlite:
                 async with self.store.session() as s:
                     rows = await box.claim_updates(
                         s, self.platform, limit=BATCH, owner=self.owner, now=utcnow(), lease=LEASE
                     )
                 if not rows:
+                    self._unclaimed = False
                     break
                 total += await self._process_all(rows)
                 if len(rows) < BATCH:
+                    self._unclaimed = False
                     break  # all there was (anything newer wakes the loop again)
             while self._handed:
-                rows, self._handed = self._handed[:BATCH], self._handed[BATCH:]
-                total += await self._process_all(rows)
+                rows = self._handed[:BATCH]
+                total += await self._process_all(rows)  # if this raises (database away), they stay
+                del self._handed[: len(rows)]
         return total
 
     async def _process_all(self, rows: Sequence[box.Claimed]) -> int:
@@ -241,12 +251,14 @@ class InboxWorker:
                 if await box.finish_updates(s, done, self.owner, now) != len(done):
                     raise LeaseLost(",".join(map(str, done)))
                 await s.commit()
-            except HandlerFailed as exc:
+            except (HandlerFailed, IntegrityError) as exc:  # a handler's bug, or its writes refused at commit
                 await s.rollback()
+                dispatcher.forget()
                 if len(rows) > 1:
                     return False
                 async with self.store.session() as s2:
-                    await box.finish_update(s2, rows[0].id, self.owner, utcnow(), error=str(exc))
+                    why = str(exc) if isinstance(exc, HandlerFailed) else f"refused: {type(exc).__name__}"
+                    await box.finish_update(s2, rows[0].id, self.owner, utcnow(), error=why)
                 self.counters.failed += 1
                 return True
             except LeaseLost as exc:

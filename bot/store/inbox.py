@@ -197,14 +197,16 @@ async def store_updates(
         )
         for i in items
     ]
-    # One statement for the whole list (SQLAlchemy's "insertmanyvalues"), compiled once and
-    # cached; RETURNING tells which rows were new (a conflict returns nothing).
-    stmt = (
-        _insert(s, InboxRow)
-        .on_conflict_do_nothing(index_elements=["platform", "update_key"])
-        .returning(InboxRow.id, InboxRow.update_key, InboxRow.raw, InboxRow.attempts)
+    # executemany of INSERT … ON CONFLICT DO NOTHING (the driver's fast path), then read back
+    # which rows are new: those received at this very instant (a repeat keeps its older time).
+    table = InboxRow.__table__
+    conn = await s.connection()  # Core, not the ORM's bulk machinery
+    await conn.execute(_insert(s, table).on_conflict_do_nothing(index_elements=["platform", "update_key"]), rows)
+    keys = [r["update_key"] for r in rows]
+    q = select(table.c.id, table.c.update_key, table.c.raw, table.c.attempts).where(
+        table.c.platform == platform.value, table.c.received_at == now, table.c.update_key.in_(keys)
     )
-    new = [Claimed(*r) for r in (await s.execute(stmt, rows)).all()]
+    new = [Claimed(*r) for r in (await conn.execute(q)).all()]
     new.sort(key=lambda c: c.id)
     return new
 
@@ -312,7 +314,8 @@ def reply_rows(
 
 async def insert_replies(s: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
-        await s.execute(_insert(s, ReplyRow), list(rows))  # executemany: compiled once, cached
+        conn = await s.connection()
+        await conn.execute(_insert(s, ReplyRow.__table__), list(rows))  # executemany: compiled once, cached
 
 
 async def queue_replies(
