@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 
 class Pacer(Protocol):
-    async def acquire(self) -> None: ...
+    async def acquire(self, *args: Any, **kwargs: Any) -> Any: ...
 
     def pause(self, seconds: float) -> None: ...
 
@@ -56,11 +56,12 @@ class Lane:
         self._lanes = lanes
         self.urgent = urgent
 
-    async def acquire(self) -> None:
+    async def acquire(self, *args: Any, **kwargs: Any) -> Any:
+        """A send slot; arguments (e.g. a chat, if the shared pacer paces per chat) go to the pacer."""
         if not self.urgent:
             while self._lanes.replies_waiting:
                 await self._lanes._clear.wait()
-        await self._lanes.core.acquire()
+        return await self._lanes.core.acquire(*args, **kwargs)
 
     def pause(self, seconds: float) -> None:
         self._lanes.core.pause(seconds)
