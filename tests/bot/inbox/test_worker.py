@@ -169,3 +169,33 @@ async def test_bulletins_wait_while_replies_are_sent() -> None:
     await asyncio.sleep(0)
     await asyncio.gather(bulletin(), task)
     assert order == ["reply", "reply", "reply", "bulletin"]
+
+
+async def test_replies_and_bulletins_draw_on_one_pacer(config: Config, store: Store) -> None:
+    from broadcasts.sending import SenderService
+
+    rt = build(config, store)
+    await rt.open()
+    account = Account()
+    rt.senders[Platform.TELEGRAM] = account
+    service = SenderService(rt)
+    await service.start()
+    try:
+        (drainer,) = [d for d in service.drainers if d.platform is Platform.TELEGRAM]
+        lanes = rt.lanes(Platform.TELEGRAM)
+        assert drainer.pacer is lanes.bulletins  # the bulletin drainer's pacer is the shared one
+        taken: list[str] = []
+        real = lanes.core.acquire
+
+        async def counting(*args: Any, **kwargs: Any) -> Any:
+            taken.append("slot")
+            return await real(*args, **kwargs)
+
+        lanes.core.acquire = counting  # type: ignore[method-assign]
+        worker = InboxWorker(rt, Platform.TELEGRAM, account, decode, owner="w1")
+        await worker.accept([update(1, 901)])
+        await worker.process_pending()
+        await worker.send_pending()  # the reply took its slot from that same pacer
+        assert taken == ["slot"] and len(account.sent) == 1
+    finally:
+        await service.stop()
