@@ -1,7 +1,7 @@
 """Every benchmark, one after the other: ``python -m bench`` (about 10 minutes on 2 cores).
 
 Each prints its own numbers with the baseline it is compared to in the same run;
-``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo, safety).
+``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo, safety, crash).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ BENCHES = {
     "zalo": ["-m", "bench.zalo_webhook"],  # Zalo webhook events/s vs a bare endpoint (issue 6)
     "images": ["-m", "bench.images_bench"],  # screenshots read and answered (issue 16)
     "safety": ["-m", "bench.safety_bench"],  # scam judge: recall, false flags, p99 (issue 14)
+    "crash": ["-m", "bench.crash"],  # SIGKILL after acknowledging: nothing lost (issue 11)
 }
 
 

@@ -3,11 +3,13 @@
     python -m bench.zalo_webhook [--events 1000]
 
 Ours: signed events POSTed over 127.0.0.1 to the bot's real web app (uvicorn) →
-signature and freshness check → msg_id claimed in SQLite → dispatcher (group, person,
-activity, handlers) → for the 20% that are private ``/help``, a reply sent over HTTP to the
-fake Zalo OA (token refresh included once). Baselines on the same events: (1) a bare
-Starlette endpoint that only parses the JSON and answers 200, over the same HTTP client;
-(2) the dispatcher fed the already-translated events directly, with no HTTP and no reply.
+signature and freshness check → event stored in the inbox (SQLite) before the 200 → inbox
+worker: dispatcher (group, person, activity, handlers) → for the 20% that are private
+``/help``, a reply row sent over HTTP to the fake Zalo OA (token refresh included once). The
+account's flood pacing (5 messages/s) is lifted here, or it alone would set the rate.
+Baselines on the same events: (1) a bare Starlette endpoint that only parses the JSON and
+answers 200, over the same HTTP client; (2) the dispatcher fed the already-translated events
+directly, with no HTTP and no reply.
 """
 
 from __future__ import annotations
@@ -31,9 +33,12 @@ from starlette.routing import Route
 from bot.adapters.zalo.secrets import OASecrets
 from bot.adapters.zalo_oa import ZaloOAService
 from bot.adapters.zalo_oa.events import translate
+from bot.inbox.lanes import Lanes
+from bot.model import Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.web import build_app
+from broadcasts.limits import AccountPacer
 from tests.fakes import zalo_oa
 from tests.fakes.loopback import serve
 from tests.fakes.zalo_env import make_config, oa_group_event, oa_text, signed
@@ -73,6 +78,7 @@ async def main(n: int) -> None:
             config = make_config(f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}", oa_base=oa_base)
             runtime = Runtime.build(config)
             await runtime.open()
+            runtime.pacers[Platform.ZALO_OA] = Lanes(AccountPacer(100_000))  # flood limit lifted
             service = ZaloOAService(runtime, secrets=OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, "R0"))
             runtime.services.append(service)
             await service.start()
@@ -107,7 +113,7 @@ async def main(n: int) -> None:
     print(f"bare JSON endpoint over HTTP : {n / t_bare:8.0f} events/s")
     print(f"ours, end to end over HTTP    : {n / t_ours:8.0f} events/s  ({t_bare / t_ours:.2f}× the bare endpoint)")
     print(f"dispatcher only, no HTTP      : {n / t_disp:8.0f} events/s  ({t_ours / t_disp:.1f}× faster than ours)")
-    print(f"duplicates (dropped at claim) : {(n // 5) / t_dup:8.0f} events/s")
+    print(f"duplicates (acknowledged)     : {(n // 5) / t_dup:8.0f} events/s")
 
 
 if __name__ == "__main__":

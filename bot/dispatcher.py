@@ -63,6 +63,10 @@ class Capabilities:
     reads_all_group_messages: bool = False
 
 
+class HandlerFailed(Exception):
+    """A handler raised while writing into the caller's transaction (``feed(event, session)``)."""
+
+
 def _key(platform: str, ident: int | str) -> tuple[str, str]:
     return (platform, str(ident))
 
@@ -91,14 +95,25 @@ class Dispatcher:
         # Each platform adapter registers how to fetch its media (on start); handlers ask on demand.
         self.fetchers: dict[Platform, MediaFetcher] = {}
 
-    async def feed(self, event: Event) -> list[Outbound]:
+    async def feed(self, event: Event, session: AsyncSession | None = None) -> list[Outbound]:
+        """Handle one event; returns what to send.
+
+        Without ``session`` the dispatcher opens (lazily) and commits its own transaction.
+        With ``session`` (the inbox processor's transaction) every write of the handlers,
+        and the activity counts, go into it and the CALLER commits: the update is marked
+        done and its replies queued in that same transaction, so a crash either keeps all of
+        it or none of it. A handler error is then raised (``HandlerFailed``) so the caller
+        rolls back instead of committing half a handler's writes.
+        """
         metrics.update_in(_platform(event).value, type(event).__name__)
+        if session is not None:
+            return await self._feed_into(event, session)
         if isinstance(event, MemberEvent | BotMembership | ChatMigrated):
             await self.activity.flush()  # a leave or a migration must come after the counts before it
-        session = self.store.lazy_session()
+        lazy = self.store.lazy_session()
         ok = False
         try:
-            ctx = await self._context(session, event)  # type: ignore[arg-type]
+            ctx = await self._context(lazy, event)  # type: ignore[arg-type]
             out = await self._route(ctx)
             ok = True
         except Exception:
@@ -106,13 +121,32 @@ class Dispatcher:
             out = []
         finally:
             try:
-                await session.finish(ok)
+                await lazy.finish(ok)
             except Exception:
                 log.exception("could not commit %s in %s", type(event).__name__, _where(event))
                 out = []
         if self.activity.due():
             await self.activity.flush()
         return out
+
+    async def _feed_into(self, event: Event, session: AsyncSession) -> list[Outbound]:
+        try:
+            if isinstance(event, MemberEvent | BotMembership | ChatMigrated):
+                await self.activity.flush(session)
+            ctx = await self._context(session, event)
+            out = await self._route(ctx)
+            if self.activity.due():
+                await self.activity.flush(session)
+            return out
+        except Exception as exc:
+            log.exception("handler failed on %s in %s", type(event).__name__, _where(event))
+            self.forget()  # cached rows written in the transaction the caller now rolls back
+            raise HandlerFailed(f"{type(exc).__name__} in {_where(event)}") from exc
+
+    def forget(self) -> None:
+        """Drop cached groups and people (after a rollback they may name rows that do not exist)."""
+        self.groups.clear()
+        self.people.clear()
 
     async def flush(self) -> None:
         """Write buffered activity now (shutdown, tests)."""

@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute
 from bot.adapters.base import Sender
 from bot.config import Config
 from bot.dispatcher import Capabilities, Dispatcher
+from bot.inbox.lanes import Lanes
 from bot.model import Platform
 from bot.router import Router
 from bot.store.db import Store
@@ -48,6 +49,8 @@ class Runtime:
     services: list[Service] = field(default_factory=list)
     # One sender per platform account, filled by the platform services; the outbox drains through them.
     senders: dict[Platform, Sender] = field(default_factory=dict)
+    # One flood budget per platform account, shared by its reply sender and its bulletin drainer.
+    pacers: dict[Platform, Lanes] = field(default_factory=dict)
 
     @classmethod
     def build(cls, config: Config, *, store: Store | None = None, router: Router | None = None) -> Runtime:
@@ -57,6 +60,19 @@ class Runtime:
         texts = default_texts()
         router = router or build_router()
         return cls(config, store, texts, router, Dispatcher(config, store, router, texts))
+
+    def lanes(self, platform: Platform) -> Lanes:
+        """The account's shared pacer (made on first use, with the bulletin drainer's rate)."""
+        lanes = self.pacers.get(platform)
+        if lanes is None:
+            # broadcasts.limits and .drain hold the platforms' rates; imported here, not at the
+            # top, because broadcasts builds on bot (as bot.services does for the sender service).
+            from broadcasts.drain import sender_share
+            from broadcasts.limits import LIMITS, SAFETY, AccountPacer
+
+            lanes = Lanes(AccountPacer(LIMITS[platform].per_second * SAFETY / sender_share()))
+            self.pacers[platform] = lanes
+        return lanes
 
     def set_capabilities(self, caps: Capabilities) -> None:
         self.dispatcher.capabilities = caps

@@ -39,6 +39,7 @@ class SenderService:
         self.runtime.senders.setdefault(Platform.SHELL, ShellSender())
         for platform, sender in self.runtime.senders.items():
             drainer = Drainer(self.runtime.store, sender)
+            drainer.pacer = self.runtime.lanes(platform).bulletins  # type: ignore[assignment]  # replies first
             await drainer.reclaim()
             self.drainers.append(drainer)
             self._tasks.append(asyncio.create_task(drainer.run(self._stop), name=f"outbox:{platform.value}"))

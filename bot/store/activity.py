@@ -15,6 +15,7 @@ from collections import Counter
 from datetime import datetime
 
 from sqlalchemy import true
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.db import Store
 from bot.store.members import hour_of
@@ -42,29 +43,23 @@ class ActivityBuffer:
     def due(self) -> bool:
         return len(self.counts) >= FLUSH_SIZE or time.monotonic() - self._last_flush >= FLUSH_SECONDS
 
-    async def flush(self) -> int:
-        """Write what was counted; on failure the counts stay for the next try."""
+    async def flush(self, session: AsyncSession | None = None) -> int:
+        """Write what was counted; on failure the counts stay for the next try.
+
+        With ``session`` (the inbox processor's transaction) the counts are written into it,
+        so they commit or roll back with the update that produced them, and on SQLite no
+        second connection waits for the write lock that transaction already holds."""
         self._last_flush = time.monotonic()
         if not self.counts:
             return 0
         counts, seen = self.counts, self.seen
         self.counts, self.seen = Counter(), set()
+        if session is not None:
+            await self._write(session, counts, seen)
+            return len(counts)
         try:
             async with self.store.session() as s:
-                # Someone who writes in a group is a member, even if we missed their join (no event).
-                members = self.store.insert(Membership).on_conflict_do_update(
-                    index_elements=[Membership.group_id, Membership.person_id], set_={"active": true()}
-                )
-                await s.execute(members, [{"group_id": g, "person_id": p, "active": True} for g, p in sorted(seen)])
-                stmt = self.store.insert(Activity)
-                stmt = stmt.on_conflict_do_update(
-                    index_elements=[Activity.group_id, Activity.person_id, Activity.hour],
-                    set_={"messages": Activity.messages + stmt.excluded.messages},
-                )
-                rows = [
-                    {"group_id": g, "person_id": p, "hour": h, "messages": n} for (g, p, h), n in sorted(counts.items())
-                ]
-                await s.execute(stmt, rows)
+                await self._write(s, counts, seen)
         except Exception:
             self._failures += 1
             if self._failures >= MAX_FAILURES:
@@ -77,3 +72,19 @@ class ActivityBuffer:
             return 0
         self._failures = 0
         return len(counts)
+
+    async def _write(
+        self, s: AsyncSession, counts: Counter[tuple[int, int, datetime]], seen: set[tuple[int, int]]
+    ) -> None:
+        # Someone who writes in a group is a member, even if we missed their join (no event).
+        members = self.store.insert(Membership).on_conflict_do_update(
+            index_elements=[Membership.group_id, Membership.person_id], set_={"active": true()}
+        )
+        await s.execute(members, [{"group_id": g, "person_id": p, "active": True} for g, p in sorted(seen)])
+        stmt = self.store.insert(Activity)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[Activity.group_id, Activity.person_id, Activity.hour],
+            set_={"messages": Activity.messages + stmt.excluded.messages},
+        )
+        rows = [{"group_id": g, "person_id": p, "hour": h, "messages": n} for (g, p, h), n in sorted(counts.items())]
+        await s.execute(stmt, rows)

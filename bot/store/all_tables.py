@@ -2,6 +2,7 @@
 
 import bot.store.accounts
 import bot.store.broadcasts
+import bot.store.inbox
 import bot.store.notices
 import bot.store.outbox
 import bot.store.questions

@@ -65,6 +65,7 @@ class FakeBotAPI:
     calls: list[Sent] = field(default_factory=list)
     failures: dict[int | str, list[Failure]] = field(default_factory=dict)
     policy: Policy | None = None
+    offsets: list[int] = field(default_factory=list)  # every getUpdates offset, in order (confirmations)
     port: int = 0
     # getWebhookInfo: what Telegram knows about the webhook (setWebhook/deleteWebhook change url)
     webhook_url: str = ""
@@ -198,6 +199,7 @@ class FakeBotAPI:
 
     async def _m_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
+        self.offsets.append(offset)
         timeout = float(params.get("timeout") or 0)
         pending = [u for u in self.updates if u.get("update_id", 0) >= offset]
         if not pending and timeout:

@@ -74,7 +74,7 @@ async def settle(fake: FakeBotAPI, bot: TelegramService) -> None:
             break
         await asyncio.sleep(0.01)
     assert sentinels() > before, "the bot stopped answering"
-    await bot.replies.join()
+    await bot.drain()
     await bot.runtime.dispatcher.flush()
 
 

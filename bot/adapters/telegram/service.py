@@ -2,11 +2,14 @@
 
 Why our own getUpdates loop instead of PTB's Updater: the Updater parses a whole batch at
 once, so one malformed update fails the batch and is fetched again forever. Here every
-raw update is parsed on its own (``feed_raw``), a bad one is logged once and skipped, and
-the offset always moves on. Both polling and the webhook end in ``feed_raw``.
+raw update is parsed on its own, a bad one is logged once and skipped, and the offset
+always moves on.
 
-Replies are queued and sent by one worker that honours ``retry_after``, retries transient
-errors, follows group migrations and marks kicked groups inactive.
+Nothing is lost (issue 11): a webhook update is stored in the inbox before the 200, a
+getUpdates batch is stored in ONE transaction before its offset is confirmed (the next
+getUpdates call carries it). The inbox worker (``bot.inbox.worker``) then processes the
+updates and sends the replies from the database. A button press has its callback answered
+as soon as it is processed; the message it leads to is a durable reply like any other.
 """
 
 from __future__ import annotations
@@ -16,36 +19,35 @@ import contextlib
 import hmac
 import json
 import logging
-from dataclasses import replace
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from telegram import Update, User
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import Application, ApplicationBuilder
 
 from bot import metrics
-from bot.adapters.base import SendStatus
 from bot.adapters.telegram.media import TelegramFetcher
 from bot.adapters.telegram.sender import TelegramSender
 from bot.adapters.telegram.translate import ALLOWED_UPDATES, translate
 from bot.config import secret
 from bot.dispatcher import Capabilities
-from bot.model import ButtonPress, Outbound, Platform
+from bot.inbox.worker import InboxWorker
+from bot.model import ButtonPress, Event, Outbound, Platform
 from bot.runtime import Runtime
-from bot.store.db import utcnow
-from bot.store.groups import mark_inactive, migrate_group
+from bot.store.inbox import Incoming
 
 log = logging.getLogger(__name__)
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-REPLY_ATTEMPTS = 4
-MAX_RETRY_AFTER = 60.0
+PARSED_KEPT = 5_000  # parsed updates kept for the worker (a dict lookup instead of parsing twice)
 
 
 def describe(raw: Any) -> str:
@@ -91,11 +93,10 @@ class TelegramService:
         if cfg.base_file_url:
             builder = builder.base_file_url(cfg.base_file_url)
         self.app: Application = builder.build()  # type: ignore[assignment]
-        self.app.add_handler(TypeHandler(Update, self._on_update))
-        self.app.add_error_handler(self._on_error)
         self.sender = TelegramSender(self.app.bot)
         self.me: User | None = None
-        self.replies: asyncio.Queue[Outbound] = asyncio.Queue()
+        self._parsed: dict[str, Update] = {}  # update_id → parsed, between storing and processing
+        self.inbox = InboxWorker(runtime, Platform.TELEGRAM, self.sender, self._decode, after=self._after)
         self.send_replies = send_replies
         self.rejected = 0
         self._tasks: list[asyncio.Task[None]] = []
@@ -112,10 +113,8 @@ class TelegramService:
             raise RuntimeError(f"Telegram refused the token in {TOKEN_ENV}") from None
         self.me = self.app.bot.bot
         self.runtime.set_capabilities(Capabilities(reads_all_group_messages=bool(self.me.can_read_all_group_messages)))
-        await self.app.start()
         self._running = True
-        if self.send_replies:
-            self._tasks.append(asyncio.create_task(self._reply_worker(), name="telegram-replies"))
+        await self.inbox.start(send=self.send_replies)  # what an earlier run left is processed and sent first
         webhook = self.runtime.config.telegram.webhook
         if poll is None:
             poll = webhook is None
@@ -136,9 +135,8 @@ class TelegramService:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks.clear()
-        if self.app.running:
-            await self.app.stop()  # processes what is already queued first
-        await self._confirm_offset()
+        await self._confirm_offset()  # everything fetched is stored: safe to confirm
+        await self.inbox.stop()
         await self.app.shutdown()
 
     async def _confirm_offset(self) -> None:
@@ -153,7 +151,7 @@ class TelegramService:
             log.warning("telegram: could not confirm handled updates (%s); some may repeat", type(exc).__name__)
 
     def healthy(self) -> bool:
-        return self._running and all(not t.done() for t in self._tasks)
+        return self._running and all(not t.done() for t in self._tasks) and self.inbox.healthy()
 
     def routes(self) -> list[BaseRoute]:
         webhook = self.runtime.config.telegram.webhook
@@ -183,21 +181,45 @@ class TelegramService:
             log.warning("telegram: rejected malformed update (%s): %s", describe(raw), type(exc).__name__)
             return None
 
-    async def feed_raw(self, raw: Any) -> bool:
-        """The one entry point for a raw Bot API update (polling, webhook): queued for PTB."""
+    def incoming(self, raw: Any) -> Incoming | None:
+        """A raw update as an inbox row (its update_id, its chat), or None when malformed."""
         update = self.parse(raw)
         if update is None:
+            return None
+        chat = update.effective_chat
+        key = str(update.update_id)
+        self._parsed[key] = update  # the worker in this process need not parse it again
+        while len(self._parsed) > PARSED_KEPT:
+            self._parsed.pop(next(iter(self._parsed)))
+        return Incoming(key, str(chat.id) if chat else "", raw)
+
+    async def feed_raw(self, raw: Any) -> bool:
+        """The one entry point for a raw Bot API update (webhook): stored in the inbox.
+
+        Returns once the update is committed (False: malformed, not stored). A database
+        error propagates, so the webhook answers 5xx and Telegram sends the update again."""
+        item = self.incoming(raw)
+        if item is None:
             return False
-        await self.app.update_queue.put(update)
+        await self.inbox.accept([item])
         return True
+
+    async def feed_batch(self, raws: Sequence[Any]) -> int:
+        """A getUpdates batch: every well-formed update stored in ONE transaction."""
+        items = [i for i in (self.incoming(raw) for raw in raws) if i is not None]
+        await self.inbox.accept(items)
+        return len(items)
 
     async def process_raw(self, raw: Any) -> bool:
         """Like ``feed_raw`` but processed before returning (tests and benchmarks)."""
-        update = self.parse(raw)
-        if update is None:
+        if not await self.feed_raw(raw):
             return False
-        await self.app.process_update(update)
+        await self.inbox.process_pending()
         return True
+
+    async def drain(self) -> None:
+        """Wait until every stored update is processed and every reply sent."""
+        await self.inbox.drain(replies=self.send_replies)
 
     async def _poll(self) -> None:
         timeout = self.runtime.config.telegram.poll_timeout
@@ -215,11 +237,19 @@ class TelegramService:
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 60.0)
                 continue
-            for raw in batch if isinstance(batch, list) else []:
+            raws = batch if isinstance(batch, list) else []
+            try:
+                await self.feed_batch(raws)
+            except Exception:
+                # Not stored: do not move the offset, so Telegram hands the batch over again.
+                log.exception("telegram: could not store %d updates; fetching them again", len(raws))
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 60.0)
+                continue
+            for raw in raws:  # confirmed by the next getUpdates call, after the commit above
                 uid = raw.get("update_id") if isinstance(raw, dict) else None
-                if isinstance(uid, int):
+                if isinstance(uid, int) and not isinstance(uid, bool):
                     self._offset = max(self._offset, uid + 1)
-                await self.feed_raw(raw)
 
     async def _webhook(self, request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "")
@@ -233,72 +263,32 @@ class TelegramService:
             log.warning("telegram: webhook body is not JSON")
             metrics.webhook_rejected("telegram", "malformed")
             return JSONResponse({"ok": False}, status_code=400)
-        accepted = await self.feed_raw(raw)
+        try:
+            accepted = await self.feed_raw(raw)
+        except Exception:
+            log.exception("telegram: could not store a webhook update; Telegram will send it again")
+            return JSONResponse({"ok": False}, status_code=503)
         return JSONResponse({"ok": accepted}, status_code=200 if accepted else 400)
 
-    # --- processing ----------------------------------------------------------------
-    async def _on_update(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+    # --- processing (called by the inbox worker) -----------------------------------------
+    async def _decode(self, key: str, raw: str, _session: AsyncSession) -> list[Event]:
         assert self.me is not None
+        update = self._parsed.pop(key, None) or Update.de_json(json.loads(raw), self.app.bot)
         try:
-            events = translate(update, self.me)
+            return list(translate(update, self.me))
         except Exception:
             self.rejected += 1
-            log.warning("telegram: could not translate update %s", update.update_id, exc_info=True)
-            return
+            raise
+
+    async def _after(self, events: list[Event], outs: list[Outbound]) -> None:
+        """Answer a button press's callback at once (its message goes through the reply outbox)."""
         for event in events:
-            outs = await self.runtime.dispatcher.feed(event)
             if isinstance(event, ButtonPress) and event.callback_id:
                 note = next((o.answer_callback for o in outs if o.answer_callback), None)
                 await self._answer_callback(event.callback_id, note)
-            for out in outs:
-                if out.text or out.action:
-                    self.replies.put_nowait(out)
 
     async def _answer_callback(self, callback_id: str, text: str | None) -> None:
         try:
             await self.app.bot.answer_callback_query(callback_id, text=text)
         except TelegramError as exc:
             log.info("telegram: answerCallbackQuery failed: %s", exc)
-
-    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        uid = getattr(update, "update_id", None)
-        log.error("telegram: error while handling update %s", uid, exc_info=context.error)
-
-    async def _reply_worker(self) -> None:
-        while True:
-            out = await self.replies.get()
-            try:
-                await self.deliver(out)
-            except Exception:
-                log.exception("telegram: reply to %s failed", out.chat.id)
-            finally:
-                self.replies.task_done()
-
-    async def deliver(self, out: Outbound) -> bool:
-        """Send one reply, with bounded retries; follow migrations, retire kicked groups."""
-        for attempt in range(REPLY_ATTEMPTS):
-            result = await self.sender.send(out)
-            metrics.reply_out("telegram", result.status.value)
-            if result.ok:
-                return True
-            if result.status is SendStatus.RETRY_AFTER:
-                await asyncio.sleep(min(result.retry_after, MAX_RETRY_AFTER))
-            elif result.status is SendStatus.TRANSIENT:
-                await asyncio.sleep(min(2**attempt, 30))
-            elif result.status is SendStatus.MIGRATED and result.new_chat_id is not None:
-                await self.runtime.dispatcher.flush()
-                async with self.runtime.store.session() as s:
-                    await migrate_group(s, Platform.TELEGRAM, out.chat.id, result.new_chat_id, utcnow())
-                out = replace(out, chat=replace(out.chat, id=result.new_chat_id), reply_to=None)
-            elif result.status is SendStatus.GONE:
-                async with self.runtime.store.session() as s:
-                    await mark_inactive(s, Platform.TELEGRAM, out.chat.id, utcnow())
-                log.info("telegram: chat %s is gone (%s); marked inactive", out.chat.id, result.error)
-                return False
-            elif out.action:  # a moderation action the bot has no right to do: nothing more to try
-                log.info("telegram: %s in %s refused: %s", out.action, out.chat.id, result.error)
-                return False
-            else:
-                log.warning("telegram: reply to %s rejected: %s", out.chat.id, result.error)
-                return False
-        return False

@@ -5,6 +5,10 @@ Webhook ``POST /webhooks/zalo-bot``: the ``X-Bot-Api-Secret-Token`` header must 
 a 400. With ``zalo_bot.webhook_url`` set, the webhook is registered with setWebhook at
 start. Polling has no offset on Zalo, so updates are deduped by ``message_id`` in the
 database, exactly like webhook deliveries.
+
+Nothing is lost (issue 11): every update is stored in the inbox (unique on its key) before
+the webhook's 200, and a polled batch is stored before the next getUpdates call. The inbox
+worker processes stored updates in order per chat and sends replies from the database.
 """
 
 from __future__ import annotations
@@ -17,21 +21,23 @@ import logging
 from typing import Any
 
 import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
 from bot import metrics
-from bot.adapters.zalo.queue import InOrder
 from bot.adapters.zalo.secrets import BotSecrets, bot_secrets
 from bot.adapters.zalo_bot.client import POLL_TIMEOUT, ZaloBotClient, ZaloBotError, unwrap
 from bot.adapters.zalo_bot.events import translate
 from bot.adapters.zalo_bot.sender import ZaloBotSender
+from bot.inbox.worker import InboxWorker
 from bot.media.fetch import UrlFetcher
-from bot.model import InboundMessage, Platform
+from bot.model import Event, Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow
-from bot.store.zalo import claim_event, purge_seen
+from bot.store.inbox import Incoming
+from bot.store.zalo import purge_seen
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +74,7 @@ class ZaloBotService:
         self.poll_timeout = poll_timeout
         self.names: tuple[str, ...] = ()
         self.can_join_groups = False
-        self._inbox: InOrder[InboundMessage] = InOrder(self.handle)
+        self.inbox = InboxWorker(runtime, Platform.ZALO_BOT, self.sender, self._decode, notes_as_messages=True)
         self._poller: asyncio.Task[None] | None = None
         self._healthy = True
         self.rejected = 0
@@ -77,6 +83,7 @@ class ZaloBotService:
     async def start(self) -> None:
         await purge_seen(self.runtime.store, utcnow())
         await self._identify()
+        await self.inbox.start()  # what an earlier run left is processed and sent first
         if self.cfg.mode == "polling":
             with contextlib.suppress(ZaloBotError):
                 await self.client.delete_webhook()  # getUpdates does not work while a webhook is set
@@ -110,12 +117,12 @@ class ZaloBotService:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._poller
             self._poller = None
-        await self._inbox.close()
+        await self.inbox.stop()
         if self._own_http:
             await self.http.aclose()
 
     def healthy(self) -> bool:
-        return self._healthy
+        return self._healthy and self.inbox.healthy()
 
     def routes(self) -> list[BaseRoute]:
         return [Route(WEBHOOK_PATH, self.webhook, methods=["POST"])]
@@ -143,50 +150,45 @@ class ZaloBotService:
             log.warning("Zalo Bot webhook from %s: body is not JSON (400)", where)
             metrics.webhook_rejected("zalo_bot", "malformed")
             return JSONResponse({"ok": False, "error": "malformed JSON"}, status_code=400)
-        accepted = 0
-        for update in unwrap(body):
-            message = await self._claim(update)
-            if message is not None:
-                self._inbox.put(message)
-                accepted += 1
+        try:
+            accepted = await self.take(unwrap(body))
+        except Exception:
+            log.exception("Zalo Bot updates could not be stored (503; to be sent again)")
+            return JSONResponse({"ok": False, "error": "try again"}, status_code=503)
         return JSONResponse({"ok": True, "accepted": accepted})
 
-    async def _claim(self, update: dict[str, Any]) -> InboundMessage | None:
-        parsed = translate(update, now=utcnow(), names=self.names)
-        if parsed.message is None:
-            return None
-        if not await claim_event(self.runtime.store, Platform.ZALO_BOT.value, parsed.key, utcnow()):
-            log.info("Zalo Bot update %s already handled: ignored", parsed.key)
-            return None
-        return parsed.message
+    async def take(self, updates: list[dict[str, Any]]) -> int:
+        """Store the messages among ``updates`` in the inbox (one transaction); returns how many were new.
 
-    async def handle(self, message: InboundMessage) -> None:
-        """Feed one message to the dispatcher and send its replies; never raises."""
-        try:
-            if not self.names:  # getMe failed at start: learn the bot's name (for mentions) now
-                await self._identify()
-            event = self.sender.buttons.press(message) or message  # "2" answers a numbered choice
-            for out in await self.runtime.dispatcher.feed(event):
-                result = await self.sender.send(out)
-                metrics.reply_out("zalo_bot", result.status.value)
-                if not result.ok:
-                    log.warning("Zalo Bot reply not sent: %s %s", result.status.value, result.error)
-        except Exception:
-            log.exception("Zalo Bot message handling failed")
+        Only when this returns may Zalo be told they were received."""
+        items = []
+        for update in updates:
+            parsed = translate(update, now=utcnow(), names=self.names)
+            if parsed.message is not None:
+                items.append(Incoming(parsed.key, str(parsed.message.chat.id), update))
+        new = await self.inbox.accept(items)
+        if len(items) > new:
+            log.info("Zalo Bot: %d updates already stored: acknowledged", len(items) - new)
+        return new
+
+    async def _decode(self, _key: str, raw: str, _session: AsyncSession) -> list[Event]:
+        """A stored update → the message to feed (called by the inbox worker)."""
+        update = json.loads(raw)
+        if not self.names:  # getMe failed at start: learn the bot's name (for mentions) now
+            await self._identify()
+        message = translate(update, now=utcnow(), names=self.names).message
+        if message is None:
+            return []
+        return [self.sender.buttons.press(message) or message]  # "2" answers a numbered choice
 
     async def drain(self) -> None:
-        await self._inbox.drain()
+        """Wait until every stored update is handled and answered."""
+        await self.inbox.drain()
 
     # --- polling ----------------------------------------------------------------------
     async def poll_once(self) -> int:
-        """One getUpdates call; handles what came (in order) and returns how many were new."""
-        handled = 0
-        for update in await self.client.get_updates(self.poll_timeout):
-            message = await self._claim(update)
-            if message is not None:
-                await self.handle(message)
-                handled += 1
-        return handled
+        """One getUpdates call; stores what came (processed by the inbox worker); returns how many were new."""
+        return await self.take(await self.client.get_updates(self.poll_timeout))
 
     async def _poll_loop(self) -> None:
         delay = BACKOFF_MIN

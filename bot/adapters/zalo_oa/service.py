@@ -2,10 +2,13 @@
 
 Webhook ``POST /webhooks/zalo-oa`` on the bot's web server. Order of checks, all before
 anything is processed: JSON parses (else 400), ``X-ZEvent-Signature`` matches over the
-raw body (else 401), the event is fresh (else 401), the event is new (``msg_id`` claimed
-in the database, else acknowledged and dropped). Zalo wants an answer within 2 seconds,
-so the event is queued after the 200 and handled by one worker in arrival order
-(``bot.adapters.zalo.queue``); ``drain()`` waits for the queue.
+raw body (else 401), the event is fresh (else 401). Then it is stored in the inbox
+(``bot.store.inbox``), unique on its ``msg_id`` / event key, and only then answered 200:
+Zalo wants the answer within 2 seconds, and one INSERT is well within that. A retry of an
+event already stored is recognised: if it is still waiting it is answered once, when its
+turn comes; if it was answered, the retry is acknowledged and dropped. The inbox worker
+processes stored events in arrival order per chat and sends replies from the database;
+``drain()`` waits for both.
 """
 
 from __future__ import annotations
@@ -19,25 +22,27 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
 from bot import metrics
-from bot.adapters.zalo.queue import InOrder
 from bot.adapters.zalo.secrets import OA_REFRESH_TOKEN, MissingSecret, OASecrets, oa_secrets
 from bot.adapters.zalo_oa import signature
 from bot.adapters.zalo_oa.client import ZaloOAClient
 from bot.adapters.zalo_oa.events import followers_chat, translate
 from bot.adapters.zalo_oa.sender import ZaloOASender
 from bot.adapters.zalo_oa.tokens import ReauthRequired, TokenManager, TokenRefreshFailed
+from bot.inbox.worker import InboxWorker
 from bot.media.fetch import UrlFetcher
 from bot.model import ChatRef, Event, InboundMessage, MemberEvent, Platform
 from bot.runtime import Runtime
 from bot.store import groups
 from bot.store.db import utcnow
 from bot.store.groups import ensure_group, find_group
-from bot.store.zalo import ZaloToken, claim_event, purge_seen
+from bot.store.inbox import Incoming
+from bot.store.zalo import ZaloToken, purge_seen
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +92,7 @@ class ZaloOAService:
         )
         runtime.senders[Platform.ZALO_OA] = self.sender
         runtime.dispatcher.fetchers[Platform.ZALO_OA] = UrlFetcher(also_host=httpx.URL(cfg.base_url).host)
-        self._inbox: InOrder[Event] = InOrder(self.handle)
+        self.inbox = InboxWorker(runtime, Platform.ZALO_OA, self.sender, self._decode, notes_as_messages=True)
         self._keeper: asyncio.Task[None] | None = None
         self._reauth = False
         self.rejected = 0  # forged, stale or malformed webhook calls (for health/tests)
@@ -128,6 +133,7 @@ class ZaloOAService:
             log.error("Zalo OA needs re-authorisation: replies and bulletins through the OA are paused")
         if self.token_check_seconds:
             self._keeper = asyncio.create_task(self._keep_token_fresh())
+        await self.inbox.start()  # what an earlier run left is processed and sent first
         log.info("Zalo OA webhook at %s (OA %s)", WEBHOOK_PATH, self.cfg.oa_id)
 
     async def refresh_if_due(self) -> None:
@@ -155,12 +161,12 @@ class ZaloOAService:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._keeper
             self._keeper = None
-        await self._inbox.close()
+        await self.inbox.stop()
         if self._own_http:
             await self.http.aclose()
 
     def healthy(self) -> bool:
-        return not self._reauth
+        return not self._reauth and self.inbox.healthy()
 
     def routes(self) -> list[BaseRoute]:
         return [Route(WEBHOOK_PATH, self.webhook, methods=["POST"])]
@@ -199,45 +205,48 @@ class ZaloOAService:
         if parsed.event is None:
             log.debug("Zalo OA event %s ignored", parsed.name)
             return JSONResponse({"ok": True, "handled": False})
-        if not await claim_event(self.runtime.store, Platform.ZALO_OA.value, parsed.key, utcnow()):
-            log.info("Zalo OA event %s %s already handled: ignored", parsed.name, parsed.key)
+        event = parsed.event
+        chat = event.chat if isinstance(event, InboundMessage | MemberEvent) else None
+        try:
+            new = await self.inbox.accept([Incoming(parsed.key, str(chat.id) if chat else "", payload)])
+        except Exception:
+            log.exception("Zalo OA event %s could not be stored (503; Zalo will retry)", parsed.name)
+            return JSONResponse({"ok": False, "error": "try again"}, status_code=503)
+        if not new:
+            log.info("Zalo OA event %s %s already stored: acknowledged", parsed.name, parsed.key)
             return JSONResponse({"ok": True, "duplicate": True})
-        self._inbox.put(parsed.event)
         return JSONResponse({"ok": True})
 
-    async def handle(self, event: Event) -> None:
-        """Feed one event to the dispatcher and send its replies; never raises."""
-        try:
-            chat = event.chat if isinstance(event, InboundMessage | MemberEvent) else None
-            if chat is not None and not chat.is_private and not str(chat.id).startswith("followers:"):
-                await self._mark_oa_group(chat)
-            if isinstance(event, InboundMessage):
-                event = self.sender.buttons.press(event) or event  # "2" answers a numbered choice
-            for out in await self.runtime.dispatcher.feed(event):
-                result = await self.sender.send(out)
-                metrics.reply_out("zalo_oa", result.status.value)
-                if not result.ok:
-                    log.warning("Zalo OA reply not sent: %s %s", result.status.value, result.error)
-        except Exception:
-            log.exception("Zalo OA event handling failed")
+    async def _decode(self, _key: str, raw: str, session: AsyncSession) -> list[Event]:
+        """A stored webhook body → the event to feed (called by the inbox worker)."""
+        payload = json.loads(raw)
+        event = translate(payload, oa_id=self.cfg.oa_id, now=utcnow()).event
+        if event is None:
+            return []
+        chat = event.chat if isinstance(event, InboundMessage | MemberEvent) else None
+        if chat is not None and not chat.is_private and not str(chat.id).startswith("followers:"):
+            await self._mark_oa_group(session, chat)
+        if isinstance(event, InboundMessage):
+            event = self.sender.buttons.press(event) or event  # "2" answers a numbered choice
+        return [event]
 
-    async def _mark_oa_group(self, chat: ChatRef) -> None:
+    async def _mark_oa_group(self, s: AsyncSession, chat: ChatRef) -> None:
         """The OA owns its GMF groups and receives every message there, like a Telegram bot
         that is an administrator: record that, so handlers know it sees all. Any event from
         the group also proves the OA is in it, so a group marked inactive after a "gone"
         error (possibly by another process) is active again. Checked on every group event:
-        no in-process memory, which could not see another process's change."""
-        async with self.runtime.store.session() as s:
-            group = await ensure_group(s, chat, utcnow())
-            if not group.bot_is_admin or not group.active:
-                group.bot_is_admin = True
-                group.active = True
-                group.updated_at = utcnow()
-                groups.changed()
+        no in-process memory, which could not see another process's change. Written in the
+        inbox transaction of the event."""
+        group = await ensure_group(s, chat, utcnow())
+        if not group.bot_is_admin or not group.active:
+            group.bot_is_admin = True
+            group.active = True
+            group.updated_at = utcnow()
+            groups.changed()
 
     async def drain(self) -> None:
-        """Wait until every event accepted so far has been handled."""
-        await self._inbox.drain()
+        """Wait until every event stored so far has been handled and answered."""
+        await self.inbox.drain()
 
     # --- re-authorisation -------------------------------------------------------------
     async def _report_reauth(self, error: ReauthRequired) -> None:

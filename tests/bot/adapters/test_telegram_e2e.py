@@ -19,6 +19,7 @@ from bot.model import Platform
 from bot.runtime import Runtime
 from bot.store.db import Store
 from bot.store.groups import find_group
+from bot.store.inbox import ReplyRow
 from bot.store.tables import Activity, Group, MemberEventRow, Membership
 from tests.conftest import sample_config
 from tests.fakes import updates as u
@@ -65,7 +66,7 @@ async def settle(fake: FakeBotAPI, bot: TelegramService) -> None:
             break
         await asyncio.sleep(0.01)
     assert sentinels() > before, "the bot stopped answering"
-    await bot.replies.join()
+    await bot.drain()
     await bot.runtime.dispatcher.flush()
 
 
@@ -210,3 +211,31 @@ async def test_handled_updates_are_confirmed_on_stop(tg_config: Config, store: S
     await asyncio.sleep(0.2)
     await second.stop()
     assert len(fake.sent()) == 2  # /help was not answered twice
+
+
+async def test_a_button_press_is_answered_at_once_and_its_message_is_durable(
+    fake: FakeBotAPI, bot: TelegramService, store: Store
+) -> None:
+    chat = u.private(5002, "Chú Ba")
+    fake.push(u.message(chat, u.user(5002, "Chú Ba"), "quên mật khẩu vneid thì làm sao?"))
+    (answer,) = await fake.wait_sent(1)
+    buttons = [b for row in answer["reply_markup"]["inline_keyboard"] for b in row]
+    useful = next(b for b in buttons if b["callback_data"].endswith(":u"))
+    fake.push(
+        {
+            "callback_query": {
+                "id": "cb-77",
+                "from": u.user(5002, "Chú Ba"),
+                "chat_instance": "x",
+                "data": useful["callback_data"],
+                "message": {**u.message(chat, u.BOT, answer["text"])["message"], "message_id": 1},
+            }
+        }
+    )
+    (ack,) = await fake.wait_sent(1, method="answerCallbackQuery")
+    assert ack["callback_query_id"] == "cb-77"
+    await bot.drain()
+    async with store.session() as s:  # what was answered went through the reply rows, all sent
+        rows = (await s.execute(select(ReplyRow))).scalars().all()
+    assert rows and all(r.status == "sent" for r in rows)
+    assert len(rows) == len(fake.sent())

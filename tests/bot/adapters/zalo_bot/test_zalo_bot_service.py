@@ -15,11 +15,9 @@ from bot.adapters.shell import ShellSession
 from bot.adapters.zalo.buttons import ButtonMemory, plain_text
 from bot.adapters.zalo.secrets import BotSecrets
 from bot.adapters.zalo_bot import ZaloBotService
-from bot.adapters.zalo_bot.events import translate
 from bot.model import ChatKind, ChatRef, Outbound, Platform
-from bot.store.db import utcnow
+from bot.store.inbox import InboxRow
 from bot.store.tables import Activity, Group, Person
-from bot.store.zalo import ZaloSeenEvent
 from tests.fakes.zalo_bot import BOT_TOKEN, WEBHOOK_SECRET, text_update
 from tests.fakes.zalo_env import both_databases
 
@@ -64,7 +62,7 @@ async def test_wrong_or_missing_secret_token_is_rejected(bot_env, caplog):
     assert (await bot_env.post(update, secret=BOT_TOKEN)).status_code == 401
     assert bot_env.fake.sent == []
     async with bot_env.runtime.store.session() as s:
-        assert (await s.execute(select(func.count()).select_from(ZaloSeenEvent))).scalar_one() == 0
+        assert (await s.execute(select(func.count()).select_from(InboxRow))).scalar_one() == 0
     assert "wrong or missing X-Bot-Api-Secret-Token" in caplog.text
     assert "wrong-secret" not in caplog.text
 
@@ -167,7 +165,8 @@ async def test_a_failed_getme_at_start_recovers(bot_env):
     await restarted.start()
     try:
         assert not restarted.healthy() and restarted.names == ()
-        await restarted.handle(translate(text_update("z12", "chat-12", "user-12", "/help"), now=utcnow()).message)
+        await restarted.take([text_update("z12", "chat-12", "user-12", "/help")])
+        await restarted.drain()
         assert restarted.healthy() and restarted.names[0] == "Loa Số"
         assert len(bot_env.fake.texts_to("chat-12")) == 1
     finally:

@@ -12,8 +12,8 @@ from bot.adapters.zalo.buttons import ButtonMemory, plain_text
 from bot.model import Platform
 from bot.store.db import utcnow
 from bot.store.groups import mark_inactive
+from bot.store.inbox import InboxRow
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
-from bot.store.zalo import ZaloSeenEvent
 from tests.fakes.zalo_env import both_databases, now_ms, oa_follow, oa_group_event, oa_text, signed
 
 
@@ -61,7 +61,7 @@ async def test_forged_signature_is_rejected_and_nothing_processed(oa_env, caplog
     tampered = good_raw.replace(b"/help", b"/xyzw")
     assert (await oa_env.post(tampered, good_headers)).status_code == 401
     assert oa_env.fake.sent == [] and oa_env.fake.calls == []
-    assert await count(oa_env.runtime, ZaloSeenEvent) == 0
+    assert await count(oa_env.runtime, InboxRow) == 0
     assert await count(oa_env.runtime, Person) == 0
     assert "bad or missing X-ZEvent-Signature" in caplog.text
     assert oa_env.service.rejected == 3
@@ -73,7 +73,7 @@ async def test_stale_or_future_events_are_rejected(oa_env):
     assert (await oa_env.post(*signed(old))).status_code == 401
     assert (await oa_env.post(*signed(future))).status_code == 401
     assert oa_env.fake.sent == []
-    assert await count(oa_env.runtime, ZaloSeenEvent) == 0
+    assert await count(oa_env.runtime, InboxRow) == 0
 
 
 @both_databases
@@ -84,6 +84,22 @@ async def test_duplicate_event_is_answered_once(oa_env):
     assert first.status_code == second.status_code == 200
     assert second.json().get("duplicate") is True
     assert len(oa_env.fake.texts_to("u-105")) == 1
+
+
+@both_databases
+async def test_a_retry_of_a_stored_but_unanswered_event_is_answered_once(oa_env):
+    """The bot stored the event and said 200, then died before answering; Zalo retries it."""
+    await oa_env.service.inbox.stop()  # nothing processes: as if the process had died
+    raw, headers = signed(oa_text("u-107", "/help", "dup-2"))
+    first = await oa_env.web.post("/webhooks/zalo-oa", content=raw, headers=headers)
+    retry = await oa_env.web.post("/webhooks/zalo-oa", content=raw, headers=headers)
+    assert first.status_code == retry.status_code == 200 and retry.json().get("duplicate") is True
+    assert oa_env.fake.texts_to("u-107") == []
+    await oa_env.service.inbox.start()  # the next life
+    await oa_env.service.drain()
+    assert len(oa_env.fake.texts_to("u-107")) == 1
+    again = await oa_env.post(raw, headers)  # answered: acknowledged and ignored
+    assert again.json().get("duplicate") is True and len(oa_env.fake.texts_to("u-107")) == 1
 
 
 async def test_malformed_json_is_rejected_without_a_crash(oa_env):
