@@ -1,19 +1,38 @@
-"""Flood limits of each platform, as named constants with their source, and the pacers that keep them.
+"""Flood limits of each platform, as named constants with their source, and the gates that keep them.
 
-The outbox sender paces one platform account evenly (no bursts) a little under the
-platform's rate, keeps a per-group sliding window, and pauses the whole account when
-the platform answers 429 with ``retry_after``.
+A ``FloodGate`` paces ONE platform account (a bot token) for everything that sends through
+it: bulletins (the outbox drainer) and replies. Three scopes, each a GCRA bucket (a
+"theoretical arrival time" moved on by every send; the pure arithmetic is ``gcra``):
+
+- the account: evenly spaced slots a little under the platform's rate (30 msg/s on Telegram),
+  a burst of at most ``CATCH_UP_SLOTS``;
+- each chat: ≈1 msg/s in a private chat, 20 msg/min in a group (a burst of 5, then one every
+  4 s, so no 60-second window ever holds more than 20);
+- a 429's ``retry_after`` pauses the chat that got it; a second chat answered 429 while that
+  pause runs means the account itself is over its limit, and the whole account pauses.
+
+``LocalGate`` keeps the buckets in memory (SQLite: one process). ``SharedGate`` keeps them in
+PostgreSQL rows (``bot.store.flood``), so every process using one token shares one budget
+with no static split. ``gate_for(store, platform)`` returns the one gate of this process for
+a platform account: the drainer and the reply sender must both use it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import time
+import weakref
 from collections import deque
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from bot.model import Platform
+from bot.model import ChatId, ChatKind, Platform
+from bot.store import flood
+from bot.store.db import Store
+
+log = logging.getLogger(__name__)
 
 # https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this
 TELEGRAM_MESSAGES_PER_SECOND = 30  # per bot, all chats together
@@ -32,6 +51,14 @@ SAFETY = 0.99
 # A pacer that fell behind (a slow database write, a batch boundary) may catch up this many
 # slots at once; a longer stall restarts the grid. Bounded, so a burst stays far below 30.
 CATCH_UP_SLOTS = 3
+# https://core.telegram.org/bots/faq: "avoid sending more than one message per second" in one chat.
+PRIVATE_INTERVAL_S = 1.0
+PRIVATE_BURST = 3
+# In a group, a few answers may go out at once; then the pace keeps any minute at ≤ 20.
+GROUP_BURST = 5
+# A 429 on a second chat within this many seconds of one on another chat pauses the account.
+ACCOUNT_STRIKE_WINDOW_S = 5.0
+SWEEP_EVERY_S = 60.0  # idle chat buckets are dropped this often
 
 # Transient errors (5xx, timeouts): retry after 1, 2, 4, 8 s (±50% jitter), then give up.
 MAX_ATTEMPTS = 5
@@ -40,10 +67,33 @@ BACKOFF_CAP_S = 60.0
 
 
 @dataclass(frozen=True)
+class Pace:
+    """A GCRA bucket's parameters: one send per ``interval`` seconds, up to ``burst`` at once."""
+
+    interval: float
+    burst: int
+
+
+@dataclass(frozen=True)
 class PlatformLimits:
     per_second: float
     per_group_per_minute: int
     text_limit: int
+    private: Pace = Pace(PRIVATE_INTERVAL_S, PRIVATE_BURST)
+
+    @property
+    def account(self) -> Pace:
+        return Pace(1.0 / (self.per_second * SAFETY), CATCH_UP_SLOTS)
+
+    @property
+    def group(self) -> Pace:
+        """``burst`` at once, then evenly, so that burst + 60 s / interval ≤ the per-minute limit."""
+        per_min = self.per_group_per_minute
+        burst = max(1, min(GROUP_BURST, per_min))
+        return Pace(60.0 / (per_min - burst) if per_min > burst else 60.0, burst)
+
+    def chat(self, kind: ChatKind) -> Pace:
+        return self.private if kind is ChatKind.PRIVATE else self.group
 
 
 LIMITS: dict[Platform, PlatformLimits] = {
@@ -120,3 +170,204 @@ class GroupWindow:
 
     def record(self, key: object) -> None:
         self._sent.setdefault(key, deque()).append(self.clock())
+
+
+def gcra(tat: float, paused_until: float, now: float, pace: Pace, *, block: bool) -> tuple[float, float]:
+    """(seconds to wait, new tat) for one send at ``now`` on a bucket at ``tat``.
+
+    The send may go at ``at = max(now, paused_until, tat - (burst - 1) · interval)``; the bucket
+    then moves to ``max(tat, at) + interval``. Without ``block``, a send that would have to wait
+    reserves nothing (the bucket stays at ``tat``). The same arithmetic runs in SQL in
+    ``bot.store.flood`` for the shared gate.
+    """
+    at = max(now, paused_until, tat - (pace.burst - 1) * pace.interval)
+    if not block and at > now:
+        return at - now, tat
+    return at - now, max(tat, at) + pace.interval
+
+
+@dataclass
+class _Bucket:
+    tat: float = 0.0
+    paused_until: float = 0.0
+
+
+@dataclass
+class _Strikes:
+    """Recent 429s by chat (monotonic times), to tell a chat's limit from the account's."""
+
+    window: float = ACCOUNT_STRIKE_WINDOW_S
+    last: dict[ChatId, float] = field(default_factory=dict)
+
+    def hit(self, chat: ChatId, now: float) -> bool:
+        """Record a 429 on ``chat``; True when another chat had one within the window."""
+        self.last = {c: t for c, t in self.last.items() if now - t <= self.window}
+        other = any(c != chat for c in self.last)
+        self.last[chat] = now
+        return other
+
+
+class FloodGate:
+    """One platform account's flood budget; see the module docstring. Subclasses store the buckets.
+
+    The interface the drainer and the reply sender use:
+
+    - ``await acquire()``: wait for an account slot (every message, every part);
+    - ``await acquire_chat(chat, kind)``: wait for the chat's slot, then the account's (replies);
+    - ``await try_chat(chat, kind)``: 0.0 and the chat's slot reserved, or the seconds to wait and
+      nothing reserved (the outbox defers the row instead of holding a worker);
+    - ``pause(retry_after, chat=None, kind=GROUP)``: a 429. With a chat, that chat pauses (and the
+      account too if another chat got a 429 moments ago); without, the account pauses;
+    - ``paused_for(chat=None)``: seconds this process knows it must still wait.
+    """
+
+    def __init__(self, limits: PlatformLimits, *, clock: Callable[[], float] = time.monotonic):
+        self.limits = limits
+        self.clock = clock
+        self.strikes = _Strikes()
+        # What this process learnt from its own 429s (the shared gate also stores them).
+        self._paused: dict[ChatId | None, float] = {}
+        self.account_pauses = 0
+        self.chat_pauses = 0
+
+    async def _reserve(self, chat: ChatId | None, pace: Pace, block: bool) -> float:
+        raise NotImplementedError
+
+    def _store_pause(self, chat: ChatId | None, seconds: float) -> None:
+        """Make a pause known beyond this process (the shared gate); nothing for the local one."""
+
+    async def acquire(self) -> None:
+        while True:
+            wait = await self._reserve(None, self.limits.account, True)
+            if wait > 0:
+                await asyncio.sleep(wait)
+            if self.paused_for() <= 0:  # a 429 arrived while we waited for this slot: take a later one
+                return
+
+    async def acquire_chat(self, chat: ChatId, kind: ChatKind = ChatKind.GROUP) -> None:
+        while True:
+            wait = await self._reserve(chat, self.limits.chat(kind), True)
+            if wait > 0:
+                await asyncio.sleep(wait)
+            if self.paused_for(chat) <= 0:
+                break
+        await self.acquire()
+
+    async def try_chat(self, chat: ChatId, kind: ChatKind = ChatKind.GROUP) -> float:
+        local = self.paused_for(chat)
+        if local > 0:
+            return local
+        return await self._reserve(chat, self.limits.chat(kind), False)
+
+    def pause(self, seconds: float, chat: ChatId | None = None, kind: ChatKind = ChatKind.GROUP) -> None:
+        seconds = max(seconds, 0.0)
+        now = self.clock()
+        scopes: list[ChatId | None] = [chat]
+        if chat is not None and self.strikes.hit(chat, now):
+            scopes.append(None)  # two chats at once: it is the account's limit
+        for scope in scopes:
+            self._paused[scope] = max(self._paused.get(scope, 0.0), now + seconds)
+            self._store_pause(scope, seconds)
+            if scope is None:
+                self.account_pauses += 1
+            else:
+                self.chat_pauses += 1
+
+    def paused_for(self, chat: ChatId | None = None) -> float:
+        """Seconds the chat (or, with no chat, the account) is still paused, as far as this process knows."""
+        return max(0.0, self._paused.get(chat, 0.0) - self.clock())
+
+
+class LocalGate(FloodGate):
+    """Buckets in this process's memory: the whole budget for one process (SQLite)."""
+
+    def __init__(self, limits: PlatformLimits, *, clock: Callable[[], float] = time.monotonic):
+        super().__init__(limits, clock=clock)
+        self._buckets: dict[ChatId | None, _Bucket] = {}
+        self._swept = clock()
+
+    async def _reserve(self, chat: ChatId | None, pace: Pace, block: bool) -> float:
+        now = self.clock()
+        if now - self._swept > SWEEP_EVERY_S:
+            self._sweep(now)
+        bucket = self._buckets.setdefault(chat, _Bucket())
+        paused = max(bucket.paused_until, self._paused.get(chat, 0.0))
+        wait, bucket.tat = gcra(bucket.tat, paused, now, pace, block=block)
+        return wait
+
+    def _store_pause(self, chat: ChatId | None, seconds: float) -> None:
+        bucket = self._buckets.setdefault(chat, _Bucket())
+        bucket.paused_until = max(bucket.paused_until, self.clock() + seconds)
+
+    def _sweep(self, now: float) -> None:
+        self._swept = now
+        idle = [k for k, b in self._buckets.items() if k is not None and b.tat < now and b.paused_until < now]
+        for key in idle:
+            del self._buckets[key]
+        self._paused = {k: t for k, t in self._paused.items() if t > now}
+
+
+class SharedGate(FloodGate):
+    """Buckets in PostgreSQL rows (``bot.store.flood``): every process on one token shares them.
+
+    Each reservation is one atomic statement on the database clock; the caller then sleeps
+    locally until its slot. A pause (429) is applied here at once and written for the others.
+    """
+
+    def __init__(self, store: Store, account: str, limits: PlatformLimits):
+        super().__init__(limits)
+        self.store = store
+        self.account = account
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._swept = time.monotonic()
+
+    def key(self, chat: ChatId | None) -> str:
+        return self.account if chat is None else f"{self.account}:{chat}"
+
+    async def _reserve(self, chat: ChatId | None, pace: Pace, block: bool) -> float:
+        if time.monotonic() - self._swept > SWEEP_EVERY_S:
+            self._swept = time.monotonic()
+            self._spawn(flood.sweep(self.store))
+        return await flood.reserve(self.store, self.key(chat), interval=pace.interval, burst=pace.burst, block=block)
+
+    def _store_pause(self, chat: ChatId | None, seconds: float) -> None:
+        self._spawn(flood.pause(self.store, self.key(chat), seconds))
+
+    def _spawn(self, coro: object) -> None:
+        task = asyncio.ensure_future(coro)  # type: ignore[call-overload]
+        self._tasks.add(task)
+        task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("flood gate %s: could not write to the database: %r", self.account, task.exception())
+
+
+_GATES: weakref.WeakKeyDictionary[Store, dict[str, FloodGate]] = weakref.WeakKeyDictionary()
+
+
+def account_key(platform: Platform, account: str | None = None) -> str:
+    """``telegram`` or ``telegram:123456`` (the bot id, the public half of a token): never a secret."""
+    return f"{platform.value}:{account}" if account else platform.value
+
+
+def gate_for(
+    store: Store, platform: Platform, account: str | None = None, limits: PlatformLimits | None = None
+) -> FloodGate:
+    """THE gate of this process for one platform account: shared in PostgreSQL, local on SQLite.
+
+    Every caller with the same store and account gets the same object, so the outbox drainer
+    and the reply sender of one process draw on one budget (and, on PostgreSQL, with every
+    other process on the token). ``limits`` overrides the platform's (tests, benchmarks) and
+    then gives a gate of its own.
+    """
+    key = account_key(platform, account)
+    if limits is not None:
+        return LocalGate(limits) if store.is_sqlite else SharedGate(store, key, limits)
+    gates = _GATES.setdefault(store, {})
+    gate = gates.get(key)
+    if gate is None:
+        lim = LIMITS[platform]
+        gate = gates[key] = LocalGate(lim) if store.is_sqlite else SharedGate(store, key, lim)
+    return gate

@@ -2,6 +2,8 @@
 
 import bot.store.accounts
 import bot.store.broadcasts
+import bot.store.flood
+import bot.store.leases
 import bot.store.outbox
 import bot.store.questions
 import bot.store.readings

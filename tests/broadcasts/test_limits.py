@@ -84,10 +84,15 @@ def test_backoff_grows_and_is_capped() -> None:
     assert max(values) <= limits.BACKOFF_CAP_S
 
 
-def test_sender_share_divides_the_rate(monkeypatch: pytest.MonkeyPatch) -> None:
-    from broadcasts.drain import sender_share
+def test_obsolete_senders_variable_is_ignored_with_one_warning(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from broadcasts import drain
 
+    monkeypatch.setattr(drain, "_warned_senders", False)
     monkeypatch.setenv("LOASO_SENDERS", "3")
-    assert sender_share() == 3
-    monkeypatch.setenv("LOASO_SENDERS", "zero")
-    assert sender_share() == 1
+    drain.warn_obsolete_senders()
+    drain.warn_obsolete_senders()
+    assert [r.message for r in caplog.records].count(
+        "LOASO_SENDERS is ignored: processes on one PostgreSQL share each token's flood budget"
+    ) == 1

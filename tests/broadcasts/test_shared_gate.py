@@ -1,0 +1,90 @@
+"""Several processes on one bot token share one flood budget (PostgreSQL rows, no static split).
+
+Each ``SharedGate`` below stands for one process: its own object, its own memory, only the
+database in common. The fake Bot API enforces Telegram's 30 msg/s and counts every 429.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram import Bot
+from telegram.request import HTTPXRequest
+
+from bot.adapters.telegram.sender import TelegramSender
+from bot.model import ChatKind, Platform
+from bot.runtime import Runtime
+from bot.store import flood
+from bot.store.db import Store
+from broadcasts import outbox
+from broadcasts.drain import Drainer
+from broadcasts.limits import LIMITS, LocalGate, SharedGate, gate_for
+from tests.broadcasts.helpers import add_groups
+from tests.fakes.flood import FloodPolicy
+from tests.fakes.telegram_api import FakeBotAPI, running_fake
+
+pytestmark = pytest.mark.postgres
+
+
+def postgres_only(store: Store) -> None:
+    if store.is_sqlite:
+        pytest.skip("one SQLite process paces in memory; sharing is PostgreSQL's")
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[tuple[FakeBotAPI, FloodPolicy]]:
+    policy = FloodPolicy(server_error_rate=0.0)
+    async with running_fake(policy=policy) as f:
+        yield f, policy
+
+
+async def test_two_drainers_on_one_token_never_exceed_the_shared_rate(
+    runtime: Runtime, fake: tuple[FakeBotAPI, FloodPolicy]
+) -> None:
+    postgres_only(runtime.store)
+    api, policy = fake
+    chats = [-(5000 + i) for i in range(150)]  # 5 s at 30 msg/s: two unshared pacers would send 60/s
+    await add_groups(runtime, chats)
+    async with runtime.store.session() as s:
+        q = await outbox.queue_bulletin(s, runtime.config, kind="custom", target="all", text="Họp dân")
+    bots = [Bot(api.token, base_url=api.base_url, request=HTTPXRequest(connection_pool_size=8)) for _ in range(2)]
+    drainers = []
+    for i, bot in enumerate(bots):
+        await bot.initialize()
+        sender = TelegramSender(bot)
+        gate = SharedGate(runtime.store, f"telegram:{sender.account}", LIMITS[Platform.TELEGRAM])  # one per process
+        drainers.append(Drainer(runtime.store, sender, owner=f"p{i}", gate=gate))
+    try:
+        await asyncio.wait_for(asyncio.gather(*(d.drain(q.bulletin_id) for d in drainers)), 30)
+    finally:
+        for bot in bots:
+            await bot.shutdown()
+    assert policy.violations == 0  # not one 429 caused by us
+    assert sorted(policy.accepted) == sorted(chats) and set(policy.accepted.values()) == {1}
+    assert all(d.counters.sent > 20 for d in drainers)  # both really sent: the budget was shared, not split
+    span = policy.last_at - (policy.first_at or 0)
+    assert len(chats) / span > 25  # and used: close to 30 msg/s together
+
+
+async def test_shared_pause_holds_the_other_process(store: Store) -> None:
+    postgres_only(store)
+    from bot.store.schema import ensure_schema
+
+    await ensure_schema(store)
+    limits = LIMITS[Platform.TELEGRAM]
+    a, b = SharedGate(store, "telegram:1", limits), SharedGate(store, "telegram:1", limits)
+    assert await b.try_chat(-7, ChatKind.GROUP) == 0
+    a.pause(30, chat=-8)
+    await asyncio.gather(*a._tasks)
+    assert await b.try_chat(-8, ChatKind.GROUP) > 25  # b never saw the 429, the row told it
+    assert await b.try_chat(-9, ChatKind.GROUP) == 0  # other chats go on
+    assert await flood.paused_for(store, "telegram:1:-8") > 25
+
+
+def test_one_gate_per_process_and_account(config: object) -> None:
+    sqlite = Store("sqlite+aiosqlite:///:memory:")
+    g = gate_for(sqlite, Platform.TELEGRAM, "123")
+    assert g is gate_for(sqlite, Platform.TELEGRAM, "123") and isinstance(g, LocalGate)
+    assert g is not gate_for(sqlite, Platform.TELEGRAM, "456")
