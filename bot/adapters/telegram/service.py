@@ -5,8 +5,10 @@ once, so one malformed update fails the batch and is fetched again forever. Here
 raw update is parsed on its own (``feed_raw``), a bad one is logged once and skipped, and
 the offset always moves on. Both polling and the webhook end in ``feed_raw``.
 
-Replies are queued and sent by one worker that honours ``retry_after``, retries transient
-errors, follows group migrations and marks kicked groups inactive.
+Replies are queued into per-chat lanes (``bot.adapters.lanes``) paced by the same flood gate
+as the outbox: a chat that must wait (its pace, its 429) never holds up another chat. Each
+attempt honours ``retry_after`` for its chat, retries transient errors, follows group
+migrations and marks kicked groups inactive.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.adapters.base import SendStatus
+from bot.adapters.lanes import DONE, ReplyLanes, Step
 from bot.adapters.telegram.sender import TelegramSender
 from bot.adapters.telegram.translate import ALLOWED_UPDATES, translate
 from bot.config import secret
@@ -36,14 +39,15 @@ from bot.model import ButtonPress, Outbound, Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.store.groups import mark_inactive, migrate_group
+from broadcasts.limits import gate_for
 
 log = logging.getLogger(__name__)
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-REPLY_ATTEMPTS = 4
 MAX_RETRY_AFTER = 60.0
+TRANSIENT_RETRY_S = 2.0
 
 
 def describe(raw: Any) -> str:
@@ -93,7 +97,10 @@ class TelegramService:
         self.app.add_error_handler(self._on_error)
         self.sender = TelegramSender(self.app.bot)
         self.me: User | None = None
-        self.replies: asyncio.Queue[Outbound] = asyncio.Queue()
+        self.replies: asyncio.Queue[Outbound] = asyncio.Queue()  # intake; ``join()`` waits until all are sent
+        # Paced by this process's one gate for the token, shared with the outbox drainer.
+        gate = gate_for(runtime.store, Platform.TELEGRAM, self.sender.account)
+        self.lanes = ReplyLanes(self._attempt, gate, on_done=self.replies.task_done)
         self.send_replies = send_replies
         self.rejected = 0
         self._tasks: list[asyncio.Task[None]] = []
@@ -112,6 +119,7 @@ class TelegramService:
         await self.app.start()
         self._running = True
         if self.send_replies:
+            self.lanes.start()
             self._tasks.append(asyncio.create_task(self._reply_worker(), name="telegram-replies"))
         webhook = self.runtime.config.telegram.webhook
         if poll is None:
@@ -133,6 +141,7 @@ class TelegramService:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks.clear()
+        await self.lanes.stop()
         if self.app.running:
             await self.app.stop()  # processes what is already queued first
         await self._confirm_offset()
@@ -150,7 +159,8 @@ class TelegramService:
             log.warning("telegram: could not confirm handled updates (%s); some may repeat", type(exc).__name__)
 
     def healthy(self) -> bool:
-        return self._running and all(not t.done() for t in self._tasks)
+        lanes_ok = self.lanes.healthy() or not self.send_replies
+        return self._running and lanes_ok and all(not t.done() for t in self._tasks)
 
     def routes(self) -> list[BaseRoute]:
         webhook = self.runtime.config.telegram.webhook
@@ -260,36 +270,29 @@ class TelegramService:
         log.error("telegram: error while handling update %s", uid, exc_info=context.error)
 
     async def _reply_worker(self) -> None:
+        """Move replies from the intake queue into their chats' lanes."""
         while True:
-            out = await self.replies.get()
-            try:
-                await self.deliver(out)
-            except Exception:
-                log.exception("telegram: reply to %s failed", out.chat.id)
-            finally:
-                self.replies.task_done()
+            self.lanes.put(await self.replies.get())
 
-    async def deliver(self, out: Outbound) -> bool:
-        """Send one reply, with bounded retries; follow migrations, retire kicked groups."""
-        for attempt in range(REPLY_ATTEMPTS):
-            result = await self.sender.send(out)
-            if result.ok:
-                return True
-            if result.status is SendStatus.RETRY_AFTER:
-                await asyncio.sleep(min(result.retry_after, MAX_RETRY_AFTER))
-            elif result.status is SendStatus.TRANSIENT:
-                await asyncio.sleep(min(2**attempt, 30))
-            elif result.status is SendStatus.MIGRATED and result.new_chat_id is not None:
-                await self.runtime.dispatcher.flush()
-                async with self.runtime.store.session() as s:
-                    await migrate_group(s, Platform.TELEGRAM, out.chat.id, result.new_chat_id, utcnow())
-                out = replace(out, chat=replace(out.chat, id=result.new_chat_id), reply_to=None)
-            elif result.status is SendStatus.GONE:
-                async with self.runtime.store.session() as s:
-                    await mark_inactive(s, Platform.TELEGRAM, out.chat.id, utcnow())
-                log.info("telegram: chat %s is gone (%s); marked inactive", out.chat.id, result.error)
-                return False
-            else:
-                log.warning("telegram: reply to %s rejected: %s", out.chat.id, result.error)
-                return False
-        return False
+    async def _attempt(self, out: Outbound) -> Step:
+        """Send one reply once; say whether it is done or when (and as what) to retry it."""
+        result = await self.sender.send(out)
+        if result.ok:
+            return DONE
+        if result.status is SendStatus.RETRY_AFTER:
+            wait = min(result.retry_after, MAX_RETRY_AFTER)
+            return Step(False, retry_in=wait, chat_pause=wait)
+        if result.status is SendStatus.TRANSIENT:
+            return Step(False, retry_in=TRANSIENT_RETRY_S)
+        if result.status is SendStatus.MIGRATED and result.new_chat_id is not None:
+            await self.runtime.dispatcher.flush()
+            async with self.runtime.store.session() as s:
+                await migrate_group(s, Platform.TELEGRAM, out.chat.id, result.new_chat_id, utcnow())
+            return Step(False, out=replace(out, chat=replace(out.chat, id=result.new_chat_id), reply_to=None))
+        if result.status is SendStatus.GONE:
+            async with self.runtime.store.session() as s:
+                await mark_inactive(s, Platform.TELEGRAM, out.chat.id, utcnow())
+            log.info("telegram: chat %s is gone (%s); marked inactive", out.chat.id, result.error)
+            return DONE
+        log.warning("telegram: reply to %s rejected: %s", out.chat.id, result.error)
+        return DONE
