@@ -41,7 +41,7 @@ from broadcasts.limits import LIMITS, MAX_ATTEMPTS, FloodGate, PlatformLimits, b
 
 log = logging.getLogger(__name__)
 
-LEASE_S = 60.0  # a claimed row is ours this long; a dead sender's rows come back after it
+LEASE_S = 20.0  # a claimed row is ours this long; a dead sender's rows come back after it
 LEASE_MARGIN_S = 5.0  # do not start a send this close to the end of the lease
 MAX_IN_FLIGHT = 4  # concurrent requests per account: enough to hide round trips, few to repeat after a crash
 IDLE_POLL_S = 1.0  # how often an idle sender looks for new rows

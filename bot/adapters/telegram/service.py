@@ -35,6 +35,7 @@ from bot.adapters.telegram.sender import TelegramSender
 from bot.adapters.telegram.translate import ALLOWED_UPDATES, translate
 from bot.config import secret
 from bot.dispatcher import Capabilities
+from bot.lease import Leased
 from bot.model import ButtonPress, Outbound, Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow
@@ -106,6 +107,7 @@ class TelegramService:
         self._tasks: list[asyncio.Task[None]] = []
         self._running = False
         self._offset = 0
+        self.poll_lease: Leased | None = None
         runtime.senders[Platform.TELEGRAM] = self.sender
 
     # --- lifecycle -----------------------------------------------------------------
@@ -126,7 +128,9 @@ class TelegramService:
             poll = webhook is None
         if poll:
             await self.app.bot.delete_webhook()
-            self._tasks.append(asyncio.create_task(self._poll(), name="telegram-poll"))
+            # However many processes run on this token, exactly one calls getUpdates (409s otherwise).
+            self.poll_lease = Leased(self.runtime.store, f"telegram:getUpdates:{self.sender.account}", self._poll)
+            self._tasks.append(asyncio.create_task(self.poll_lease.run(), name="telegram-poll"))
         elif webhook is not None:
             await self.app.bot.set_webhook(
                 url=webhook.url, secret_token=self.webhook_secret(), allowed_updates=ALLOWED_UPDATES

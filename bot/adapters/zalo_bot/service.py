@@ -26,6 +26,7 @@ from bot.adapters.zalo.secrets import BotSecrets, bot_secrets
 from bot.adapters.zalo_bot.client import POLL_TIMEOUT, ZaloBotClient, ZaloBotError, unwrap
 from bot.adapters.zalo_bot.events import translate
 from bot.adapters.zalo_bot.sender import ZaloBotSender
+from bot.lease import Leased
 from bot.model import InboundMessage, Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow
@@ -77,7 +78,8 @@ class ZaloBotService:
         if self.cfg.mode == "polling":
             with contextlib.suppress(ZaloBotError):
                 await self.client.delete_webhook()  # getUpdates does not work while a webhook is set
-            self._poller = asyncio.create_task(self._poll_loop())
+            # Several `loaso run` on one PostgreSQL: exactly one of them calls getUpdates.
+            self._poller = asyncio.create_task(Leased(self.runtime.store, "zalo_bot:getUpdates", self._poll_loop).run())
             log.info("Zalo Bot polling getUpdates")
         else:
             if self.cfg.webhook_url and self.secrets.webhook_secret:
