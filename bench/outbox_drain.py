@@ -229,7 +229,7 @@ async def fresh_postgres(url: str) -> str:
     base, _, _ = server.rpartition("/")
     conn = await asyncpg.connect(server)
     try:
-        await conn.execute("DROP DATABASE IF EXISTS loaso_bench_drain")
+        await conn.execute("DROP DATABASE IF EXISTS loaso_bench_drain WITH (FORCE)")
         await conn.execute("CREATE DATABASE loaso_bench_drain")
     finally:
         await conn.close()

@@ -62,6 +62,21 @@ def write_config(folder: Path, db_url: str, base_url: str) -> Path:
     return path
 
 
+async def all_up(ports: list[int], within: float = 60.0) -> None:
+    import httpx
+
+    deadline = time.monotonic() + within
+    async with httpx.AsyncClient() as client:
+        for port in ports:
+            while time.monotonic() < deadline:
+                try:
+                    if (await client.get(f"http://127.0.0.1:{port}/healthz", timeout=1)).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                await asyncio.sleep(0.1)
+
+
 async def fresh_postgres(url: str) -> str:
     import asyncpg
 
@@ -138,13 +153,15 @@ async def scenario(args: argparse.Namespace, n: int, kill: bool) -> dict[str, An
             env.pop("LOASO_SENDERS", None)
             env.pop("LOASO_SENDER_ID", None)
             started = time.monotonic()
-            for _ in range(n):
-                cmd = [sys.executable, "-m", "bot", "--config", str(cfg), "run", "--port", str(free_port())]
+            ports = [free_port() for _ in range(n)]
+            for port in ports:
+                cmd = [sys.executable, "-m", "bot", "--config", str(cfg), "run", "--port", str(port)]
                 procs.append(await asyncio.create_subprocess_exec(*cmd, cwd=ROOT, env=env))
+            await all_up(ports)  # residents start asking once every process answers /healthz
             asked: dict[int, float] = {}
             killed_pid: int | None = None
             deadline = started + args.groups / LIMIT_PER_S * 3 + 60
-            next_question = time.monotonic() + 3.0  # once the processes are up
+            next_question = time.monotonic()
             while time.monotonic() < deadline:
                 done_bulletin = sum(1 for c in chats if policy.accepted[c]) >= len(chats)
                 answered = {c for c in asked if policy.accepted[c]}
@@ -213,12 +230,15 @@ async def main(args: argparse.Namespace) -> None:
         print(json.dumps(runs[-1]), flush=True)
     print(f"\nmachine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"{args.groups} groups, limit {LIMIT_PER_S:g} msg/s")  # fmt: skip
-    head = f"{'run':<22}{'window s':>9}{'% limit':>9}{'429s':>6}{'lost':>6}{'dup':>5}{'answered':>10}{'wait med/max s':>16}"
+    head = f"{'run':<22}{'window s':>9}{'% limit':>9}{'429s':>6}{'lost':>6}{'dup':>5}{'answered':>10}"
+    head += f"{'wait med/max s':>16}"
     print(head)
     for r in runs:
         name = f"{r['processes']} process{'es' if r['processes'] > 1 else ''}" + (", one killed" if r["killed"] else "")
-        print(f"{name:<22}{r['send_window_s']:>9}{100 * r['share_of_limit']:>8.1f}%{r['our_429s']:>6}{r['lost']:>6}"
-              f"{r['duplicated']:>5}{r['answered']:>5}/{r['questions']:<4}{r['answer_s_median']:>8}/{r['answer_s_max']}")  # fmt: skip
+        row = f"{name:<22}{r['send_window_s']:>9}{100 * r['share_of_limit']:>8.1f}%{r['our_429s']:>6}{r['lost']:>6}"
+        row += f"{r['duplicated']:>5}{r['answered']:>5}/{r['questions']:<4}"
+        row += f"{r['answer_s_median']:>8}/{r['answer_s_max']}"
+        print(row)
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "scale.json").write_text(json.dumps(runs, indent=2))

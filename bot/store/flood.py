@@ -19,28 +19,36 @@ from bot.store.db import Store
 
 DB_NOW = "extract(epoch from clock_timestamp())::float8"
 
-# Lock the row, find the earliest allowed send time ``at`` (after any pause, and no more than
-# ``burst`` slots ahead of the theoretical arrival time), and reserve it unless the caller only
-# asked (``block`` false) and would have to wait. Returns the wait in seconds (0 = go now).
+# One statement, one round trip. A key seen for the first time is inserted with its first slot
+# already taken (wait 0). Otherwise: lock the row, find the earliest allowed send time ``at``
+# (after any pause, and no more than ``burst`` slots ahead of the theoretical arrival time), and
+# reserve it unless the caller only asked (``block`` false) and would have to wait. Returns the
+# wait in seconds (0 = go now); no row when another process created the key at the same moment.
 _RESERVE = text(
     f"""
-    WITH cur AS (
+    WITH ins AS (
+        INSERT INTO flood_buckets (key, tat, paused_until)
+        VALUES (:key, {DB_NOW} + CAST(:interval AS float8), 0)
+        ON CONFLICT (key) DO NOTHING
+        RETURNING CAST(0 AS float8) AS wait
+    ), cur AS (
         SELECT key, tat, paused_until, {DB_NOW} AS now
         FROM flood_buckets WHERE key = :key FOR UPDATE
     ), slot AS (
         SELECT key, tat, now,
                greatest(now, paused_until, tat - (CAST(:burst AS float8) - 1) * CAST(:interval AS float8)) AS at
         FROM cur
+    ), upd AS (
+        UPDATE flood_buckets f
+        SET tat = CASE WHEN CAST(:block AS boolean) OR slot.at <= slot.now
+                       THEN greatest(slot.tat, slot.at) + CAST(:interval AS float8)
+                       ELSE f.tat END
+        FROM slot WHERE f.key = slot.key
+        RETURNING slot.at - slot.now AS wait
     )
-    UPDATE flood_buckets f
-    SET tat = CASE WHEN CAST(:block AS boolean) OR slot.at <= slot.now
-                   THEN greatest(slot.tat, slot.at) + CAST(:interval AS float8)
-                   ELSE f.tat END
-    FROM slot WHERE f.key = slot.key
-    RETURNING slot.at - slot.now AS wait
+    SELECT wait FROM ins UNION ALL SELECT wait FROM upd
     """
 )
-_CREATE = text("INSERT INTO flood_buckets (key, tat, paused_until) VALUES (:key, 0, 0) ON CONFLICT (key) DO NOTHING")
 _PAUSE = text(
     f"""
     INSERT INTO flood_buckets (key, tat, paused_until) VALUES (:key, 0, {DB_NOW} + CAST(:seconds AS float8))
@@ -67,12 +75,11 @@ async def reserve(store: Store, key: str, *, interval: float, burst: int, block:
     params = {"key": key, "interval": interval, "burst": burst, "block": block}
     async with store.engine.connect() as conn:
         conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-        for _ in range(2):
+        while True:
             row = (await conn.execute(_RESERVE, params)).first()
             if row is not None:
                 return max(0.0, float(row[0]))
-            await conn.execute(_CREATE, {"key": key})  # first use of this key
-    raise RuntimeError(f"flood bucket {key!r} vanished twice")  # pragma: no cover - a sweep raced twice
+            # Another process inserted this key in the same instant: its row is visible now.
 
 
 async def pause(store: Store, key: str, seconds: float) -> None:

@@ -64,8 +64,6 @@ async def test_two_drainers_on_one_token_never_exceed_the_shared_rate(
     assert policy.violations == 0  # not one 429 caused by us
     assert sorted(policy.accepted) == sorted(chats) and set(policy.accepted.values()) == {1}
     assert all(d.counters.sent > 20 for d in drainers)  # both really sent: the budget was shared, not split
-    span = policy.last_at - (policy.first_at or 0)
-    assert len(chats) / span > 25  # and used: close to 30 msg/s together
 
 
 async def test_shared_pause_holds_the_other_process(store: Store) -> None:
