@@ -53,6 +53,12 @@ MAX_DB_FAILURES = 10  # consecutive database errors before ``drain`` gives up
 _warned_senders = False
 
 
+def sender_share() -> int:
+    """Always 1: the flood budget is shared through ``FloodGate``, never split (kept for old callers)."""
+    warn_obsolete_senders()
+    return 1
+
+
 def warn_obsolete_senders() -> None:
     """``LOASO_SENDERS`` split the rate statically; the flood budget is shared now (said once)."""
     global _warned_senders
@@ -285,7 +291,7 @@ class Drainer:
             row = self._own(d.id)
             if status is SendStatus.RETRY_AFTER:
                 self.counters.paused += 1
-                self.pacer.pause(max(result.retry_after, 0.0), chat=chat_id)  # type: ignore[arg-type]
+                self.pacer.pause_chat(chat_id, max(result.retry_after, 0.0))  # type: ignore[arg-type]
                 log.warning("%s asked to wait %.1f s in a group; pausing it", self.platform.value, result.retry_after)
                 due = now + timedelta(seconds=max(result.retry_after, 0.0))  # the group cannot take it before
                 await s.execute(row.values(lease_until=None, leased_by=None, due_at=due, updated_at=now))

@@ -216,9 +216,13 @@ class FloodGate:
     - ``await acquire_chat(chat, kind)``: wait for the chat's slot, then the account's (replies);
     - ``await try_chat(chat, kind)``: 0.0 and the chat's slot reserved, or the seconds to wait and
       nothing reserved (the outbox defers the row instead of holding a worker);
-    - ``pause(retry_after, chat=None, kind=GROUP)``: a 429. With a chat, that chat pauses (and the
-      account too if another chat got a 429 moments ago); without, the account pauses;
+    - ``pause_chat(chat, retry_after, kind=GROUP)``: a 429 on one chat. That chat pauses, and the
+      account too if another chat got a 429 moments ago;
+    - ``pause(retry_after)``: the whole account pauses (a 429 known to be the account's);
     - ``paused_for(chat=None)``: seconds this process knows it must still wait.
+
+    ``acquire``, ``pause(seconds)`` and ``paused_for()`` are the old ``AccountPacer``'s interface,
+    so a wrapper written for it (e.g. a priority lane forwarding other attributes) keeps working.
     """
 
     def __init__(self, limits: PlatformLimits, *, clock: Callable[[], float] = time.monotonic):
@@ -259,12 +263,19 @@ class FloodGate:
             return local
         return await self._reserve(chat, self.limits.chat(kind), False)
 
-    def pause(self, seconds: float, chat: ChatId | None = None, kind: ChatKind = ChatKind.GROUP) -> None:
-        seconds = max(seconds, 0.0)
-        now = self.clock()
+    def pause(self, seconds: float) -> None:
+        """The whole account waits ``seconds`` (in every process sharing the gate)."""
+        self._pause([None], max(seconds, 0.0))
+
+    def pause_chat(self, chat: ChatId, seconds: float, kind: ChatKind = ChatKind.GROUP) -> None:
+        """A 429 on ``chat``: it waits ``seconds``; a second chat's 429 within moments pauses the account."""
         scopes: list[ChatId | None] = [chat]
-        if chat is not None and self.strikes.hit(chat, now):
+        if self.strikes.hit(chat, self.clock()):
             scopes.append(None)  # two chats at once: it is the account's limit
+        self._pause(scopes, max(seconds, 0.0))
+
+    def _pause(self, scopes: list[ChatId | None], seconds: float) -> None:
+        now = self.clock()
         for scope in scopes:
             self._paused[scope] = max(self._paused.get(scope, 0.0), now + seconds)
             self._store_pause(scope, seconds)

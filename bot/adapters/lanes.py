@@ -39,7 +39,7 @@ class Gate(Protocol):
 
     async def acquire(self) -> None: ...
 
-    def pause(self, seconds: float, chat: ChatId | None = None, kind: ChatKind = ChatKind.GROUP) -> None: ...
+    def pause_chat(self, chat: ChatId, seconds: float, kind: ChatKind = ChatKind.GROUP) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ class ReplyLanes:
             self._finish(chat)
             return
         if step.chat_pause > 0:
-            self.gate.pause(step.chat_pause, chat=chat, kind=item.out.chat.kind)
+            self.gate.pause_chat(chat, step.chat_pause, item.out.chat.kind)
         if item.tries >= MAX_TRIES:
             log.warning("replies: giving up on a reply to %s after %d tries", chat, item.tries)
             self._finish(chat, give_up=True)

@@ -96,3 +96,45 @@ def test_obsolete_senders_variable_is_ignored_with_one_warning(
     assert [r.message for r in caplog.records].count(
         "LOASO_SENDERS is ignored: processes on one PostgreSQL share each token's flood budget"
     ) == 1
+
+
+def test_gcra_group_pace_never_puts_more_than_20_in_a_minute() -> None:
+    from broadcasts.limits import LIMITS, gcra
+
+    pace = LIMITS[limits.Platform.TELEGRAM].group
+    tat, now, sent = 0.0, 1000.0, []
+    for _ in range(100):  # a sender that always wants to send: it waits as told
+        wait, tat = gcra(tat, 0.0, now, pace, block=True)
+        now += wait
+        sent.append(now)
+    assert sent[: pace.burst] == [1000.0] * pace.burst  # a few answers at once …
+    assert max(sum(1 for t in sent if s <= t < s + 60) for s in sent) <= 20  # … never over 20 a minute
+
+
+def test_gcra_without_block_reserves_nothing() -> None:
+    from broadcasts.limits import Pace, gcra
+
+    pace = Pace(1.0, 1)
+    wait, tat = gcra(0.0, 0.0, 10.0, pace, block=False)
+    assert (wait, tat) == (0.0, 11.0)
+    wait, tat2 = gcra(tat, 0.0, 10.5, pace, block=False)
+    assert wait == 0.5 and tat2 == tat  # asked, told to wait, nothing taken
+    wait, _ = gcra(tat, 20.0, 10.5, pace, block=False)
+    assert wait == 9.5  # a pause wins
+
+
+async def test_a_chat_429_pauses_that_chat_and_two_pause_the_account(clock: Clock) -> None:
+    from broadcasts.limits import LIMITS, LocalGate
+
+    gate = LocalGate(LIMITS[limits.Platform.TELEGRAM], clock=clock)
+    gate.pause_chat(-1, 30)
+    assert await gate.try_chat(-1) == pytest.approx(30)
+    assert await gate.try_chat(-2) == 0  # another chat goes on
+    start = clock.now
+    await gate.acquire()
+    assert clock.now == start  # and the account too
+    gate.pause_chat(-3, 10)  # a second chat at once: the account's limit
+    assert gate.paused_for() == pytest.approx(10)
+    await gate.acquire()
+    assert clock.now - start == pytest.approx(10)
+    assert (gate.chat_pauses, gate.account_pauses) == (2, 1)

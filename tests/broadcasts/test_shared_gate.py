@@ -74,7 +74,7 @@ async def test_shared_pause_holds_the_other_process(store: Store) -> None:
     limits = LIMITS[Platform.TELEGRAM]
     a, b = SharedGate(store, "telegram:1", limits), SharedGate(store, "telegram:1", limits)
     assert await b.try_chat(-7, ChatKind.GROUP) == 0
-    a.pause(30, chat=-8)
+    a.pause_chat(-8, 30)
     await asyncio.gather(*a._tasks)
     assert await b.try_chat(-8, ChatKind.GROUP) > 25  # b never saw the 429, the row told it
     assert await b.try_chat(-9, ChatKind.GROUP) == 0  # other chats go on
