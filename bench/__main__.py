@@ -1,7 +1,7 @@
 """Every benchmark, one after the other: ``python -m bench`` (about 10 minutes on 2 cores).
 
 Each prints its own numbers with the baseline it is compared to in the same run;
-``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo).
+``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo, flood, drain, gate, scale).
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ BENCHES = {
     "fanout": ["-m", "bench.fanout"],  # 2,000-group broadcast vs the flood limit (issue 4)
     "dashboard": ["-m", "bench.dashboard_bench"],  # overview page at commune scale (issue 5)
     "zalo": ["-m", "bench.zalo_webhook"],  # Zalo webhook events/s vs a bare endpoint (issue 6)
+    "flood": ["-m", "bench.flood"],  # one resident floods a group during a bulletin (issue 11)
+    "drain": ["-m", "bench.outbox_drain", "--postgres", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"],  # (11)
+    "gate": ["-m", "bench.flood_gate"],  # cost of one shared flood-gate reservation on PostgreSQL (issue 11)
+    "scale": ["-m", "bench.scale"],  # 1, 2, 4 `loaso run` on one PostgreSQL and one token (issue 11)
 }
 
 

@@ -20,19 +20,24 @@ a platform account: the drainer and the reply sender must both use it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
 import weakref
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.model import ChatId, ChatKind, Platform
 from bot.store import flood
 from bot.store.db import Store
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this
 TELEGRAM_MESSAGES_PER_SECOND = 30  # per bot, all chats together
@@ -321,36 +326,70 @@ class LocalGate(FloodGate):
 class SharedGate(FloodGate):
     """Buckets in PostgreSQL rows (``bot.store.flood``): every process on one token shares them.
 
-    Each reservation is one atomic statement on the database clock; the caller then sleeps
-    locally until its slot. A pause (429) is applied here at once and written for the others.
+    Each reservation is one atomic statement on the database clock, over one AUTOCOMMIT
+    connection this gate keeps (≈0.1 ms a round trip on loopback, against ≈1 ms with a pool
+    checkout each time); the caller then sleeps locally until its slot. A pause (429) is applied
+    here at once and written for the others. The connection is closed with the store.
     """
 
     def __init__(self, store: Store, account: str, limits: PlatformLimits):
         super().__init__(limits)
         self.store = store
         self.account = account
+        self._conn: AsyncConnection | None = None
+        self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
         self._swept = time.monotonic()
+        store.on_close.append(self.close)
 
     def key(self, chat: ChatId | None) -> str:
         return self.account if chat is None else f"{self.account}:{chat}"
 
+    async def _run(self, op: Callable[[AsyncConnection], Awaitable[T]]) -> T:
+        async with self._lock:
+            if self._conn is None:
+                conn = await self.store.engine.connect()
+                self._conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            try:
+                return await op(self._conn)
+            except BaseException:
+                conn, self._conn = self._conn, None  # a broken or cancelled connection: a fresh one next time
+                with contextlib.suppress(Exception):
+                    await asyncio.shield(conn.close())
+                raise
+
     async def _reserve(self, chat: ChatId | None, pace: Pace, block: bool) -> float:
         if time.monotonic() - self._swept > SWEEP_EVERY_S:
             self._swept = time.monotonic()
-            self._spawn(flood.sweep(self.store))
-        return await flood.reserve(self.store, self.key(chat), interval=pace.interval, burst=pace.burst, block=block)
+            self._spawn(self._run(flood.sweep))
+        key = self.key(chat)
+        return await self._run(lambda c: flood.reserve(c, key, interval=pace.interval, burst=pace.burst, block=block))
 
     def _store_pause(self, chat: ChatId | None, seconds: float) -> None:
-        self._spawn(flood.pause(self.store, self.key(chat), seconds))
+        key = self.key(chat)
+        self._spawn(self._run(lambda c: flood.pause(c, key, seconds)))
 
-    def _spawn(self, coro: object) -> None:
-        task = asyncio.ensure_future(coro)  # type: ignore[call-overload]
-        self._tasks.add(task)
+    async def stored_pause(self, chat: ChatId | None = None) -> float:
+        """Seconds left of the pause stored for ``chat`` (or the account), whoever set it."""
+        key = self.key(chat)
+        return await self._run(lambda c: flood.paused_for(c, key))
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            with contextlib.suppress(Exception):
+                await task
+        async with self._lock:
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            await conn.close()
+
+    def _spawn(self, coro: Awaitable[object]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)  # type: ignore[arg-type]
         task.add_done_callback(self._done)
 
-    def _done(self, task: asyncio.Task[None]) -> None:
-        self._tasks.discard(task)
+    def _done(self, task: asyncio.Future[object]) -> None:
+        self._tasks.discard(task)  # type: ignore[arg-type]
         if not task.cancelled() and task.exception() is not None:
             log.warning("flood gate %s: could not write to the database: %r", self.account, task.exception())
 

@@ -12,10 +12,10 @@ SQLite deployments are single-process and pace in memory (``broadcasts.limits.Lo
 from __future__ import annotations
 
 from sqlalchemy import Float, String, text
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.base import Base
-from bot.store.db import Store
 
 DB_NOW = "extract(epoch from clock_timestamp())::float8"
 
@@ -69,33 +69,31 @@ class FloodBucket(Base):
     paused_until: Mapped[float] = mapped_column(Float(precision=53))  # epoch s (DB clock); 0 = never paused
 
 
-async def reserve(store: Store, key: str, *, interval: float, burst: int, block: bool) -> float:
+async def reserve(conn: AsyncConnection, key: str, *, interval: float, burst: int, block: bool) -> float:
     """Seconds until the caller may send on ``key``. With ``block`` the slot is reserved whatever
-    the wait; without, it is reserved only when the wait is 0 (nothing is taken otherwise)."""
+    the wait; without, it is reserved only when the wait is 0 (nothing is taken otherwise).
+
+    ``conn`` is an AUTOCOMMIT connection the caller keeps open: one round trip, no pool checkout.
+    """
     params = {"key": key, "interval": interval, "burst": burst, "block": block}
-    async with store.engine.connect() as conn:
-        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-        while True:
-            row = (await conn.execute(_RESERVE, params)).first()
-            if row is not None:
-                return max(0.0, float(row[0]))
-            # Another process inserted this key in the same instant: its row is visible now.
+    while True:
+        row = (await conn.execute(_RESERVE, params)).first()
+        if row is not None:
+            return max(0.0, float(row[0]))
+        # Another process inserted this key in the same instant: its row is visible now.
 
 
-async def pause(store: Store, key: str, seconds: float) -> None:
+async def pause(conn: AsyncConnection, key: str, seconds: float) -> None:
     """Nobody sends on ``key`` for ``seconds`` (a 429's ``retry_after``), in every process."""
-    async with store.engine.begin() as conn:
-        await conn.execute(_PAUSE, {"key": key, "seconds": seconds})
+    await conn.execute(_PAUSE, {"key": key, "seconds": seconds})
 
 
-async def paused_for(store: Store, key: str) -> float:
-    async with store.engine.connect() as conn:
-        value = (await conn.execute(_PAUSED, {"key": key})).scalar_one_or_none()
+async def paused_for(conn: AsyncConnection, key: str) -> float:
+    value = (await conn.execute(_PAUSED, {"key": key})).scalar_one_or_none()
     return float(value or 0.0)
 
 
-async def sweep(store: Store) -> int:
+async def sweep(conn: AsyncConnection) -> int:
     """Drop idle buckets (one per chat ever written to would pile up otherwise)."""
-    async with store.engine.begin() as conn:
-        result = await conn.execute(_SWEEP)
+    result = await conn.execute(_SWEEP)
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -16,7 +16,6 @@ from telegram.request import HTTPXRequest
 from bot.adapters.telegram.sender import TelegramSender
 from bot.model import ChatKind, Platform
 from bot.runtime import Runtime
-from bot.store import flood
 from bot.store.db import Store
 from broadcasts import outbox
 from broadcasts.drain import Drainer
@@ -78,7 +77,7 @@ async def test_shared_pause_holds_the_other_process(store: Store) -> None:
     await asyncio.gather(*a._tasks)
     assert await b.try_chat(-8, ChatKind.GROUP) > 25  # b never saw the 429, the row told it
     assert await b.try_chat(-9, ChatKind.GROUP) == 0  # other chats go on
-    assert await flood.paused_for(store, "telegram:1:-8") > 25
+    assert await b.stored_pause(-8) > 25
 
 
 def test_one_gate_per_process_and_account(config: object) -> None:
