@@ -129,6 +129,21 @@ async def explain(store: Any) -> list[str]:
     return plan
 
 
+async def server_times(store: Any, times: int) -> list[float]:
+    """The claim's execution time inside PostgreSQL (EXPLAIN ANALYZE, rolled back), in ms: what the
+    query costs, without this client's scheduling (the machine is shared and busy)."""
+    from sqlalchemy import text
+
+    out = []
+    sql = claim_sql(store)
+    async with store.engine.connect() as conn:
+        for _ in range(times):
+            rows = (await conn.execute(text(f"EXPLAIN (ANALYZE, BUFFERS OFF) {sql}"))).all()
+            await conn.rollback()
+            out.append(float(next(r[0] for r in rows if r[0].startswith("Execution Time")).split()[2]))
+    return out
+
+
 async def time_claims(store: Any, times: int) -> list[float]:
     """Claim a batch ``times`` times (each rolled back), in ms: the claim alone, at full depth."""
     from bot.store.db import utcnow
@@ -158,13 +173,14 @@ async def without_index(store: Any, times: int) -> dict[str, Any]:
     try:
         ms = await time_claims(store, times)
         plan = await explain(store)
+        server = await server_times(store, times) if not store.is_sqlite else []
     finally:
         async with store.engine.begin() as conn:
             await conn.execute(text("DROP INDEX ix_deliveries_status_due"))
             await conn.execute(text("CREATE INDEX ix_deliveries_claim ON deliveries (status, platform, due_at, id)"))
             if not store.is_sqlite:
                 await conn.execute(text("ANALYZE deliveries"))
-    return {"claim_ms_p50": statistics.median(ms), "claim_ms_max": max(ms), "plan": plan}
+    return {"claim_ms_p50": statistics.median(ms), "claim_ms_max": max(ms), "plan": plan, "server_ms": server}
 
 
 async def one(db: str, url: str, n: int, sample: int, probe: bool) -> dict[str, Any]:
@@ -182,8 +198,9 @@ async def one(db: str, url: str, n: int, sample: int, probe: bool) -> dict[str, 
         result: dict[str, Any] = {"db": db, "rows": n, "seed_s": round(seeded, 1)}
         if probe:
             ms = await time_claims(store, 50)
+            server = await server_times(store, 50) if not store.is_sqlite else []
             result["with_index"] = {"claim_ms_p50": statistics.median(ms), "claim_ms_max": max(ms),
-                                    "plan": await explain(store)}  # fmt: skip
+                                    "plan": await explain(store), "server_ms": server}  # fmt: skip
             result["without_index"] = await without_index(store, 20)
         claims: list[float] = []
         real_claim = outbox.claim
@@ -263,6 +280,10 @@ async def main(args: argparse.Namespace) -> None:
                 p = r[label]
                 print(f"\n{r['db']} {r['rows']} queued, claim alone {label.replace('_', ' ')}: "
                       f"p50 {p['claim_ms_p50']:.3f} ms, max {p['claim_ms_max']:.3f} ms")  # fmt: skip
+                if p.get("server_ms"):
+                    sv = p["server_ms"]
+                    print(f"    inside PostgreSQL (EXPLAIN ANALYZE x{len(sv)}): p50 {statistics.median(sv):.3f} ms, "
+                          f"max {max(sv):.3f} ms")  # fmt: skip
                 for line in p["plan"]:
                     print(f"    {line}")
     out = ROOT / "bench" / "results"
