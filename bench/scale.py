@@ -251,7 +251,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", default="1,2,4")
     parser.add_argument("--groups", type=int, default=2000)
-    parser.add_argument("--questions", type=int, default=30, help="private questions, one per second")
+    parser.add_argument("--questions", type=int, default=30, help="private questions, spread over the bulletin")
     parser.add_argument("--postgres", default="postgresql+asyncpg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--skip-kill", action="store_true")
     parser.add_argument("--kill-only", action="store_true", help="only the run with a process killed")

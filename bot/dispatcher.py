@@ -35,6 +35,7 @@ from bot.model import (
     InboundMessage,
     MemberEvent,
     Outbound,
+    Platform,
     Role,
     UserRef,
     nfc,
@@ -118,8 +119,8 @@ class Dispatcher:
         event = ctx.event
         if not out or not isinstance(event, InboundMessage | ButtonPress) or event.sender.is_bot:
             return out
-        if ctx.role.role is not Role.RESIDENT:
-            return out
+        if ctx.role.role is not Role.RESIDENT or event.sender.platform is Platform.SHELL:
+            return out  # leaders need quick dialogues; the local shell is the operator's own terminal
         verdict = self.throttle.check((event.sender.platform.value, str(event.sender.id)), time.monotonic())
         if verdict is Verdict.ANSWER:
             return out

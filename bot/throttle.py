@@ -8,7 +8,8 @@ notice). Unanswered messages are not queued for later: a reply minutes late to a
 ``/help`` helps nobody, and holding them would let one person fill the reply queue.
 
 Leaders and officials are not throttled (they are few, named in config or by an official,
-and a bulletin dialogue takes several quick steps). Pure logic on an injected clock; the
+and a bulletin dialogue takes several quick steps), nor is the local ``loaso shell`` (the
+operator's own terminal, often fed a file of questions). Pure logic on an injected clock; the
 state is in this process's memory, bounded, and forgets a sender after one quiet window.
 """
 

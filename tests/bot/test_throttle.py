@@ -48,3 +48,10 @@ async def test_a_flooding_resident_gets_one_notice_and_others_are_still_answered
 
     leader = UserRef(Platform.TELEGRAM, 2001, "Anh Sơn")  # the sample config's leader: never throttled
     assert all([await runtime.dispatcher.feed(message(leader, group, "/help", 200 + i)) for i in range(20)])
+
+
+async def test_the_local_shell_is_not_throttled(runtime: Runtime) -> None:
+    me = UserRef(Platform.SHELL, 1001, "Cô Tư")
+    chat = ChatRef(Platform.SHELL, 1001, ChatKind.PRIVATE)
+    outs = [await runtime.dispatcher.feed(message(me, chat, "/help", i)) for i in range(ANSWERS_PER_WINDOW + 4)]
+    assert all(outs) and runtime.texts.say("throttled") not in {o.text for out in outs for o in out}
