@@ -8,7 +8,8 @@ Create Date: 2026-12-01 12:30:00
   (``WHERE status = 'queued' AND platform = … ORDER BY due_at, id LIMIT n FOR UPDATE SKIP LOCKED``)
   read the first rows of an index instead of sorting every queued row; it replaces
   ``ix_deliveries_status_due`` (status, due_at), whose prefix it covers.
-- ``flood_buckets``: one row per flood-limit key (a bot token, a chat), shared by every process.
+- ``flood_buckets``: one row per flood-limit key (a bot token, a chat), shared by every process;
+  UNLOGGED on PostgreSQL (rewritten on every send, worthless after a crash).
 - ``leases``: who runs the scheduler, who polls a bot token, until when.
 """
 
@@ -34,6 +35,9 @@ def upgrade() -> None:
         sa.Column("paused_until", sa.Float(precision=53), nullable=False),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_flood_buckets")),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        # Buckets live seconds: not worth a WAL record each (a crash empties the table, harmless).
+        op.execute("ALTER TABLE flood_buckets SET UNLOGGED")
     op.create_table(
         "leases",
         sa.Column("name", sa.String(length=160), nullable=False),
