@@ -218,7 +218,7 @@ class FloodGate:
     The interface the drainer and the reply sender use:
 
     - ``await acquire()``: wait for an account slot (every message, every part);
-    - ``await acquire_chat(chat, kind)``: wait for the chat's slot, then the account's (replies);
+    - ``await acquire(chat, kind)`` (or ``acquire_chat``): wait for the chat's slot, then the account's;
     - ``await try_chat(chat, kind)``: 0.0 and the chat's slot reserved, or the seconds to wait and
       nothing reserved (the outbox defers the row instead of holding a worker);
     - ``pause_chat(chat, retry_after, kind=GROUP)``: a 429 on one chat. That chat pauses, and the
@@ -245,7 +245,15 @@ class FloodGate:
     def _store_pause(self, chat: ChatId | None, seconds: float) -> None:
         """Make a pause known beyond this process (the shared gate); nothing for the local one."""
 
-    async def acquire(self) -> None:
+    async def acquire(self, chat: ChatId | None = None, kind: ChatKind = ChatKind.GROUP) -> None:
+        """An account slot; with ``chat``, first that chat's slot (waiting as long as it takes)."""
+        if chat is not None:
+            while True:
+                wait = await self._reserve(chat, self.limits.chat(kind), True)
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                if self.paused_for(chat) <= 0:  # a 429 on the chat arrived while we waited: a later slot
+                    break
         while True:
             wait = await self._reserve(None, self.limits.account, True)
             if wait > 0:
@@ -254,13 +262,7 @@ class FloodGate:
                 return
 
     async def acquire_chat(self, chat: ChatId, kind: ChatKind = ChatKind.GROUP) -> None:
-        while True:
-            wait = await self._reserve(chat, self.limits.chat(kind), True)
-            if wait > 0:
-                await asyncio.sleep(wait)
-            if self.paused_for(chat) <= 0:
-                break
-        await self.acquire()
+        await self.acquire(chat, kind)
 
     async def try_chat(self, chat: ChatId, kind: ChatKind = ChatKind.GROUP) -> float:
         local = self.paused_for(chat)

@@ -138,3 +138,16 @@ async def test_a_chat_429_pauses_that_chat_and_two_pause_the_account(clock: Cloc
     await gate.acquire()
     assert clock.now - start == pytest.approx(10)
     assert (gate.chat_pauses, gate.account_pauses) == (2, 1)
+
+
+async def test_acquire_with_a_chat_waits_for_that_chats_pace(clock: Clock) -> None:
+    from broadcasts.limits import LIMITS, LocalGate
+
+    gate = LocalGate(LIMITS[limits.Platform.TELEGRAM], clock=clock)
+    start = clock.now
+    for _ in range(4):  # a private chat: a burst of 3, then one a second
+        await gate.acquire(7, limits.ChatKind.PRIVATE)
+    assert clock.now - start == pytest.approx(1.0)
+    t = clock.now
+    await gate.acquire(8, limits.ChatKind.PRIVATE)  # another chat does not wait for chat 7
+    assert clock.now - t < 0.1
