@@ -2,10 +2,11 @@
 
 Usage (one command, about 1 minute):
 
-    .venv/bin/python -m bench.flood [--groups 900] [--flood 60] [--cap 240] [--no-throttle]
+    .venv/bin/python -m bench.flood [--groups 900] [--flood 60] [--cap 240] [--no-throttle] [--postgres URL]
 
 One ``loaso run``-like process (the real ``TelegramService`` polling the fake Bot API on
-127.0.0.1, plus the outbox ``SenderService``) on a fresh SQLite store. The fake
+127.0.0.1, plus the outbox ``SenderService``) on a fresh SQLite store (or PostgreSQL: the
+shared gate). The fake
 (tests/fakes/flood.py) enforces 30 messages/s per bot and 20/min per chat as token buckets
 and counts every 429. At t=0 a bulletin to ``--groups`` groups is queued; at t≈2 s one
 resident sends ``/help`` ``--flood`` times in a group; right after, another resident asks a
@@ -82,8 +83,14 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
 
     policy = FloodPolicy(server_error_rate=0.0)
     with tempfile.TemporaryDirectory(prefix="loaso-flood-") as tmp:
+        if args.postgres:
+            from bench.outbox_drain import fresh_postgres
+
+            db_url = await fresh_postgres(args.postgres)
+        else:
+            db_url = f"sqlite+aiosqlite:///{Path(tmp) / 'flood.db'}"
         async with running_fake(policy=policy) as fake:
-            rt = Runtime.build(config_for(f"sqlite+aiosqlite:///{Path(tmp) / 'flood.db'}", fake.base_url))
+            rt = Runtime.build(config_for(db_url, fake.base_url))
             await rt.open()
             bulletin_chats = set(range(-(200_000 + args.groups) + 1, -200_000 + 1))
             await seed_bulletin(rt, args.groups)
@@ -126,6 +133,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     in_window = [t for t in sorted(set(ok_at)) if flood_at <= t <= window_end]
     bulletin_accepted = sum(policy.accepted[c] for c in bulletin_chats)
     return {
+        "database": "postgresql" if args.postgres else "sqlite",
         "throttle": not args.no_throttle,
         "groups": args.groups,
         "flood": args.flood,
@@ -147,6 +155,7 @@ def main() -> None:
     parser.add_argument("--groups", type=int, default=900, help="bulletin targets (900 = 30 s at 30 msg/s)")
     parser.add_argument("--flood", type=int, default=60, help="/help messages the flooding resident sends")
     parser.add_argument("--no-throttle", action="store_true", help="answer every message of the flood")
+    parser.add_argument("--postgres", metavar="URL", help="on PostgreSQL (the shared gate) instead of SQLite")
     parser.add_argument("--cap", type=float, default=240.0, help="give up waiting for the answer after this")
     args = parser.parse_args()
     result = asyncio.run(run(args))
