@@ -46,7 +46,8 @@ async def main(args: argparse.Namespace) -> None:
     from bot.model import ChatKind
     from bot.store.db import Store
     from bot.store.schema import ensure_schema
-    from broadcasts.limits import LocalGate, PlatformLimits, SharedGate
+    from broadcasts.gate import LocalGate, SharedGate
+    from broadcasts.limits import PlatformLimits
 
     lifted = PlatformLimits(per_second=1e6, per_group_per_minute=10**6, text_limit=4096)
     store = Store(await fresh_postgres(args.postgres), pool_size=8)

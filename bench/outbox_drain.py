@@ -188,7 +188,8 @@ async def one(db: str, url: str, n: int, sample: int, probe: bool) -> dict[str, 
     from broadcasts import drain as drain_module
     from broadcasts import outbox
     from broadcasts.drain import Drainer
-    from broadcasts.limits import LocalGate, PlatformLimits
+    from broadcasts.gate import LocalGate
+    from broadcasts.limits import PlatformLimits
 
     store = Store(url)
     try:

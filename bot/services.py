@@ -2,7 +2,7 @@
 
 ``all`` (the default) runs everything. On PostgreSQL it is safe to start several times, on
 one machine or several: they share the outbox (``SKIP LOCKED``) and each bot token's flood
-budget (``broadcasts.limits.SharedGate``), and leases (``bot.lease``) let exactly one of them
+budget (``broadcasts.gate.SharedGate``), and leases (``bot.lease``) let exactly one of them
 fire schedules and, with polling, call getUpdates per token; when it dies another takes over.
 The other roles split the work when wanted: ``bot`` talks to platforms only (updates and
 replies, no schedules, no bulletins), ``scheduler`` fires schedules, ``sender`` drains the outbox.

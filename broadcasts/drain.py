@@ -37,7 +37,8 @@ from bot.store.groups import group_chat_id, mark_inactive, migrate_group
 from bot.store.outbox import Delivery
 from bot.store.tables import Group
 from broadcasts import outbox
-from broadcasts.limits import LIMITS, MAX_ATTEMPTS, FloodGate, PlatformLimits, backoff_seconds, gate_for
+from broadcasts.gate import FloodGate, gate_for
+from broadcasts.limits import LIMITS, MAX_ATTEMPTS, PlatformLimits, backoff_seconds
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 Several processes may run it against one PostgreSQL outbox (rows are leased with
 ``FOR UPDATE SKIP LOCKED``); they share each bot token's flood budget through the database
-(``broadcasts.limits.SharedGate``), so together they stay under the platform's rate with no
+(``broadcasts.gate.SharedGate``), so together they stay under the platform's rate with no
 static split. ``LOASO_SENDERS`` is ignored (one warning).
 """
 

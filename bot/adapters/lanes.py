@@ -33,7 +33,7 @@ MAX_TRIES = 10  # per reply, over 429s, transient errors and migrations
 
 
 class Gate(Protocol):
-    """What the lanes need of ``broadcasts.limits.FloodGate``."""
+    """What the lanes need of ``broadcasts.gate.FloodGate``."""
 
     async def try_chat(self, chat: ChatId, kind: ChatKind = ChatKind.GROUP) -> float: ...
 

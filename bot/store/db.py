@@ -37,7 +37,7 @@ class Store:
         if self.dialect == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
-        # Closed before the engine: e.g. a flood gate's own connection (broadcasts.limits.SharedGate).
+        # Closed before the engine: e.g. a flood gate's own connection (broadcasts.gate.SharedGate).
         self.on_close: list[Callable[[], Awaitable[None]]] = []
 
     @property

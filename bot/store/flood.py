@@ -6,7 +6,7 @@ so processes on machines with skewed clocks still agree. A reservation is ONE st
 that locks the row, computes the slot and moves ``tat`` on: no two processes can take the
 same slot, and nobody holds the lock across a network round trip to the platform.
 
-SQLite deployments are single-process and pace in memory (``broadcasts.limits.LocalGate``).
+SQLite deployments are single-process and pace in memory (``broadcasts.gate.LocalGate``).
 """
 
 from __future__ import annotations

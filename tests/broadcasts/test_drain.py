@@ -18,7 +18,8 @@ from bot.store.outbox import Delivery
 from broadcasts import drain as drain_module
 from broadcasts import outbox
 from broadcasts.drain import Drainer
-from broadcasts.limits import MAX_ATTEMPTS, LocalGate, PlatformLimits
+from broadcasts.gate import LocalGate
+from broadcasts.limits import MAX_ATTEMPTS, PlatformLimits
 from tests.broadcasts.helpers import ScriptedSender, add_groups, deliveries, group
 
 FAST = PlatformLimits(per_second=1000, per_group_per_minute=20, text_limit=4096)

@@ -121,33 +121,3 @@ def test_gcra_without_block_reserves_nothing() -> None:
     assert wait == 0.5 and tat2 == tat  # asked, told to wait, nothing taken
     wait, _ = gcra(tat, 20.0, 10.5, pace, block=False)
     assert wait == 9.5  # a pause wins
-
-
-async def test_a_chat_429_pauses_that_chat_and_two_pause_the_account(clock: Clock) -> None:
-    from broadcasts.limits import LIMITS, LocalGate
-
-    gate = LocalGate(LIMITS[limits.Platform.TELEGRAM], clock=clock)
-    gate.pause_chat(-1, 30)
-    assert await gate.try_chat(-1) == pytest.approx(30)
-    assert await gate.try_chat(-2) == 0  # another chat goes on
-    start = clock.now
-    await gate.acquire()
-    assert clock.now == start  # and the account too
-    gate.pause_chat(-3, 10)  # a second chat at once: the account's limit
-    assert gate.paused_for() == pytest.approx(10)
-    await gate.acquire()
-    assert clock.now - start == pytest.approx(10)
-    assert (gate.chat_pauses, gate.account_pauses) == (2, 1)
-
-
-async def test_acquire_with_a_chat_waits_for_that_chats_pace(clock: Clock) -> None:
-    from broadcasts.limits import LIMITS, LocalGate
-
-    gate = LocalGate(LIMITS[limits.Platform.TELEGRAM], clock=clock)
-    start = clock.now
-    for _ in range(4):  # a private chat: a burst of 3, then one a second
-        await gate.acquire(7, limits.ChatKind.PRIVATE)
-    assert clock.now - start == pytest.approx(1.0)
-    t = clock.now
-    await gate.acquire(8, limits.ChatKind.PRIVATE)  # another chat does not wait for chat 7
-    assert clock.now - t < 0.1

@@ -40,7 +40,7 @@ from bot.model import ButtonPress, Outbound, Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.store.groups import mark_inactive, migrate_group
-from broadcasts.limits import gate_for
+from broadcasts.gate import gate_for
 
 log = logging.getLogger(__name__)
 

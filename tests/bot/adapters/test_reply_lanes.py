@@ -14,7 +14,8 @@ from bot.adapters.telegram import TelegramService
 from bot.model import ChatKind, ChatRef, Outbound, Platform
 from bot.runtime import Runtime
 from bot.store.db import Store
-from broadcasts.limits import LIMITS, LocalGate
+from broadcasts.gate import LocalGate
+from broadcasts.limits import LIMITS
 from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import FakeBotAPI, running_fake, too_many

@@ -1,4 +1,5 @@
-"""Several processes on one bot token share one flood budget (PostgreSQL rows, no static split).
+"""The flood gate: a chat's 429 stays the chat's, and several processes on one bot token share
+one budget (PostgreSQL rows, no static split).
 
 Each ``SharedGate`` below stands for one process: its own object, its own memory, only the
 database in common. The fake Bot API enforces Telegram's 30 msg/s and counts every 429.
@@ -17,14 +18,33 @@ from bot.adapters.telegram.sender import TelegramSender
 from bot.model import ChatKind, Platform
 from bot.runtime import Runtime
 from bot.store.db import Store
+from broadcasts import gate as gate_module
 from broadcasts import outbox
 from broadcasts.drain import Drainer
-from broadcasts.limits import LIMITS, LocalGate, SharedGate, gate_for
+from broadcasts.gate import LocalGate, SharedGate, gate_for
+from broadcasts.limits import LIMITS
 from tests.broadcasts.helpers import add_groups
 from tests.fakes.flood import FloodPolicy
 from tests.fakes.telegram_api import FakeBotAPI, running_fake
 
-pytestmark = pytest.mark.postgres
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    c = Clock()
+
+    async def sleep(seconds: float) -> None:
+        c.now += seconds
+
+    monkeypatch.setattr(gate_module.asyncio, "sleep", sleep)
+    return c
 
 
 def postgres_only(store: Store) -> None:
@@ -39,6 +59,7 @@ async def fake() -> AsyncIterator[tuple[FakeBotAPI, FloodPolicy]]:
         yield f, policy
 
 
+@pytest.mark.postgres
 async def test_two_drainers_on_one_token_never_exceed_the_shared_rate(
     runtime: Runtime, fake: tuple[FakeBotAPI, FloodPolicy]
 ) -> None:
@@ -65,6 +86,7 @@ async def test_two_drainers_on_one_token_never_exceed_the_shared_rate(
     assert all(d.counters.sent > 20 for d in drainers)  # both really sent: the budget was shared, not split
 
 
+@pytest.mark.postgres
 async def test_shared_pause_holds_the_other_process(store: Store) -> None:
     postgres_only(store)
     from bot.store.schema import ensure_schema
@@ -85,3 +107,29 @@ def test_one_gate_per_process_and_account(config: object) -> None:
     g = gate_for(sqlite, Platform.TELEGRAM, "123")
     assert g is gate_for(sqlite, Platform.TELEGRAM, "123") and isinstance(g, LocalGate)
     assert g is not gate_for(sqlite, Platform.TELEGRAM, "456")
+
+
+async def test_a_chat_429_pauses_that_chat_and_two_pause_the_account(clock: Clock) -> None:
+    gate = LocalGate(LIMITS[Platform.TELEGRAM], clock=clock)
+    gate.pause_chat(-1, 30)
+    assert await gate.try_chat(-1) == pytest.approx(30)
+    assert await gate.try_chat(-2) == 0  # another chat goes on
+    start = clock.now
+    await gate.acquire()
+    assert clock.now == start  # and the account too
+    gate.pause_chat(-3, 10)  # a second chat at once: the account's limit
+    assert gate.paused_for() == pytest.approx(10)
+    await gate.acquire()
+    assert clock.now - start == pytest.approx(10)
+    assert (gate.chat_pauses, gate.account_pauses) == (2, 1)
+
+
+async def test_acquire_with_a_chat_waits_for_that_chats_pace(clock: Clock) -> None:
+    gate = LocalGate(LIMITS[Platform.TELEGRAM], clock=clock)
+    start = clock.now
+    for _ in range(4):  # a private chat: a burst of 3, then one a second
+        await gate.acquire(7, ChatKind.PRIVATE)
+    assert clock.now - start == pytest.approx(1.0)
+    t = clock.now
+    await gate.acquire(8, ChatKind.PRIVATE)  # another chat does not wait for chat 7
+    assert clock.now - t < 0.1
