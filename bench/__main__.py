@@ -1,7 +1,8 @@
 """Every benchmark, one after the other: ``python -m bench`` (about 10 minutes on 2 cores).
 
 Each prints its own numbers with the baseline it is compared to in the same run;
-``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo, safety, crash).
+``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo, images, safety, crash,
+flood, drain, gate, scale).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ BENCHES = {
     "images": ["-m", "bench.images_bench"],  # screenshots read and answered (issue 16)
     "safety": ["-m", "bench.safety_bench"],  # scam judge: recall, false flags, p99 (issue 14)
     "crash": ["-m", "bench.crash"],  # SIGKILL after acknowledging: nothing lost (issue 11)
+    "flood": ["-m", "bench.flood"],  # one resident floods a group during a bulletin (issue 11)
+    "drain": ["-m", "bench.outbox_drain", "--postgres", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"],  # (11)
+    "gate": ["-m", "bench.flood_gate"],  # cost of one shared flood-gate reservation on PostgreSQL (issue 11)
+    "scale": ["-m", "bench.scale"],  # 1, 2, 4 `loaso run` on one PostgreSQL and one token (issue 11)
 }
 
 

@@ -152,7 +152,7 @@ async def run_outbox(n: int, folder: Path, kill: bool, pg_url: str | None = None
             return [sys.executable, "-m", "bench.fanout", "--child", db_url, fake.base_url, fake.token, owner,
                     str(bulletin_id)]  # fmt: skip
 
-        env = {**os.environ, "PYTHONWARNINGS": "ignore", "LOASO_SENDERS": str(senders)}
+        env = {**os.environ, "PYTHONWARNINGS": "ignore"}  # senders share the token's budget through the database
         started = time.monotonic()
         others = [await asyncio.create_subprocess_exec(*args(f"bench-sender-{i}"), cwd=ROOT, env=env)
                   for i in range(1, senders)]  # fmt: skip

@@ -6,6 +6,9 @@ registered for the event type (membership), then routes commands, plain text and
 presses to the handlers and returns what to send. A failing handler is logged and
 answered with nothing; it never stops the bot.
 
+A resident's answered messages pass ``bot.throttle.SenderThrottle``: one person flooding
+the bot gets one polite notice, then silence for a while, and never fills the reply path.
+
 Plain chat is the bulk of the traffic, so the group, person and role look-ups are cached
 (``bot.store.cache``) and activity counts are written in batches (``bot.store.activity``).
 Any other event drops the cached entries it may have changed.
@@ -50,6 +53,7 @@ from bot.store.members import ensure_person
 from bot.store.roles import Grant, config_grant
 from bot.store.tables import Person, RoleRow
 from bot.texts import Texts, default_texts
+from bot.throttle import SenderThrottle, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +98,7 @@ class Dispatcher:
         self._groups_generation = groups.generation
         # Each platform adapter registers how to fetch its media (on start); handlers ask on demand.
         self.fetchers: dict[Platform, MediaFetcher] = {}
+        self.throttle = SenderThrottle()
 
     async def feed(self, event: Event, session: AsyncSession | None = None) -> list[Outbound]:
         """Handle one event; returns what to send.
@@ -114,7 +119,7 @@ class Dispatcher:
         ok = False
         try:
             ctx = await self._context(lazy, event)  # type: ignore[arg-type]
-            out = await self._route(ctx)
+            out = self._throttled(ctx, await self._route(ctx))
             ok = True
         except Exception:
             log.exception("handler failed on %s in %s", type(event).__name__, _where(event))
@@ -134,7 +139,7 @@ class Dispatcher:
             if isinstance(event, MemberEvent | BotMembership | ChatMigrated):
                 await self.activity.flush(session)
             ctx = await self._context(session, event)
-            out = await self._route(ctx)
+            out = self._throttled(ctx, await self._route(ctx))
             if self.activity.due():
                 await self.activity.flush(session)
             return out
@@ -147,6 +152,22 @@ class Dispatcher:
         """Drop cached groups and people (after a rollback they may name rows that do not exist)."""
         self.groups.clear()
         self.people.clear()
+
+    def _throttled(self, ctx: Context, out: list[Outbound]) -> list[Outbound]:
+        """A resident's answer, the one notice, or nothing (see ``bot.throttle``)."""
+        event = ctx.event
+        if not out or not isinstance(event, InboundMessage | ButtonPress) or event.sender.is_bot:
+            return out
+        if ctx.role.role is not Role.RESIDENT or event.sender.platform is Platform.SHELL:
+            return out  # leaders need quick dialogues; the local shell is the operator's own terminal
+        verdict = self.throttle.check((event.sender.platform.value, str(event.sender.id)), time.monotonic())
+        if verdict is Verdict.ANSWER:
+            return out
+        if verdict is Verdict.NOTICE:
+            log.info("throttling %s:%s (too many messages)", event.sender.platform.value, event.sender.id)
+            reply_to = event.message_id if isinstance(event, InboundMessage) else None
+            return [Outbound(event.chat, self.texts.say("throttled"), reply_to=reply_to)]
+        return []
 
     async def flush(self) -> None:
         """Write buffered activity now (shutdown, tests)."""

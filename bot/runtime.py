@@ -62,15 +62,19 @@ class Runtime:
         return cls(config, store, texts, router, Dispatcher(config, store, router, texts))
 
     def lanes(self, platform: Platform) -> Lanes:
-        """The account's shared pacer (made on first use, with the bulletin drainer's rate)."""
+        """The account's flood gate with two doors: replies first, bulletins after (made on first use).
+
+        The gate is the process's one gate for the token (``broadcasts.gate``): on PostgreSQL it is
+        shared with every process on the token, on SQLite it is local.
+        """
         lanes = self.pacers.get(platform)
         if lanes is None:
-            # broadcasts.limits and .drain hold the platforms' rates; imported here, not at the
-            # top, because broadcasts builds on bot (as bot.services does for the sender service).
-            from broadcasts.drain import sender_share
-            from broadcasts.limits import LIMITS, SAFETY, AccountPacer
+            # broadcasts.gate holds the platforms' limits; imported here, not at the top, because
+            # broadcasts builds on bot (as bot.services does for the sender service).
+            from broadcasts.gate import gate_for
 
-            lanes = Lanes(AccountPacer(LIMITS[platform].per_second * SAFETY / sender_share()))
+            sender = self.senders.get(platform)
+            lanes = Lanes(gate_for(self.store, platform, getattr(sender, "account", None)))
             self.pacers[platform] = lanes
         return lanes
 

@@ -1,8 +1,11 @@
 """Which long-running services ``loaso run`` starts, by process role.
 
-``all`` (the default) runs everything in one process on SQLite. On PostgreSQL, several
-``--role sender`` processes may drain the outbox together and exactly one
-``--role scheduler`` process fires schedules; ``--role bot`` only talks to platforms.
+``all`` (the default) runs everything. On PostgreSQL it is safe to start several times, on
+one machine or several: they share the outbox (``SKIP LOCKED``) and each bot token's flood
+budget (``broadcasts.gate.SharedGate``), and leases (``bot.lease``) let exactly one of them
+fire schedules and, with polling, call getUpdates per token; when it dies another takes over.
+The other roles split the work when wanted: ``bot`` talks to platforms only (updates and
+replies, no schedules, no bulletins), ``scheduler`` fires schedules, ``sender`` drains the outbox.
 """
 
 from __future__ import annotations

@@ -5,8 +5,11 @@ sends evenly, and writes every outcome in its own short transaction, so a crash 
 nothing: leased rows come back when the lease ends (or at once when the same sender id
 restarts), and only a message in flight at the moment of the crash can be sent twice.
 
+Pacing goes through the process's one ``FloodGate`` for the account (``gate_for``), shared
+with the reply sender and, on PostgreSQL, with every other process on the same token.
+
 Outcomes (``bot.adapters.base.SendStatus``): sent → row sent with the message id;
-retry_after → the whole account pauses, the row is retried; transient → retried with
+retry_after → the chat pauses (the account too when several chats get one), the row is retried; transient → retried with
 exponential backoff, failed after ``MAX_ATTEMPTS``; gone → group marked inactive, its
 queued rows stopped; migrated → the group moves to its new id and the text is resent
 there; rejected → failed with the platform's reason.
@@ -35,11 +38,12 @@ from bot.store.groups import group_chat_id, mark_inactive, migrate_group
 from bot.store.outbox import Delivery
 from bot.store.tables import Group
 from broadcasts import outbox
-from broadcasts.limits import LIMITS, MAX_ATTEMPTS, SAFETY, AccountPacer, GroupWindow, PlatformLimits, backoff_seconds
+from broadcasts.gate import FloodGate, gate_for
+from broadcasts.limits import LIMITS, MAX_ATTEMPTS, PlatformLimits, backoff_seconds
 
 log = logging.getLogger(__name__)
 
-LEASE_S = 60.0  # a claimed row is ours this long; a dead sender's rows come back after it
+LEASE_S = 20.0  # a claimed row is ours this long; a dead sender's rows come back after it
 LEASE_MARGIN_S = 5.0  # do not start a send this close to the end of the lease
 MAX_IN_FLIGHT = 4  # concurrent requests per account: enough to hide round trips, few to repeat after a crash
 IDLE_POLL_S = 1.0  # how often an idle sender looks for new rows
@@ -48,14 +52,21 @@ SENT_WRITE_BACKOFF_S = 0.1  # first wait between them, doubling
 MAX_DB_FAILURES = 10  # consecutive database errors before ``drain`` gives up
 
 
-def sender_share() -> int:
-    """How many sender processes share one platform account (``LOASO_SENDERS``, default 1).
+_warned_senders = False
 
-    Each process paces at the account's limit divided by this, so N senders on one
-    PostgreSQL outbox never exceed the platform's rate together.
-    """
-    raw = os.environ.get("LOASO_SENDERS", "").strip()
-    return max(1, int(raw)) if raw.isdigit() else 1
+
+def sender_share() -> int:
+    """Always 1: the flood budget is shared through ``FloodGate``, never split (kept for old callers)."""
+    warn_obsolete_senders()
+    return 1
+
+
+def warn_obsolete_senders() -> None:
+    """``LOASO_SENDERS`` split the rate statically; the flood budget is shared now (said once)."""
+    global _warned_senders
+    if os.environ.get("LOASO_SENDERS", "").strip() and not _warned_senders:
+        _warned_senders = True
+        log.warning("LOASO_SENDERS is ignored: processes on one PostgreSQL share each token's flood budget")
 
 
 def default_owner(platform: Platform) -> str:
@@ -90,14 +101,15 @@ class Drainer:
         max_in_flight: int = MAX_IN_FLIGHT,
         clock: Callable[[], datetime] = utcnow,
         backoff: Callable[[int], float] = backoff_seconds,
-        share: int | None = None,
+        gate: FloodGate | None = None,
     ):
         self.store = store
         self.sender = sender
         self.platform = Platform(sender.platform)
         self.limits = limits or LIMITS[self.platform]
-        self.pacer = AccountPacer(self.limits.per_second * SAFETY / (share or sender_share()))
-        self.groups = GroupWindow(self.limits.per_group_per_minute)
+        warn_obsolete_senders()
+        # The process's one gate for this account (shared with replies); ``limits`` gives a gate of its own.
+        self.pacer: FloodGate = gate or gate_for(store, self.platform, getattr(sender, "account", None), limits)
         self.owner = owner or default_owner(self.platform)
         self.lease = timedelta(seconds=lease_s)
         self.batch = max(1, int(self.limits.per_second))  # about one second of sending
@@ -156,11 +168,10 @@ class Drainer:
                 break
             if group.id in batch.gone:
                 continue  # already marked inactive together with the group
-            wait = self.groups.wait_for(group.id)
+            wait = await self.pacer.try_chat(group_chat_id(group), ChatKind.GROUP)  # reserves the slot when 0
             if wait > 0:
                 await self._defer(delivery.id, wait)
                 continue
-            self.groups.record(group.id)  # reserve the group's slot before the send starts
             await slots.acquire()
             await self.pacer.acquire()
             # A flood pause (429) may have outlasted the lease while we waited: another sender
@@ -202,11 +213,10 @@ class Drainer:
         first_id: str | None = d.platform_message_id
         while part < len(parts):
             if part > d.parts_sent:
-                wait = self.groups.wait_for(group.id)
+                wait = await self.pacer.try_chat(chat_id, ChatKind.GROUP)
                 if wait > 0:
                     await self._defer(d.id, wait)
                     return
-                self.groups.record(group.id)
                 await self.pacer.acquire()
                 if self.monotonic() > batch.deadline:
                     return  # the lease has run out: the next holder resumes from ``parts_sent``
@@ -285,9 +295,10 @@ class Drainer:
             row = self._own(d.id)
             if status is SendStatus.RETRY_AFTER:
                 self.counters.paused += 1
-                self.pacer.pause(max(result.retry_after, 0.0))
-                log.warning("%s asked to wait %.1f s; pausing this account", self.platform.value, result.retry_after)
-                await s.execute(row.values(lease_until=None, leased_by=None, due_at=now, updated_at=now))
+                self.pacer.pause_chat(chat_id, max(result.retry_after, 0.0))  # type: ignore[arg-type]
+                log.warning("%s asked to wait %.1f s in a group; pausing it", self.platform.value, result.retry_after)
+                due = now + timedelta(seconds=max(result.retry_after, 0.0))  # the group cannot take it before
+                await s.execute(row.values(lease_until=None, leased_by=None, due_at=due, updated_at=now))
             elif status is SendStatus.TRANSIENT or (status is SendStatus.MIGRATED and d.attempts < MAX_ATTEMPTS):
                 attempts = d.attempts + 1
                 if attempts >= MAX_ATTEMPTS:

@@ -1,8 +1,11 @@
-"""Flood limits of each platform, as named constants with their source, and the pacers that keep them.
+"""Flood limits of each platform, as named constants with their source, and the pure pacing arithmetic.
 
-The outbox sender paces one platform account evenly (no bursts) a little under the
-platform's rate, keeps a per-group sliding window, and pauses the whole account when
-the platform answers 429 with ``retry_after``.
+Each limit is a GCRA bucket (a "theoretical arrival time" moved on by every send; ``gcra``):
+the account (30 msg/s on Telegram, a burst of at most ``CATCH_UP_SLOTS``), a group (a burst of
+5, then one every 4 s, so no 60-second window holds more than 20) and a private chat (≈1/s).
+``broadcasts.gate`` keeps the buckets (in memory, or in PostgreSQL for every process on a
+token). ``AccountPacer`` and ``GroupWindow`` are the earlier in-process pacers, kept for callers
+written against them.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 
-from bot.model import Platform
+from bot.model import ChatKind, Platform
 
 # https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this
 TELEGRAM_MESSAGES_PER_SECOND = 30  # per bot, all chats together
@@ -32,6 +35,11 @@ SAFETY = 0.99
 # A pacer that fell behind (a slow database write, a batch boundary) may catch up this many
 # slots at once; a longer stall restarts the grid. Bounded, so a burst stays far below 30.
 CATCH_UP_SLOTS = 3
+# https://core.telegram.org/bots/faq: "avoid sending more than one message per second" in one chat.
+PRIVATE_INTERVAL_S = 1.0
+PRIVATE_BURST = 3
+# In a group, a few answers may go out at once; then the pace keeps any minute at ≤ 20.
+GROUP_BURST = 5
 
 # Transient errors (5xx, timeouts): retry after 1, 2, 4, 8 s (±50% jitter), then give up.
 MAX_ATTEMPTS = 5
@@ -40,10 +48,33 @@ BACKOFF_CAP_S = 60.0
 
 
 @dataclass(frozen=True)
+class Pace:
+    """A GCRA bucket's parameters: one send per ``interval`` seconds, up to ``burst`` at once."""
+
+    interval: float
+    burst: int
+
+
+@dataclass(frozen=True)
 class PlatformLimits:
     per_second: float
     per_group_per_minute: int
     text_limit: int
+    private: Pace = Pace(PRIVATE_INTERVAL_S, PRIVATE_BURST)
+
+    @property
+    def account(self) -> Pace:
+        return Pace(1.0 / (self.per_second * SAFETY), CATCH_UP_SLOTS)
+
+    @property
+    def group(self) -> Pace:
+        """``burst`` at once, then evenly, so that burst + 60 s / interval ≤ the per-minute limit."""
+        per_min = self.per_group_per_minute
+        burst = max(1, min(GROUP_BURST, per_min))
+        return Pace(60.0 / (per_min - burst) if per_min > burst else 60.0, burst)
+
+    def chat(self, kind: ChatKind) -> Pace:
+        return self.private if kind is ChatKind.PRIVATE else self.group
 
 
 LIMITS: dict[Platform, PlatformLimits] = {
@@ -120,3 +151,17 @@ class GroupWindow:
 
     def record(self, key: object) -> None:
         self._sent.setdefault(key, deque()).append(self.clock())
+
+
+def gcra(tat: float, paused_until: float, now: float, pace: Pace, *, block: bool) -> tuple[float, float]:
+    """(seconds to wait, new tat) for one send at ``now`` on a bucket at ``tat``.
+
+    The send may go at ``at = max(now, paused_until, tat - (burst - 1) · interval)``; the bucket
+    then moves to ``max(tat, at) + interval``. Without ``block``, a send that would have to wait
+    reserves nothing (the bucket stays at ``tat``). The same arithmetic runs in SQL in
+    ``bot.store.flood`` for the shared gate.
+    """
+    at = max(now, paused_until, tat - (pace.burst - 1) * pace.interval)
+    if not block and at > now:
+        return at - now, tat
+    return at - now, max(tat, at) + pace.interval

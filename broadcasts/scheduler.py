@@ -4,8 +4,9 @@ Definitions live in config.yaml and the ``schedules`` table, never in APSchedule
 job store is memory). On start, runs missed while the bot was down are sent if still
 within the schedule's grace period and skipped with a log line if older. Every few
 minutes the definitions are re-read, so a schedule added to the database is picked up.
-Exactly one process should run this (``loaso run --role scheduler``); a second one would
-still not duplicate bulletins, only do the fetching twice.
+Every ``loaso run`` may start this service; on PostgreSQL a lease (``bot.lease``, name
+``scheduler``) lets exactly one process fire schedules, and another takes over within
+seconds when that one dies. Even two firing would not duplicate bulletins, only fetch twice.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from starlette.routing import BaseRoute
 
+from bot.lease import Leased
 from bot.runtime import Runtime
 from broadcasts.fire import Fired, fire
 from broadcasts.schedule import ScheduleDef, all_schedules, last_run, latest_fire_time, missed_runs
@@ -25,6 +27,8 @@ log = logging.getLogger(__name__)
 
 REFRESH_MINUTES = 5  # how often database schedules are re-read
 FIRE_WINDOW = timedelta(minutes=5)  # a job started this late still belongs to its scheduled time
+LEASE_NAME = "scheduler"
+START_WAIT_S = 10.0  # start() waits this long for a lone process's scheduler to be up
 
 
 class SchedulerService:
@@ -35,29 +39,59 @@ class SchedulerService:
         self.scheduler: AsyncIOScheduler | None = None
         self.defs: dict[str, ScheduleDef] = {}
         self._tasks: set[asyncio.Task[object]] = set()
+        self._lease_task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         aps = logging.getLogger("apscheduler")
         if aps.level == logging.NOTSET:
             aps.setLevel(logging.WARNING)  # "Running job …" every few minutes drowns the useful lines
-        tz = self.runtime.config.tz
-        self.scheduler = AsyncIOScheduler(timezone=tz)
-        await self.refresh()
-        self.scheduler.add_job(self.refresh, "interval", minutes=REFRESH_MINUTES, id="_refresh", coalesce=True)
-        self.scheduler.start()
-        task = asyncio.create_task(self.catch_up())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._ready = asyncio.Event()
+        self.lease = Leased(self.runtime.store, LEASE_NAME, self._run_scheduler)
+        self._lease_task = asyncio.create_task(self.lease.run(), name="scheduler-lease")
+        # A lone process (and SQLite) has its scheduler running when start() returns.
+        deadline = asyncio.get_running_loop().time() + START_WAIT_S
+        while asyncio.get_running_loop().time() < deadline and not self._lease_task.done():
+            if self._ready.is_set() or (self.lease.decided.is_set() and not self.lease.held):
+                break
+            await asyncio.sleep(0.01)
+        if self._lease_task.done():
+            self._lease_task.result()  # a failure at start is reported to the caller
+        if not self._ready.is_set():
+            log.info("scheduler: another process holds the lease; this one stands by")
+
+    async def _run_scheduler(self) -> None:
+        """Fire schedules until cancelled (the lease was lost, or the service stops)."""
+        self.scheduler = AsyncIOScheduler(timezone=self.runtime.config.tz)
+        try:
+            await self.refresh()
+            self.scheduler.add_job(self.refresh, "interval", minutes=REFRESH_MINUTES, id="_refresh", coalesce=True)
+            self.scheduler.start()
+            task = asyncio.create_task(self.catch_up())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            self._ready.set()
+            await asyncio.Event().wait()
+        finally:
+            self._ready.clear()
+            if self.scheduler is not None and self.scheduler.running:
+                self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+            for t in list(self._tasks):
+                t.cancel()
 
     async def stop(self) -> None:
-        if self.scheduler is not None and self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
-        self.scheduler = None
-        for t in list(self._tasks):
-            t.cancel()
+        task = self._lease_task
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        self._lease_task = None
 
     def healthy(self) -> bool:
-        return bool(self.scheduler and self.scheduler.running)
+        """Running the scheduler, or standing by while another process holds its lease."""
+        task = self._lease_task
+        if task is None or task.done():
+            return False
+        return bool(self.scheduler and self.scheduler.running) or not self.lease.held
 
     def routes(self) -> list[BaseRoute]:
         return []

@@ -1,9 +1,9 @@
 """The sender service: one outbox drainer per platform account that has a sender.
 
 Several processes may run it against one PostgreSQL outbox (rows are leased with
-``FOR UPDATE SKIP LOCKED``). Set ``LOASO_SENDERS=N`` in each of N sender processes of
-the same bot account: each then paces at 1/N of the platform's rate, so together they
-stay under it.
+``FOR UPDATE SKIP LOCKED``); they share each bot token's flood budget through the database
+(``broadcasts.gate.SharedGate``), so together they stay under the platform's rate with no
+static split. ``LOASO_SENDERS`` is ignored (one warning).
 """
 
 from __future__ import annotations

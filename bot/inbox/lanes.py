@@ -20,7 +20,7 @@ class Pacer(Protocol):
 
     def pause(self, seconds: float) -> None: ...
 
-    def paused_for(self) -> float: ...
+    def paused_for(self, *args: Any) -> float: ...
 
 
 class Lanes:
@@ -66,8 +66,8 @@ class Lane:
     def pause(self, seconds: float) -> None:
         self._lanes.core.pause(seconds)
 
-    def paused_for(self) -> float:
-        return self._lanes.core.paused_for()
+    def paused_for(self, *args: Any) -> float:
+        return self._lanes.core.paused_for(*args)
 
     def __getattr__(self, name: str) -> Any:  # interval, paused_until, … of the shared pacer
         return getattr(self._lanes.core, name)

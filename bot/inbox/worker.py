@@ -342,7 +342,7 @@ class InboxWorker:
         """Send one reply and record the outcome; False when it is not sent (yet)."""
         out = box.outbound(row)
         for _ in range(2):  # a second time only after following a group migration
-            await pacer.acquire()
+            await pacer.acquire(out.chat.id, out.chat.kind)  # this chat's pace, then the account's
             try:
                 result = await self.sender.send(out)
             except Exception as exc:  # a bug in a sender must not stop the others
@@ -377,8 +377,8 @@ class InboxWorker:
             reason = (result.error or status.value)[:500]
             if status is SendStatus.RETRY_AFTER:
                 wait = max(result.retry_after, 0.0)
-                pacer.pause(wait)
-                log.warning("%s asked to wait %.1f s; pausing this account", self.platform.value, wait)
+                pacer.pause_chat(out.chat.id, wait, out.chat.kind)  # the chat; two chats at once: the account
+                log.warning("%s asked to wait %.1f s for chat %s", self.platform.value, wait, out.chat.id)
                 due = now + timedelta(seconds=wait)
                 await s.execute(mine.values(lease_until=None, leased_by=None, due_at=due, error=reason))
                 return False

@@ -2,7 +2,9 @@
 
 import bot.store.accounts
 import bot.store.broadcasts
+import bot.store.flood
 import bot.store.inbox
+import bot.store.leases
 import bot.store.notices
 import bot.store.outbox
 import bot.store.questions

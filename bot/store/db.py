@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -37,6 +37,8 @@ class Store:
         if self.dialect == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # Closed before the engine: e.g. a flood gate's own connection (broadcasts.gate.SharedGate).
+        self.on_close: list[Callable[[], Awaitable[None]]] = []
 
     @property
     def is_sqlite(self) -> bool:
@@ -60,6 +62,9 @@ class Store:
         return LazySession(self)
 
     async def close(self) -> None:
+        hooks, self.on_close = self.on_close, []
+        for hook in hooks:
+            await hook()
         await self.engine.dispose()
 
 

@@ -18,6 +18,7 @@ from bot.store.outbox import Delivery
 from broadcasts import drain as drain_module
 from broadcasts import outbox
 from broadcasts.drain import Drainer
+from broadcasts.gate import LocalGate
 from broadcasts.limits import MAX_ATTEMPTS, PlatformLimits
 from tests.broadcasts.helpers import ScriptedSender, add_groups, deliveries, group
 
@@ -51,7 +52,7 @@ async def test_all_sent_with_message_ids(runtime: Runtime) -> None:
     assert {o.meta["part"] for o in sender.arrived} == {"0"}
 
 
-async def test_retry_after_pauses_the_account_and_retries(runtime: Runtime) -> None:
+async def test_retry_after_pauses_that_group_and_retries(runtime: Runtime) -> None:
     await add_groups(runtime, [-1, -2])
     bid = await queue(runtime)
     sender = ScriptedSender()
@@ -63,6 +64,32 @@ async def test_retry_after_pauses_the_account_and_retries(runtime: Runtime) -> N
     assert rows[0].attempts == 0  # a flood wait is not the message's fault
     assert d.counters.paused == 1
     assert sender.arrivals(-1) == 1
+    assert (d.pacer.chat_pauses, d.pacer.account_pauses) == (1, 0)  # one chat's 429 pauses only that chat
+
+
+async def test_a_429_in_one_group_does_not_hold_the_others(runtime: Runtime) -> None:
+    chats = [-(i + 1) for i in range(6)]
+    await add_groups(runtime, chats)
+    bid = await queue(runtime)
+    sender = ScriptedSender()
+    sender.then(-1, SendResult(SendStatus.RETRY_AFTER, retry_after=30, error="429"))
+    d = drainer(runtime, sender)
+    await asyncio.wait_for(d.step(bid), 5)  # a whole-account pause of 30 s would not finish in 5 s
+    assert sorted(o.chat.id for o in sender.arrived) == chats[1:][::-1]
+    (first,) = [r for r in await deliveries(runtime, bid) if r.status == "queued"]
+    assert first.due_at >= utcnow() + timedelta(seconds=20)  # deferred until the group's pause ends
+
+
+async def test_429s_in_two_groups_at_once_pause_the_account(runtime: Runtime) -> None:
+    await add_groups(runtime, [-1, -2, -3])
+    bid = await queue(runtime)
+    sender = ScriptedSender()
+    for chat in (-1, -2):
+        sender.then(chat, SendResult(SendStatus.RETRY_AFTER, retry_after=0.5, error="429"))
+    d = drainer(runtime, sender, max_in_flight=1)
+    await d.drain(bid)
+    assert d.pacer.account_pauses == 1
+    assert sorted(o.chat.id for o in sender.arrived) == [-3, -2, -1]
 
 
 async def test_transient_errors_back_off_then_succeed_or_fail(runtime: Runtime) -> None:
@@ -239,10 +266,11 @@ async def test_two_senders_share_one_outbox_without_duplicates(runtime: Runtime)
         assert a.arrived and b.arrived  # SKIP LOCKED really split the work
 
 
-class _JumpingPacer:
-    """A pacer whose second wait outlasts the lease (like a long 429 pause), on a fake clock."""
+class _JumpingPacer(LocalGate):
+    """A gate whose second account wait outlasts the lease (like a long 429 pause), on a fake clock."""
 
     def __init__(self, now: list[float]) -> None:
+        super().__init__(FAST)
         self.now = now
         self.calls = 0
 
@@ -250,9 +278,6 @@ class _JumpingPacer:
         self.calls += 1
         if self.calls >= 2:
             self.now[0] += 1000.0
-
-    def pause(self, seconds: float) -> None:
-        pass
 
 
 async def test_pause_outlasting_the_lease_gives_rows_back_unsent(runtime: Runtime) -> None:

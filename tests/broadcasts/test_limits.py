@@ -84,10 +84,40 @@ def test_backoff_grows_and_is_capped() -> None:
     assert max(values) <= limits.BACKOFF_CAP_S
 
 
-def test_sender_share_divides_the_rate(monkeypatch: pytest.MonkeyPatch) -> None:
-    from broadcasts.drain import sender_share
+def test_obsolete_senders_variable_is_ignored_with_one_warning(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from broadcasts import drain
 
+    monkeypatch.setattr(drain, "_warned_senders", False)
     monkeypatch.setenv("LOASO_SENDERS", "3")
-    assert sender_share() == 3
-    monkeypatch.setenv("LOASO_SENDERS", "zero")
-    assert sender_share() == 1
+    drain.warn_obsolete_senders()
+    drain.warn_obsolete_senders()
+    assert [r.message for r in caplog.records].count(
+        "LOASO_SENDERS is ignored: processes on one PostgreSQL share each token's flood budget"
+    ) == 1
+
+
+def test_gcra_group_pace_never_puts_more_than_20_in_a_minute() -> None:
+    from broadcasts.limits import LIMITS, gcra
+
+    pace = LIMITS[limits.Platform.TELEGRAM].group
+    tat, now, sent = 0.0, 1000.0, []
+    for _ in range(100):  # a sender that always wants to send: it waits as told
+        wait, tat = gcra(tat, 0.0, now, pace, block=True)
+        now += wait
+        sent.append(now)
+    assert sent[: pace.burst] == [1000.0] * pace.burst  # a few answers at once …
+    assert max(sum(1 for t in sent if s <= t < s + 60) for s in sent) <= 20  # … never over 20 a minute
+
+
+def test_gcra_without_block_reserves_nothing() -> None:
+    from broadcasts.limits import Pace, gcra
+
+    pace = Pace(1.0, 1)
+    wait, tat = gcra(0.0, 0.0, 10.0, pace, block=False)
+    assert (wait, tat) == (0.0, 11.0)
+    wait, tat2 = gcra(tat, 0.0, 10.5, pace, block=False)
+    assert wait == 0.5 and tat2 == tat  # asked, told to wait, nothing taken
+    wait, _ = gcra(tat, 20.0, 10.5, pace, block=False)
+    assert wait == 9.5  # a pause wins

@@ -64,6 +64,8 @@ class TelegramSender:
 
     def __init__(self, bot: Bot):
         self.bot = bot
+        # The bot id (the public half of the token): the flood budget is per token, and this names it.
+        self.account = bot.token.split(":", 1)[0]
 
     async def send(self, out: Outbound) -> SendResult:
         """Send (split at 4096 chars on paragraph boundaries); buttons go under the last part.

@@ -38,6 +38,7 @@ from bot.adapters.telegram.translate import ALLOWED_UPDATES, translate
 from bot.config import secret
 from bot.dispatcher import Capabilities
 from bot.inbox.worker import InboxWorker
+from bot.lease import Leased
 from bot.model import ButtonPress, Event, Outbound, Platform
 from bot.runtime import Runtime
 from bot.store.inbox import Incoming
@@ -102,6 +103,7 @@ class TelegramService:
         self._tasks: list[asyncio.Task[None]] = []
         self._running = False
         self._offset = 0
+        self.poll_lease: Leased | None = None
         runtime.senders[Platform.TELEGRAM] = self.sender
         runtime.dispatcher.fetchers[Platform.TELEGRAM] = TelegramFetcher(self.app.bot)
 
@@ -120,7 +122,9 @@ class TelegramService:
             poll = webhook is None
         if poll:
             await self.app.bot.delete_webhook()
-            self._tasks.append(asyncio.create_task(self._poll(), name="telegram-poll"))
+            # However many processes run on this token, exactly one calls getUpdates (409s otherwise).
+            self.poll_lease = Leased(self.runtime.store, f"telegram:getUpdates:{self.sender.account}", self._poll)
+            self._tasks.append(asyncio.create_task(self.poll_lease.run(), name="telegram-poll"))
         elif webhook is not None:
             await self.app.bot.set_webhook(
                 url=webhook.url, secret_token=self.webhook_secret(), allowed_updates=ALLOWED_UPDATES

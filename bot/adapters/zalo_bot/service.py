@@ -32,6 +32,7 @@ from bot.adapters.zalo_bot.client import POLL_TIMEOUT, ZaloBotClient, ZaloBotErr
 from bot.adapters.zalo_bot.events import translate
 from bot.adapters.zalo_bot.sender import ZaloBotSender
 from bot.inbox.worker import InboxWorker
+from bot.lease import Leased
 from bot.media.fetch import UrlFetcher
 from bot.model import Event, Platform
 from bot.runtime import Runtime
@@ -87,7 +88,8 @@ class ZaloBotService:
         if self.cfg.mode == "polling":
             with contextlib.suppress(ZaloBotError):
                 await self.client.delete_webhook()  # getUpdates does not work while a webhook is set
-            self._poller = asyncio.create_task(self._poll_loop())
+            # Several `loaso run` on one PostgreSQL: exactly one of them calls getUpdates.
+            self._poller = asyncio.create_task(Leased(self.runtime.store, "zalo_bot:getUpdates", self._poll_loop).run())
             log.info("Zalo Bot polling getUpdates")
         else:
             if self.cfg.webhook_url and self.secrets.webhook_secret:

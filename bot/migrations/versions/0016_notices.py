@@ -1,7 +1,7 @@
 """notices: a kind reply to stickers, voice notes and files at most once per person and day
 
 Revision ID: 0016
-Revises: 0006
+Revises: 0014
 Create Date: 2026-12-01 12:30:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0006"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
