@@ -1,4 +1,4 @@
-"""Replies in per-chat lanes: a 429 or a slow pace in one chat never holds up another."""
+"""Durable replies are sent per chat: a 429 or a slow pace in one chat never holds up another."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
-from bot.adapters.lanes import DONE, ReplyLanes, Step
 from bot.adapters.telegram import TelegramService
-from bot.model import ChatKind, ChatRef, Outbound, Platform
 from bot.runtime import Runtime
 from bot.store.db import Store
-from broadcasts.gate import LocalGate
-from broadcasts.limits import LIMITS
+from bot.store.inbox import ReplyRow
 from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import FakeBotAPI, running_fake, too_many
@@ -47,33 +45,14 @@ async def test_a_429_in_a_group_does_not_delay_a_private_answer(fake: FakeBotAPI
     sent = await fake.wait_sent(2, within=5)
     assert sent[1]["chat_id"] == 6102
     assert time.monotonic() - asked < 3  # before: the one reply worker slept the whole 30 s
-    for _ in range(100):  # the private send's answer is on its way back to us
-        if bot.lanes.pending() == 1:
+    for _ in range(100):  # the private send's outcome is being recorded
+        if await queued(bot) == 1:
             break
-        await asyncio.sleep(0.01)
-    assert bot.lanes.pending() == 1  # the group's reply waits for its own pause, not lost
+        await asyncio.sleep(0.02)
+    assert await queued(bot) == 1  # the group's reply waits in the database for its own pause, not lost
 
 
-async def test_a_chat_keeps_its_order_and_others_overtake_it() -> None:
-    tried: list[tuple[object, str]] = []
-    script = {("g", "1"): Step(False, retry_in=0.3, chat_pause=0.3)}
-
-    async def attempt(out: Outbound) -> Step:
-        tried.append((out.chat.id, out.text))
-        return script.pop((str(out.chat.id), out.text), DONE)
-
-    lanes = ReplyLanes(attempt, LocalGate(LIMITS[Platform.SHELL]), workers=2)
-    lanes.start()
-    try:
-        group, private = ChatRef(Platform.SHELL, "g"), ChatRef(Platform.SHELL, "p", ChatKind.PRIVATE)
-        for text in ("1", "2"):
-            lanes.put(Outbound(group, text))
-        lanes.put(Outbound(private, "a"))
-        for _ in range(200):
-            if lanes.pending() == 0:
-                break
-            await asyncio.sleep(0.01)
-    finally:
-        await lanes.stop()
-    assert [t for c, t in tried if c == "g"] == ["1", "1", "2"]  # retried in place, order kept
-    assert tried.index(("p", "a")) < tried.index(("g", "2"))  # the private chat did not wait for the group
+async def queued(bot: TelegramService) -> int:
+    async with bot.runtime.store.session() as s:
+        q = select(func.count()).select_from(ReplyRow).where(ReplyRow.status == "queued")
+        return int((await s.execute(q)).scalar_one())
