@@ -30,6 +30,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from bot.config import Config, secret
+from bot.scope import within
 
 COOKIE = "loaso_session"
 SESSION_HOURS = 8
@@ -212,7 +213,7 @@ class LoginLimiter:
 
 @dataclass(frozen=True)
 class Viewer:
-    """A logged-in account. Leaders see their own commune; officials see all."""
+    """A logged-in account. Leaders see their own commune; officials theirs, or all when they have none."""
 
     account_id: int
     username: str
@@ -224,14 +225,11 @@ class Viewer:
         return self.role == "official"
 
     def may_see(self, commune: str | None) -> bool:
-        if self.is_official:
-            return True
-        return commune is not None and commune == self.commune
+        """The same scope rule as in chat (``bot.scope``); a leader always has a commune."""
+        return (self.is_official or self.commune is not None) and within(self.commune, commune)
 
     def communes(self, config: Config) -> list[str]:
-        if self.is_official:
-            return [c.code for c in config.communes]
-        return [c.code for c in config.communes if c.code == self.commune]
+        return [c.code for c in config.communes if self.may_see(c.code)]
 
     def default_commune(self, config: Config) -> str | None:
         if self.commune:

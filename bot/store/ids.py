@@ -22,3 +22,12 @@ def id_filter(model: Any, value: ChatId, int_col: str) -> Any:
 def row_id(row: Any, int_col: str) -> ChatId:
     v = getattr(row, int_col)
     return v if v is not None else row.external_id
+
+
+# The largest id a BIGINT column holds (PostgreSQL and SQLite alike): a bigger number from a
+# platform update, a button or a URL is not a row of ours, and must not reach the driver.
+MAX_ID = 2**63 - 1
+
+
+def fits_bigint(value: int) -> bool:
+    return -MAX_ID - 1 <= value <= MAX_ID
