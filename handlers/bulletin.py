@@ -134,7 +134,8 @@ def register(router: Router) -> None:
         station = find_station(ctx.config, name)
         if station is None:
             return _reply(ctx, _say(ctx, "man_unknown_station", text=name, stations=stations))
-        if not any(ctx.may_manage(c) for c in station_communes(ctx.config, station.code) or {None}):
+        served: set[str | None] = set(station_communes(ctx.config, station.code)) or {None}
+        if not any(ctx.may_manage(c) for c in served):  # a station no hamlet uses: unscoped people only
             return _reply(ctx, ctx.texts.say("refused_station", station=station.name))
         try:
             value = parse_gl(raw)
