@@ -7,6 +7,7 @@ live here: tokens and keys come only from environment variables (see ``secrets``
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from pathlib import Path
@@ -157,6 +158,19 @@ class Telegram(_Model):
 class Web(_Model):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=1, le=65535)
+    # Addresses (or networks) of reverse proxies whose X-Forwarded-For / -Proto are believed.
+    # Empty (the default): the client is the socket's peer, whatever headers say.
+    trusted_proxies: list[str] = []
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, v: list[str]) -> list[str]:
+        for item in v:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or network (e.g. 127.0.0.1 or 10.0.0.0/8)") from None
+        return v
 
 
 class Database(_Model):

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from sqlalchemy import text
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
 from bot.runtime import Runtime
+from bot.web_limits import BodyLimit
 
 
 def build_app(runtime: Runtime, extra_routes: list[BaseRoute] | None = None) -> Starlette:
@@ -32,4 +34,5 @@ def build_app(runtime: Runtime, extra_routes: list[BaseRoute] | None = None) -> 
     for service in runtime.services:
         routes.extend(service.routes())
     routes.extend(extra_routes or [])
-    return Starlette(routes=routes)
+    # Every body is bounded (and deep JSON refused) before any route reads it: bot.web_limits.
+    return Starlette(routes=routes, middleware=[Middleware(BodyLimit)])
