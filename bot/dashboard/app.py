@@ -40,6 +40,7 @@ from bot.stats.text import num as _num
 from bot.stats.text import pct as _pct
 from bot.store.accounts import Account, find_account, stored_secret
 from bot.store.db import utcnow
+from bot.store.ids import fits_bigint
 from bot.texts import default_texts
 
 
@@ -183,6 +184,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         except Forbidden:
             return d.page("error.html.j2", 403, viewer=viewer, csrf=session.csrf, message="forbidden")
         except ScopeError as exc:
+            log.warning("dashboard: %s refused (400): %s", request.url.path[:80], str(exc)[:120])
             return d.page("error.html.j2", 400, viewer=viewer, csrf=session.csrf, message=str(exc))
 
     def view(handler: Any) -> Any:
@@ -226,10 +228,10 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
 
     async def bulletin(request: Request, viewer: Viewer, session: Session) -> Response:
         scope = d.scope_for(request, viewer)
-        try:
-            bulletin_id = int(request.path_params["id"])
-        except ValueError:
-            raise ScopeError(_say("err_bad_bulletin_id")) from None
+        raw_id = request.path_params["id"]
+        if not (raw_id.isascii() and raw_id.isdigit() and len(raw_id) <= 19 and fits_bigint(int(raw_id))):
+            raise ScopeError(_say("err_bad_bulletin_id"))  # a number no BIGINT holds is no bulletin of ours
+        bulletin_id = int(raw_id)
         async with runtime.store.session() as s:
             rows = await delivery_rows(s, scope, bulletin_id)
         if not rows:  # no such bulletin, or none of its groups is in the viewer's communes

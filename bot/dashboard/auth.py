@@ -138,8 +138,8 @@ class SessionSigner:
         return body + "." + _b64(hmac.new(self._key, body.encode(), hashlib.sha256).digest())
 
     def load(self, value: str | None) -> Session | None:
-        if not value or value.count(".") != 1:
-            return None
+        if not value or not value.isascii() or value.count(".") != 1:
+            return None  # compare_digest refuses non-ASCII text: such a cookie is simply not ours
         body, sig = value.split(".")
         expected = _b64(hmac.new(self._key, body.encode(), hashlib.sha256).digest())
         if not hmac.compare_digest(sig, expected):
@@ -156,7 +156,7 @@ class SessionSigner:
 
 
 def csrf_ok(session: Session | None, submitted: str | None) -> bool:
-    return bool(session and submitted and hmac.compare_digest(session.csrf, submitted))
+    return bool(session and submitted and hmac.compare_digest(session.csrf.encode(), submitted.encode()))
 
 
 class LoginLimiter:
