@@ -16,6 +16,7 @@ from bot.dashboard.auth import hash_password
 from bot.model import nfc
 from bot.store.accounts import ACCOUNT_ROLES, AccountError, add_account, find_account, list_accounts
 from bot.store.db import utcnow
+from bot.store.web_sessions import close_account_sessions
 
 
 def read_password() -> str:
@@ -88,6 +89,7 @@ def register(main: click.Group) -> None:
                 if account is None:
                     return False
                 account.password_hash = password_hash
+                await close_account_sessions(s, account.id)  # logged-in cookies end with the old password
                 return True
 
         if not run_async(go):
@@ -106,6 +108,7 @@ def register(main: click.Group) -> None:
                 account = await find_account(s, nfc(name))
                 if account is None:
                     return False
+                await close_account_sessions(s, account.id)
                 await s.delete(account)
                 return True
 

@@ -29,9 +29,7 @@ def no_tracebacks(caplog: pytest.LogCaptureFixture) -> None:
         "from=2026-13-01",
     ],
 )
-async def test_extreme_dates_are_a_400(
-    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture, query: str
-) -> None:
+async def test_extreme_dates_are_a_400(client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture, query: str) -> None:
     await login(client, "canbo")
     for path in ("/", "/bulletins", "/questions", "/hamlet/NGAIHOI1", "/export/report.xlsx", "/export/hamlets.csv"):
         response = await client.get(f"{path}?{query}")
