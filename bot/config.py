@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bot.logsafe import register_secret
 from bot.model import Platform, Role
 
 DEFAULT_CONFIG = "config.yaml"
@@ -448,6 +449,8 @@ def load_config(path: str | Path | None = None) -> Config:
 
 
 def secret(name: str) -> str | None:
-    """Secrets come only from the environment; empty means unset."""
+    """Secrets come only from the environment; empty means unset. Every one read here is
+    kept out of the logs from then on (``bot.logsafe``)."""
     value = os.environ.get(name, "").strip()
+    register_secret(value)
     return value or None

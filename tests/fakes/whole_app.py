@@ -31,6 +31,8 @@ from tests.fakes.zalo_env import make_config
 TELEGRAM_SECRET = "tg-webhook-secret-for-tests"
 TELEGRAM_PATH = "/webhooks/telegram"
 PASSWORD = "mat-khau-dung-1"
+OA_TOKEN_PREFIX = "oa-token-issued-"
+OA_FIRST_REFRESH = OA_TOKEN_PREFIX + "R0"
 
 
 @dataclass
@@ -40,13 +42,15 @@ class WholeApp:
     telegram: TelegramService
     oa: ZaloOAService
     bot: ZaloBotService
+    oa_fake: zalo_oa.FakeZaloOA
+    telegram_token: str
 
 
 @contextlib.asynccontextmanager
-async def whole_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[WholeApp]:
+async def whole_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, echo: bool = False) -> AsyncIterator[WholeApp]:
     monkeypatch.setenv(WEBHOOK_SECRET_ENV, TELEGRAM_SECRET)
-    oa_fake, bot_fake = zalo_oa.FakeZaloOA(), zalo_bot.FakeZaloBot()
-    oa_fake.issue_refresh_token("R0")
+    oa_fake, bot_fake = zalo_oa.FakeZaloOA(token_prefix=OA_TOKEN_PREFIX), zalo_bot.FakeZaloBot()
+    oa_fake.issue_refresh_token(OA_FIRST_REFRESH)
     async with (
         running_fake() as tg_fake,
         serve(oa_fake.app()) as oa_base,
@@ -62,6 +66,8 @@ async def whole_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
             },
             zalo_bot={"mode": "webhook", "webhook_url": "https://loaso.example.vn/webhooks/zalo-bot"},
         )
+        if echo:
+            config = config.model_copy(update={"database": config.database.model_copy(update={"echo": True})})
         runtime = Runtime.build(config)
         await runtime.open()
         async with runtime.store.session() as s:
@@ -69,14 +75,17 @@ async def whole_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
             await add_account(s, "totruong", hash_password(PASSWORD), "leader", "DAINGAI", utcnow())
         telegram = TelegramService(runtime, tg_fake.token, send_replies=False)
         oa = ZaloOAService(
-            runtime, secrets=OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, "R0"), token_check_seconds=0
+            runtime,
+            secrets=OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, OA_FIRST_REFRESH),
+            token_check_seconds=0,
         )
         bot = ZaloBotService(runtime, secrets=BotSecrets(zalo_bot.BOT_TOKEN, zalo_bot.WEBHOOK_SECRET), poll_timeout=1)
         runtime.services = [telegram, oa, bot]
         for service in runtime.services:
             await service.start()
         try:
-            yield WholeApp(build_app(runtime, dashboard_routes(runtime)), runtime, telegram, oa, bot)
+            app = build_app(runtime, dashboard_routes(runtime))
+            yield WholeApp(app, runtime, telegram, oa, bot, oa_fake, tg_fake.token)
         finally:
             for service in reversed(runtime.services):
                 await service.stop()

@@ -32,6 +32,7 @@ from bot.adapters.telegram.sender import TelegramSender
 from bot.adapters.telegram.translate import ALLOWED_UPDATES, translate
 from bot.config import secret
 from bot.dispatcher import Capabilities
+from bot.logsafe import register_secret
 from bot.model import ButtonPress, Outbound, Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow
@@ -84,6 +85,7 @@ class TelegramService:
 
     def __init__(self, runtime: Runtime, token: str, *, send_replies: bool = True):
         self.runtime = runtime
+        register_secret(token)  # it is in every Bot API URL: never in a log line
         cfg = runtime.config.telegram
         builder = ApplicationBuilder().token(token).base_url(cfg.base_url).updater(None)
         if cfg.base_file_url:
