@@ -13,6 +13,7 @@ Any other event drops the cached entries it may have changed.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -37,7 +38,7 @@ from bot.model import (
     nfc,
 )
 from bot.router import Context, Router
-from bot.store import groups, roles
+from bot.store import groups, outage, roles
 from bot.store.activity import ActivityBuffer
 from bot.store.cache import MAX_GROUPS, MAX_PEOPLE, TTL_SECONDS, ExpiringLRU, GroupInfo, PersonInfo
 from bot.store.db import Store, utcnow
@@ -85,25 +86,54 @@ class Dispatcher:
         self._roles_loaded = 0.0
         self._roles_generation = -1
         self._groups_generation = groups.generation
+        self.database_down = False  # set while an event waits for the database (see feed)
 
     async def feed(self, event: Event) -> list[Outbound]:
+        """Handle one event. While the database is unreachable the same event is retried with
+        backoff (one warning line per try), so nothing is lost and the bot resumes by itself."""
+        delay = outage.FIRST_DELAY
+        while True:
+            try:
+                return await self._feed_once(event)
+            except _DatabaseDown as down:
+                self.database_down = True
+                log.warning(
+                    "database unavailable (%s); %s in %s waits, next try in %.0f s",
+                    down, type(event).__name__, _where(event), delay,
+                )  # fmt: skip
+                await asyncio.sleep(delay)
+                delay = outage.next_delay(delay)
+
+    async def _feed_once(self, event: Event) -> list[Outbound]:
         if isinstance(event, MemberEvent | BotMembership | ChatMigrated):
             await self.activity.flush()  # a leave or a migration must come after the counts before it
         session = self.store.lazy_session()
         ok = False
+        down: BaseException | None = None
         try:
             ctx = await self._context(session, event)  # type: ignore[arg-type]
             out = await self._route(ctx)
             ok = True
-        except Exception:
-            log.exception("handler failed on %s in %s", type(event).__name__, _where(event))
+        except Exception as exc:
+            if outage.is_outage(exc):
+                down = exc
+            else:
+                log.exception("handler failed on %s in %s", type(event).__name__, _where(event))
             out = []
         finally:
             try:
                 await session.finish(ok)
-            except Exception:
-                log.exception("could not commit %s in %s", type(event).__name__, _where(event))
+            except Exception as exc:
+                if outage.is_outage(exc):
+                    down = down or exc
+                else:
+                    log.exception("could not commit %s in %s", type(event).__name__, _where(event))
                 out = []
+        if down is not None:
+            raise _DatabaseDown(type(down).__name__) from down
+        if self.database_down:
+            self.database_down = False
+            log.warning("database reachable again: handling resumes")
         if self.activity.due():
             await self.activity.flush()
         return out
@@ -203,6 +233,10 @@ class Dispatcher:
             if result is not None:
                 return result
         return []
+
+
+class _DatabaseDown(Exception):
+    """The database could not be reached while handling an event (bot.store.outage)."""
 
 
 def _where(event: Event) -> str:

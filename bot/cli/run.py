@@ -11,7 +11,7 @@ import click
 import uvicorn
 
 from bot.cli.base import fail, get_config, run_async
-from bot.cli.common import opened
+from bot.cli.common import check_knowledge, opened
 from bot.dashboard import dashboard_routes
 from bot.dashboard.auth import WeakSecret, env_session_secret
 from bot.services import ROLES, NoPlatform, build_services
@@ -36,6 +36,7 @@ def register(main: click.Group) -> None:
         except WeakSecret as exc:
             fail(str(exc))
 
+        check_knowledge(config)  # a missing or broken FAQ: one line now, not a bot that stays silent
         try:
             sock = listen(config.web.host, port or config.web.port)  # a busy port: one line, before anything starts
         except CannotListen as exc:

@@ -19,12 +19,13 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from telegram import Update, User
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.adapters.base import SendStatus
@@ -109,6 +110,12 @@ class TelegramService:
             await self.app.initialize()
         except InvalidToken:
             raise RuntimeError(f"Telegram refused the token in {TOKEN_ENV}") from None
+        except (NetworkError, TimedOut) as exc:  # one line, never the URL (it holds the token)
+            host = urlsplit(self.runtime.config.telegram.base_url).netloc
+            raise RuntimeError(
+                f"cannot reach the Telegram Bot API at {host} ({type(exc).__name__}): "
+                f"check this machine's network, proxy and firewall, or telegram.base_url, then start again"
+            ) from None
         self.me = self.app.bot.bot
         self.runtime.set_capabilities(Capabilities(reads_all_group_messages=bool(self.me.can_read_all_group_messages)))
         await self.app.start()
