@@ -52,7 +52,7 @@ def register(main: click.Group) -> None:
         try:
             matcher = matcher_for(config)
         except KnowledgeError as exc:
-            fail("knowledge base has errors:\n" + str(exc))
+            fail("knowledge base has errors:\n" + str(exc), 2)
             return
         if as_json:
             lines = [" ".join(question)] if question else (ln.rstrip("\r\n") for ln in sys.stdin)
@@ -61,6 +61,6 @@ def register(main: click.Group) -> None:
                 click.echo(json.dumps(result, ensure_ascii=False))
             return
         if not question:
-            fail('give a question, e.g. loaso ask "quên mật khẩu VNeID", or use --json with stdin')
+            fail('give a question, e.g. loaso ask "quên mật khẩu VNeID", or use --json with stdin', 2)
         result = _answer(matcher, nfc(" ".join(question)).strip())
         click.echo(result["answer"] if result["answer"] is not None else _unknown(config))
