@@ -43,7 +43,7 @@ from bot.store.activity import ActivityBuffer
 from bot.store.cache import MAX_GROUPS, MAX_PEOPLE, TTL_SECONDS, ExpiringLRU, GroupInfo, PersonInfo
 from bot.store.db import Store, utcnow
 from bot.store.groups import ensure_group, group_chat_id
-from bot.store.ids import row_id
+from bot.store.ids import row_id, unstorable_id
 from bot.store.members import ensure_person
 from bot.store.roles import Grant, config_grant
 from bot.store.tables import Person, RoleRow
@@ -91,6 +91,10 @@ class Dispatcher:
     async def feed(self, event: Event) -> list[Outbound]:
         """Handle one event. While the database is unreachable the same event is retried with
         backoff (one warning line per try), so nothing is lost and the bot resumes by itself."""
+        problem = unstorable_id(event)
+        if problem is not None:  # a forged or broken event: no row of ours can hold it
+            log.warning("dropped %s in %s: %s", type(event).__name__, _where(event)[:40], problem)
+            return []
         delay = outage.FIRST_DELAY
         while True:
             try:

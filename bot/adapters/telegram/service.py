@@ -38,6 +38,7 @@ from bot.model import ButtonPress, Outbound, Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.store.groups import mark_inactive, migrate_group
+from bot.store.ids import fits_bigint
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,8 @@ def insane(update: Update | None) -> str | None:
     ):
         if not isinstance(value, int) or isinstance(value, bool):
             return f"{name} is not an integer"
+        if not fits_bigint(value):  # no BIGINT column holds it: not a real Telegram id
+            return f"{name} is out of range"
     if msg is not None:
         if not isinstance(msg.date, datetime):
             return "message date is not a time"
@@ -245,9 +248,9 @@ class TelegramService:
         assert self.me is not None
         try:
             events = translate(update, self.me)
-        except Exception:
+        except Exception as exc:  # a malformed update PTB let through: one line, no traceback
             self.rejected += 1
-            log.warning("telegram: could not translate update %s", update.update_id, exc_info=True)
+            log.warning("telegram: could not translate update %s (%s)", update.update_id, type(exc).__name__)
             return
         for event in events:
             outs = await self.runtime.dispatcher.feed(event)

@@ -41,3 +41,18 @@ def test_clip_drops_a_dangling_combining_mark() -> None:
     text = "aaa" + "e\u0301" * 3  # decomposed accents
     cut = clip(text, 5)
     assert cut is not None and len(cut) <= 5 and cut.endswith("…") and cut[-2] != "\u0301"
+
+
+async def test_ids_no_column_holds_are_dropped_with_one_line(runtime: Runtime, caplog) -> None:  # type: ignore[no-untyped-def]
+    """A forged Zalo id of 90 characters or a Telegram id beyond BIGINT: one warning, no row, no traceback."""
+    import logging
+
+    for chat_id, user_id in ((("9" * 90), "9" * 90), (-(2**70), 5), (5, 2**64)):
+        platform = Platform.ZALO_BOT if isinstance(chat_id, str) else Platform.TELEGRAM
+        msg = InboundMessage(
+            ChatRef(platform, chat_id, ChatKind.PRIVATE), UserRef(platform, user_id), "/help", utcnow(),
+            command=parse_command("/help"),
+        )  # fmt: skip
+        assert await runtime.dispatcher.feed(msg) == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert sum("dropped InboundMessage" in r.getMessage() for r in caplog.records) == 3
