@@ -89,7 +89,12 @@ class Dashboard:
 
     # -- sessions -------------------------------------------------------------------------
     async def session(self, request: Request) -> Session | None:
-        return (await self.signer()).load(request.cookies.get(COOKIE))
+        value = request.cookies.get(COOKIE)
+        if value is not None and not value.isascii():  # never one of ours: forged or mangled
+            log.warning(
+                "dashboard: unreadable session cookie from %s ignored", request.client.host if request.client else "?"
+            )
+        return (await self.signer()).load(value)
 
     async def viewer(self, session: Session | None) -> Viewer | None:
         if session is None or session.account_id is None or session.sid is None:

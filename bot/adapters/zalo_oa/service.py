@@ -35,6 +35,7 @@ from bot.runtime import Runtime
 from bot.store import groups
 from bot.store.db import utcnow
 from bot.store.groups import ensure_group, find_group
+from bot.store.ids import unstorable_id
 from bot.store.zalo import ZaloToken, claim_event, purge_seen
 
 log = logging.getLogger(__name__)
@@ -202,7 +203,8 @@ class ZaloOAService:
         """Feed one event to the dispatcher and send its replies; never raises."""
         try:
             chat = event.chat if isinstance(event, InboundMessage | MemberEvent) else None
-            if chat is not None and not chat.is_private and not str(chat.id).startswith("followers:"):
+            storable = unstorable_id(event) is None  # else the dispatcher drops it with one line
+            if storable and chat is not None and not chat.is_private and not str(chat.id).startswith("followers:"):
                 await self._mark_oa_group(chat)
             if isinstance(event, InboundMessage):
                 event = self.sender.buttons.press(event) or event  # "2" answers a numbered choice

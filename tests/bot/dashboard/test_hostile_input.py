@@ -56,3 +56,4 @@ async def test_non_ascii_cookie_and_csrf(client: httpx.AsyncClient, caplog: pyte
     raw = await client.get("/", headers={"cookie": f"{COOKIE}=\xe9\xe9.\xe9".encode("latin-1")})
     assert raw.status_code in (303, 401)
     no_tracebacks(caplog)
+    assert any("unreadable session cookie" in r.getMessage() for r in caplog.records)
