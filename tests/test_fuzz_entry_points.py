@@ -26,10 +26,10 @@ from bot.adapters.zalo_oa.signature import sign
 from bot.dashboard.auth import use_hasher
 from tests.fakes import zalo_bot, zalo_oa
 from tests.fakes.whole_app import PASSWORD, TELEGRAM_PATH, TELEGRAM_SECRET, WholeApp, whole_app
-from tests.fakes.zalo_env import now_ms
+from tests.fakes.zalo_env import database, now_ms
 
 EXAMPLES = settings(
-    max_examples=150,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     derandomize=False,
@@ -169,11 +169,14 @@ queries = st.dictionaries(
 # --- the app -------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-async def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[WholeApp]:
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def app(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[WholeApp]:
+    """The whole app on SQLite and on PostgreSQL (which refuses what does not fit a column)."""
     use_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))  # logins in every example: cheap
     try:
-        async with whole_app(tmp_path, monkeypatch) as w:
+        async with database(request.param, tmp_path) as url, whole_app(tmp_path, monkeypatch, db_url=url) as w:
             yield w
     finally:
         use_hasher(PasswordHasher())

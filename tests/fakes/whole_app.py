@@ -47,7 +47,9 @@ class WholeApp:
 
 
 @contextlib.asynccontextmanager
-async def whole_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, echo: bool = False) -> AsyncIterator[WholeApp]:
+async def whole_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, echo: bool = False, db_url: str | None = None
+) -> AsyncIterator[WholeApp]:
     monkeypatch.setenv(WEBHOOK_SECRET_ENV, TELEGRAM_SECRET)
     oa_fake, bot_fake = zalo_oa.FakeZaloOA(token_prefix=OA_TOKEN_PREFIX), zalo_bot.FakeZaloBot()
     oa_fake.issue_refresh_token(OA_FIRST_REFRESH)
@@ -57,7 +59,7 @@ async def whole_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, echo: bo
         serve(bot_fake.app()) as bot_base,
     ):
         config = make_config(
-            f"sqlite+aiosqlite:///{tmp_path / 'whole.db'}",
+            db_url or f"sqlite+aiosqlite:///{tmp_path / 'whole.db'}",
             oa_base=oa_base,
             bot_base=bot_base,
             telegram={
