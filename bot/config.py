@@ -260,6 +260,8 @@ class ZaloBot(_Model):
 
 class Privacy(_Model):
     hide_names: bool = False
+    # Days residents' questions, activity counts and join/leave history are kept (Decree 13/2023).
+    keep_days: int = Field(default=730, ge=31, le=3650)
 
 
 class Shell(_Model):

@@ -18,6 +18,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from starlette.routing import BaseRoute
 
 from bot.runtime import Runtime
+from bot.store.db import utcnow
+from bot.store.retention import purge_personal_data
 from broadcasts.fire import Fired, fire
 from broadcasts.schedule import ScheduleDef, all_schedules, last_run, latest_fire_time, missed_runs
 
@@ -44,6 +46,8 @@ class SchedulerService:
         self.scheduler = AsyncIOScheduler(timezone=tz)
         await self.refresh()
         self.scheduler.add_job(self.refresh, "interval", minutes=REFRESH_MINUTES, id="_refresh", coalesce=True)
+        # Personal data past privacy.keep_days (bot.store.retention), once a day at 03:17 local time.
+        self.scheduler.add_job(self.purge, "cron", hour=3, minute=17, id="_privacy", coalesce=True)
         self.scheduler.start()
         task = asyncio.create_task(self.catch_up())
         self._tasks.add(task)
@@ -55,6 +59,15 @@ class SchedulerService:
         self.scheduler = None
         for t in list(self._tasks):
             t.cancel()
+
+    async def purge(self) -> None:
+        try:
+            counts = await purge_personal_data(self.runtime.store, utcnow(), self.runtime.config.privacy.keep_days)
+        except Exception as exc:  # tomorrow again; never stops the scheduler
+            log.warning("personal data purge failed (%s); will try again tomorrow", type(exc).__name__)
+            return
+        if any(counts.values()):
+            log.info("personal data older than %d days deleted: %s", self.runtime.config.privacy.keep_days, counts)
 
     def healthy(self) -> bool:
         return bool(self.scheduler and self.scheduler.running)
