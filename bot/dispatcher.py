@@ -96,9 +96,10 @@ class Dispatcher:
             log.warning("dropped %s in %s: %s", type(event).__name__, _where(event)[:40], problem)
             return []
         delay = outage.FIRST_DELAY
+        first = True
         while True:
             try:
-                return await self._feed_once(event)
+                return await self._feed_once(event, count=first)
             except _DatabaseDown as down:
                 self.database_down = True
                 log.warning(
@@ -107,15 +108,16 @@ class Dispatcher:
                 )  # fmt: skip
                 await asyncio.sleep(delay)
                 delay = outage.next_delay(delay)
+                first = False  # the message was counted on the first try
 
-    async def _feed_once(self, event: Event) -> list[Outbound]:
+    async def _feed_once(self, event: Event, *, count: bool = True) -> list[Outbound]:
         if isinstance(event, MemberEvent | BotMembership | ChatMigrated):
             await self.activity.flush()  # a leave or a migration must come after the counts before it
         session = self.store.lazy_session()
         ok = False
         down: BaseException | None = None
         try:
-            ctx = await self._context(session, event)  # type: ignore[arg-type]
+            ctx = await self._context(session, event, count=count)  # type: ignore[arg-type]
             out = await self._route(ctx)
             ok = True
         except Exception as exc:
@@ -146,7 +148,7 @@ class Dispatcher:
         """Write buffered activity now (shutdown, tests)."""
         await self.activity.flush()
 
-    async def _context(self, session: AsyncSession, event: Event) -> Context:
+    async def _context(self, session: AsyncSession, event: Event, *, count: bool = True) -> Context:
         now = utcnow()
         ctx = Context(event, self.config, self.store, session, self.texts, now, RESIDENT)
         if isinstance(event, InboundMessage | ButtonPress):
@@ -161,7 +163,7 @@ class Dispatcher:
                 or self.capabilities.reads_all_group_messages
                 or bool(ctx.group is not None and ctx.group.bot_is_admin)
             )
-            if isinstance(event, InboundMessage) and ctx.group is not None and not event.sender.is_bot:
+            if count and isinstance(event, InboundMessage) and ctx.group is not None and not event.sender.is_bot:
                 self.activity.add(ctx.group.id, person.id, now)
         return ctx
 
