@@ -1,7 +1,8 @@
 """Leader and official commands: link a group to a hamlet, grant and revoke roles.
 
 Every command here checks the sender's role (the router refuses residents before the
-handler runs) and, for leaders scoped to a commune, that the hamlet is in that commune.
+handler runs) and, for leaders and officials scoped to a commune, that everything the
+command touches is in that commune (``bot.scope``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from bot.model import InboundMessage, Outbound, Platform, Role, UserRef
 from bot.router import Context, Router
 from bot.scope import hamlet_commune
 from bot.store.groups import link_hamlet
+from bot.store.ids import MAX_EXTERNAL_ID, fits_bigint
 from bot.store.members import member_count
 from bot.store.roles import grant_role, revoke_role, role_of
 
@@ -122,9 +124,14 @@ def _target(msg: InboundMessage, args: list[str]) -> tuple[UserRef | None, list[
         return None, args
     platform = msg.sender.platform
     if platform in INT_ID_PLATFORMS:
-        if args[0].lstrip("-").isdigit():
+        if args[0].isascii() and args[0].lstrip("-").isdigit() and len(args[0]) <= 20 and fits_bigint(int(args[0])):
             return UserRef(platform, int(args[0])), args[1:]
         return None, args
-    if args[0].lower() not in ROLE_WORDS and args[0].isascii() and args[0].isalnum():
+    if (
+        args[0].lower() not in ROLE_WORDS
+        and args[0].isascii()
+        and args[0].isalnum()
+        and len(args[0]) <= MAX_EXTERNAL_ID
+    ):
         return UserRef(platform, args[0]), args[1:]
     return None, args

@@ -189,3 +189,8 @@ async def test_plain_replies_are_not_html_escaped(rt: Runtime) -> None:
     """Item 11: a plain-text reply shows what the person typed, not '&amp;'."""
     reply = await say(rt, LEADER, "/ganap A&B<x>", chat=OWN_GROUP)
     assert "«A&B<x>»" in reply and "&amp;" not in reply
+
+
+async def test_capquyen_with_an_id_no_column_holds(rt: Runtime) -> None:
+    reply = await say(rt, OFFICIAL_ALL, "/capquyen 99999999999999999999999 totruong")
+    assert "/capquyen" in reply  # the usage, not a crash
