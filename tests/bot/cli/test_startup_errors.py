@@ -50,6 +50,11 @@ def test_bot_api_unreachable_at_start(tmp_path: Path) -> None:
     result = loaso(tmp_path, "run", env={"TELEGRAM_BOT_TOKEN": token})
     line = one_line_failure(result, 1, "cannot reach the Telegram Bot API at 127.0.0.1:9", "network")
     assert token not in result.stderr and token not in line
+    for verbose in (["-v"], []):  # debug logging from every library: still no token (item 10)
+        env = {"TELEGRAM_BOT_TOKEN": token, "LOASO_LOG": "DEBUG"}
+        debug = loaso(tmp_path, *verbose, "run", env=env)
+        assert debug.returncode == 1 and "DEBUG" in debug.stderr
+        assert token not in debug.stderr + debug.stdout and token.split(":")[1] not in debug.stderr
 
 
 @pytest.mark.parametrize("content", [None, "entries: [1\n", "- just a list\n"])
