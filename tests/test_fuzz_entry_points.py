@@ -21,9 +21,11 @@ import pytest
 from argon2 import PasswordHasher
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import delete
 
 from bot.adapters.zalo_oa.signature import sign
 from bot.dashboard.auth import use_hasher
+from bot.store.web_sessions import LoginAttempt
 from tests.fakes import zalo_bot, zalo_oa
 from tests.fakes.whole_app import PASSWORD, TELEGRAM_PATH, TELEGRAM_SECRET, WholeApp, whole_app
 from tests.fakes.zalo_env import database, now_ms
@@ -108,7 +110,8 @@ telegram_updates = st.one_of(well_formed, well_formed, well_formed, json_values)
 words = st.one_of(
     texts.filter(lambda t: any(c.isalnum() for c in t)), st.sampled_from(["/help", "quên mật khẩu vneid"])
 )
-zalo_ids = st.one_of(st.text(alphabet=string.digits, min_size=1, max_size=90), st.text(min_size=1, max_size=70))
+nul = st.builds(lambda a, b: f"{a}\x00{b}", st.text(max_size=5), st.text(max_size=5))  # PostgreSQL refuses NUL
+zalo_ids = st.one_of(st.text(alphabet=string.digits, min_size=1, max_size=90), st.text(min_size=1, max_size=70), nul)
 oa_well_formed = st.fixed_dictionaries(
     {
         "event_name": st.sampled_from(["user_send_text", "follow", "unfollow", "user_send_group_text",
@@ -116,7 +119,7 @@ oa_well_formed = st.fixed_dictionaries(
         "app_id": st.just(zalo_oa.APP_ID),
         "sender": st.fixed_dictionaries({"id": zalo_ids}),
         "recipient": st.fixed_dictionaries({"id": zalo_ids}),
-        "message": st.fixed_dictionaries({"text": words, "msg_id": st.text(min_size=1, max_size=200)}),
+        "message": st.fixed_dictionaries({"text": words, "msg_id": st.one_of(st.text(min_size=1, max_size=200), nul)}),
         "follower": st.fixed_dictionaries({"id": zalo_ids}),
         "group_id": zalo_ids,
     },
@@ -242,15 +245,21 @@ async def test_zalo_bot_webhook(app: WholeApp, caplog: pytest.LogCaptureFixture,
 
 
 @given(page=st.sampled_from(PAGES), anything=st.text(min_size=1, max_size=30), query=queries,
-       who=st.sampled_from(["canbo", "totruong"]))  # fmt: skip
+       who=st.sampled_from(["canbo", "totruong"]), name=st.one_of(st.text(max_size=80), nul),
+       password=st.text(max_size=80))  # fmt: skip
 @EXAMPLES
 async def test_dashboard_query_parameters(
-    app: WholeApp, caplog: pytest.LogCaptureFixture, page: str, anything: str, query: dict[str, str], who: str
-) -> None:
+    app: WholeApp, caplog: pytest.LogCaptureFixture, page: str, anything: str, query: dict[str, str], who: str,
+    name: str, password: str,
+) -> None:  # fmt: skip
     caplog.clear()
     async with web(app) as client:
         form = await client.get("/login")
         csrf = form.text.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+        wrong = await client.post("/login", data={"csrf": csrf, "username": name, "password": password})
+        assert wrong.status_code in (401, 429), wrong.status_code
+        async with app.runtime.store.session() as s:  # a stranger's failures must not block the real login
+            await s.execute(delete(LoginAttempt))
         logged = await client.post("/login", data={"csrf": csrf, "username": who, "password": PASSWORD, "next": "/"})
         assert logged.status_code == 303
         path = page.replace("{any}", quote(anything, safe=""))

@@ -385,4 +385,4 @@ async def _form(request: Request) -> dict[str, str] | None:
         parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True)
     except UnicodeDecodeError:
         return None
-    return {k: nfc(v[0]) for k, v in parsed.items()}
+    return {k: nfc(v[0]).replace("\x00", "") for k, v in parsed.items()}  # no NUL reaches PostgreSQL

@@ -25,8 +25,11 @@ class Base(DeclarativeBase):
 
 def clip(value: str | None, limit: int) -> str | None:
     """Text cut to fit a VARCHAR(limit) column (characters, as PostgreSQL counts them), ending
-    in "…" when cut; combining marks left dangling at the cut are dropped."""
-    if value is None or len(value) <= limit:
+    in "…" when cut; combining marks left dangling at the cut and NUL characters are dropped."""
+    if value is None:
+        return value
+    value = value.replace("\x00", "")  # PostgreSQL text cannot hold NUL
+    if len(value) <= limit:
         return value
     head = value[: limit - 1]
     while head and unicodedata.combining(head[-1]):

@@ -42,6 +42,8 @@ def id_problem(value: object) -> str | None:
         return None if fits_bigint(value) else "id out of range"
     if isinstance(value, str) and len(value) > MAX_EXTERNAL_ID:
         return f"id longer than {MAX_EXTERNAL_ID} characters"
+    if isinstance(value, str) and "\x00" in value:  # PostgreSQL text cannot hold NUL
+        return "id with a NUL character"
     return None
 
 

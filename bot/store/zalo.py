@@ -69,9 +69,10 @@ class ZaloFanout(Base):
 
 async def claim_event(store: Store, platform: str, key: str, now: datetime) -> bool:
     """True the first time ``key`` is seen for ``platform``; False for a repeat."""
+    key = key.replace("\x00", "\\0")[:128]  # a NUL from a hostile body: PostgreSQL text cannot hold it
     stmt = (
         store.insert(ZaloSeenEvent)
-        .values(platform=platform, event_key=key[:128], seen_at=now)
+        .values(platform=platform, event_key=key, seen_at=now)
         .on_conflict_do_nothing(index_elements=[ZaloSeenEvent.platform, ZaloSeenEvent.event_key])
     )
     async with store.session() as s:
