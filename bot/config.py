@@ -7,6 +7,7 @@ live here: tokens and keys come only from environment variables (see ``secrets``
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from pathlib import Path
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bot.logsafe import register_secret
 from bot.model import Platform, Role
 
 DEFAULT_CONFIG = "config.yaml"
@@ -159,6 +161,19 @@ class Telegram(_Model):
 class Web(_Model):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=1, le=65535)
+    # Addresses (or networks) of reverse proxies whose X-Forwarded-For / -Proto are believed.
+    # Empty (the default): the client is the socket's peer, whatever headers say.
+    trusted_proxies: list[str] = []
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, v: list[str]) -> list[str]:
+        for item in v:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or network (e.g. 127.0.0.1 or 10.0.0.0/8)") from None
+        return v
 
 
 class Database(_Model):
@@ -247,6 +262,8 @@ class ZaloBot(_Model):
 
 class Privacy(_Model):
     hide_names: bool = False
+    # Days residents' questions, activity counts and join/leave history are kept (Decree 13/2023).
+    keep_days: int = Field(default=730, ge=31, le=3650)
 
 
 class Shell(_Model):
@@ -436,6 +453,8 @@ def load_config(path: str | Path | None = None) -> Config:
 
 
 def secret(name: str) -> str | None:
-    """Secrets come only from the environment; empty means unset."""
+    """Secrets come only from the environment; empty means unset. Every one read here is
+    kept out of the logs from then on (``bot.logsafe``)."""
     value = os.environ.get(name, "").strip()
+    register_secret(value)
     return value or None

@@ -16,6 +16,7 @@ Any other event drops the cached entries it may have changed.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -43,12 +44,12 @@ from bot.model import (
     nfc,
 )
 from bot.router import Context, Router
-from bot.store import groups, roles
+from bot.store import groups, outage, roles
 from bot.store.activity import ActivityBuffer
 from bot.store.cache import MAX_GROUPS, MAX_PEOPLE, TTL_SECONDS, ExpiringLRU, GroupInfo, PersonInfo
 from bot.store.db import Store, utcnow
 from bot.store.groups import ensure_group, group_chat_id
-from bot.store.ids import row_id
+from bot.store.ids import row_id, unstorable_id
 from bot.store.members import ensure_person
 from bot.store.roles import Grant, config_grant
 from bot.store.tables import Person, RoleRow
@@ -99,11 +100,14 @@ class Dispatcher:
         # Each platform adapter registers how to fetch its media (on start); handlers ask on demand.
         self.fetchers: dict[Platform, MediaFetcher] = {}
         self.throttle = SenderThrottle()
+        self.database_down = False  # set while an event waits for the database (see feed)
 
     async def feed(self, event: Event, session: AsyncSession | None = None) -> list[Outbound]:
         """Handle one event; returns what to send.
 
-        Without ``session`` the dispatcher opens (lazily) and commits its own transaction.
+        Without ``session`` the dispatcher opens (lazily) and commits its own transaction;
+        while the database is unreachable the same event is retried with backoff (one warning
+        line per try), so nothing is lost and the bot resumes by itself.
         With ``session`` (the inbox processor's transaction) every write of the handlers,
         and the activity counts, go into it and the CALLER commits: the update is marked
         done and its replies queued in that same transaction, so a crash either keeps all of
@@ -111,25 +115,57 @@ class Dispatcher:
         rolls back instead of committing half a handler's writes.
         """
         metrics.update_in(_platform(event).value, type(event).__name__)
+        problem = unstorable_id(event)
+        if problem is not None:  # a forged or broken event: no row of ours can hold it
+            log.warning("dropped %s in %s: %s", type(event).__name__, _where(event)[:40], problem)
+            return []
         if session is not None:
             return await self._feed_into(event, session)
+        delay = outage.FIRST_DELAY
+        first = True
+        while True:
+            try:
+                return await self._feed_once(event, count=first)
+            except _DatabaseDown as down:
+                self.database_down = True
+                log.warning(
+                    "database unavailable (%s); %s in %s waits, next try in %.0f s",
+                    down, type(event).__name__, _where(event), delay,
+                )  # fmt: skip
+                await asyncio.sleep(delay)
+                delay = outage.next_delay(delay)
+                first = False  # the message was counted on the first try
+
+    async def _feed_once(self, event: Event, *, count: bool = True) -> list[Outbound]:
         if isinstance(event, MemberEvent | BotMembership | ChatMigrated):
             await self.activity.flush()  # a leave or a migration must come after the counts before it
         lazy = self.store.lazy_session()
         ok = False
+        down: BaseException | None = None
         try:
-            ctx = await self._context(lazy, event)  # type: ignore[arg-type]
+            ctx = await self._context(lazy, event, count=count)  # type: ignore[arg-type]
             out = self._throttled(ctx, await self._route(ctx))
             ok = True
-        except Exception:
-            log.exception("handler failed on %s in %s", type(event).__name__, _where(event))
+        except Exception as exc:
+            if outage.is_outage(exc):
+                down = exc
+            else:
+                log.exception("handler failed on %s in %s", type(event).__name__, _where(event))
             out = []
         finally:
             try:
                 await lazy.finish(ok)
-            except Exception:
-                log.exception("could not commit %s in %s", type(event).__name__, _where(event))
+            except Exception as exc:
+                if outage.is_outage(exc):
+                    down = down or exc
+                else:
+                    log.exception("could not commit %s in %s", type(event).__name__, _where(event))
                 out = []
+        if down is not None:
+            raise _DatabaseDown(type(down).__name__) from down
+        if self.database_down:
+            self.database_down = False
+            log.warning("database reachable again: handling resumes")
         if self.activity.due():
             await self.activity.flush()
         return out
@@ -173,7 +209,7 @@ class Dispatcher:
         """Write buffered activity now (shutdown, tests)."""
         await self.activity.flush()
 
-    async def _context(self, session: AsyncSession, event: Event) -> Context:
+    async def _context(self, session: AsyncSession, event: Event, *, count: bool = True) -> Context:
         now = utcnow()
         ctx = Context(event, self.config, self.store, session, self.texts, now, RESIDENT)
         if isinstance(event, InboundMessage | ButtonPress):
@@ -188,7 +224,7 @@ class Dispatcher:
                 or self.capabilities.reads_all_group_messages
                 or bool(ctx.group is not None and ctx.group.bot_is_admin)
             )
-            if isinstance(event, InboundMessage) and ctx.group is not None and not event.sender.is_bot:
+            if count and isinstance(event, InboundMessage) and ctx.group is not None and not event.sender.is_bot:
                 self.activity.add(ctx.group.id, person.id, now)
             if isinstance(event, InboundMessage) and event.media is not None:
                 fetcher = self.fetchers.get(chat.platform)
@@ -267,6 +303,10 @@ class Dispatcher:
             if result is not None:
                 return result
         return []
+
+
+class _DatabaseDown(Exception):
+    """The database could not be reached while handling an event (bot.store.outage)."""
 
 
 def _platform(event: Event) -> Platform:

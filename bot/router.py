@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config
 from bot.model import Event, Media, Outbound, Role
+from bot.scope import may_act
 from bot.texts import Texts
 
 if TYPE_CHECKING:
@@ -43,10 +44,8 @@ class Context:
         return self.role.role.at_least(role)
 
     def may_manage(self, commune_code: str | None) -> bool:
-        """Leaders act in their own commune; officials and unscoped leaders anywhere."""
-        if self.role.role is Role.OFFICIAL or self.role.commune is None:
-            return self.has_role(Role.LEADER)
-        return self.has_role(Role.LEADER) and commune_code == self.role.commune
+        """Leaders and officials act in their own commune; those with no commune anywhere."""
+        return may_act(self.role.role, self.role.commune, commune_code)
 
 
 Result = list[Outbound] | None

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from starlette.routing import BaseRoute
 
+from bot import logsafe
 from bot.adapters.base import Sender
 from bot.config import Config
 from bot.dispatcher import Capabilities, Dispatcher
@@ -56,6 +57,7 @@ class Runtime:
     def build(cls, config: Config, *, store: Store | None = None, router: Router | None = None) -> Runtime:
         from handlers import build_router
 
+        logsafe.install()  # whatever the entry point: no secret in any log line
         store = store or Store(config.database.url, echo=config.database.echo)
         texts = default_texts()
         router = router or build_router()

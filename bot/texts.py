@@ -32,7 +32,11 @@ class Texts:
         self.env = Environment(
             loader=FileSystemLoader(str(root)),
             undefined=StrictUndefined,
-            autoescape=select_autoescape(enabled_extensions=("html", "htm", "html.j2"), default=False),
+            # messages.yaml entries are plain text (sent without a parse mode); Jinja escapes
+            # strings by default, which turned "A&B" into "A&amp;B" in a chat.
+            autoescape=select_autoescape(
+                enabled_extensions=("html", "htm", "html.j2"), default=False, default_for_string=False
+            ),
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,

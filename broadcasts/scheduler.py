@@ -20,6 +20,8 @@ from starlette.routing import BaseRoute
 
 from bot.lease import Leased
 from bot.runtime import Runtime
+from bot.store.db import utcnow
+from bot.store.retention import purge_personal_data
 from broadcasts.fire import Fired, fire
 from broadcasts.schedule import ScheduleDef, all_schedules, last_run, latest_fire_time, missed_runs
 
@@ -65,6 +67,8 @@ class SchedulerService:
         try:
             await self.refresh()
             self.scheduler.add_job(self.refresh, "interval", minutes=REFRESH_MINUTES, id="_refresh", coalesce=True)
+            # Personal data past privacy.keep_days (bot.store.retention), once a day at 03:17 local time.
+            self.scheduler.add_job(self.purge, "cron", hour=3, minute=17, id="_privacy", coalesce=True)
             self.scheduler.start()
             task = asyncio.create_task(self.catch_up())
             self._tasks.add(task)
@@ -85,6 +89,15 @@ class SchedulerService:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
         self._lease_task = None
+
+    async def purge(self) -> None:
+        try:
+            counts = await purge_personal_data(self.runtime.store, utcnow(), self.runtime.config.privacy.keep_days)
+        except Exception as exc:  # tomorrow again; never stops the scheduler
+            log.warning("personal data purge failed (%s); will try again tomorrow", type(exc).__name__)
+            return
+        if any(counts.values()):
+            log.info("personal data older than %d days deleted: %s", self.runtime.config.privacy.keep_days, counts)
 
     def healthy(self) -> bool:
         """Running the scheduler, or standing by while another process holds its lease."""

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from bot.model import Button, ButtonPress, InboundMessage, Outbound, Role, nfc
 from bot.router import Context, Router
 from bot.salinity import band_for
+from bot.scope import station_communes, target_touches, target_within
 from bot.store.broadcasts import end_conversation, get_conversation, save_conversation
 from bot.store.db import to_utc_naive
 from bot.store.outbox import Bulletin
@@ -89,9 +90,10 @@ def register(router: Router) -> None:
                 select(Bulletin)
                 .where(Bulletin.status == "scheduled", Bulletin.send_at > ctx.now)
                 .order_by(Bulletin.send_at)
-                .limit(20)
+                .limit(500)
             )
         ).scalars()
+        mine = [b for b in rows if target_touches(ctx.config, ctx.role.commune, b.target)][:20]
         items = [
             {
                 "id": b.id,
@@ -99,7 +101,7 @@ def register(router: Router) -> None:
                 "target": _describe(ctx, b.target),
                 "preview": _preview(b),
             }
-            for b in rows
+            for b in mine
         ]
         return _reply(ctx, _say(ctx, "list", items=items))
 
@@ -115,7 +117,11 @@ def register(router: Router) -> None:
         if bulletin is None:
             return _reply(ctx, _say(ctx, "cancel_unknown", id=bid))
         platform, user = _user(ctx)
-        if ctx.role.role is not Role.OFFICIAL and bulletin.created_by != f"{platform}:{user}":
+        own = bulletin.created_by == f"{platform}:{user}"
+        if not target_touches(ctx.config, ctx.role.commune, bulletin.target):
+            return _reply(ctx, _say(ctx, "cancel_unknown", id=bid))  # another commune's: not even its existence
+        official_here = ctx.role.role is Role.OFFICIAL and target_within(ctx.config, ctx.role.commune, bulletin.target)
+        if not own and not official_here:
             return _reply(ctx, _say(ctx, "cancel_not_yours", id=bid))
         stopped = await outbox.cancel_bulletin(ctx.session, bid, ctx.now)
         return _reply(ctx, _say(ctx, "cancel_done", id=bid, stopped=stopped))
@@ -139,6 +145,9 @@ def register(router: Router) -> None:
         station = find_station(ctx.config, name)
         if station is None:
             return _reply(ctx, _say(ctx, "man_unknown_station", text=name, stations=stations))
+        served: set[str | None] = set(station_communes(ctx.config, station.code)) or {None}
+        if not any(ctx.may_manage(c) for c in served):  # a station no hamlet uses: unscoped people only
+            return _reply(ctx, ctx.texts.say("refused_station", station=station.name))
         try:
             value = parse_gl(raw)
         except ReadingError:
@@ -243,7 +252,7 @@ async def _take_text(ctx: Context, platform: str, user: str, text: str, draft: d
 
 def _ask_target(ctx: Context) -> list[Outbound]:
     rows: list[tuple[Button, ...]] = []
-    if ctx.role.role is Role.OFFICIAL or ctx.role.commune is None:
+    if ctx.role.commune is None:
         rows.append((Button(_say(ctx, "btn_all"), f"{PREFIX}all"),))
     for c in ctx.config.communes:
         if ctx.may_manage(c.code):
@@ -280,13 +289,7 @@ def parse_target_answer(ctx: Context, text: str) -> Target | None:
 
 
 def _allowed(ctx: Context, target: Target) -> bool:
-    if ctx.role.role is Role.OFFICIAL or ctx.role.commune is None:
-        return True
-    if target.kind == "all":
-        return False
-    if target.kind == "commune":
-        return all(ctx.may_manage(c) for c in target.codes)
-    return all(ctx.may_manage(getattr(ctx.config.commune_of(h), "code", None)) for h in target.codes)
+    return ctx.has_role(Role.LEADER) and target_within(ctx.config, ctx.role.commune, str(target))
 
 
 async def _take_target(ctx: Context, platform: str, user: str, text: str, draft: dict) -> list[Outbound]:

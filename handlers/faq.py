@@ -150,8 +150,8 @@ async def answer_question(
 
 
 def _scope(ctx: Context) -> tuple[list[str] | None, str | None]:
-    """Hamlets a leader may review: their commune's, or everything for officials/unscoped leaders."""
-    if ctx.role.role is Role.OFFICIAL or ctx.role.commune is None:
+    """Hamlets a leader or official may review: their commune's, or everything when unscoped."""
+    if ctx.role.commune is None:
         return None, None
     commune = ctx.config.commune(ctx.role.commune)
     if commune is None:
@@ -184,9 +184,15 @@ def register(router: Router) -> None:
         if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in ("u", "n"):
             return []
         useful = parts[2] == "u"
-        q = await set_feedback(ctx.session, int(parts[1]), FEEDBACK_USEFUL if useful else FEEDBACK_NOT_USEFUL, ctx.now)
-        if q is None:
+        person = ctx.extras.get("person")
+        feedback = FEEDBACK_USEFUL if useful else FEEDBACK_NOT_USEFUL
+        state = await set_feedback(
+            ctx.session, int(parts[1]), feedback, ctx.now, by_person=person.id if person is not None else None
+        )
+        if state == "unknown":
             return []
+        if state == "not_yours":  # only the person who asked rates the answer
+            return [Outbound(press.chat, "", answer_callback=ctx.texts.say("faq_feedback_not_yours"))]
         key = "faq_thanks_useful" if useful else "faq_thanks_not_useful"
         return [Outbound(press.chat, "", answer_callback=ctx.texts.say(key))]
 

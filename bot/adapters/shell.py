@@ -103,6 +103,10 @@ class ShellSession:
         )
 
     async def send(self, line: str) -> list[Outbound]:
+        text = clean_text(line)
+        if text.startswith("!") and text[1:].isdigit() and not 0 < int(text[1:]) <= len(self._buttons):
+            note = self.runtime.texts.say("shell_no_button", n=text[1:], count=len(self._buttons))
+            return [Outbound(self.chat, note)]  # said here, not sent: there is nothing to press
         event = self.event_for(line)
         if event is None:
             return []

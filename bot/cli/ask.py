@@ -91,7 +91,7 @@ def register(main: click.Group) -> None:
         try:
             matcher = matcher_for(config)
         except KnowledgeError as exc:
-            fail("knowledge base has errors:\n" + str(exc))
+            fail("knowledge base has errors:\n" + str(exc), 2)
             return
         if image is not None:
             result = _answer_image(matcher, image)
@@ -107,6 +107,6 @@ def register(main: click.Group) -> None:
                 click.echo(json.dumps(result, ensure_ascii=False))
             return
         if not question:
-            fail('give a question, e.g. loaso ask "quên mật khẩu VNeID", or use --json with stdin')
+            fail('give a question, e.g. loaso ask "quên mật khẩu VNeID", or use --json with stdin', 2)
         result = _answer(matcher, nfc(" ".join(question)).strip())
         click.echo(result["answer"] if result["answer"] is not None else _unknown(config))

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from bot import logsafe
 from bot.config import Config
 from bot.logjson import use_json_logs
 
@@ -35,13 +36,18 @@ def fail(message: str, code: int = 1) -> None:
 
 
 def setup_logging(verbose: bool) -> None:
+    logsafe.install()  # before the first record: every line is scrubbed of secrets, at every level
     level = logging.DEBUG if verbose else getattr(logging, os.environ.get("LOASO_LOG", "INFO").upper(), logging.INFO)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     use_json_logs()  # LOASO_LOG_FORMAT=json: one JSON object per line, for journald / a log shipper
-    # httpx logs full request URLs, and Telegram's carry the bot token: keep them out of logs.
+    # httpx logs full request URLs, and Telegram's carry the bot token: keep them out of logs
+    # (redacted anyway, but they are noise).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # SQL only with database.echo (statements and parameters, INFO); result rows never, as
+    # they hold stored tokens: a root logger at DEBUG must not switch them on.
+    logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
 
 
 def quiet_logs() -> None:

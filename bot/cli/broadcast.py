@@ -13,12 +13,14 @@ import sys
 from datetime import UTC
 
 import click
+from jinja2 import meta
 
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
 from bot.localtime import shown
 from bot.model import nfc
 from bot.store.db import utcnow
+from bot.texts import Texts, default_texts
 from broadcasts import outbox
 from broadcasts.compose import local, salinity_texts, template_texts, weather_texts
 from broadcasts.senders import attach_senders, close_senders
@@ -28,6 +30,33 @@ from broadcasts.targets import TargetError, parse_target
 from broadcasts.waiter import drain_bulletin
 
 EXIT_UNSENT = 3
+BUILT_IN = ("weather", "salinity")  # templates filled with fetched or stored data
+PROVIDED = frozenset({"hamlet", "commune", "now"})  # what `send --template` gives every template
+
+
+def _template_needs(texts: Texts, name: str) -> set[str] | None:
+    """Variables a bulletin template uses that `send --template` cannot give; None: no such template."""
+    for suffix in (".txt.j2", ".html.j2"):
+        path = f"bulletins/{name}{suffix}"
+        if not name.startswith("_") and (texts.root / path).is_file():
+            source = (texts.root / path).read_text(encoding="utf-8")
+            return set(meta.find_undeclared_variables(texts.env.parse(source))) - PROVIDED
+    return None
+
+
+def _sendable(texts: Texts) -> list[str]:
+    names = sorted({p.name.split(".")[0] for p in (texts.root / "bulletins").glob("*.j2")} - set(BUILT_IN))
+    return [*BUILT_IN, *(n for n in names if _template_needs(texts, n) == set())]
+
+
+def _check_template(texts: Texts, name: str) -> None:
+    needs = _template_needs(texts, name)
+    if needs is None:
+        fail(texts.say("cli_no_template", name=name, names=_sendable(texts)), 2)
+    elif needs:
+        fail(texts.say("cli_template_needs", name=name, needs=sorted(needs), names=_sendable(texts)), 2)
+
+
 BAR_WIDTH = 30
 
 
@@ -74,14 +103,18 @@ def register(main: click.Group) -> None:
     def send(ctx: click.Context, text: str | None, template: str | None, to: str, wait: bool, as_json: bool) -> None:
         """Queue a bulletin (and with --wait, deliver it)."""
         config = get_config(ctx)
+        texts = default_texts()
         if (text is None) == (template is None):
-            fail("give exactly one of --text or --template", 2)
+            fail(texts.say("cli_text_or_template"), 2)
         if text is not None and not nfc(text).strip():
-            fail("--text is empty", 2)
+            fail(texts.say("cli_text_empty"), 2)
         try:
             target = parse_target(to, config)
-        except TargetError as exc:
-            fail(f"--to: {exc}", 2)
+        except TargetError:
+            communes, hamlets = [c.code for c in config.communes], [h.code for h in config.all_hamlets()]
+            fail(texts.say("cli_bad_target", value=to, communes=communes, hamlets=hamlets), 2)
+        if template is not None and template not in BUILT_IN:
+            _check_template(texts, template)
 
         async def go() -> int:
             async with opened(config) as rt:
@@ -97,7 +130,7 @@ def register(main: click.Group) -> None:
                     try:
                         forecasts = await fetch_forecasts(config)
                     except WeatherDown as exc:
-                        fail(f"weather source is down: {exc}")
+                        fail(texts.say("cli_weather_down", reason=str(exc)))
                     async with rt.store.session() as s:
                         await save_forecasts(s, forecasts, now)
                     today = now.replace(tzinfo=UTC).astimezone(config.tz).date()
@@ -110,10 +143,8 @@ def register(main: click.Group) -> None:
                 else:
                     try:
                         per_hamlet, html = template_texts(config, rt.texts, str(template), now=local(config, now))
-                    except LookupError as exc:
-                        fail(str(exc), 2)
                     except Exception as exc:  # a template error names the template and the problem
-                        fail(f"template {template}: {type(exc).__name__}: {exc}", 2)
+                        fail(texts.say("cli_template_broken", name=template, problem=f"{type(exc).__name__}: {exc}"), 2)
                 async with rt.store.session() as s:
                     q = await outbox.queue_bulletin(
                         s, config, kind=kind, target=target, text=body, per_hamlet=per_hamlet, html=html,
@@ -124,7 +155,7 @@ def register(main: click.Group) -> None:
                     if as_json:
                         click.echo(json.dumps({"bulletin_id": q.bulletin_id, "targets": q.targets, "queued": True}))
                     else:
-                        click.echo(f"bulletin {q.bulletin_id} queued for {q.targets} group(s)")
+                        click.echo(texts.say("cli_queued", id=q.bulletin_id, targets=q.targets))
                     return 0
                 extra = await attach_senders(rt)
                 try:
@@ -134,17 +165,9 @@ def register(main: click.Group) -> None:
                 if as_json:
                     click.echo(json.dumps(summary.as_json(), ensure_ascii=False))
                 else:
-                    click.echo(
-                        f"bulletin {summary.bulletin_id}: {summary.targets} group(s), sent {summary.sent}, "
-                        f"failed {summary.failed}, inactive {summary.inactive}, migrated {summary.migrated} "
-                        f"in {summary.seconds:.1f} s"
-                    )
+                    click.echo(texts.say("cli_summary", s=summary))
                 for platform, n in summary.unsent.items():
-                    click.echo(
-                        f"warning: {n} group(s) on {platform} not sent: no {platform} sender here "
-                        "(set its token, or `loaso run` will send them)",
-                        err=True,
-                    )
+                    click.echo(texts.say("cli_unsent", n=n, platform=platform), err=True)
                 return EXIT_UNSENT if summary.unsent else 0
 
         sys.exit(run_async(go))
@@ -187,12 +210,9 @@ def register(main: click.Group) -> None:
             click.echo(json.dumps(machine, ensure_ascii=False))
             return
         if not rows:
-            click.echo("no bulletins yet")
+            click.echo(default_texts().say("cli_no_bulletins"))
         for r in rows:
-            click.echo(
-                f"{r['id']:>5}  {r['kind']:<14} {r['target']:<20} {r['status']:<10} "
-                f"send {r['send_local']}  {r['sent']}/{r['targets']} sent, {r['queued']} queued, {r['failed']} failed"
-            )
+            click.echo(default_texts().say("cli_list_row", r=r))
 
     @broadcast.command("cancel")
     @click.argument("bulletin_id", type=int)
@@ -207,5 +227,5 @@ def register(main: click.Group) -> None:
 
         n = run_async(go)
         if n is None:
-            fail(f"no bulletin {bulletin_id}")
-        click.echo(f"bulletin {bulletin_id} cancelled; {n} unsent deliver{'y' if n == 1 else 'ies'} stopped")
+            fail(default_texts().say("cli_no_bulletin", id=bulletin_id), 2)
+        click.echo(default_texts().say("cli_cancelled", id=bulletin_id, n=n))

@@ -24,6 +24,7 @@ def register(main: click.Group) -> None:
 
         from bot.dashboard import dashboard_routes
         from bot.web import build_app
+        from bot.webserver import CannotListen, listen, server_config
 
         config = get_config(ctx)
         try:
@@ -31,17 +32,22 @@ def register(main: click.Group) -> None:
         except WeakSecret as exc:
             fail(str(exc))
 
+        bind_host, bind_port = host or config.web.host, port or config.web.port
+        try:
+            sock = listen(bind_host, bind_port)
+        except CannotListen as exc:
+            fail(str(exc))
+
         async def go() -> None:
             async with opened(config) as rt:
                 app = build_app(rt, dashboard_routes(rt))
-                bind_host, bind_port = host or config.web.host, port or config.web.port
-                server = uvicorn.Server(uvicorn.Config(app, host=bind_host, port=bind_port, lifespan="off"))
+                server = uvicorn.Server(server_config(app, config.web, host=bind_host, port=bind_port))
                 stop = asyncio.Event()
                 loop = asyncio.get_running_loop()
                 for sig in (signal.SIGINT, signal.SIGTERM):
                     with contextlib.suppress(NotImplementedError):
                         loop.add_signal_handler(sig, stop.set)
-                web = asyncio.create_task(server.serve())
+                web = asyncio.create_task(server.serve(sockets=[sock]))
                 await asyncio.wait([web, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
                 server.should_exit = True
                 await web

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from bot.cli.base import get_config, run_async
+from bot.cli.common import database_errors
 from bot.store.db import Store
 from bot.store.schema import code_heads, database_heads, downgrade, upgrade
 
@@ -21,9 +22,11 @@ def register(main: click.Group) -> None:
         config = get_config(ctx)
 
         async def go() -> None:
-            store = Store(config.database.url)
+            with database_errors(config):
+                store = Store(config.database.url)
             try:
-                before, _ = await database_heads(store)
+                with database_errors(config):
+                    before, _ = await database_heads(store)
                 await upgrade(store)
                 after, _ = await database_heads(store)
             finally:
@@ -58,9 +61,11 @@ def register(main: click.Group) -> None:
         config = get_config(ctx)
 
         async def go() -> None:
-            store = Store(config.database.url)
+            with database_errors(config):
+                store = Store(config.database.url)
             try:
-                current, _ = await database_heads(store)
+                with database_errors(config):
+                    current, _ = await database_heads(store)
             finally:
                 await store.close()
             heads = code_heads()

@@ -124,13 +124,13 @@ def register(main: click.Group) -> None:
         try:
             text = file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            fail(f"{file}: cannot read ({exc})")
+            fail(f"{file}: cannot read ({exc})", 2)
         try:
             rows = parse_groups_csv(text, config)
         except CsvError as exc:
             for line in str(exc).splitlines():
                 click.echo(f"{file}: {line}", err=True)
-            fail("nothing imported")
+            fail("nothing imported", 2)
 
         async def go() -> tuple[int, int]:
             async with opened(config) as rt, rt.store.session() as s:

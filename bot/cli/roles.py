@@ -10,19 +10,30 @@ from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
 from bot.model import Platform, Role, UserRef
 from bot.store.db import utcnow
+from bot.store.ids import fits_bigint
 from bot.store.roles import grant_role, list_grants, revoke_role
+
+# Platforms whose user ids are numbers; Zalo's are opaque strings of letters and digits.
+INT_ID_PLATFORMS = frozenset({Platform.TELEGRAM, Platform.SHELL})
+MAX_EXTERNAL_ID = 64  # characters (people.external_id)
 
 
 def _user(spec: str) -> UserRef:
-    platform, _, raw = spec.partition(":")
+    """PLATFORM:USER_ID, checked the way the platform writes its ids; bad input exits 2."""
+    platform, _, raw = spec.strip().partition(":")
     try:
-        p = Platform(platform)
+        p = Platform(platform.lower())
     except ValueError:
-        fail(f"{spec!r}: write PLATFORM:USER_ID, e.g. telegram:123456")
-    uid: int | str = int(raw) if raw.lstrip("-").isdigit() else raw
+        fail(f"{spec!r}: write PLATFORM:USER_ID, e.g. telegram:123456 (platforms: {', '.join(Platform)})", 2)
     if raw == "":
-        fail(f"{spec!r}: missing user id")
-    return UserRef(p, uid)
+        fail(f"{spec!r}: missing user id", 2)
+    if p in INT_ID_PLATFORMS:
+        if not (raw.isascii() and raw.lstrip("-").isdigit() and len(raw) <= 20 and fits_bigint(int(raw))):
+            fail(f"{spec!r}: a {p.value} user id is a whole number, e.g. {p.value}:123456789", 2)
+        return UserRef(p, int(raw))
+    if not (raw.isascii() and raw.isalnum() and len(raw) <= MAX_EXTERNAL_ID):
+        fail(f"{spec!r}: a {p.value} user id is letters and digits only (at most {MAX_EXTERNAL_ID})", 2)
+    return UserRef(p, raw)
 
 
 def register(main: click.Group) -> None:
@@ -70,8 +81,11 @@ def register(main: click.Group) -> None:
     def grant_cmd(ctx: click.Context, user: str, role: str, commune: str | None) -> None:
         """Grant ROLE to USER (PLATFORM:USER_ID)."""
         config = get_config(ctx)
-        if commune and config.commune(commune) is None:
-            fail(f"unknown commune {commune!r}")
+        if commune:
+            known = next((c.code for c in config.communes if c.code.lower() == commune.strip().lower()), None)
+            if known is None:
+                fail(f"unknown commune {commune!r} (communes: {', '.join(c.code for c in config.communes)})", 2)
+            commune = known
         ref = _user(user)
 
         async def go() -> None:

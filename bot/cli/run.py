@@ -11,11 +11,12 @@ import click
 import uvicorn
 
 from bot.cli.base import fail, get_config, run_async
-from bot.cli.common import opened
+from bot.cli.common import check_knowledge, opened
 from bot.dashboard import dashboard_routes
 from bot.dashboard.auth import WeakSecret, env_session_secret
 from bot.services import ROLES, NoPlatform, build_services
 from bot.web import build_app
+from bot.webserver import CannotListen, listen, server_config
 
 log = logging.getLogger(__name__)
 
@@ -35,19 +36,22 @@ def register(main: click.Group) -> None:
         except WeakSecret as exc:
             fail(str(exc))
 
+        check_knowledge(config)  # a missing or broken FAQ: one line now, not a bot that stays silent
+        try:
+            sock = listen(config.web.host, port or config.web.port)  # a busy port: one line, before anything starts
+        except CannotListen as exc:
+            fail(str(exc))
+
         async def go() -> None:
             async with opened(config) as rt:
                 try:
                     services = build_services(rt, role)
                 except (NoPlatform, RuntimeError) as exc:
                     fail(str(exc))
+                app = build_app(rt, dashboard_routes(rt))
                 server = uvicorn.Server(
-                    uvicorn.Config(
-                        build_app(rt, dashboard_routes(rt)),
-                        host=config.web.host,
-                        port=port or config.web.port,
-                        log_level="warning",
-                        lifespan="off",
+                    server_config(
+                        app, config.web, host=config.web.host, port=port or config.web.port, log_level="warning"
                     )
                 )
                 started = []
@@ -60,7 +64,7 @@ def register(main: click.Group) -> None:
                     for service in services:
                         await service.start()
                         started.append(service)
-                    web = asyncio.create_task(server.serve())
+                    web = asyncio.create_task(server.serve(sockets=[sock]))
                     log.info("loaso: running (%s) on http://%s:%s", role, config.web.host, port or config.web.port)
                     await asyncio.wait([web, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
                     server.should_exit = True

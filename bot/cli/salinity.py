@@ -11,6 +11,7 @@ from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
 from bot.localtime import shown
 from bot.store.db import utcnow
+from bot.texts import default_texts
 from broadcasts.sources.salinity import ReadingError, find_station, parse_gl, parse_time, pull, record_reading
 
 FUTURE_TOLERANCE = timedelta(minutes=10)  # clocks differ a little; a reading from tomorrow is a typo
@@ -30,31 +31,40 @@ def register(main: click.Group) -> None:
         """Record a reading; an upward band crossing queues an alert to the station's hamlets
         (never for a reading measured more than a day ago)."""
         config = get_config(ctx)
+        texts = default_texts()
         st = find_station(config, station)
         if st is None:
-            fail(f"unknown station {station!r} (known: {', '.join(s.code for s in config.stations)})", 2)
+            fail(texts.say("cli_unknown_station", text=station, stations=[s.code for s in config.stations]), 2)
             return
         code = st.code
         try:
             value = parse_gl(gl)
+        except ReadingError:
+            fail(texts.say("cli_bad_gl", text=gl), 2)
+            return
+        try:
             when = parse_time(at, config) if at else utcnow().replace(microsecond=0)
-        except ReadingError as exc:
-            fail(str(exc), 2)
+        except ReadingError:
+            fail(texts.say("cli_bad_time", text=at), 2)
             return
         if when > utcnow() + FUTURE_TOLERANCE:
-            fail(f"--at {at} is in the future", 2)
+            fail(texts.say("cli_future", text=at), 2)
 
         async def go() -> str:
             async with opened(config) as rt, rt.store.session() as s:
                 rec = await record_reading(
                     s, config, rt.texts, station=code, at=when, grams_per_litre=value, source="cli"
                 )
-                line = f"{code} {value:g} g/l at {shown(when, config)} recorded (band {rec.band})"
-                if rec.stale:
-                    line += "; measured older than a day: no alert"
-                elif rec.alert and rec.alert.created:
-                    line += f"; alert bulletin {rec.alert.bulletin_id} queued for {rec.alert.targets} group(s)"
-                return line
+                alert = rec.alert if rec.alert and rec.alert.created else None
+                return texts.say(
+                    "cli_recorded",
+                    station=code,
+                    value=f"{value:g}",
+                    at=shown(when, config),
+                    band=rec.band,
+                    alert=alert,
+                    stale=rec.stale,
+                )
 
         click.echo(run_async(go))
 
@@ -64,14 +74,14 @@ def register(main: click.Group) -> None:
         """Fetch readings from sources.salinity.url (CSV or JSON)."""
         config = get_config(ctx)
         if not config.sources.salinity.url:
-            fail("sources.salinity.url is not set in config.yaml", 2)
+            fail(default_texts().say("cli_no_salinity_url"), 2)
 
         async def go() -> tuple[int, list[str]]:
             async with httpx.AsyncClient(timeout=20) as client:
                 try:
                     readings, problems = await pull(config, client)
                 except (httpx.HTTPError, ValueError) as exc:
-                    fail(f"could not read {config.sources.salinity.url}: {exc}")
+                    fail(default_texts().say("cli_salinity_url_failed", url=config.sources.salinity.url, reason=exc))
             async with opened(config) as rt, rt.store.session() as s:
                 for r in readings:
                     await record_reading(
@@ -81,5 +91,5 @@ def register(main: click.Group) -> None:
 
         n, problems = run_async(go)
         for p in problems:
-            click.echo(f"skipped {p}", err=True)
-        click.echo(f"{n} reading(s) recorded")
+            click.echo(default_texts().say("cli_salinity_skipped", problem=p), err=True)
+        click.echo(default_texts().say("cli_salinity_pulled", n=n))

@@ -17,7 +17,7 @@ import click
 
 from bot.adapters.shell import ShellSession, run_shell
 from bot.cli.base import get_config, quiet_logs, run_async
-from bot.cli.common import opened
+from bot.cli.common import check_knowledge, opened
 from broadcasts.shell_demo import ShellOutbox
 
 TICK_S = 1.0  # how often an open terminal looks for bulletins that became due
@@ -59,8 +59,14 @@ def register(main: click.Group) -> None:
         """Chat with the bot in this terminal (or pipe one message per line)."""
         config = get_config(ctx)
         quiet_logs()
-        if hamlet and config.hamlet(hamlet) is None:
-            raise click.BadParameter(f"unknown hamlet {hamlet!r}", param_hint="--hamlet")
+        if hamlet:
+            # any case, like every other hamlet code the CLI takes
+            found = next((h for h in config.all_hamlets() if h.code.lower() == hamlet.strip().lower()), None)
+            if found is None:
+                codes = ", ".join(h.code for h in config.all_hamlets())
+                raise click.BadParameter(f"unknown hamlet {hamlet!r} (hamlets: {codes})", param_hint="--hamlet")
+            hamlet = found.code
+        check_knowledge(config)
 
         async def go() -> None:
             async with opened(config) as rt:

@@ -9,12 +9,14 @@ import click
 
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
+from bot.config import Config
 from bot.stats.figures import Overview
 from bot.stats.queries import bulletin_rows, overview, question_rows
 from bot.stats.report import overview_tables, to_csv, to_xlsx
 from bot.stats.scope import ScopeError, make_scope
 from bot.stats.text import overview_json, overview_text
 from bot.store.db import utcnow
+from bot.texts import default_texts
 
 _range = [
     click.option("--commune", help="commune code (default: every commune)"),
@@ -29,6 +31,13 @@ def _with_range(fn):  # type: ignore[no-untyped-def]
     return fn
 
 
+def _commune(config: Config, code: str | None) -> str | None:
+    """A commune code in any case, like hamlet codes elsewhere."""
+    if not code:
+        return code
+    return next((c.code for c in config.communes if c.code.lower() == code.strip().lower()), code)
+
+
 def register(main: click.Group) -> None:
     @main.group(invoke_without_command=True)
     @click.option("--json", "as_json", is_flag=True, help="machine-readable output")
@@ -40,9 +49,9 @@ def register(main: click.Group) -> None:
             return
         config = get_config(ctx)
         try:
-            scope = make_scope(config, utcnow(), commune=commune, start=start, end=end)
+            scope = make_scope(config, utcnow(), commune=_commune(config, commune), start=start, end=end)
         except ScopeError as exc:
-            fail(str(exc))
+            fail(str(exc), 2)  # bad input, like every other command
 
         async def go() -> tuple[Overview, str]:
             async with opened(config) as rt, rt.store.session() as s:
@@ -68,11 +77,11 @@ def register(main: click.Group) -> None:
         """Write the commune report (one sheet per table, Vietnamese headers)."""
         config = get_config(ctx)
         if not xlsx_path and not csv_dir:
-            fail("say where to write: --xlsx FILE and/or --csv-dir FOLDER")
+            fail(default_texts().say("cli_export_where"), 2)
         try:
-            scope = make_scope(config, utcnow(), commune=commune, start=start, end=end)
+            scope = make_scope(config, utcnow(), commune=_commune(config, commune), start=start, end=end)
         except ScopeError as exc:
-            fail(str(exc))
+            fail(str(exc), 2)
 
         async def go():  # type: ignore[no-untyped-def]
             async with opened(config) as rt, rt.store.session() as s:
@@ -86,8 +95,8 @@ def register(main: click.Group) -> None:
             try:
                 Path(xlsx_path).write_bytes(to_xlsx(tables))
             except OSError as exc:
-                fail(f"cannot write {xlsx_path}: {exc.strerror}")
-            click.echo(f"wrote {xlsx_path} ({len(tables)} sheets)")
+                fail(default_texts().say("cli_cannot_write", path=xlsx_path, reason=exc.strerror))
+            click.echo(default_texts().say("cli_wrote_xlsx", path=xlsx_path, n=len(tables)))
         if csv_dir:
             folder = Path(csv_dir)
             try:
@@ -95,5 +104,5 @@ def register(main: click.Group) -> None:
                 for table in tables:
                     (folder / f"{table.id}.csv").write_bytes(to_csv(table))
             except OSError as exc:
-                fail(f"cannot write to {csv_dir}: {exc.strerror}")
-            click.echo(f"wrote {len(tables)} CSV files to {csv_dir}")
+                fail(default_texts().say("cli_cannot_write", path=csv_dir, reason=exc.strerror))
+            click.echo(default_texts().say("cli_wrote_csv", path=csv_dir, n=len(tables)))

@@ -17,6 +17,7 @@ from bot.localtime import shown
 from bot.model import nfc
 from bot.store.accounts import ACCOUNT_ROLES, AccountError, add_account, find_account, list_accounts
 from bot.store.db import utcnow
+from bot.store.web_sessions import close_account_sessions
 
 
 def read_password() -> str:
@@ -27,7 +28,7 @@ def read_password() -> str:
     try:
         return hash_password(nfc(password))
     except ValueError as exc:
-        fail(str(exc))
+        fail(str(exc), 2)
         raise  # unreachable: fail exits
 
 
@@ -45,10 +46,13 @@ def register(main: click.Group) -> None:
         """Create account NAME."""
         config = get_config(ctx)
         name = nfc(name.strip())
-        if commune and config.commune(commune) is None:
-            fail(f"unknown commune {commune!r}")
+        if commune:
+            known = next((c.code for c in config.communes if c.code.lower() == commune.strip().lower()), None)
+            if known is None:
+                fail(f"unknown commune {commune!r} (communes: {', '.join(c.code for c in config.communes)})", 2)
+            commune = known
         if role == "leader" and not commune:
-            fail("a leader needs --commune: leaders see only their own commune")
+            fail("a leader needs --commune: leaders see only their own commune", 2)
         password_hash = read_password()
 
         async def go() -> None:
@@ -58,7 +62,7 @@ def register(main: click.Group) -> None:
         try:
             run_async(go)
         except AccountError as exc:
-            fail(str(exc))
+            fail(str(exc), 2)
         click.echo(f"created {role} {name}" + (f" ({commune})" if commune else ""))
 
     @users.command("list")
@@ -79,8 +83,15 @@ def register(main: click.Group) -> None:
     @click.argument("name")
     @click.pass_context
     def passwd_cmd(ctx: click.Context, name: str) -> None:
-        """Set a new password for NAME."""
+        """Set a new password for NAME (every session of NAME ends)."""
         config = get_config(ctx)
+
+        async def exists() -> bool:
+            async with opened(config) as rt, rt.store.session() as s:
+                return await find_account(s, nfc(name)) is not None
+
+        if not run_async(exists):  # before asking for a password nobody will use
+            fail(f"no dashboard user {name!r} (see `loaso users list`)", 2)
         password_hash = read_password()
 
         async def go() -> bool:
@@ -89,10 +100,11 @@ def register(main: click.Group) -> None:
                 if account is None:
                     return False
                 account.password_hash = password_hash
+                await close_account_sessions(s, account.id)  # logged-in cookies end with the old password
                 return True
 
         if not run_async(go):
-            fail(f"no user {name!r}")
+            fail(f"no dashboard user {name!r} (see `loaso users list`)", 2)
         click.echo(f"password changed for {name}")
 
     @users.command("remove")
@@ -107,9 +119,10 @@ def register(main: click.Group) -> None:
                 account = await find_account(s, nfc(name))
                 if account is None:
                     return False
+                await close_account_sessions(s, account.id)
                 await s.delete(account)
                 return True
 
         if not run_async(go):
-            fail(f"no user {name!r}")
+            fail(f"no dashboard user {name!r} (see `loaso users list`)", 2)
         click.echo(f"removed {name}")

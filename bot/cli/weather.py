@@ -7,6 +7,7 @@ import click
 from bot.cli.base import fail, get_config, run_async
 from bot.cli.common import opened
 from bot.store.db import utcnow
+from bot.texts import default_texts
 from broadcasts.sources.weather import WeatherDown, fetch_forecasts, save_forecasts
 
 
@@ -25,7 +26,7 @@ def register(main: click.Group) -> None:
             try:
                 forecasts = await fetch_forecasts(config)
             except WeatherDown as exc:
-                fail(f"weather source is down: {exc}")
+                fail(default_texts().say("cli_weather_down", reason=str(exc)))
             async with opened(config) as rt, rt.store.session() as s:
                 await save_forecasts(s, forecasts, utcnow())
             return [

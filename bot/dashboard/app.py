@@ -41,6 +41,8 @@ from bot.stats.text import pct as _pct
 from bot.stats.warnings import warnings
 from bot.store.accounts import Account, find_account, stored_secret
 from bot.store.db import utcnow
+from bot.store.ids import fits_bigint
+from bot.store.web_sessions import close_session, open_session, session_alive
 from bot.texts import default_texts
 
 
@@ -73,7 +75,7 @@ class Dashboard:
     def __init__(self, runtime: Runtime, *, limiter: LoginLimiter | None = None):
         self.runtime = runtime
         self.config: Config = runtime.config
-        self.limiter = limiter or LoginLimiter()
+        self.limiter = limiter or LoginLimiter(runtime.store)
         self._signer: SessionSigner | None = None
         self._lock = asyncio.Lock()
         self.verify_slots = asyncio.Semaphore(VERIFY_SLOTS)
@@ -88,14 +90,22 @@ class Dashboard:
 
     # -- sessions -------------------------------------------------------------------------
     async def session(self, request: Request) -> Session | None:
-        return (await self.signer()).load(request.cookies.get(COOKIE))
+        value = request.cookies.get(COOKIE)
+        if value is not None and not value.isascii():  # never one of ours: forged or mangled
+            log.warning(
+                "dashboard: unreadable session cookie from %s ignored", request.client.host if request.client else "?"
+            )
+        return (await self.signer()).load(value)
 
     async def viewer(self, session: Session | None) -> Viewer | None:
-        if session is None or session.account_id is None:
+        if session is None or session.account_id is None or session.sid is None:
+            return None
+        if not fits_bigint(session.account_id):
             return None
         async with self.runtime.store.session() as s:
             account = await s.get(Account, session.account_id)
-        if account is None or not account.active:
+            alive = await session_alive(s, session.sid, session.account_id, utcnow())
+        if account is None or not account.active or not alive:  # logged out, new password, account removed
             return None
         if not (await self.signer()).matches(session, account):
             return None
@@ -184,6 +194,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         except Forbidden:
             return d.page("error.html.j2", 403, viewer=viewer, csrf=session.csrf, message="forbidden")
         except ScopeError as exc:
+            log.warning("dashboard: %s refused (400): %s", request.url.path[:80], str(exc)[:120])
             return d.page("error.html.j2", 400, viewer=viewer, csrf=session.csrf, message=str(exc))
 
     def view(handler: Any) -> Any:
@@ -234,10 +245,10 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
 
     async def bulletin(request: Request, viewer: Viewer, session: Session) -> Response:
         scope = d.scope_for(request, viewer)
-        try:
-            bulletin_id = int(request.path_params["id"])
-        except ValueError:
-            raise ScopeError(_say("err_bad_bulletin_id")) from None
+        raw_id = request.path_params["id"]
+        if not (raw_id.isascii() and raw_id.isdigit() and len(raw_id) <= 19 and fits_bigint(int(raw_id))):
+            raise ScopeError(_say("err_bad_bulletin_id"))  # a number no BIGINT holds is no bulletin of ours
+        bulletin_id = int(raw_id)
         async with runtime.store.session() as s:
             rows = await delivery_rows(s, scope, bulletin_id)
         if not rows:  # no such bulletin, or none of its groups is in the viewer's communes
@@ -313,7 +324,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         password = form.get("password", "")
         ip = request.client.host if request.client else "?"
         nxt = _safe_next(request, form.get("next"))
-        stamp = d.limiter.attempt(ip, username)  # counted before any await: no racing past the limit
+        stamp = await d.limiter.attempt(ip, username)  # checked and counted in one step: no racing past the limit
         if stamp is None:
             log.warning("dashboard login blocked for too many failures")
             return d.page("login.html.j2", 429, csrf=session.csrf, error="blocked", next=nxt, username=username)
@@ -324,11 +335,14 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
             ok = await asyncio.to_thread(verify_password, stored, password)
         if not ok or account is None or not account.active:
             return d.page("login.html.j2", 401, csrf=session.csrf, error="wrong", next=nxt, username=username)
+        fresh = (await d.signer()).new(account)  # new token and session id: no fixation
+        assert fresh.sid is not None
         async with runtime.store.session() as s:
             await s.execute(update(Account).where(Account.id == account.id).values(last_login_at=utcnow()))
-        d.limiter.succeeded(ip, username, stamp)
+            await open_session(s, fresh.sid, account.id, utcnow(), SESSION_HOURS)
+        await d.limiter.succeeded(ip, username, stamp)
         response = RedirectResponse(nxt, status_code=303)
-        await d.set_cookie(request, response, (await d.signer()).new(account))  # new token: no fixation
+        await d.set_cookie(request, response, fresh)
         return response
 
     async def logout(request: Request) -> Response:
@@ -336,6 +350,10 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         form = await _form(request)
         if form is None or not csrf_ok(session, form.get("csrf")):
             return d.page("error.html.j2", 403, viewer=None, csrf="", message="csrf")
+        assert session is not None
+        if session.sid is not None:  # the session ends on the server: a copy of the cookie opens nothing
+            async with runtime.store.session() as s:
+                await close_session(s, session.sid)
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(COOKIE, path="/")
         return response
@@ -375,4 +393,4 @@ async def _form(request: Request) -> dict[str, str] | None:
         parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True)
     except UnicodeDecodeError:
         return None
-    return {k: nfc(v[0]) for k, v in parsed.items()}
+    return {k: nfc(v[0]).replace("\x00", "") for k, v in parsed.items()}  # no NUL reaches PostgreSQL

@@ -1,35 +1,42 @@
 """Who is looking at the dashboard: passwords, signed session cookies, CSRF, login limits.
 
 - Passwords: argon2id (argon2-cffi's defaults), never stored or logged in clear.
-- Sessions: a cookie holding {account, csrf token, issue time, account tag}, signed with
-  HMAC-SHA256. The tag is a MAC over the account's id, password hash and creation time, so a
-  cookie stops working when the account is removed (even if its id is reused), re-created or
-  its password changes.
+- Sessions: a cookie holding {account, csrf token, issue time, account tag, session id}, signed
+  with HMAC-SHA256; the session id names a row in ``web_sessions`` that logging out, a new
+  password or removing the account deletes, so a copied cookie stops working at once. The
+  tag, a MAC over the account's id, password hash and creation time, also ends a cookie when
+  the account is re-created or its password changes.
   The secret is ``LOASO_SESSION_SECRET`` or one generated and kept in the database.
   HttpOnly, SameSite=Lax, Secure on https; valid for ``SESSION_HOURS``.
 - CSRF: every form carries the session's token; a POST without the same token is refused.
 - Logins: at most ``MAX_FAILS_PER_USER`` failures per (user name, address) pair and
   ``MAX_FAILS_PER_IP`` per address in ``WINDOW_SECONDS``; then 429 until the window passes.
+  Counted in the database; the address is the socket peer unless ``web.trusted_proxies``
+  names the proxy in front (``bot.webserver``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
 import json
 import secrets
 import time
-from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config, secret
+from bot.scope import within
+from bot.store.db import Store, utcnow
+from bot.store.web_sessions import add_attempts, count_attempts, forget_attempts, purge_attempts
 
 COOKIE = "loaso_session"
 SESSION_HOURS = 8
@@ -99,6 +106,7 @@ class Session:
     csrf: str
     issued: float
     tag: str | None = None  # binds the cookie to one account's id, password and creation time
+    sid: str | None = None  # names the server-side session row (bot.store.web_sessions); logging out deletes it
 
 
 def _b64(data: bytes) -> str:
@@ -119,7 +127,9 @@ class SessionSigner:
     def new(self, account: AccountLike | None = None) -> Session:
         if account is None:
             return Session(None, secrets.token_urlsafe(32), self._clock())
-        return Session(account.id, secrets.token_urlsafe(32), self._clock(), self.tag(account))
+        return Session(
+            account.id, secrets.token_urlsafe(32), self._clock(), self.tag(account), secrets.token_urlsafe(32)
+        )
 
     def tag(self, account: AccountLike) -> str:
         """A short MAC over what makes an account itself: a reused id, a new password or a
@@ -132,21 +142,27 @@ class SessionSigner:
         return session.tag is not None and hmac.compare_digest(session.tag, self.tag(account))
 
     def dump(self, session: Session) -> str:
-        data = {"a": session.account_id, "c": session.csrf, "t": session.issued, "g": session.tag}
+        data = {"a": session.account_id, "c": session.csrf, "t": session.issued, "g": session.tag, "s": session.sid}
         body = _b64(json.dumps(data).encode())
         return body + "." + _b64(hmac.new(self._key, body.encode(), hashlib.sha256).digest())
 
     def load(self, value: str | None) -> Session | None:
-        if not value or value.count(".") != 1:
-            return None
+        if not value or not value.isascii() or value.count(".") != 1:
+            return None  # compare_digest refuses non-ASCII text: such a cookie is simply not ours
         body, sig = value.split(".")
         expected = _b64(hmac.new(self._key, body.encode(), hashlib.sha256).digest())
         if not hmac.compare_digest(sig, expected):
             return None
         try:
             data = json.loads(_unb64(body))
-            tag = data.get("g")
-            session = Session(data["a"], str(data["c"]), float(data["t"]), None if tag is None else str(tag))
+            tag, sid = data.get("g"), data.get("s")
+            account_id = data["a"]
+            if account_id is not None and (not isinstance(account_id, int) or isinstance(account_id, bool)):
+                return None
+            session = Session(
+                account_id, str(data["c"]), float(data["t"]), None if tag is None else str(tag),
+                None if sid is None else str(sid),
+            )  # fmt: skip
         except (ValueError, KeyError, TypeError):
             return None
         if not 0 <= self._clock() - session.issued <= SESSION_HOURS * 3600:
@@ -155,64 +171,58 @@ class SessionSigner:
 
 
 def csrf_ok(session: Session | None, submitted: str | None) -> bool:
-    return bool(session and submitted and hmac.compare_digest(session.csrf, submitted))
+    return bool(session and submitted and hmac.compare_digest(session.csrf.encode(), submitted.encode()))
 
 
 class LoginLimiter:
-    """Failed logins per (user name, address) and per address in a sliding window (in memory, per process)."""
+    """Failed logins per (user name, address) and per address in a sliding window, counted in
+    the database (``bot.store.web_sessions``): a restart does not forget them and every
+    process serving the dashboard sees the same counts."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, store: Store, clock: Callable[[], datetime] = utcnow):
+        self._store = store
         self._clock = clock
-        self._fails: dict[str, deque[float]] = defaultdict(deque)
-
-    def _recent(self, key: str) -> int:
-        q = self._fails[key]
-        limit = self._clock() - WINDOW_SECONDS
-        while q and q[0] < limit:
-            q.popleft()
-        if not q:
-            del self._fails[key]
-            return 0
-        return len(q)
-
-    def blocked(self, ip: str, username: str) -> bool:
-        by_ip = self._recent("ip:" + ip) >= MAX_FAILS_PER_IP
-        return by_ip or self._recent(self._user_key(ip, username)) >= MAX_FAILS_PER_USER
+        self._lock = asyncio.Lock()  # check-and-count is one step within a process
 
     @staticmethod
-    def _user_key(ip: str, username: str) -> str:
+    def _keys(ip: str, username: str) -> tuple[str, str]:
         # Per user name *from one address*: a stranger failing on purpose cannot lock the owner out.
-        return f"user:{ip}|{username.lower()}"
+        return "ip:" + ip, f"user:{ip}|{username.lower()}"
 
-    def failed(self, ip: str, username: str) -> float:
-        now = self._clock()
-        self._fails["ip:" + ip].append(now)
-        self._fails[self._user_key(ip, username)].append(now)
-        return now
+    async def _blocked(self, s: AsyncSession, ip: str, username: str, now: datetime) -> bool:
+        since = now - timedelta(seconds=WINDOW_SECONDS)
+        by_ip, by_user = self._keys(ip, username)
+        if await count_attempts(s, by_ip, since) >= MAX_FAILS_PER_IP:
+            return True
+        return await count_attempts(s, by_user, since) >= MAX_FAILS_PER_USER
 
-    def attempt(self, ip: str, username: str) -> float | None:
-        """Check and count one login attempt in one step (no await between them), so
-        concurrent attempts cannot all pass the check before any is counted. None: blocked.
-        The attempt counts as a failure until ``succeeded`` takes it back."""
-        if self.blocked(ip, username):
-            return None
-        return self.failed(ip, username)
+    async def blocked(self, ip: str, username: str) -> bool:
+        async with self._store.session() as s:
+            return await self._blocked(s, ip, username, self._clock())
 
-    def succeeded(self, ip: str, username: str, stamp: float | None = None) -> None:
-        self._fails.pop(self._user_key(ip, username), None)
-        q = self._fails.get("ip:" + ip)
-        if q is not None and stamp is not None:
-            try:
-                q.remove(stamp)
-            except ValueError:
-                pass
-            if not q:
-                del self._fails["ip:" + ip]
+    async def failed(self, ip: str, username: str) -> list[int]:
+        async with self._store.session() as s:
+            return await add_attempts(s, list(self._keys(ip, username)), self._clock())
+
+    async def attempt(self, ip: str, username: str) -> list[int] | None:
+        """Check and count one login attempt in one step, so concurrent attempts cannot all
+        pass the check before any is counted. None: blocked. The attempt counts as a failure
+        until ``succeeded`` takes it back."""
+        async with self._lock, self._store.session() as s:
+            now = self._clock()
+            await purge_attempts(s, now - timedelta(seconds=WINDOW_SECONDS))
+            if await self._blocked(s, ip, username, now):
+                return None
+            return await add_attempts(s, list(self._keys(ip, username)), now)
+
+    async def succeeded(self, ip: str, username: str, stamp: list[int] | None = None) -> None:
+        async with self._store.session() as s:
+            await forget_attempts(s, key=self._keys(ip, username)[1], ids=stamp)
 
 
 @dataclass(frozen=True)
 class Viewer:
-    """A logged-in account. Leaders see their own commune; officials see all."""
+    """A logged-in account. Leaders see their own commune; officials theirs, or all when they have none."""
 
     account_id: int
     username: str
@@ -224,14 +234,11 @@ class Viewer:
         return self.role == "official"
 
     def may_see(self, commune: str | None) -> bool:
-        if self.is_official:
-            return True
-        return commune is not None and commune == self.commune
+        """The same scope rule as in chat (``bot.scope``); a leader always has a commune."""
+        return (self.is_official or self.commune is not None) and within(self.commune, commune)
 
     def communes(self, config: Config) -> list[str]:
-        if self.is_official:
-            return [c.code for c in config.communes]
-        return [c.code for c in config.communes if c.code == self.commune]
+        return [c.code for c in config.communes if self.may_see(c.code)]
 
     def default_commune(self, config: Config) -> str | None:
         if self.commune:

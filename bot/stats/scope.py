@@ -20,6 +20,8 @@ def _say(key: str, **kw: object) -> str:
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 731  # two years: longer ranges are a report, not a page
+FIRST_DAY = date(2000, 1, 1)  # no figures before the project; keeps every bound inside datetime's range
+LAST_DAY = date(2199, 12, 31)
 
 
 class ScopeError(ValueError):
@@ -74,10 +76,13 @@ def parse_day(value: str | date | None) -> date | None:
         return None
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.strptime(value, fmt).date()
+            day = datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise ScopeError(_say("err_bad_date", value=value))
+        if FIRST_DAY <= day <= LAST_DAY:  # 0001-01-01 or 9999-12-31 would overflow the date arithmetic
+            return day
+        break
+    raise ScopeError(_say("err_bad_date", value=value[:40]))
 
 
 def make_scope(

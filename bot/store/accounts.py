@@ -16,6 +16,7 @@ from sqlalchemy import Boolean, DateTime, String, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.logsafe import register_secret
 from bot.store.base import Base, BigPK
 from bot.store.db import Store
 
@@ -55,11 +56,15 @@ async def list_accounts(s: AsyncSession) -> list[Account]:
 
 async def stored_secret(store: Store, name: str, now: datetime) -> str:
     """The named secret, created (race-safely) on first use."""
+    candidate = secrets.token_hex(32)
+    register_secret(candidate)  # SQL echo shows statement parameters
     async with store.session() as s:
-        stmt = store.insert(AppSecret).values(name=name, value=secrets.token_hex(32), created_at=now)
+        stmt = store.insert(AppSecret).values(name=name, value=candidate, created_at=now)
         await s.execute(stmt.on_conflict_do_nothing(index_elements=["name"]))
     async with store.session() as s:
-        return (await s.execute(select(AppSecret.value).where(AppSecret.name == name))).scalar_one()
+        value: str = (await s.execute(select(AppSecret.value).where(AppSecret.name == name))).scalar_one()
+    register_secret(value)
+    return value
 
 
 USERNAME_RE = r"^[\w.@-]{3,64}$"

@@ -12,4 +12,5 @@ import bot.store.readings
 import bot.store.safety
 import bot.store.stats_indexes
 import bot.store.tables
+import bot.store.web_sessions
 import bot.store.zalo  # noqa: F401

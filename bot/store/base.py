@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlalchemy import BigInteger, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -19,3 +21,17 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def clip(value: str | None, limit: int) -> str | None:
+    """Text cut to fit a VARCHAR(limit) column (characters, as PostgreSQL counts them), ending
+    in "…" when cut; combining marks left dangling at the cut and NUL characters are dropped."""
+    if value is None:
+        return value
+    value = value.replace("\x00", "")  # PostgreSQL text cannot hold NUL
+    if len(value) <= limit:
+        return value
+    head = value[: limit - 1]
+    while head and unicodedata.combining(head[-1]):
+        head = head[:-1]
+    return head + "…"

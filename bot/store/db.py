@@ -11,6 +11,8 @@ from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from bot.store.dbfile import prepare_sqlite_file
+
 # WAL lets the web app read while the bot writes; NORMAL sync is durable across app crashes.
 SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=10000")
 
@@ -29,6 +31,7 @@ class Store:
 
     def __init__(self, url: str, *, echo: bool = False, pool_size: int = 5, connect_args: dict[str, Any] | None = None):
         self.url = url
+        prepare_sqlite_file(url)  # owner-only file; a path that cannot work is one clear error
         kwargs: dict[str, Any] = {"echo": echo, "connect_args": connect_args or {}}
         if url.startswith("postgresql"):
             kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)

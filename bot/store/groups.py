@@ -9,10 +9,11 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.model import ChatId, ChatRef, Platform
+from bot.store.base import clip
 from bot.store.ids import id_columns, id_filter, row_id
 from bot.store.outbox import Delivery
 from bot.store.questions import Question
-from bot.store.tables import Activity, Group, MemberEventRow, Membership
+from bot.store.tables import TITLE_CHARS, Activity, Group, MemberEventRow, Membership
 
 # Bumped whenever this process changes a group (link, activation, migration), so the
 # dispatcher's cache of groups is dropped at once; other processes' changes show up
@@ -48,7 +49,7 @@ async def ensure_group(s: AsyncSession, chat: ChatRef, now: datetime) -> Group:
         )
         s.add(group)
         await s.flush()
-    elif chat.title and chat.title != group.title:
+    elif chat.title and clip(chat.title, TITLE_CHARS) != group.title:
         group.title = chat.title
         group.updated_at = now
     return group

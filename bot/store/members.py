@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.model import MemberChange, UserRef
+from bot.store.base import clip
 from bot.store.ids import id_columns, id_filter
-from bot.store.tables import MemberEventRow, Membership, Person
+from bot.store.tables import NAME_CHARS, MemberEventRow, Membership, Person
 
 
 async def find_person(s: AsyncSession, platform: str, user_id: int | str) -> Person | None:
@@ -20,7 +21,7 @@ async def find_person(s: AsyncSession, platform: str, user_id: int | str) -> Per
 
 async def ensure_person(s: AsyncSession, user: UserRef, now: datetime, *, keep_name: bool = True) -> Person:
     person = await find_person(s, user.platform.value, user.id)
-    name = user.display_name[:128] if (keep_name and user.display_name) else None
+    name = clip(user.display_name, NAME_CHARS) if (keep_name and user.display_name) else None
     if person is None:
         ids = id_columns(user.id, "user_id")
         person = Person(platform=user.platform.value, display_name=name, first_seen=now, **ids)

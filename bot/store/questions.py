@@ -8,12 +8,14 @@ people write is stored.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, String, Text, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.base import Base, BigPK
+from bot.store.ids import MAX_ID
 
 MAX_TEXT = 2000  # a question longer than this is cut; nobody types more on a phone
 
@@ -73,11 +75,18 @@ async def log_question(
     return q
 
 
-async def set_feedback(s: AsyncSession, question_id: int, feedback: str, at: datetime) -> Question | None:
-    q = await s.get(Question, question_id)
-    if q is not None:
-        q.feedback, q.feedback_at = feedback, at
-    return q
+async def set_feedback(
+    s: AsyncSession, question_id: int, feedback: str, at: datetime, *, by_person: int | None
+) -> Literal["saved", "unknown", "not_yours"]:
+    """Record 👍/👎 from the person who asked; anyone else's press (ids are sequential and
+    easy to guess) changes nothing."""
+    q = await s.get(Question, question_id) if 0 < question_id <= MAX_ID else None
+    if q is None:
+        return "unknown"
+    if by_person is None or q.person_id != by_person:
+        return "not_yours"
+    q.feedback, q.feedback_at = feedback, at
+    return "saved"
 
 
 async def needing_work(

@@ -21,9 +21,12 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
-from bot.store.base import Base, BigPK
+from bot.store.base import Base, BigPK, clip
+
+TITLE_CHARS = 255  # a Telegram title is at most 128; other sources (Zalo, CSV imports) may send more
+NAME_CHARS = 128
 
 
 class Group(Base):
@@ -40,12 +43,17 @@ class Group(Base):
     chat_id: Mapped[int | None] = mapped_column(BigInteger)
     external_id: Mapped[str | None] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16), default="group")
-    title: Mapped[str | None] = mapped_column(String(255))
+    title: Mapped[str | None] = mapped_column(String(TITLE_CHARS))
     hamlet_code: Mapped[str | None] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     bot_is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    @validates("title")
+    def _clip_title(self, _key: str, value: str | None) -> str | None:
+        """PostgreSQL refuses a longer value (and with it the whole transaction): cut it."""
+        return clip(value, TITLE_CHARS)
 
 
 class Person(Base):
@@ -62,8 +70,12 @@ class Person(Base):
     platform: Mapped[str] = mapped_column(String(16))
     user_id: Mapped[int | None] = mapped_column(BigInteger)
     external_id: Mapped[str | None] = mapped_column(String(64))
-    display_name: Mapped[str | None] = mapped_column(String(128))
+    display_name: Mapped[str | None] = mapped_column(String(NAME_CHARS))
     first_seen: Mapped[datetime] = mapped_column(DateTime)
+
+    @validates("display_name")
+    def _clip_name(self, _key: str, value: str | None) -> str | None:
+        return clip(value, NAME_CHARS)
 
 
 class Membership(Base):

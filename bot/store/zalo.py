@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import Boolean, DateTime, Index, String, Text, delete, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Boolean, DateTime, Index, String, Text, delete, event, select
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
+from bot.logsafe import register_secret
 from bot.store.base import Base
 from bot.store.db import Store
 
@@ -35,6 +36,17 @@ class ZaloToken(Base):
     needs_reauth: Mapped[bool] = mapped_column(Boolean, default=False)
     last_error: Mapped[str | None] = mapped_column(String(255))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    @validates("access_token", "refresh_token")
+    def _keep_out_of_logs(self, _key: str, value: str | None) -> str | None:
+        register_secret(value)  # before SQL echo can show it as a statement parameter
+        return value
+
+
+@event.listens_for(ZaloToken, "load")
+def _loaded_tokens_out_of_logs(row: ZaloToken, _context: object) -> None:
+    register_secret(row.access_token)
+    register_secret(row.refresh_token)
 
 
 class ZaloSeenEvent(Base):
@@ -57,9 +69,10 @@ class ZaloFanout(Base):
 
 async def claim_event(store: Store, platform: str, key: str, now: datetime) -> bool:
     """True the first time ``key`` is seen for ``platform``; False for a repeat."""
+    key = key.replace("\x00", "\\0")[:128]  # a NUL from a hostile body: PostgreSQL text cannot hold it
     stmt = (
         store.insert(ZaloSeenEvent)
-        .values(platform=platform, event_key=key[:128], seen_at=now)
+        .values(platform=platform, event_key=key, seen_at=now)
         .on_conflict_do_nothing(index_elements=[ZaloSeenEvent.platform, ZaloSeenEvent.event_key])
     )
     async with store.session() as s:

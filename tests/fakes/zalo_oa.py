@@ -58,6 +58,7 @@ class FakeZaloOA:
     groups: list[dict[str, Any]] = field(default_factory=list)  # GMF groups of the OA
     codes: dict[str, str] = field(default_factory=dict)  # authorisation code -> its code_challenge
     deny: bool = False  # the administrator refuses the permission
+    token_prefix: str = ""  # e.g. a long one, so log tests can look for the tokens issued
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def issue_refresh_token(self, value: str = "R0") -> str:
@@ -86,7 +87,7 @@ class FakeZaloOA:
         self.refresh_tokens.discard(token)
         self.used_refresh_tokens.add(token)
         n = next(self._counter)
-        access, new_refresh = f"A{n}", f"R{n}"
+        access, new_refresh = f"{self.token_prefix}A{n}", f"{self.token_prefix}R{n}"
         self.access_tokens.add(access)
         self.refresh_tokens.add(new_refresh)
         return JSONResponse({"access_token": access, "refresh_token": new_refresh, "expires_in": str(self.expires_in)})

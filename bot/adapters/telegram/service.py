@@ -22,13 +22,14 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from telegram import Update, User
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import Application, ApplicationBuilder
 
 from bot import metrics
@@ -39,8 +40,10 @@ from bot.config import secret
 from bot.dispatcher import Capabilities
 from bot.inbox.worker import InboxWorker
 from bot.lease import Leased
+from bot.logsafe import register_secret
 from bot.model import ButtonPress, Event, Outbound, Platform
 from bot.runtime import Runtime
+from bot.store.ids import fits_bigint
 from bot.store.inbox import Incoming
 
 log = logging.getLogger(__name__)
@@ -71,6 +74,8 @@ def insane(update: Update | None) -> str | None:
     ):
         if not isinstance(value, int) or isinstance(value, bool):
             return f"{name} is not an integer"
+        if not fits_bigint(value):  # no BIGINT column holds it: not a real Telegram id
+            return f"{name} is out of range"
     if msg is not None:
         if not isinstance(msg.date, datetime):
             return "message date is not a time"
@@ -89,6 +94,7 @@ class TelegramService:
 
     def __init__(self, runtime: Runtime, token: str, *, send_replies: bool = True):
         self.runtime = runtime
+        register_secret(token)  # it is in every Bot API URL: never in a log line
         cfg = runtime.config.telegram
         builder = ApplicationBuilder().token(token).base_url(cfg.base_url).updater(None)
         if cfg.base_file_url:
@@ -113,6 +119,12 @@ class TelegramService:
             await self.app.initialize()
         except InvalidToken:
             raise RuntimeError(f"Telegram refused the token in {TOKEN_ENV}") from None
+        except (NetworkError, TimedOut) as exc:  # one line, never the URL (it holds the token)
+            host = urlsplit(self.runtime.config.telegram.base_url).netloc
+            raise RuntimeError(
+                f"cannot reach the Telegram Bot API at {host} ({type(exc).__name__}): "
+                f"check this machine's network, proxy and firewall, or telegram.base_url, then start again"
+            ) from None
         self.me = self.app.bot.bot
         self.runtime.set_capabilities(Capabilities(reads_all_group_messages=bool(self.me.can_read_all_group_messages)))
         self._running = True
@@ -280,9 +292,10 @@ class TelegramService:
         update = self._parsed.pop(key, None) or Update.de_json(json.loads(raw), self.app.bot)
         try:
             return list(translate(update, self.me))
-        except Exception:
+        except Exception as exc:  # a malformed update PTB let through: one line, no traceback, nothing to answer
             self.rejected += 1
-            raise
+            log.warning("telegram: could not translate update %s (%s)", update.update_id, type(exc).__name__)
+            return []
 
     async def _after(self, events: list[Event], outs: list[Outbound]) -> None:
         """Answer a button press's callback at once (its message goes through the reply outbox)."""

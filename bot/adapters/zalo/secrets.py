@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config import ConfigError, secret
+from bot.logsafe import register_secret
 
 OA_SECRET_KEY = "ZALO_OA_SECRET_KEY"  # webhook signatures
 APP_SECRET = "ZALO_APP_SECRET"  # header ``secret_key`` of the OAuth v4 token refresh
@@ -38,6 +39,10 @@ class OASecrets:
     app_secret: str
     refresh_token: str | None  # optional once the database holds a refresh token
 
+    def __post_init__(self) -> None:
+        for value in (self.oa_secret_key, self.app_secret, self.refresh_token):
+            register_secret(value)  # never in a log line (bot.logsafe)
+
     def __repr__(self) -> str:  # never print secrets by accident
         return "OASecrets(***)"
 
@@ -46,6 +51,10 @@ class OASecrets:
 class BotSecrets:
     token: str
     webhook_secret: str | None  # required in webhook mode only
+
+    def __post_init__(self) -> None:
+        register_secret(self.token)
+        register_secret(self.webhook_secret)
 
     def __repr__(self) -> str:
         return "BotSecrets(***)"

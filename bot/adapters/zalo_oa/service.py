@@ -41,6 +41,7 @@ from bot.runtime import Runtime
 from bot.store import groups
 from bot.store.db import utcnow
 from bot.store.groups import ensure_group, find_group
+from bot.store.ids import unstorable_id
 from bot.store.inbox import Incoming
 from bot.store.zalo import ZaloToken, purge_seen
 
@@ -224,7 +225,8 @@ class ZaloOAService:
         if event is None:
             return []
         chat = event.chat if isinstance(event, InboundMessage | MemberEvent) else None
-        if chat is not None and not chat.is_private and not str(chat.id).startswith("followers:"):
+        storable = unstorable_id(event) is None  # else the dispatcher drops it with one line
+        if storable and chat is not None and not chat.is_private and not str(chat.id).startswith("followers:"):
             await self._mark_oa_group(session, chat)
         if isinstance(event, InboundMessage):
             event = self.sender.buttons.press(event) or event  # "2" answers a numbered choice

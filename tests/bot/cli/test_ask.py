@@ -38,7 +38,7 @@ def test_plain_question_prints_the_answer_or_says_it_does_not_know(tmp_path: Pat
     result = runner.invoke(main, ["--config", str(cfg), "ask", "máy cày hư rồi"])
     assert result.exit_code == 0 and "chưa biết" in result.output
     result = runner.invoke(main, ["--config", str(cfg), "ask"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
 
 
 def test_broken_knowledge_base_is_reported(tmp_path: Path) -> None:
@@ -46,7 +46,7 @@ def test_broken_knowledge_base_is_reported(tmp_path: Path) -> None:
     kb.write_text("entries:\n  - id: a.b\n    title: x\n", encoding="utf-8")
     cfg = write_config(tmp_path, faq={"path": str(kb)})
     result = CliRunner().invoke(main, ["--config", str(cfg), "ask", "x"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "entries[0] (a.b).answer: is required" in result.output
 
 

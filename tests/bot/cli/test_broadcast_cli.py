@@ -37,17 +37,17 @@ def test_send_wait_json_to_shell_groups(tmp_path: Path) -> None:
 
     r = loaso(tmp_path, "broadcast", "send", "--template", "test", "--to", "hamlet:PHUHUU", "--wait")
     assert r.returncode == 0, r.stderr
-    assert "1 group(s), sent 1" in r.stdout and "Ấp Phú Hữu" in r.stderr
+    assert "1 nhóm, đã gửi 1" in r.stdout and "Ấp Phú Hữu" in r.stderr
 
     two_days_ago = _local_iso(timedelta(days=-2))
     r = loaso(tmp_path, "salinity", "add", "Đại Ngãi", "5", "--at", two_days_ago)
     assert r.returncode == 0, r.stderr
-    assert "5 g/l at" in r.stdout and "(Asia/Ho_Chi_Minh)" in r.stdout  # local time, labelled
-    assert "queued" not in r.stdout and "older than a day: no alert" in r.stdout
+    assert "5 g/l lúc" in r.stdout and "(Asia/Ho_Chi_Minh)" in r.stdout  # local time, labelled
+    assert "đang gửi" not in r.stdout and "đo đã hơn một ngày: không cảnh báo" in r.stdout
 
     r = loaso(tmp_path, "salinity", "add", "Đại Ngãi", "1,5", "--at", _local_iso(timedelta(hours=-2)))
     assert r.returncode == 0, r.stderr
-    assert "1.5 g/l at" in r.stdout and "alert bulletin 3 queued for 1 group" in r.stdout
+    assert "1.5 g/l lúc" in r.stdout and "(bản tin 3) đang gửi tới 1 nhóm" in r.stdout
 
     listed = json.loads(loaso(tmp_path, "broadcast", "list", "--json").stdout)
     assert [(b["kind"], b["status"]) for b in listed] == [
@@ -67,24 +67,24 @@ def test_groups_without_a_sender_are_reported(tmp_path: Path) -> None:
     assert r.returncode == 3
     summary = json.loads(r.stdout)
     assert summary["unsent"] == {"telegram": 1} and summary["sent"] == 0
-    assert "not sent: no telegram sender" in r.stderr
+    assert "1 nhóm trên telegram chưa gửi" in r.stderr
     r = loaso(tmp_path, "broadcast", "cancel", str(summary["bulletin_id"]))
-    assert r.returncode == 0 and "1 unsent delivery stopped" in r.stdout
+    assert r.returncode == 0 and "1 lượt gửi chưa đi đã dừng" in r.stdout
 
 
 def test_bad_input_is_named(tmp_path: Path) -> None:
     write_config(tmp_path)
     r = loaso(tmp_path, "broadcast", "send", "--text", "x", "--to", "hamlet:NOPE")
-    assert r.returncode == 2 and "unknown hamlet NOPE" in r.stderr
+    assert r.returncode == 2 and "«hamlet:NOPE»" in r.stderr and "NGAIHOI1" in r.stderr
     r = loaso(tmp_path, "broadcast", "cancel", "42")
-    assert r.returncode == 1 and "no bulletin 42" in r.stderr
+    assert r.returncode == 2 and "không có bản tin số 42" in r.stderr
     r = loaso(tmp_path, "salinity", "add", "DAINGAI", "abc")
-    assert r.returncode == 2 and "not a salinity" in r.stderr
+    assert r.returncode == 2 and "không phải độ mặn" in r.stderr
     r = loaso(tmp_path, "salinity", "add", "DAINGAI", "1", "--at", "2099-01-01T07:00")
-    assert r.returncode == 2 and "in the future" in r.stderr
+    assert r.returncode == 2 and "trong tương lai" in r.stderr
 
 
 def test_weather_fetch_reports_source_down(tmp_path: Path) -> None:
     write_config(tmp_path, sources={"weather": {"base_url": "http://127.0.0.1:9/v1/forecast", "retries": 0}})
     r = loaso(tmp_path, "weather", "fetch")
-    assert r.returncode == 1 and "weather source is down" in r.stderr
+    assert r.returncode == 1 and "không lấy được dự báo thời tiết" in r.stderr

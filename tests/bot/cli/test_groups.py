@@ -35,7 +35,7 @@ def test_bad_rows_are_named_and_nothing_is_imported(tmp_path: Path) -> None:
     bad = GOOD + "telegram,mười hai,Nhóm lỗi,NGAIHOI2\nviber,1,Nhóm lạ,\ntelegram,-4003,Nhóm,KHONGCO\n"
     (tmp_path / "groups.csv").write_text(bad, encoding="utf-8")
     proc = loaso(tmp_path, "groups", "import", "groups.csv")
-    assert proc.returncode == 1
+    assert proc.returncode == 2
     assert "line 5: chat_id must be a whole number on telegram" in proc.stderr
     assert "line 6: platform must be one of" in proc.stderr
     assert "line 7: unknown hamlet 'KHONGCO'" in proc.stderr
@@ -47,7 +47,7 @@ def test_missing_columns(tmp_path: Path) -> None:
     write_config(tmp_path)
     (tmp_path / "g.csv").write_text("platform,id\ntelegram,1\n", encoding="utf-8")
     proc = loaso(tmp_path, "groups", "import", "g.csv")
-    assert proc.returncode == 1 and "missing column(s) chat_id, title, hamlet" in proc.stderr
+    assert proc.returncode == 2 and "missing column(s) chat_id, title, hamlet" in proc.stderr
 
 
 def test_roles_cli(tmp_path: Path) -> None:
@@ -63,4 +63,4 @@ def test_roles_cli(tmp_path: Path) -> None:
     } in listed
     assert "revoked" in loaso(tmp_path, "roles", "revoke", "telegram:5001").stdout
     bad = loaso(tmp_path, "roles", "grant", "fax:1", "leader")
-    assert bad.returncode == 1 and "PLATFORM:USER_ID" in bad.stderr
+    assert bad.returncode == 2 and "PLATFORM:USER_ID" in bad.stderr

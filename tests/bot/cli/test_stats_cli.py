@@ -57,17 +57,17 @@ def test_users_add_reads_password_from_stdin(config_file: Path) -> None:
     listed = run(config_file, "users", "list")
     assert "totruong" in listed.output and "leader" in listed.output
     again = run(config_file, "users", "add", "totruong", "--role", "official", input="mat-khau-123\n")
-    assert again.exit_code == 1 and "already exists" in again.output
+    assert again.exit_code == 2 and "already exists" in again.output
 
 
 def test_users_add_refuses_bad_input(config_file: Path) -> None:
     assert run(config_file, "users", "add", "dan", "--role", "resident", input="12345678\n").exit_code == 2
     r = run(config_file, "users", "add", "tt", "--role", "leader", input="12345678\n")
-    assert r.exit_code == 1 and "--commune" in r.output
+    assert r.exit_code == 2 and "--commune" in r.output
     r = run(config_file, "users", "add", "tt1", "--role", "leader", "--commune", "NOPE", input="12345678\n")
-    assert r.exit_code == 1 and "unknown commune" in r.output
+    assert r.exit_code == 2 and "unknown commune" in r.output
     r = run(config_file, "users", "add", "canbo", "--role", "official", input="short\n")
-    assert r.exit_code == 1 and "at least 8" in r.output
+    assert r.exit_code == 2 and "at least 8" in r.output
 
 
 def test_stats_json_and_text(config_file: Path) -> None:
@@ -80,7 +80,7 @@ def test_stats_json_and_text(config_file: Path) -> None:
     text = run(config_file, "stats", "--commune", "DAINGAI", "--from", START, "--to", END).output
     assert "Thống kê Xã Đại Ngãi" in text and "Thành viên: 6" in text
     bad = run(config_file, "stats", "--from", "2026-13-01")
-    assert bad.exit_code == 1 and "ngày không hợp lệ" in bad.output
+    assert bad.exit_code == 2 and "ngày không hợp lệ" in bad.output
 
 
 def test_stats_export_xlsx_and_csv(config_file: Path, tmp_path: Path) -> None:
@@ -94,4 +94,4 @@ def test_stats_export_xlsx_and_csv(config_file: Path, tmp_path: Path) -> None:
     wb = load_workbook(out)
     assert "Theo ấp" in wb.sheetnames and wb["Theo ấp"]["E2"].value == 4
     assert (folder / "hamlets.csv").read_text(encoding="utf-8-sig").startswith("Mã ấp,Tên ấp")
-    assert run(config_file, "stats", "export").exit_code == 1
+    assert run(config_file, "stats", "export").exit_code == 2

@@ -29,8 +29,8 @@ def cheap_hashes() -> Iterator[None]:
 
 
 @pytest.fixture
-def limiter() -> LoginLimiter:
-    return LoginLimiter()
+def limiter(sqlite_store: Store) -> LoginLimiter:
+    return LoginLimiter(sqlite_store)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import httpx
@@ -20,7 +20,7 @@ from bot.dashboard.auth import (
 )
 from bot.runtime import Runtime
 from bot.store.accounts import AccountError, AppSecret, add_account, find_account
-from bot.store.db import utcnow
+from bot.store.db import Store, utcnow
 from tests.bot.dashboard.dash_helpers import PASSWORD, csrf_of, login
 
 
@@ -131,14 +131,15 @@ async def test_login_is_rate_limited_per_address(client: httpx.AsyncClient) -> N
     assert (await login(client, "totruong")).status_code == 429
 
 
-def test_limiter_window_passes() -> None:
-    now = [1000.0]
-    limiter = LoginLimiter(clock=lambda: now[0])
+async def test_limiter_window_passes(sqlite_store: Store) -> None:
+    now = [datetime(2026, 12, 1, 8, 0)]
+    limiter = LoginLimiter(sqlite_store, clock=lambda: now[0])
     for _ in range(5):
-        limiter.failed("1.2.3.4", "Canbo")
-    assert limiter.blocked("1.2.3.4", "canbo")
-    now[0] += 15 * 60 + 1
-    assert not limiter.blocked("1.2.3.4", "canbo")
+        await limiter.failed("1.2.3.4", "Canbo")
+    assert await limiter.blocked("1.2.3.4", "canbo")
+    assert await LoginLimiter(sqlite_store, clock=lambda: now[0]).blocked("1.2.3.4", "canbo")  # another process
+    now[0] += timedelta(seconds=15 * 60 + 1)
+    assert not await limiter.blocked("1.2.3.4", "canbo")
 
 
 def test_sessions_expire_and_reject_forgery() -> None:
