@@ -31,6 +31,7 @@ from bot.dashboard.auth import (
     env_session_secret,
     verify_password,
 )
+from bot.dashboard.console import Console, console_routes
 from bot.model import nfc
 from bot.runtime import Runtime
 from bot.stats.queries import QUESTION_KINDS, bulletin_rows, delivery_rows, overview, question_rows
@@ -332,7 +333,9 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         response.delete_cookie(COOKIE, path="/")
         return response
 
+    console = Console(d, view, common, _form, Forbidden)
     return [
+        *console_routes(console),  # first: /bulletins/new must not be read as /bulletins/{id}
         Route("/", view(home)),
         Route("/login", login_form, methods=["GET"]),
         Route("/login", login, methods=["POST"]),

@@ -2,6 +2,7 @@
 
 import bot.store.accounts
 import bot.store.broadcasts
+import bot.store.faq_changes
 import bot.store.outbox
 import bot.store.questions
 import bot.store.readings

@@ -1,0 +1,58 @@
+"""How a bulletin's text looks on each platform, for the preview and the bulletin's page.
+
+Telegram shows our HTML subset (bold, italic…): we show the same formatting, with every
+other tag escaped, so a resident's or leader's ``<script>`` is text, never markup. Zalo has
+no formatting: it gets the plain text, split at its 2,000-character limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+from bot.adapters.base import split_text
+from bot.texts import html_to_text
+from broadcasts.limits import TELEGRAM_TEXT_LIMIT, ZALO_BOT_TEXT_LIMIT, ZALO_OA_TEXT_LIMIT
+
+FORMAT_TAGS = ("b", "strong", "i", "em", "u", "s", "code", "pre")
+_ESCAPED_TAG = re.compile(r"&lt;(/?)(" + "|".join(FORMAT_TAGS) + r")&gt;")
+LIMITS = {"telegram": TELEGRAM_TEXT_LIMIT, "zalo_oa": ZALO_OA_TEXT_LIMIT, "zalo_bot": ZALO_BOT_TEXT_LIMIT}
+PLATFORMS = ("telegram", "zalo_oa", "zalo_bot")
+
+
+def telegram_html(text: str) -> Markup:
+    """Telegram-HTML as safe page HTML: only formatting tags survive, balanced."""
+    escaped = str(escape(text))
+    out: list[str] = []
+    stack: list[str] = []
+    pos = 0
+    for m in _ESCAPED_TAG.finditer(escaped):
+        out.append(escaped[pos : m.start()])
+        pos = m.end()
+        closing, tag = m.group(1) == "/", m.group(2)
+        if not closing:
+            stack.append(tag)
+            out.append(f"<{tag}>")
+        elif tag in stack:
+            while stack:
+                top = stack.pop()
+                out.append(f"</{top}>")
+                if top == tag:
+                    break
+        # a stray closing tag is dropped
+    out.append(escaped[pos:])
+    out.extend(f"</{t}>" for t in reversed(stack))
+    return Markup("".join(out))
+
+
+def plain(text: str, html: bool) -> str:
+    return html_to_text(text) if html else text
+
+
+def as_shown(platform: str, text: str, html: bool) -> list[Markup]:
+    """The message parts a platform shows, as page HTML (one entry per message sent)."""
+    limit = LIMITS.get(platform, TELEGRAM_TEXT_LIMIT)
+    if platform == "telegram":
+        return [telegram_html(part) if html else Markup(escape(part)) for part in split_text(text, limit)]
+    return [Markup(escape(part)) for part in split_text(plain(text, html), limit)]

@@ -1,0 +1,46 @@
+"""web console: FAQ changes made from the browser (who, when, what; reversible)
+
+Revision ID: 0013
+Revises: 0006
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0013"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+BigPK = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "faq_changes",
+        sa.Column("id", BigPK, autoincrement=True, nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("topic", sa.String(length=64), nullable=False),
+        sa.Column("title", sa.String(length=255), nullable=True),
+        sa.Column("question_id", sa.BigInteger(), nullable=True),
+        sa.Column("commune", sa.String(length=32), nullable=True),
+        sa.Column("before", sa.Text(), nullable=True),
+        sa.Column("after", sa.Text(), nullable=False),
+        sa.Column("extra", sa.Text(), nullable=True),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("created_by", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("decided_by", sa.String(length=64), nullable=True),
+        sa.Column("decided_at", sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_faq_changes")),
+    )
+    op.create_index("ix_faq_changes_question", "faq_changes", ["question_id"], unique=False)
+    op.create_index("ix_faq_changes_created_at", "faq_changes", ["created_at"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_faq_changes_created_at", table_name="faq_changes")
+    op.drop_index("ix_faq_changes_question", table_name="faq_changes")
+    op.drop_table("faq_changes")
