@@ -31,7 +31,7 @@ from bot.stats.scope import Scope, local_midnight_utc
 from bot.store.outbox import Bulletin, Delivery
 from bot.store.questions import FEEDBACK_NOT_USEFUL, FEEDBACK_USEFUL, Question
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
-from bot.texts import default_texts
+from bot.texts import default_texts, html_to_text
 
 PREVIEW_CHARS = 80
 TOP_TOPICS = 10
@@ -49,6 +49,10 @@ def _hour_bucket(s: AsyncSession, column: Any) -> Any:
 
 def _as_datetime(value: Any) -> datetime:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _plain(text: str, html: bool) -> str:
+    return html_to_text(text) if html else text
 
 
 def week_start(day: date) -> date:
@@ -225,7 +229,7 @@ async def bulletin_rows(s: AsyncSession, scope: Scope) -> list[BulletinRow]:
     out = []
     for b in bulletins:
         c = counts[b.id]
-        preview = " ".join((b.text or "").split())[:PREVIEW_CHARS]
+        preview = " ".join(_plain(b.text or "", b.html).split())[:PREVIEW_CHARS]  # what residents read, not markup
         out.append(
             BulletinRow(
                 b.id,

@@ -16,19 +16,25 @@ from bot.texts import html_to_text
 from broadcasts.limits import TELEGRAM_TEXT_LIMIT, ZALO_BOT_TEXT_LIMIT, ZALO_OA_TEXT_LIMIT
 
 FORMAT_TAGS = ("b", "strong", "i", "em", "u", "s", "code", "pre")
-_ESCAPED_TAG = re.compile(r"&lt;(/?)(" + "|".join(FORMAT_TAGS) + r")&gt;")
+_TAG = re.compile(r"<(/?)(" + "|".join(FORMAT_TAGS) + r")>")
+_BARE_AMP = re.compile(r"&(?!(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)")
 LIMITS = {"telegram": TELEGRAM_TEXT_LIMIT, "zalo_oa": ZALO_OA_TEXT_LIMIT, "zalo_bot": ZALO_BOT_TEXT_LIMIT}
 PLATFORMS = ("telegram", "zalo_oa", "zalo_bot")
 
 
+def _text(segment: str) -> str:
+    """Text between tags, as Telegram reads it: its entities stay, anything else is escaped."""
+    return _BARE_AMP.sub("&amp;", segment).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
 def telegram_html(text: str) -> Markup:
-    """Telegram-HTML as safe page HTML: only formatting tags survive, balanced."""
-    escaped = str(escape(text))
+    """Telegram-HTML as safe page HTML: only formatting tags survive (balanced), every other
+    ``<`` is text. Telegram-HTML is already escaped (``&lt;``), so entities are kept as they are."""
     out: list[str] = []
     stack: list[str] = []
     pos = 0
-    for m in _ESCAPED_TAG.finditer(escaped):
-        out.append(escaped[pos : m.start()])
+    for m in _TAG.finditer(text):
+        out.append(_text(text[pos : m.start()]))
         pos = m.end()
         closing, tag = m.group(1) == "/", m.group(2)
         if not closing:
@@ -41,7 +47,7 @@ def telegram_html(text: str) -> Markup:
                 if top == tag:
                     break
         # a stray closing tag is dropped
-    out.append(escaped[pos:])
+    out.append(_text(text[pos:]))
     out.extend(f"</{t}>" for t in reversed(stack))
     return Markup("".join(out))
 

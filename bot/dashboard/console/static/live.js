@@ -20,9 +20,18 @@
       .catch(function () { setTimeout(tick, EVERY_MS * 2); });
   }
   if (document.querySelector("[data-live]")) setTimeout(tick, EVERY_MS);
-  // Phone tables: show the "swipe" hint only where a table is wider than its box.
+  // Phone tables: show the "swipe" hint (its words are in the page: body[data-swipe-hint])
+  // only where a table is wider than its box.
   function hints() {
+    var words = document.body.getAttribute("data-swipe-hint") || "";
     document.querySelectorAll(".box").forEach(function (b) {
+      if (!b.querySelector("table")) return;
+      if (!b.querySelector(":scope > .hint") && words) {
+        var p = document.createElement("p");
+        p.className = "hint";
+        p.textContent = words;
+        b.insertBefore(p, b.firstChild);
+      }
       b.classList.toggle("wide", b.scrollWidth > b.clientWidth + 4);
     });
   }
