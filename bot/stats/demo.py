@@ -23,6 +23,7 @@ from bot.config import Config
 from bot.faq.service import matcher_for
 from bot.salinity import band_for
 from bot.stats.scope import local_midnight_utc, today_local
+from bot.store import rollups
 from bot.store.broadcasts import SalinityBand
 from bot.store.outbox import Bulletin, Delivery
 from bot.store.questions import Question
@@ -259,6 +260,7 @@ async def fill_demo(s: AsyncSession, config: Config, now: datetime, days: int = 
                 "sent_at": at + timedelta(seconds=rng.randrange(1, 90)) if status == "sent" else None,
                 "error": error, "migrated": False, "parts_sent": 1 if status == "sent" else 0, "updated_at": at,
             })  # fmt: skip
+    await rollups.rebuild(s, tz, now)  # the daily roll-up the dashboard reads
     await _bulk(s, Delivery, deliveries)
     out.deliveries = len(deliveries)
     return out

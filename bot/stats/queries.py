@@ -28,8 +28,10 @@ from bot.stats.figures import (
     WeekFigures,
 )
 from bot.stats.scope import Scope, local_midnight_utc
+from bot.store import rollups
 from bot.store.outbox import Bulletin, Delivery
 from bot.store.questions import FEEDBACK_NOT_USEFUL, FEEDBACK_USEFUL, Question
+from bot.store.rollups import HOURS, activity_days
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
 from bot.texts import default_texts, html_to_text
 
@@ -118,6 +120,46 @@ async def hamlet_activity(s: AsyncSession, scope: Scope) -> dict[str, tuple[int,
         .group_by(Group.hamlet_code)
     )
     return {h: (int(m or 0), a7, a30) for h, m, a7, a30 in rows.all()}
+
+
+async def rolled_messages(s: AsyncSession, scope: Scope) -> tuple[dict[date, int], list[int], dict[str, int]]:
+    """Messages per local day, per local hour of day, and per hamlet, from the daily roll-up:
+    three aggregate queries over (groups × days) rows, no per-row work in Python."""
+    days = activity_days.c
+    scoped = and_(_scoped_groups(scope), days.day >= scope.start, days.day <= scope.end)
+    joined = Group.id == days.group_id
+    per_day = await s.execute(
+        select(days.day, func.sum(days.messages)).join(Group, joined).where(scoped).group_by(days.day)
+    )
+    hours = (
+        await s.execute(select(*(func.sum(days[h]) for h in HOURS)).select_from(activity_days).join(Group, joined)
+                        .where(scoped))
+    ).one()  # fmt: skip
+    per_hamlet = await s.execute(
+        select(Group.hamlet_code, func.sum(days.messages)).join(Group, joined).where(scoped).group_by(Group.hamlet_code)
+    )
+    return (
+        {d: int(n or 0) for d, n in per_day.all()},
+        [int(n or 0) for n in hours],
+        {h: int(n or 0) for h, n in per_hamlet.all() if h is not None},
+    )
+
+
+async def active_people(s: AsyncSession, scope: Scope) -> dict[str, tuple[int, int]]:
+    """hamlet → (people active in the 7, in the 30 days before the reference): reads those 30 days only."""
+    ref = scope.reference
+    in_7 = Activity.hour >= ref - timedelta(days=7)
+    rows = await s.execute(
+        select(
+            Group.hamlet_code,
+            func.count(distinct(case((in_7, Activity.person_id)))),
+            func.count(distinct(Activity.person_id)),
+        )
+        .join(Activity, Activity.group_id == Group.id)
+        .where(_scoped_groups(scope), Activity.hour >= ref - timedelta(days=30), Activity.hour < ref)
+        .group_by(Group.hamlet_code)
+    )
+    return {h: (a7, a30) for h, a7, a30 in rows.all() if h is not None}
 
 
 def _question_scope(scope: Scope) -> Any:
@@ -316,8 +358,14 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
     members = await member_counts(s, scope)
     since = min(scope.start_utc, scope.now)
     events = await member_events(s, scope, since)
-    by_hour = await messages_by_hour(s, scope)
-    activity = await hamlet_activity(s, scope)
+    rolled = await rollups.ready(s, scope.tz)
+    if rolled:
+        day_counts, per_hour, messages = await rolled_messages(s, scope)
+        people = await active_people(s, scope)
+        activity = {h: (messages.get(h, 0), *people.get(h, (0, 0))) for h in set(messages) | set(people)}
+    else:  # the roll-up is not built (yet): the exact hourly rows, converted here
+        by_hour = await messages_by_hour(s, scope)
+        activity = await hamlet_activity(s, scope)
     questions, asked = await question_figures(s, scope)
     topics = await top_topics(s, scope)
     bulletins = bulletin_figures(await bulletin_rows(s, scope))
@@ -354,13 +402,13 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
         total.add(row)
     total.questions = questions.asked  # includes questions not placed in a hamlet (all-communes view)
 
-    per_day_counter: Counter[date] = Counter()
-    per_hour = [0] * 24
-    for at, n in by_hour:
-        local = scope.local(at)
-        per_day_counter[local.date()] += n
-        per_hour[local.hour] += n
-    per_day = [(d, per_day_counter[d]) for d in scope.days]
+    if not rolled:
+        day_counts, per_hour = {}, [0] * 24
+        for at, n in by_hour:
+            local = scope.local(at)
+            day_counts[local.date()] = day_counts.get(local.date(), 0) + n
+            per_hour[local.hour] += n
+    per_day = [(d, day_counts.get(d, 0)) for d in scope.days]
 
     weeks = _weeks(scope)
     week_rows = [WeekFigures(w, weekly[w]["joined"], weekly[w]["left"]) for w in weeks]

@@ -13,9 +13,11 @@ import logging
 import time
 from collections import Counter
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import true
 
+from bot.store import rollups
 from bot.store.db import Store
 from bot.store.members import hour_of
 from bot.store.tables import Activity, Membership
@@ -28,8 +30,9 @@ MAX_FAILURES = 3
 
 
 class ActivityBuffer:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, tz: ZoneInfo | None = None):
         self.store = store
+        self.tz = tz  # set: the daily roll-up (``bot.store.rollups``) is kept in step in the same transaction
         self.counts: Counter[tuple[int, int, datetime]] = Counter()
         self.seen: set[tuple[int, int]] = set()
         self._last_flush = time.monotonic()
@@ -65,6 +68,8 @@ class ActivityBuffer:
                     {"group_id": g, "person_id": p, "hour": h, "messages": n} for (g, p, h), n in sorted(counts.items())
                 ]
                 await s.execute(stmt, rows)
+                if self.tz is not None:
+                    await rollups.add_counts(s, counts, self.tz)
         except Exception:
             self._failures += 1
             if self._failures >= MAX_FAILURES:

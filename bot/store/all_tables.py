@@ -6,6 +6,7 @@ import bot.store.faq_changes
 import bot.store.outbox
 import bot.store.questions
 import bot.store.readings
+import bot.store.rollups
 import bot.store.stats_indexes
 import bot.store.tables
 import bot.store.zalo  # noqa: F401

@@ -1,4 +1,7 @@
-"""web console: FAQ changes made from the browser (who, when, what; reversible)
+"""web console: FAQ changes made from the browser (who, when, what; reversible); daily activity roll-up
+
+``activity_days`` starts empty and unmarked: the dashboard reads the hourly rows until
+``loaso db upgrade`` (which rebuilds it after migrating) or ``loaso db rollup`` has filled it.
 
 Revision ID: 0013
 Revises: 0006
@@ -40,7 +43,29 @@ def upgrade() -> None:
     op.create_index("ix_faq_changes_created_at", "faq_changes", ["created_at"], unique=False)
 
 
+    op.create_table(
+        "activity_days",
+        sa.Column("group_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("messages", sa.Integer(), server_default="0", nullable=False),
+        *(sa.Column(f"h{h:02d}", sa.Integer(), server_default="0", nullable=False) for h in range(24)),
+        sa.ForeignKeyConstraint(
+            ["group_id"], ["groups.id"], name=op.f("fk_activity_days_group_id_groups"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("group_id", "day", name=op.f("pk_activity_days")),
+    )
+    op.create_table(
+        "rollups",
+        sa.Column("name", sa.String(length=32), nullable=False),
+        sa.Column("tz", sa.String(length=64), nullable=False),
+        sa.Column("built_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_rollups")),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("rollups")
+    op.drop_table("activity_days")
     op.drop_index("ix_faq_changes_created_at", table_name="faq_changes")
     op.drop_index("ix_faq_changes_question", table_name="faq_changes")
     op.drop_table("faq_changes")
