@@ -78,18 +78,6 @@ async def member_counts(s: AsyncSession, scope: Scope) -> dict[str, int]:
     return {h: n for h, n in rows.all() if h is not None}
 
 
-async def member_events(s: AsyncSession, scope: Scope, since: datetime) -> list[tuple[str, datetime, str, int]]:
-    """(hamlet, UTC hour, change, count) of joins and leaves from ``since`` until now."""
-    bucket = _hour_bucket(s, MemberEventRow.at).label("bucket")
-    rows = await s.execute(
-        select(Group.hamlet_code, bucket, MemberEventRow.change, func.count())
-        .join(MemberEventRow, MemberEventRow.group_id == Group.id)
-        .where(_scoped_groups(scope), MemberEventRow.at >= since)
-        .group_by(Group.hamlet_code, bucket, MemberEventRow.change)
-    )
-    return [(h, _as_datetime(b), c, n) for h, b, c, n in rows.all()]
-
-
 async def messages_by_hour(s: AsyncSession, scope: Scope) -> list[tuple[datetime, int]]:
     rows = await s.execute(
         select(Activity.hour, func.sum(Activity.messages))
@@ -124,25 +112,28 @@ async def hamlet_activity(s: AsyncSession, scope: Scope) -> dict[str, tuple[int,
 
 async def rolled_messages(s: AsyncSession, scope: Scope) -> tuple[dict[date, int], list[int], dict[str, int]]:
     """Messages per local day, per local hour of day, and per hamlet, from the daily roll-up:
-    three aggregate queries over (groups × days) rows, no per-row work in Python."""
+    two aggregate queries over (groups × days) rows, no per-row work in Python."""
     days = activity_days.c
     scoped = and_(_scoped_groups(scope), days.day >= scope.start, days.day <= scope.end)
     joined = Group.id == days.group_id
     per_day = await s.execute(
         select(days.day, func.sum(days.messages)).join(Group, joined).where(scoped).group_by(days.day)
     )
-    hours = (
-        await s.execute(select(*(func.sum(days[h]) for h in HOURS)).select_from(activity_days).join(Group, joined)
-                        .where(scoped))
-    ).one()  # fmt: skip
     per_hamlet = await s.execute(
-        select(Group.hamlet_code, func.sum(days.messages)).join(Group, joined).where(scoped).group_by(Group.hamlet_code)
+        select(Group.hamlet_code, func.sum(days.messages), *(func.sum(days[h]) for h in HOURS))
+        .select_from(activity_days)
+        .join(Group, joined)
+        .where(scoped)
+        .group_by(Group.hamlet_code)
     )
-    return (
-        {d: int(n or 0) for d, n in per_day.all()},
-        [int(n or 0) for n in hours],
-        {h: int(n or 0) for h, n in per_hamlet.all() if h is not None},
-    )
+    messages: dict[str, int] = {}
+    per_hour = [0] * 24
+    for hamlet, total, *hours in per_hamlet.all():
+        if hamlet is not None:
+            messages[hamlet] = int(total or 0)
+        for h, n in enumerate(hours):
+            per_hour[h] += int(n or 0)
+    return {d: int(n or 0) for d, n in per_day.all()}, per_hour, messages
 
 
 async def active_people(s: AsyncSession, scope: Scope) -> dict[str, tuple[int, int]]:
@@ -327,19 +318,63 @@ def _weeks(scope: Scope) -> list[date]:
     return [first + timedelta(weeks=i) for i in range((scope.end - first).days // 7 + 1)]
 
 
+def _week_bounds(scope: Scope, weeks: list[date]) -> list[datetime]:
+    """UTC ends of each week of the range: the local midnight starting the next Monday, and the
+    range's end for the last week."""
+    return [local_midnight_utc(w, scope.tz) for w in weeks[1:]] + [scope.end_utc]
+
+
+async def joins_leaves(s: AsyncSession, scope: Scope) -> tuple[dict[str, int], dict[str, int]]:
+    """Joins and leaves per hamlet in the range: one aggregate query."""
+    rows = await s.execute(
+        select(Group.hamlet_code, MemberEventRow.change, func.count())
+        .join(MemberEventRow, MemberEventRow.group_id == Group.id)
+        .where(_scoped_groups(scope), MemberEventRow.at >= scope.start_utc, MemberEventRow.at < scope.end_utc)
+        .group_by(Group.hamlet_code, MemberEventRow.change)
+    )
+    joins: dict[str, int] = {}
+    leaves: dict[str, int] = {}
+    for hamlet, change, n in rows.all():
+        if hamlet is not None:
+            (joins if change == "joined" else leaves)[hamlet] = n
+    return joins, leaves
+
+
+async def weekly_changes(s: AsyncSession, scope: Scope, weeks: list[date]) -> tuple[list[tuple[int, int]], int]:
+    """(joins, leaves) in each local week of the range, and the net change after the range.
+
+    The database puts each event in its week (a CASE over the weeks' UTC bounds, which are local
+    midnights), so no event is converted to local time in Python."""
+    bounds = _week_bounds(scope, weeks)
+    bucket = case(*((MemberEventRow.at < b, i) for i, b in enumerate(bounds)), else_=len(bounds)).label("week")
+    rows = await s.execute(
+        select(bucket, MemberEventRow.change, func.count())
+        .select_from(Group)
+        .join(MemberEventRow, MemberEventRow.group_id == Group.id)
+        .where(_scoped_groups(scope), MemberEventRow.at >= min(scope.start_utc, scope.now))
+        .group_by(bucket, MemberEventRow.change)
+    )
+    per_week = [[0, 0] for _ in weeks]
+    after = 0
+    for week, change, n in rows.all():
+        if week >= len(weeks):
+            after += n if change == "joined" else -n
+        else:
+            per_week[week][0 if change == "joined" else 1] += n
+    return [(j, lv) for j, lv in per_week], after
+
+
 def _trend(
-    scope: Scope, members_now: int, events: list[tuple[str, datetime, str, int]], weeks: list[date]
+    scope: Scope, members_now: int, week_changes: list[tuple[int, int]], after_range: int, weeks: list[date]
 ) -> list[tuple[date, int]]:
-    """Members at the end of each week (or of the range), counting events back from now."""
+    """Members at the end of each week (or of the range), counting back from now:
+    members(end of week w) = members now − net changes of the later weeks and after the range."""
     points = []
-    for monday in weeks:
-        last_day = min(monday + timedelta(days=6), scope.end)
-        t = scope.end_utc if last_day == scope.end else local_midnight_utc(last_day + timedelta(days=1), scope.tz)
-        if t > scope.now:
-            t = scope.now
-        later = sum(n if change == "joined" else -n for _, at, change, n in events if at >= t)
-        points.append((last_day, max(0, members_now - later)))
-    return points
+    later = after_range
+    for monday, (joins, leaves) in reversed(list(zip(weeks, week_changes, strict=True))):
+        points.append((min(monday + timedelta(days=6), scope.end), max(0, members_now - later)))
+        later += joins - leaves
+    return points[::-1]
 
 
 def scope_title(config: Config, scope: Scope) -> str:
@@ -356,8 +391,9 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
     """Every figure for one commune (or hamlet, or all) and date range."""
     groups = await group_counts(s, scope)
     members = await member_counts(s, scope)
-    since = min(scope.start_utc, scope.now)
-    events = await member_events(s, scope, since)
+    weeks = _weeks(scope)
+    joins, leaves = await joins_leaves(s, scope)
+    week_changes, after_range = await weekly_changes(s, scope, weeks)
     rolled = await rollups.ready(s, scope.tz)
     if rolled:
         day_counts, per_hour, messages = await rolled_messages(s, scope)
@@ -370,14 +406,6 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
     topics = await top_topics(s, scope)
     bulletins = bulletin_figures(await bulletin_rows(s, scope))
 
-    in_range = [(h, at, c, n) for h, at, c, n in events if scope.start_utc <= at < scope.end_utc]
-    joins: Counter[str] = Counter()
-    leaves: Counter[str] = Counter()
-    weekly: dict[date, Counter[str]] = defaultdict(Counter)
-    for hamlet, at, change, n in in_range:
-        (joins if change == "joined" else leaves)[hamlet] += n
-        weekly[week_start(scope.local(at).date())][change] += n
-
     rows = []
     for code in scope.hamlets:
         h = config.hamlet(code)
@@ -389,8 +417,8 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
                 h.households if h else 0,
                 groups=groups.get(code, 0),
                 members=members.get(code, 0),
-                joins=joins[code],
-                leaves=leaves[code],
+                joins=joins.get(code, 0),
+                leaves=leaves.get(code, 0),
                 active_7d=a7,
                 active_30d=a30,
                 messages=msgs,
@@ -410,8 +438,7 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
             per_hour[local.hour] += n
     per_day = [(d, day_counts.get(d, 0)) for d in scope.days]
 
-    weeks = _weeks(scope)
-    week_rows = [WeekFigures(w, weekly[w]["joined"], weekly[w]["left"]) for w in weeks]
+    week_rows = [WeekFigures(w, j, lv) for w, (j, lv) in zip(weeks, week_changes, strict=True)]
     return Overview(
         scope=scope,
         title=scope_title(config, scope),
@@ -420,7 +447,7 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
         per_day=per_day,
         per_hour=per_hour,
         weeks=week_rows,
-        trend=_trend(scope, total.members, events, weeks),
+        trend=_trend(scope, total.members, week_changes, after_range, weeks),
         questions=questions,
         topics=topics,
         bulletins=bulletins,
