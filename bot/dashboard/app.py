@@ -184,6 +184,16 @@ def _overview_charts(ov: Any) -> dict[str, Markup]:
                 _say("axis_week_end"),
             )
         ),
+        "questions": Markup(
+            charts.bar_chart(
+                _say("chart_questions_weeks"),
+                [f"{w:%d/%m}" for w, _, _ in ov.question_weeks],
+                [[ok for _, _, ok in ov.question_weeks], [n - ok for _, n, ok in ov.question_weeks]],
+                [_say("chart_answered"), _say("chart_unanswered")],
+                _say("unit_questions"),
+                _say("axis_week"),
+            )
+        ),
         "coverage": Markup(
             charts.bar_chart(
                 _say("chart_coverage"),
@@ -280,7 +290,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
             rows = await question_rows(s, scope, kind, hide_names=hide, limit=QUESTION_LIMIT)
             ov = await overview(s, d.config, scope)
         return d.page(
-            "questions.html.j2", rows=rows, kind=kind, ov=ov, kinds=QUESTION_KINDS,
+            "questions.html.j2", rows=rows, kind=kind, ov=ov, kinds=QUESTION_KINDS, charts=_overview_charts(ov),
             **common(viewer, session, scope, "questions"),
         )  # fmt: skip
 

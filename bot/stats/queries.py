@@ -9,6 +9,7 @@ zone works. No query returns message contents except ``question_rows``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -340,28 +341,69 @@ async def joins_leaves(s: AsyncSession, scope: Scope) -> tuple[dict[str, int], d
     return joins, leaves
 
 
-async def weekly_changes(s: AsyncSession, scope: Scope, weeks: list[date]) -> tuple[list[tuple[int, int]], int]:
-    """(joins, leaves) in each local week of the range, and the net change after the range.
+@dataclass
+class WeeklyChanges:
+    """Joins and leaves per local week of the range (in total and per hamlet), and after it."""
 
-    The database puts each event in its week (a CASE over the weeks' UTC bounds, which are local
-    midnights), so no event is converted to local time in Python."""
+    total: list[tuple[int, int]]
+    after: int
+    by_hamlet: dict[str, list[tuple[int, int]]]
+    after_by_hamlet: dict[str, int]
+
+
+def _week_bucket(column: Any, scope: Scope, weeks: list[date]) -> Any:
+    """The week (0…) a UTC time falls in, len(weeks) after the range: a CASE over the weeks' UTC
+    bounds (local midnights), so the database sorts rows into local weeks without Python."""
     bounds = _week_bounds(scope, weeks)
-    bucket = case(*((MemberEventRow.at < b, i) for i, b in enumerate(bounds)), else_=len(bounds)).label("week")
+    return case(*((column < b, i) for i, b in enumerate(bounds)), else_=len(bounds)).label("week")
+
+
+async def weekly_changes(s: AsyncSession, scope: Scope, weeks: list[date]) -> WeeklyChanges:
+    """Joins and leaves per local week of the range and the net change after it, per hamlet."""
+    bucket = _week_bucket(MemberEventRow.at, scope, weeks)
     rows = await s.execute(
-        select(bucket, MemberEventRow.change, func.count())
+        select(bucket, Group.hamlet_code, MemberEventRow.change, func.count())
         .select_from(Group)
         .join(MemberEventRow, MemberEventRow.group_id == Group.id)
         .where(_scoped_groups(scope), MemberEventRow.at >= min(scope.start_utc, scope.now))
-        .group_by(bucket, MemberEventRow.change)
+        .group_by(bucket, Group.hamlet_code, MemberEventRow.change)
     )
-    per_week = [[0, 0] for _ in weeks]
+    total = [[0, 0] for _ in weeks]
+    by_hamlet: dict[str, list[list[int]]] = {h: [[0, 0] for _ in weeks] for h in scope.hamlets}
     after = 0
-    for week, change, n in rows.all():
+    after_by_hamlet: dict[str, int] = dict.fromkeys(scope.hamlets, 0)
+    for week, hamlet, change, n in rows.all():
+        if hamlet not in by_hamlet:
+            continue
         if week >= len(weeks):
-            after += n if change == "joined" else -n
+            net = n if change == "joined" else -n
+            after += net
+            after_by_hamlet[hamlet] += net
         else:
-            per_week[week][0 if change == "joined" else 1] += n
-    return [(j, lv) for j, lv in per_week], after
+            side = 0 if change == "joined" else 1
+            total[week][side] += n
+            by_hamlet[hamlet][week][side] += n
+    return WeeklyChanges(
+        [(j, lv) for j, lv in total], after, {h: [(j, lv) for j, lv in w] for h, w in by_hamlet.items()},
+        after_by_hamlet,
+    )  # fmt: skip
+
+
+async def question_weeks(s: AsyncSession, scope: Scope, weeks: list[date]) -> list[tuple[date, int, int]]:
+    """(week's Monday, questions asked, answered) per local week of the range."""
+    bucket = _week_bucket(Question.asked_at, scope, weeks)
+    rows = await s.execute(
+        select(bucket, Question.answered, func.count())
+        .where(_question_scope(scope))
+        .group_by(bucket, Question.answered)
+    )
+    asked = [0] * len(weeks)
+    answered = [0] * len(weeks)
+    for week, ok, n in rows.all():
+        if week < len(weeks):
+            asked[week] += n
+            answered[week] += n if ok else 0
+    return [(w, asked[i], answered[i]) for i, w in enumerate(weeks)]
 
 
 def _trend(
@@ -393,7 +435,8 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
     members = await member_counts(s, scope)
     weeks = _weeks(scope)
     joins, leaves = await joins_leaves(s, scope)
-    week_changes, after_range = await weekly_changes(s, scope, weeks)
+    changes = await weekly_changes(s, scope, weeks)
+    asked_weeks = await question_weeks(s, scope, weeks)
     rolled = await rollups.ready(s, scope.tz)
     if rolled:
         day_counts, per_hour, messages = await rolled_messages(s, scope)
@@ -438,7 +481,12 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
             per_hour[local.hour] += n
     per_day = [(d, day_counts.get(d, 0)) for d in scope.days]
 
-    week_rows = [WeekFigures(w, j, lv) for w, (j, lv) in zip(weeks, week_changes, strict=True)]
+    week_rows = [WeekFigures(w, j, lv) for w, (j, lv) in zip(weeks, changes.total, strict=True)]
+    hamlet_trend = {
+        code: [n for _, n in _trend(scope, members.get(code, 0), changes.by_hamlet[code], changes.after_by_hamlet[code],
+                                    weeks)]
+        for code in scope.hamlets
+    }  # fmt: skip
     return Overview(
         scope=scope,
         title=scope_title(config, scope),
@@ -447,8 +495,10 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
         per_day=per_day,
         per_hour=per_hour,
         weeks=week_rows,
-        trend=_trend(scope, total.members, week_changes, after_range, weeks),
+        trend=_trend(scope, total.members, changes.total, changes.after, weeks),
         questions=questions,
         topics=topics,
         bulletins=bulletins,
+        hamlet_trend=hamlet_trend,
+        question_weeks=asked_weeks,
     )

@@ -52,7 +52,8 @@ async def test_xlsx_report(client: httpx.AsyncClient) -> None:
     wb = load_workbook(io.BytesIO(r.content))
     assert wb.sheetnames == [
         "Tổng quan", "Theo ấp", "Tin nhắn theo ngày", "Tin nhắn theo giờ", "Vào - rời theo tuần",
-        "Thành viên theo tuần", "Chủ đề hỏi nhiều", "Bản tin", "Câu hỏi",
+        "Thành viên theo tuần", "Thành viên theo ấp và tuần", "Câu hỏi theo tuần", "Chủ đề hỏi nhiều", "Bản tin",
+        "Câu hỏi",
     ]  # fmt: skip
     summary = {row[0]: row[1] for row in wb["Tổng quan"].iter_rows(min_row=2, values_only=True)}
     assert summary["Thành viên"] == 6 and summary["Độ phủ (%)"] == 4.0 and summary["Tỉ lệ gửi được (%)"] == 60.0
