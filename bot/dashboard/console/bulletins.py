@@ -42,7 +42,7 @@ from bot.store.tables import Group
 from broadcasts import outbox
 from broadcasts.compose import policy_html
 from broadcasts.schedule import ScheduleDef, all_schedules
-from broadcasts.targets import Target, TargetError, parse_target, target_groups
+from broadcasts.targets import Target, TargetError, hamlet_codes, parse_target, target_groups
 
 MAX_BULLETIN_CHARS = 3500  # as in the chat dialog (/thongbao): room for header and signature under 4096
 SCHEDULE_KINDS = ("weather", "salinity", "policy_digest")
@@ -241,8 +241,10 @@ def register(c: Console) -> list[BaseRoute]:
         )  # fmt: skip
         out = []
         now = datetime.now(UTC)
+        mine = set(viewer_hamlets(viewer, config))
         for d in defs.values():
             target = _target_or_none(d.target, config)
+            reach = set(hamlet_codes(target, config) or mine) if target is not None else set()
             nxt = None
             if d.id in active:
                 t = d.trigger(config.tz).get_next_fire_time(None, now)
@@ -255,6 +257,7 @@ def register(c: Console) -> list[BaseRoute]:
                     "described": describe_target(d.target, config),
                     "target_form": _target_field(d.target),
                     "editable": target is not None and may_target(viewer, target, config),
+                    "shown": viewer.is_official or bool(reach & mine),  # not another commune's schedule
                 }
             )  # fmt: skip
         return out

@@ -228,6 +228,7 @@ def test_leader_runs_the_hamlets_from_the_browser(browser: Browser, served: tupl
     b.wait(lambda: b.el(f"{item} input[name=cron]").get_attribute("value") == "0 6 * * *")
     assert "06:00" in b.el(f"{item} .next").text
     assert "Lịch chung của nhiều xã" in b.el("#schedule-policy-weekly").text  # all communes: not theirs
+    assert not b.els("#schedule-weather-longduc")  # another commune's: not shown
     b.shot("schedules")
 
     # salinity: record a reading with a comma, see its band and the alert it sent
