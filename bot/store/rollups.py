@@ -62,14 +62,19 @@ def _adding(s: AsyncSession) -> Any:
 def day_rows(counts: Iterable[tuple[int, datetime, int]], tz: ZoneInfo) -> list[dict[str, Any]]:
     """(group, UTC hour, messages) → one row per (group, local day) with its 24 hour columns."""
     days: dict[tuple[int, date], dict[str, Any]] = {}
+    local: dict[datetime, tuple[date, str]] = {}  # one time-zone conversion per distinct hour, not per row
     for group_id, hour, n in counts:
-        at = hour.replace(tzinfo=UTC).astimezone(tz)
-        row = days.get((group_id, at.date()))
+        where = local.get(hour)
+        if where is None:
+            at = hour.replace(tzinfo=UTC).astimezone(tz)
+            where = local[hour] = (at.date(), HOURS[at.hour])
+        day, column = where
+        row = days.get((group_id, day))
         if row is None:
-            row = days[(group_id, at.date())] = {"group_id": group_id, "day": at.date(), "messages": 0}
+            row = days[(group_id, day)] = {"group_id": group_id, "day": day, "messages": 0}
             row.update(dict.fromkeys(HOURS, 0))
         row["messages"] += n
-        row[HOURS[at.hour]] += n
+        row[column] += n
     return [days[k] for k in sorted(days)]
 
 
