@@ -59,9 +59,9 @@ async def _platform_counts(s: AsyncSession, target: Target, config: Any) -> dict
     return dict(Counter(g.platform for g in await target_groups(s, target, config)))
 
 
-def _previews(body_html: str, counts: dict[str, int]) -> list[dict[str, Any]]:
+def _previews(text: str, html: bool, counts: dict[str, int]) -> list[dict[str, Any]]:
     shown = [p for p in PLATFORMS if counts.get(p)] or ["telegram", "zalo_oa"]
-    return [{"platform": p, "groups": counts.get(p, 0), "parts": as_shown(p, body_html, True)} for p in shown]
+    return [{"platform": p, "groups": counts.get(p, 0), "parts": as_shown(p, text, html)} for p in shown]
 
 
 def register(c: Console) -> list[BaseRoute]:
@@ -72,7 +72,7 @@ def register(c: Console) -> list[BaseRoute]:
     def compose_page(request: Request, viewer: Viewer, session: Session, status: int = 200, **ctx: Any) -> Response:
         communes = [co for co in config.communes if viewer.is_official or co.code == viewer.commune]
         base = c.context(request, viewer, session, "compose")
-        form = {"text": "", "target": "", "send_at": "", **ctx.pop("form", {})}
+        form = {"text": "", "target": "", "send_at": "", "kind": "policy", **ctx.pop("form", {})}
         return c.page(
             "bulletin_new.html.j2", status, form=form, targets=communes, error=ctx.pop("error", None),
             max_chars=MAX_BULLETIN_CHARS, **ctx, **base,
@@ -87,9 +87,10 @@ def register(c: Console) -> list[BaseRoute]:
         if form is None:
             return c.csrf_refused(viewer)
         action = form.get("action", "preview")
+        kind = form.get("kind", "policy")  # policy: the commune's heading and signature; custom: as written
         body = form.get("text", "").strip()
         try:
-            if action not in ("preview", "send"):
+            if action not in ("preview", "send") or kind not in ("policy", "custom"):
                 raise Invalid("bad_action")
             if not body:
                 raise Invalid("text_missing")
@@ -105,18 +106,19 @@ def register(c: Console) -> list[BaseRoute]:
         if target.kind == "hamlet":
             owners = {getattr(config.commune_of(h), "code", None) for h in target.codes}
             commune = owners.pop() if len(owners) == 1 else None
-        body_html = policy_html(config, texts, body, None, commune)
+        html = kind == "policy"
+        message = policy_html(config, texts, body, None, commune) if html else body
         now = utcnow()
         async with store.session() as s:
             if action == "preview":
                 counts = await _platform_counts(s, target, config)
                 return compose_page(
-                    request, viewer, session, form=form, previews=_previews(body_html, counts),
+                    request, viewer, session, form=form, previews=_previews(message, html, counts),
                     groups=sum(counts.values()), described=describe_target(str(target), config),
                     when=local(send_at, config.tz),
                 )  # fmt: skip
             queued = await outbox.queue_bulletin(
-                s, config, kind="policy", target=target, text=body_html, html=True,
+                s, config, kind=kind, target=target, text=message, html=html,
                 send_at=send_at if send_at and send_at > now else None, created_by=who(viewer), now=now,
             )  # fmt: skip
         return see_other(f"/bulletins/{queued.bulletin_id}")

@@ -92,6 +92,19 @@ async def test_send_now_queues_and_redirects_to_the_bulletin(client: httpx.Async
     assert 'id="n-cancelled">3<' in page.text and "data-live=" not in page.text
 
 
+async def test_free_text_goes_out_as_written(client: httpx.AsyncClient, store: Store) -> None:
+    await login(client, "totruong")
+    form = {"text": "Mai họp <tổ> lúc 8g", "target": "NGAIHOI1", "send_at": "", "kind": "custom"}
+    r = await post(client, "/bulletins/new", {**form, "action": "preview"})
+    assert r.status_code == 200 and "THÔNG BÁO" not in r.text.split('id="preview-title"')[1]
+    assert "Mai họp &lt;tổ&gt; lúc 8g" in r.text
+    r = await post(client, "/bulletins/new", {**form, "action": "send"})
+    bid = int(r.headers["location"].rsplit("/", 1)[1])
+    async with store.session() as s:
+        b = await s.get(Bulletin, bid)
+        assert b is not None and (b.kind, b.text, b.html) == ("custom", "Mai họp <tổ> lúc 8g", False)
+
+
 async def test_send_later_is_scheduled_in_local_time(client: httpx.AsyncClient, store: Store) -> None:
     await login(client, "totruong")
     later = (utcnow() + timedelta(days=2)).replace(second=0, microsecond=0)

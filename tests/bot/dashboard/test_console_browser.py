@@ -15,6 +15,7 @@ import asyncio
 import base64
 import os
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -41,7 +42,7 @@ ARTIFACTS = Path(os.environ.get("LOASO_ARTIFACTS", PROJECT_ROOT / "artifacts")) 
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, Config]]:
+def served(tmp_path: Path) -> Iterator[tuple[str, Config, Path]]:
     import uvicorn
 
     url = f"sqlite+aiosqlite:///{tmp_path / 'console.db'}"
@@ -75,7 +76,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Config]]:
     while not srv.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", config
+    yield f"http://127.0.0.1:{port}", config, tmp_path / "console.db"
     srv.should_exit = True
     thread.join(10)
 
@@ -176,7 +177,7 @@ def _browser(width: int | None) -> Any:
 
 
 @pytest.fixture(params=list(WIDTHS))
-def browser(request: pytest.FixtureRequest, served: tuple[str, Config]) -> Iterator[Browser]:
+def browser(request: pytest.FixtureRequest, served: tuple[str, Config, Path]) -> Iterator[Browser]:
     reason = _missing()
     if reason:
         pytest.skip(reason)
@@ -193,8 +194,8 @@ def browser(request: pytest.FixtureRequest, served: tuple[str, Config]) -> Itera
         driver.quit()
 
 
-def test_leader_runs_the_hamlets_from_the_browser(browser: Browser, served: tuple[str, Config]) -> None:
-    b, config = browser, served[1]
+def test_leader_runs_the_hamlets_from_the_browser(browser: Browser, served: tuple[str, Config, Path]) -> None:
+    b, config, db_path = browser, served[1], served[2]
     phone = b.d.execute_script("return window.innerWidth") < 500
     b.login("totruong")
 
@@ -214,8 +215,15 @@ def test_leader_runs_the_hamlets_from_the_browser(browser: Browser, served: tupl
     assert b.el("#n-queued").text == "3" and "Đang chờ tới lượt gửi" in b.text()
     assert b.el("#b-text").find_element(b.By.TAG_NAME, "b").text.startswith("THÔNG BÁO")
     b.shot("bulletin-live")
+    # a sender delivers one copy: the page shows it by itself (live.js), without a reload
+    bid = int(b.d.current_url.rsplit("/", 1)[1])
+    page = b.el("html")
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE deliveries SET status='sent', sent_at=updated_at WHERE bulletin_id=? AND group_id=1", (bid,))
+    b.wait(lambda: b.el("#n-sent").text == "1")
+    assert b.el("html") == page and b.el("#n-queued").text == "2"
     b.submit("#cancel")
-    b.wait(lambda: b.el("#n-cancelled").text == "3")
+    b.wait(lambda: b.el("#n-cancelled").text == "2")
     assert "Đã hủy trước khi gửi" in b.text()
     b.shot("bulletin-cancelled")
 
