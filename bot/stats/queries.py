@@ -8,12 +8,13 @@ zone works. No query returns message contents except ``question_rows``.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy import Integer, and_, case, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config
@@ -351,16 +352,28 @@ class WeeklyChanges:
     after_by_hamlet: dict[str, int]
 
 
-def _week_bucket(column: Any, scope: Scope, weeks: list[date]) -> Any:
-    """The week (0…) a UTC time falls in, len(weeks) after the range: a CASE over the weeks' UTC
-    bounds (local midnights), so the database sorts rows into local weeks without Python."""
+def _week_bucket(s: AsyncSession, column: Any, scope: Scope, weeks: list[date]) -> Any:
+    """The week (0…) a UTC time falls in, len(weeks) after the range, computed by the database.
+
+    When the weeks' UTC bounds (local midnights) are exactly 7 days apart (no clock change in the
+    range, always so in Vietnam) it is arithmetic on the time; otherwise a CASE over the bounds."""
     bounds = _week_bounds(scope, weeks)
-    return case(*((column < b, i) for i, b in enumerate(bounds)), else_=len(bounds)).label("week")
+    inner = bounds[:-1]
+    last = len(bounds)
+    if len(inner) >= 2 and all(b - a == timedelta(days=7) for a, b in itertools.pairwise(inner)):
+        first = inner[0]
+        if s.get_bind().dialect.name == "sqlite":
+            seconds = func.cast(func.strftime("%s", column), Integer) - int(first.replace(tzinfo=UTC).timestamp())
+            offset = seconds // (7 * 86400)  # whole seconds, integer division: exact at a bound
+        else:
+            offset = func.cast(func.floor(func.extract("epoch", column - first) / (7 * 86400)), Integer)
+        return case((column < first, 0), (column >= bounds[-1], last), else_=offset + 1).label("week")
+    return case(*((column < b, i) for i, b in enumerate(bounds)), else_=last).label("week")
 
 
 async def weekly_changes(s: AsyncSession, scope: Scope, weeks: list[date]) -> WeeklyChanges:
     """Joins and leaves per local week of the range and the net change after it, per hamlet."""
-    bucket = _week_bucket(MemberEventRow.at, scope, weeks)
+    bucket = _week_bucket(s, MemberEventRow.at, scope, weeks)
     rows = await s.execute(
         select(bucket, Group.hamlet_code, MemberEventRow.change, func.count())
         .select_from(Group)
@@ -391,7 +404,7 @@ async def weekly_changes(s: AsyncSession, scope: Scope, weeks: list[date]) -> We
 
 async def question_weeks(s: AsyncSession, scope: Scope, weeks: list[date]) -> list[tuple[date, int, int]]:
     """(week's Monday, questions asked, answered) per local week of the range."""
-    bucket = _week_bucket(Question.asked_at, scope, weeks)
+    bucket = _week_bucket(s, Question.asked_at, scope, weeks)
     rows = await s.execute(
         select(bucket, Question.answered, func.count())
         .where(_question_scope(scope))

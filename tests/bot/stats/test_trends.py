@@ -27,3 +27,15 @@ async def test_members_per_hamlet_and_questions_per_week(seeded: Store) -> None:
         (date(2026, 10, 26), 0, 0), (date(2026, 11, 2), 4, 3), (date(2026, 11, 9), 0, 0),
         (date(2026, 11, 16), 0, 0), (date(2026, 11, 23), 0, 0),
     ]  # fmt: skip
+
+
+async def test_an_event_at_local_midnight_monday_starts_the_new_week(seeded: Store) -> None:
+    from datetime import datetime
+
+    from bot.store.tables import MemberEventRow
+
+    async with seeded.session() as s:  # Monday 16/11 00:00 in Vietnam, exactly on the week's bound
+        s.add(MemberEventRow(group_id=1, person_id=2, change="left", source="chat_member", at=datetime(2026, 11, 15, 17)))
+    async with seeded.session() as s:
+        ov = await overview(s, CONFIG, make_scope(CONFIG, NOW, commune="DAINGAI", start=START, end=END))
+    assert [(w.start.day, w.leaves) for w in ov.weeks] == [(26, 0), (2, 0), (9, 1), (16, 1), (23, 0)]
