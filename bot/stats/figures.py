@@ -85,6 +85,7 @@ class TopicFigures:
     asked: int
     useful: int
     not_useful: int
+    title: str = ""  # the knowledge base's Vietnamese title (what people read instead of the id)
 
 
 @dataclass(frozen=True)

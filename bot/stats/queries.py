@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -18,6 +18,8 @@ from sqlalchemy import Integer, and_, case, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config
+from bot.faq.knowledge import KnowledgeError
+from bot.faq.service import live_knowledge
 from bot.stats.figures import (
     BulletinFigures,
     BulletinRow,
@@ -432,6 +434,15 @@ def _trend(
     return points[::-1]
 
 
+def _title(config: Config, topic: str) -> str:
+    """A topic's title from the knowledge base, the id itself if it is gone or unreadable."""
+    try:
+        entry = live_knowledge(config).kb.get(topic)
+    except KnowledgeError:
+        entry = None
+    return entry.title if entry is not None else topic
+
+
 def scope_title(config: Config, scope: Scope) -> str:
     if scope.hamlet:
         h = config.hamlet(scope.hamlet)
@@ -459,7 +470,7 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
         by_hour = await messages_by_hour(s, scope)
         activity = await hamlet_activity(s, scope)
     questions, asked = await question_figures(s, scope)
-    topics = await top_topics(s, scope)
+    topics = [replace(t, title=_title(config, t.topic)) for t in await top_topics(s, scope)]
     bulletins = bulletin_figures(await bulletin_rows(s, scope))
 
     rows = []

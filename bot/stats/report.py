@@ -138,7 +138,7 @@ def overview_tables(
             "question_weeks",
             [(w, asked, ok, asked - ok, percent(ok / asked) if asked else None) for w, asked, ok in ov.question_weeks],
         ),
-        _table("topics", [(t.topic, t.asked, t.useful, t.not_useful) for t in ov.topics]),
+        _table("topics", [(t.topic, t.asked, t.useful, t.not_useful, t.title) for t in ov.topics]),
     ]
     if bulletins is not None:
         tables.append(bulletin_table(bulletins))

@@ -35,7 +35,8 @@ async def test_an_event_at_local_midnight_monday_starts_the_new_week(seeded: Sto
     from bot.store.tables import MemberEventRow
 
     async with seeded.session() as s:  # Monday 16/11 00:00 in Vietnam, exactly on the week's bound
-        s.add(MemberEventRow(group_id=1, person_id=2, change="left", source="chat_member", at=datetime(2026, 11, 15, 17)))
+        at = datetime(2026, 11, 15, 17)
+        s.add(MemberEventRow(group_id=1, person_id=2, change="left", source="chat_member", at=at))
     async with seeded.session() as s:
         ov = await overview(s, CONFIG, make_scope(CONFIG, NOW, commune="DAINGAI", start=START, end=END))
     assert [(w.start.day, w.leaves) for w in ov.weeks] == [(26, 0), (2, 0), (9, 1), (16, 1), (23, 0)]
