@@ -140,9 +140,26 @@ async def rolled_messages(s: AsyncSession, scope: Scope) -> tuple[dict[date, int
     return {d: int(n or 0) for d, n in per_day.all()}, per_hour, messages
 
 
-async def active_people(s: AsyncSession, scope: Scope) -> dict[str, tuple[int, int]]:
-    """hamlet → (people active in the 7, in the 30 days before the reference): reads those 30 days only."""
+async def active_people(s: AsyncSession, scope: Scope, *, up_to_now: bool = False) -> dict[str, tuple[int, int]]:
+    """hamlet → (people active in the 7, in the 30 days before the reference).
+
+    ``up_to_now`` (the reference is now and the roll-up keeps ``memberships.last_active``): from
+    each membership's latest active hour, one row per membership; otherwise from those 30 days of
+    hourly rows only."""
     ref = scope.reference
+    if up_to_now:
+        last = Membership.last_active
+        rows = await s.execute(
+            select(
+                Group.hamlet_code,
+                func.count(distinct(case((last >= ref - timedelta(days=7), Membership.person_id)))),
+                func.count(distinct(case((last >= ref - timedelta(days=30), Membership.person_id)))),
+            )
+            .join(Membership, Membership.group_id == Group.id)
+            .where(_scoped_groups(scope), last >= ref - timedelta(days=30))
+            .group_by(Group.hamlet_code)
+        )
+        return {h: (a7, a30) for h, a7, a30 in rows.all() if h is not None}
     in_7 = Activity.hour >= ref - timedelta(days=7)
     rows = await s.execute(
         select(
@@ -464,7 +481,7 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
     rolled = await rollups.ready(s, scope.tz)
     if rolled:
         day_counts, per_hour, messages = await rolled_messages(s, scope)
-        people = await active_people(s, scope)
+        people = await active_people(s, scope, up_to_now=scope.reference >= scope.now)
         activity = {h: (messages.get(h, 0), *people.get(h, (0, 0))) for h in set(messages) | set(people)}
     else:  # the roll-up is not built (yet): the exact hourly rows, converted here
         by_hour = await messages_by_hour(s, scope)

@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import true
+from sqlalchemy import case, true
 
 from bot.store import rollups
 from bot.store.db import Store
@@ -55,10 +55,28 @@ class ActivityBuffer:
         try:
             async with self.store.session() as s:
                 # Someone who writes in a group is a member, even if we missed their join (no event).
-                members = self.store.insert(Membership).on_conflict_do_update(
-                    index_elements=[Membership.group_id, Membership.person_id], set_={"active": true()}
+                latest: dict[tuple[int, int], datetime] = {}
+                for g, p, h in counts:
+                    if latest.get((g, p), h) <= h:
+                        latest[(g, p)] = h
+                members = self.store.insert(Membership)
+                later = members.excluded.last_active
+                members = members.on_conflict_do_update(
+                    index_elements=[Membership.group_id, Membership.person_id],
+                    set_={
+                        "active": true(),
+                        "last_active": case(
+                            (Membership.last_active.is_(None), later),
+                            (later > Membership.last_active, later),
+                            else_=Membership.last_active,
+                        ),
+                    },
                 )
-                await s.execute(members, [{"group_id": g, "person_id": p, "active": True} for g, p in sorted(seen)])
+                await s.execute(
+                    members,
+                    [{"group_id": g, "person_id": p, "active": True, "last_active": latest.get((g, p))}
+                     for g, p in sorted(seen)],
+                )  # fmt: skip
                 stmt = self.store.insert(Activity)
                 stmt = stmt.on_conflict_do_update(
                     index_elements=[Activity.group_id, Activity.person_id, Activity.hour],

@@ -17,12 +17,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, Integer, String, Table, delete, func, select
+from sqlalchemy import Column, Date, DateTime, ForeignKey, Integer, String, Table, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.base import Base
-from bot.store.tables import Activity
+from bot.store.tables import Activity, Membership
 
 HOURS = tuple(f"h{h:02d}" for h in range(24))
 NAME = "activity_days"
@@ -116,6 +116,13 @@ async def rebuild(s: AsyncSession, tz: ZoneInfo, now: datetime) -> int:
             total += await _write(s, batch, tz)
             batch = []
     total += await _write(s, batch, tz)
+    # Each membership's latest hour with a message (a primary-key look-up per membership).
+    latest = (
+        select(func.max(Activity.hour))
+        .where(Activity.group_id == Membership.group_id, Activity.person_id == Membership.person_id)
+        .scalar_subquery()
+    )
+    await s.execute(update(Membership).values(last_active=latest).execution_options(synchronize_session=False))
     await _mark(s, tz, now)
     return total
 

@@ -1,4 +1,5 @@
-"""web console: FAQ changes made from the browser (who, when, what; reversible); daily activity roll-up
+"""web console: FAQ changes made from the browser (who, when, what; reversible); daily activity roll-up;
+memberships.last_active
 
 ``activity_days`` starts empty and unmarked: the dashboard reads the hourly rows until
 ``loaso db upgrade`` (which rebuilds it after migrating) or ``loaso db rollup`` has filled it.
@@ -63,7 +64,13 @@ def upgrade() -> None:
     )
 
 
+    with op.batch_alter_table("memberships", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("last_active", sa.DateTime(), nullable=True))
+
+
 def downgrade() -> None:
+    with op.batch_alter_table("memberships", schema=None) as batch_op:
+        batch_op.drop_column("last_active")
     op.drop_table("rollups")
     op.drop_table("activity_days")
     op.drop_index("ix_faq_changes_created_at", table_name="faq_changes")

@@ -15,6 +15,7 @@ from bot.store.activity import ActivityBuffer
 from bot.store.db import Store
 from bot.store.groups import migrate_group
 from bot.store.rollups import activity_days, rollup_state
+from bot.store.tables import Membership
 
 CONFIG = sample_config()
 SCOPES = [
@@ -63,6 +64,10 @@ async def test_flush_keeps_the_rollup_in_step(stats_store: Store) -> None:
     async with store.session() as s:
         rebuilt = {(r.group_id, r.day): (r.messages, r.h00, r.h09) for r in await s.execute(select(activity_days))}
     assert kept == rebuilt
+    async with store.session() as s:
+        last = {(m.group_id, m.person_id): m.last_active for m in (await s.execute(select(Membership))).scalars()}
+    assert last[(1, 1)] == datetime(2026, 11, 23, 17) and last[(3, 6)] == datetime(2026, 11, 24, 2)
+    assert last[(1, 4)] is None  # never wrote
     day = datetime(2026, 11, 24).date()
     assert kept[(1, day)] == (3, 3, 0) and kept[(3, day)] == (4 + 1, 0, 1)  # 4 at 08:00 local before, 1 at 09:05 now
 
