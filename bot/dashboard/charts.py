@@ -92,8 +92,10 @@ def _frame(
             f"{escape(x_unit)}</text>"
         )
     parts.extend(body)
+    x = PAD_LEFT
     for i, name in enumerate(legend):
-        x = PAD_LEFT + i * 140
+        if i:
+            x += 30 + 12 * len(legend[i - 1])  # room for the name at phone size (22 units a letter-height)
         parts.append(f'<rect x="{x}" y="{HEIGHT - 14}" width="10" height="10" fill="{COLOURS[i % len(COLOURS)]}"/>')
         parts.append(f'<text x="{x + 14}" y="{HEIGHT - 5}" font-size="11">{escape(name)}</text>')
     parts.append("</svg>")
