@@ -43,7 +43,6 @@ def upgrade() -> None:
     op.create_index("ix_faq_changes_question", "faq_changes", ["question_id"], unique=False)
     op.create_index("ix_faq_changes_created_at", "faq_changes", ["created_at"], unique=False)
 
-
     op.create_table(
         "activity_days",
         sa.Column("group_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
@@ -62,7 +61,6 @@ def upgrade() -> None:
         sa.Column("built_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("name", name=op.f("pk_rollups")),
     )
-
 
     with op.batch_alter_table("memberships", schema=None) as batch_op:
         batch_op.add_column(sa.Column("last_active", sa.DateTime(), nullable=True))
