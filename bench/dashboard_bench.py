@@ -1,13 +1,16 @@
 """Dashboard overview response time at commune scale, on SQLite and PostgreSQL.
 
     .venv/bin/python bench/dashboard_bench.py [--engines sqlite,postgres] [--repeat 5]
+        [--activity 5000000] [--baseline rollup|indexes]
 
 One commune with 100 hamlets, 150 groups, 20,000 members (one membership each, plus
-2,000 who left), 1,000,000 activity rows (50 active hours per person over a year),
-5,000 questions and a year of daily bulletins. Seeded with executemany (SQLite) and
-COPY (PostgreSQL). Measures GET / (overview, last 30 days, logged in as an official)
-over ASGI, then the same with the stats indexes of migration 0004 dropped (the
-baseline, same run), and the whole-year overview. Prints medians in milliseconds.
+2,000 who left), 1,000,000 activity rows by default (50 active hours per person over a
+year; ``--activity 5000000``: 250), 5,000 questions and a year of daily bulletins. Seeded
+with executemany (SQLite) and COPY (PostgreSQL), then the daily roll-up is rebuilt (timed).
+Measures GET / (overview, last 30 days and last 365 days, logged in as an official) over
+ASGI, then the same baseline in the same run: without the roll-up (its marker removed, so
+the overview reads the hourly rows as before migration 0013), or ``--baseline indexes``:
+without the stats indexes of migration 0004. Prints medians in milliseconds.
 Target: overview < 300 ms. PostgreSQL at 127.0.0.1:5432 (user postgres, db test) is
 used in its own schema, dropped at the end; skipped when no server answers.
 """
@@ -35,6 +38,7 @@ from bot.config import parse_config
 from bot.dashboard import dashboard_routes
 from bot.dashboard.auth import hash_password
 from bot.runtime import Runtime
+from bot.store import rollups
 from bot.store.accounts import add_account
 from bot.store.db import Store, utcnow
 from bot.store.schema import ensure_schema
@@ -60,7 +64,7 @@ def bench_config() -> Any:
     return parse_config({"communes": [{"code": "BENCH", "name": "Xã Thử", "province": "Cần Thơ", "hamlets": hamlets}]})
 
 
-def rows(now: datetime) -> dict[str, list[tuple[Any, ...]]]:
+def rows(now: datetime, hours_per_person: int = HOURS_PER_PERSON) -> dict[str, list[tuple[Any, ...]]]:
     """Every row as a tuple in column order; datetimes as datetime objects."""
     rng = random.Random(5)
     start = now.replace(minute=0, second=0, microsecond=0) - timedelta(hours=YEAR_HOURS)
@@ -84,7 +88,7 @@ def rows(now: datetime) -> dict[str, list[tuple[Any, ...]]]:
     out["activity"] = [
         (group_of[p], p, hours[h], rng.randint(1, 6))
         for p in range(1, MEMBERS + 1)
-        for h in rng.sample(range(YEAR_HOURS), HOURS_PER_PERSON)
+        for h in rng.sample(range(YEAR_HOURS), hours_per_person)
     ]
     out["questions"] = [
         (q, "telegram", None, rng.randint(1, MEMBERS), f"H{rng.randrange(HAMLETS):03d}",
@@ -192,14 +196,30 @@ async def drop_indexes(store: Store) -> None:
         await conn.execute(text("ANALYZE"))
 
 
+async def drop_rollup(store: Store) -> None:
+    async with store.engine.begin() as conn:
+        await conn.execute(text("DELETE FROM rollups"))
+
+
+async def build_rollup(store: Store) -> None:
+    t0 = time.perf_counter()
+    async with store.session() as s:
+        n = await rollups.rebuild(s, bench_config().tz, utcnow())
+    print(f"  daily roll-up rebuilt: {n:,} group-days in {time.perf_counter() - t0:.1f} s")
+    # What autovacuum does soon after: statistics for the new table and the rewritten memberships.
+    async with store.engine.connect() as conn:
+        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.execute(text("ANALYZE" if store.engine.dialect.name == "sqlite" else "VACUUM ANALYZE"))
+
+
 async def add_account_to(store: Store) -> None:
     async with store.session() as s:
         await add_account(s, "canbo", hash_password(PASSWORD), "official", None, utcnow())
 
 
-async def run_engine(engine: str, repeat: int) -> dict[str, float] | None:
+async def run_engine(engine: str, repeat: int, activity: int, baseline: str) -> dict[str, float] | None:
     t0 = time.perf_counter()
-    data = rows(utcnow())
+    data = rows(utcnow(), max(1, activity // MEMBERS))
     gen = time.perf_counter() - t0
     schema = None
     tmp = tempfile.TemporaryDirectory()
@@ -233,13 +253,18 @@ async def run_engine(engine: str, repeat: int) -> dict[str, float] | None:
     print(f"{engine}: generated rows in {gen:.1f} s, seeded {len(data['activity']):,} activity rows in {seed:.1f} s")
     try:
         await add_account_to(store)
-        with_idx = await measure(store, repeat, "with 0004 indexes")
-        await drop_indexes(store)
-        without = await measure(store, repeat, "without (baseline)")
+        await build_rollup(store)
+        with_idx = await measure(store, repeat, "roll-up + indexes")
+        if baseline == "indexes":
+            await drop_indexes(store)
+            without = await measure(store, repeat, "without 0004 indexes")
+        else:
+            await drop_rollup(store)
+            without = await measure(store, repeat, "hourly rows (before)")
         for name, ms in with_idx.items():
             ratio = without[name] / ms if ms else float("nan")
             verdict = "OK" if ms < 300 else "over the 300 ms target"
-            print(f"  => {name}: {ms:.0f} ms ({verdict}); without the indexes {without[name]:.0f} ms, ×{ratio:.1f}")
+            print(f"  => {name}: {ms:.0f} ms ({verdict}); baseline ({baseline}) {without[name]:.0f} ms, ×{ratio:.1f}")
         return with_idx
     finally:
         await store.close()
@@ -255,12 +280,14 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--engines", default="sqlite,postgres")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--activity", type=int, default=MEMBERS * HOURS_PER_PERSON, help="activity rows")
+    parser.add_argument("--baseline", choices=("rollup", "indexes"), default="rollup")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"SQLite {sqlite3.sqlite_version}")  # fmt: skip
     t0 = time.perf_counter()
     for engine in args.engines.split(","):
-        await run_engine(engine.strip(), args.repeat)
+        await run_engine(engine.strip(), args.repeat, args.activity, args.baseline)
     print(f"total bench time {time.perf_counter() - t0:.0f} s")
 
 

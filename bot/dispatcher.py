@@ -90,7 +90,7 @@ class Dispatcher:
         self.router = router
         self.texts = texts or default_texts()
         self.capabilities = capabilities
-        self.activity = ActivityBuffer(store)
+        self.activity = ActivityBuffer(store, config.tz)
         self.groups: ExpiringLRU[tuple[str, str], GroupInfo] = ExpiringLRU(MAX_GROUPS)
         self.people: ExpiringLRU[tuple[str, str], PersonInfo] = ExpiringLRU(MAX_PEOPLE)
         self._roles: dict[tuple[str, str], Grant] | None = None

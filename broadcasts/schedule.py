@@ -52,12 +52,28 @@ def from_row(r: ScheduleRow) -> ScheduleDef:
     return ScheduleDef(r.id, r.kind, r.cron, r.target, tuple(r.months or ()), r.grace_minutes, "database")
 
 
+def is_edit_of(row: ScheduleRow, conf: Schedule) -> bool:
+    """A database row with a config schedule's id and kind is that schedule as edited in the
+    web console (cron, target, on/off); one with another kind is a conflicting definition."""
+    return row.id == conf.id and row.kind == conf.kind
+
+
 async def all_schedules(s: AsyncSession, config: Config) -> list[ScheduleDef]:
-    """Config schedules first; a database schedule with the same id is ignored (config wins)."""
-    defs = [from_config(x) for x in config.schedules]
-    seen = {d.id for d in defs}
-    rows = (await s.execute(select(ScheduleRow).where(ScheduleRow.active.is_(True)).order_by(ScheduleRow.id))).scalars()
-    defs.extend(from_row(r) for r in rows if r.id not in seen)
+    """Config schedules first (as edited in the console, if they were; an edit can turn one
+    off); then the database's own. A database schedule of another kind under a config id is
+    ignored (config wins)."""
+    rows = {r.id: r for r in (await s.execute(select(ScheduleRow).order_by(ScheduleRow.id))).scalars()}
+    defs: list[ScheduleDef] = []
+    for conf in config.schedules:
+        row = rows.get(conf.id)
+        if row is not None and is_edit_of(row, conf):
+            if row.active:
+                defs.append(ScheduleDef(row.id, row.kind, row.cron, row.target, tuple(row.months or ()),
+                                        row.grace_minutes, "config"))  # fmt: skip
+            continue
+        defs.append(from_config(conf))
+    seen = {c.id for c in config.schedules}
+    defs.extend(from_row(r) for r in rows.values() if r.id not in seen and r.active)
     return defs
 
 

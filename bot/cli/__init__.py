@@ -31,6 +31,7 @@ def _register() -> None:
         broadcast,
         dashboard,
         db,
+        demo,
         doctor,
         groups,
         roles,
@@ -59,6 +60,7 @@ def _register() -> None:
         weather,
         zalo,
         scan,
+        demo,
     ):
         module.register(main)
     doctor.register(main)

@@ -6,7 +6,8 @@ import click
 
 from bot.cli.base import get_config, run_async
 from bot.cli.common import database_errors
-from bot.store.db import Store
+from bot.store import rollups
+from bot.store.db import Store, utcnow
 from bot.store.schema import code_heads, database_heads, downgrade, upgrade
 
 
@@ -29,9 +30,13 @@ def register(main: click.Group) -> None:
                     before, _ = await database_heads(store)
                 await upgrade(store)
                 after, _ = await database_heads(store)
+                async with store.session() as s:
+                    built = None if await rollups.ready(s, config.tz) else await rollups.rebuild(s, config.tz, utcnow())
             finally:
                 await store.close()
             click.echo(f"schema: {','.join(sorted(before)) or 'empty'} → {','.join(sorted(after))}")
+            if built is not None:
+                click.echo(f"daily activity roll-up rebuilt: {built} group-days")
 
         run_async(go)
 
@@ -53,6 +58,22 @@ def register(main: click.Group) -> None:
             click.echo(f"schema: {','.join(sorted(before)) or 'empty'} → {','.join(sorted(after)) or 'empty'}")
 
         run_async(go)
+
+    @db.command("rollup")
+    @click.pass_context
+    def rollup_cmd(ctx: click.Context) -> None:
+        """Rebuild the daily activity roll-up the dashboard reads (e.g. after changing the time zone)."""
+        config = get_config(ctx)
+
+        async def go() -> int:
+            store = Store(config.database.url)
+            try:
+                async with store.session() as s:
+                    return await rollups.rebuild(s, config.tz, utcnow())
+            finally:
+                await store.close()
+
+        click.echo(f"daily activity roll-up rebuilt: {run_async(go)} group-days")
 
     @db.command("status")
     @click.pass_context

@@ -31,6 +31,9 @@ from bot.dashboard.auth import (
     env_session_secret,
     verify_password,
 )
+from bot.dashboard.console import Console, console_routes
+from bot.faq.knowledge import KnowledgeError
+from bot.faq.service import live_knowledge
 from bot.model import nfc
 from bot.runtime import Runtime
 from bot.stats.queries import QUESTION_KINDS, bulletin_rows, delivery_rows, overview, question_rows
@@ -124,8 +127,18 @@ class Dashboard:
 
     # -- rendering ------------------------------------------------------------------------
     def page(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        html = self.runtime.texts.render(f"dashboard/{name}", pct=_pct, num=_num, **context)
+        html = self.runtime.texts.render(
+            f"dashboard/{name}", pct=_pct, num=_num, topic_title=self.topic_title, **context
+        )
         return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+
+    def topic_title(self, topic: str | None) -> str:
+        """A topic's Vietnamese title (pages never show ids like ``vneid.forgot_password``)."""
+        try:
+            entry = live_knowledge(self.config).kb.get(topic or "")
+        except KnowledgeError:
+            entry = None
+        return entry.title if entry is not None else (topic or "")
 
     def scope_for(self, request: Request, viewer: Viewer, *, hamlet: str | None = None) -> Scope:
         params = request.query_params
@@ -150,26 +163,56 @@ def _filters(scope: Scope) -> dict[str, str]:
 
 
 def _overview_charts(ov: Any) -> dict[str, Markup]:
+    """Every chart says its unit on both axes (values and labels)."""
     day_labels = [f"{d:%d/%m}" for d, _ in ov.per_day]
+    msgs, days, hours = _say("unit_messages"), _say("axis_day"), _say("axis_hour")
     return {
-        "days": Markup(charts.bar_chart(_say("chart_messages_per_day"), day_labels, [[n for _, n in ov.per_day]])),
-        "hours": Markup(charts.bar_chart(_say("chart_messages_per_hour"), [f"{h}h" for h in range(24)], [ov.per_hour])),
+        "days": Markup(
+            charts.bar_chart(_say("chart_messages_per_day"), day_labels, [[n for _, n in ov.per_day]], (), msgs, days)
+        ),
+        "hours": Markup(
+            charts.bar_chart(
+                _say("chart_messages_per_hour"), [f"{h}h" for h in range(24)], [ov.per_hour], (), msgs, hours
+            )
+        ),
         "weeks": Markup(
             charts.bar_chart(
                 _say("chart_joins_leaves"),
                 [f"{w.start:%d/%m}" for w in ov.weeks],
                 [[w.joins for w in ov.weeks], [w.leaves for w in ov.weeks]],
                 [_say("chart_joins"), _say("chart_leaves")],
+                _say("unit_changes"),
+                _say("axis_week"),
             )
         ),
         "trend": Markup(
             charts.line_chart(
-                _say("chart_members_trend"), [f"{d:%d/%m}" for d, _ in ov.trend], [[n for _, n in ov.trend]]
+                _say("chart_members_trend"),
+                [f"{d:%d/%m}" for d, _ in ov.trend],
+                [[n for _, n in ov.trend]],
+                (),
+                _say("unit_people"),
+                _say("axis_week_end"),
+            )
+        ),
+        "questions": Markup(
+            charts.bar_chart(
+                _say("chart_questions_weeks"),
+                [f"{w:%d/%m}" for w, _, _ in ov.question_weeks],
+                [[ok for _, _, ok in ov.question_weeks], [n - ok for _, n, ok in ov.question_weeks]],
+                [_say("chart_answered"), _say("chart_unanswered")],
+                _say("unit_questions"),
+                _say("axis_week"),
             )
         ),
         "coverage": Markup(
             charts.bar_chart(
-                _say("chart_coverage"), [h.name for h in ov.hamlets], [[percent(h.coverage) or 0 for h in ov.hamlets]]
+                _say("chart_coverage"),
+                [h.name for h in ov.hamlets],
+                [[percent(h.coverage) or 0 for h in ov.hamlets]],
+                (),
+                _say("unit_coverage"),
+                _say("axis_hamlet"),
             )
         ),
     }
@@ -266,7 +309,7 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
             rows = await question_rows(s, scope, kind, hide_names=hide, limit=QUESTION_LIMIT)
             ov = await overview(s, d.config, scope)
         return d.page(
-            "questions.html.j2", rows=rows, kind=kind, ov=ov, kinds=QUESTION_KINDS,
+            "questions.html.j2", rows=rows, kind=kind, ov=ov, kinds=QUESTION_KINDS, charts=_overview_charts(ov),
             **common(viewer, session, scope, "questions"),
         )  # fmt: skip
 
@@ -358,7 +401,9 @@ def dashboard_routes(runtime: Runtime, *, limiter: LoginLimiter | None = None) -
         response.delete_cookie(COOKIE, path="/")
         return response
 
+    console = Console(d, view, common, _form, Forbidden)
     return [
+        *console_routes(console),  # first: /bulletins/new must not be read as /bulletins/{id}
         Route("/", view(home)),
         Route("/login", login_form, methods=["GET"]),
         Route("/login", login, methods=["POST"]),

@@ -1,7 +1,10 @@
 """Small SVG charts drawn on the server: fast on a cheap phone, crisp on paper, no JavaScript.
 
 Every label is escaped; sizes are in SVG user units and the chart scales to its box
-(``viewBox`` + ``width=100%``). Each chart carries a <title> for screen readers.
+(``viewBox`` + ``width=100%``). Each chart carries a <title> for screen readers, and says
+its unit on both axes. On a phone (390 px) the chart is drawn at about half size: the
+dashboard's CSS then doubles the type and hides every other label (class ``odd``), so
+labels stay about 12 px high instead of 5.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from collections.abc import Sequence
 from html import escape
 
 WIDTH, HEIGHT = 640, 240
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 12, 12, 40
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 60, 12, 32, 48
+PHONE_LABELS = 6  # at most this many x labels stay on a phone (the CSS hides those marked odd)
 COLOURS = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a")
 MAX_X_LABELS = 12
 
@@ -46,7 +50,14 @@ def _fmt(value: float) -> str:
 
 
 def _frame(
-    title: str, top: float, ticks: int, labels: Sequence[str], body: list[str], legend: Sequence[str] = ()
+    title: str,
+    top: float,
+    ticks: int,
+    labels: Sequence[str],
+    body: list[str],
+    legend: Sequence[str] = (),
+    unit: str = "",
+    x_unit: str = "",
 ) -> str:
     plot_w, plot_h = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
     parts = [
@@ -57,30 +68,49 @@ def _frame(
         value = top * i / ticks
         y = PAD_TOP + plot_h - plot_h * i / ticks
         parts.append(f'<line x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
+        odd = ' class="odd"' if i % 2 else ""
         parts.append(
-            f'<text x="{PAD_LEFT - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">{escape(_fmt(value))}</text>'
+            f'<text x="{PAD_LEFT - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end"{odd}>'
+            f"{escape(_fmt(value))}</text>"
         )
+    if unit:
+        parts.append(f'<text x="{PAD_LEFT + 4}" y="20" font-size="11" class="unit">{escape(unit)}</text>')
     n = len(labels)
     every = max(1, math.ceil(n / MAX_X_LABELS))
-    for i, label in enumerate(labels):
-        if i % every:
-            continue
+    shown_labels = range(0, n, every)
+    thin = len(shown_labels) > PHONE_LABELS  # few labels (hamlets): all stay
+    for shown, i in enumerate(shown_labels):
         x = PAD_LEFT + plot_w * (i + 0.5) / max(n, 1)
+        odd = ' class="odd"' if thin and shown % 2 else ""
         parts.append(
-            f'<text x="{x:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" font-size="11" text-anchor="middle">'
-            f"{escape(label)}</text>"
+            f'<text x="{x:.1f}" y="{HEIGHT - PAD_BOTTOM + 18}" font-size="11" text-anchor="middle"{odd}>'
+            f"{escape(labels[i])}</text>"
+        )
+    if x_unit:
+        parts.append(
+            f'<text x="{WIDTH - PAD_RIGHT}" y="{HEIGHT - 4}" font-size="11" text-anchor="end" class="unit">'
+            f"{escape(x_unit)}</text>"
         )
     parts.extend(body)
+    x = PAD_LEFT
     for i, name in enumerate(legend):
-        x = PAD_LEFT + i * 140
+        if i:
+            x += 30 + 12 * len(legend[i - 1])  # room for the name at phone size (22 units a letter-height)
         parts.append(f'<rect x="{x}" y="{HEIGHT - 14}" width="10" height="10" fill="{COLOURS[i % len(COLOURS)]}"/>')
         parts.append(f'<text x="{x + 14}" y="{HEIGHT - 5}" font-size="11">{escape(name)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def bar_chart(title: str, labels: Sequence[str], series: Sequence[Sequence[float]], names: Sequence[str] = ()) -> str:
-    """Grouped bars: one group per label, one bar per series."""
+def bar_chart(
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[Sequence[float]],
+    names: Sequence[str] = (),
+    unit: str = "",
+    x_unit: str = "",
+) -> str:
+    """Grouped bars: one group per label, one bar per series; ``unit`` of the values, ``x_unit`` of the labels."""
     plot_w, plot_h = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
     top, ticks = scale([v for s in series for v in s])
     n, k = len(labels), max(len(series), 1)
@@ -98,11 +128,18 @@ def bar_chart(title: str, labels: Sequence[str], series: Sequence[Sequence[float
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar - 1, 1):.1f}" height="{h:.1f}" fill="{colour}">'
                 f"<title>{escape(label)}</title></rect>"
             )
-    return _frame(title, top, ticks, labels, body, names)
+    return _frame(title, top, ticks, labels, body, names, unit, x_unit)
 
 
-def line_chart(title: str, labels: Sequence[str], series: Sequence[Sequence[float]], names: Sequence[str] = ()) -> str:
-    """Lines with a dot per point; for trends over weeks."""
+def line_chart(
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[Sequence[float]],
+    names: Sequence[str] = (),
+    unit: str = "",
+    x_unit: str = "",
+) -> str:
+    """Lines with a dot per point; for trends over days or weeks."""
     plot_w, plot_h = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
     top, ticks = scale([v for s in series for v in s])
     n = len(labels)
@@ -121,4 +158,4 @@ def line_chart(title: str, labels: Sequence[str], series: Sequence[Sequence[floa
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}">'
                 f"<title>{escape(label)}: {escape(_fmt(value))}</title></circle>"
             )
-    return _frame(title, top, ticks, labels, body, names)
+    return _frame(title, top, ticks, labels, body, names, unit, x_unit)

@@ -21,6 +21,8 @@ Definitions (also in docs/stats.md):
   groups that went out; delivery rate: sent ÷ (sent + failed + inactive) deliveries;
   queued and cancelled deliveries are not counted.
 - top FAQ topics: the topics of answered questions in the range, most asked first.
+- members per hamlet over time: the member trend, per hamlet (same rule), at the end of each week.
+- questions per week: asked and answered in each local week of the range.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class TopicFigures:
     asked: int
     useful: int
     not_useful: int
+    title: str = ""  # the knowledge base's Vietnamese title (what people read instead of the id)
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,8 @@ class Overview:
     topics: list[TopicFigures]
     bulletins: BulletinFigures
     extra: dict[str, object] = field(default_factory=dict)
+    hamlet_trend: dict[str, list[int]] = field(default_factory=dict)  # hamlet → members at the end of each week
+    question_weeks: list[tuple[date, int, int]] = field(default_factory=list)  # (Monday, asked, answered)
 
 
 @dataclass(frozen=True)

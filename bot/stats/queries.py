@@ -8,14 +8,18 @@ zone works. No query returns message contents except ``question_rows``.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy import Integer, and_, case, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config
+from bot.faq.knowledge import KnowledgeError
+from bot.faq.service import live_knowledge
 from bot.stats.figures import (
     BulletinFigures,
     BulletinRow,
@@ -28,10 +32,12 @@ from bot.stats.figures import (
     WeekFigures,
 )
 from bot.stats.scope import Scope, local_midnight_utc
+from bot.store import rollups
 from bot.store.outbox import Bulletin, Delivery
 from bot.store.questions import FEEDBACK_NOT_USEFUL, FEEDBACK_USEFUL, Question
+from bot.store.rollups import HOURS, activity_days
 from bot.store.tables import Activity, Group, MemberEventRow, Membership, Person
-from bot.texts import default_texts
+from bot.texts import default_texts, html_to_text
 
 PREVIEW_CHARS = 80
 TOP_TOPICS = 10
@@ -49,6 +55,10 @@ def _hour_bucket(s: AsyncSession, column: Any) -> Any:
 
 def _as_datetime(value: Any) -> datetime:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _plain(text: str, html: bool) -> str:
+    return html_to_text(text) if html else text
 
 
 def week_start(day: date) -> date:
@@ -70,18 +80,6 @@ async def member_counts(s: AsyncSession, scope: Scope) -> dict[str, int]:
         .group_by(Group.hamlet_code)
     )
     return {h: n for h, n in rows.all() if h is not None}
-
-
-async def member_events(s: AsyncSession, scope: Scope, since: datetime) -> list[tuple[str, datetime, str, int]]:
-    """(hamlet, UTC hour, change, count) of joins and leaves from ``since`` until now."""
-    bucket = _hour_bucket(s, MemberEventRow.at).label("bucket")
-    rows = await s.execute(
-        select(Group.hamlet_code, bucket, MemberEventRow.change, func.count())
-        .join(MemberEventRow, MemberEventRow.group_id == Group.id)
-        .where(_scoped_groups(scope), MemberEventRow.at >= since)
-        .group_by(Group.hamlet_code, bucket, MemberEventRow.change)
-    )
-    return [(h, _as_datetime(b), c, n) for h, b, c, n in rows.all()]
 
 
 async def messages_by_hour(s: AsyncSession, scope: Scope) -> list[tuple[datetime, int]]:
@@ -114,6 +112,66 @@ async def hamlet_activity(s: AsyncSession, scope: Scope) -> dict[str, tuple[int,
         .group_by(Group.hamlet_code)
     )
     return {h: (int(m or 0), a7, a30) for h, m, a7, a30 in rows.all()}
+
+
+async def rolled_messages(s: AsyncSession, scope: Scope) -> tuple[dict[date, int], list[int], dict[str, int]]:
+    """Messages per local day, per local hour of day, and per hamlet, from the daily roll-up:
+    two aggregate queries over (groups × days) rows, no per-row work in Python."""
+    days = activity_days.c
+    scoped = and_(_scoped_groups(scope), days.day >= scope.start, days.day <= scope.end)
+    joined = Group.id == days.group_id
+    per_day = await s.execute(
+        select(days.day, func.sum(days.messages)).join(Group, joined).where(scoped).group_by(days.day)
+    )
+    per_hamlet = await s.execute(
+        select(Group.hamlet_code, func.sum(days.messages), *(func.sum(days[h]) for h in HOURS))
+        .select_from(activity_days)
+        .join(Group, joined)
+        .where(scoped)
+        .group_by(Group.hamlet_code)
+    )
+    messages: dict[str, int] = {}
+    per_hour = [0] * 24
+    for hamlet, total, *hours in per_hamlet.all():
+        if hamlet is not None:
+            messages[hamlet] = int(total or 0)
+        for h, n in enumerate(hours):
+            per_hour[h] += int(n or 0)
+    return {d: int(n or 0) for d, n in per_day.all()}, per_hour, messages
+
+
+async def active_people(s: AsyncSession, scope: Scope, *, up_to_now: bool = False) -> dict[str, tuple[int, int]]:
+    """hamlet → (people active in the 7, in the 30 days before the reference).
+
+    ``up_to_now`` (the reference is now and the roll-up keeps ``memberships.last_active``): from
+    each membership's latest active hour, one row per membership; otherwise from those 30 days of
+    hourly rows only."""
+    ref = scope.reference
+    if up_to_now:
+        last = Membership.last_active
+        rows = await s.execute(
+            select(
+                Group.hamlet_code,
+                func.count(distinct(case((last >= ref - timedelta(days=7), Membership.person_id)))),
+                func.count(distinct(case((last >= ref - timedelta(days=30), Membership.person_id)))),
+            )
+            .join(Membership, Membership.group_id == Group.id)
+            .where(_scoped_groups(scope), last >= ref - timedelta(days=30))
+            .group_by(Group.hamlet_code)
+        )
+        return {h: (a7, a30) for h, a7, a30 in rows.all() if h is not None}
+    in_7 = Activity.hour >= ref - timedelta(days=7)
+    rows = await s.execute(
+        select(
+            Group.hamlet_code,
+            func.count(distinct(case((in_7, Activity.person_id)))),
+            func.count(distinct(Activity.person_id)),
+        )
+        .join(Activity, Activity.group_id == Group.id)
+        .where(_scoped_groups(scope), Activity.hour >= ref - timedelta(days=30), Activity.hour < ref)
+        .group_by(Group.hamlet_code)
+    )
+    return {h: (a7, a30) for h, a7, a30 in rows.all() if h is not None}
 
 
 def _question_scope(scope: Scope) -> Any:
@@ -225,7 +283,7 @@ async def bulletin_rows(s: AsyncSession, scope: Scope) -> list[BulletinRow]:
     out = []
     for b in bulletins:
         c = counts[b.id]
-        preview = " ".join((b.text or "").split())[:PREVIEW_CHARS]
+        preview = " ".join(_plain(b.text or "", b.html).split())[:PREVIEW_CHARS]  # what residents read, not markup
         out.append(
             BulletinRow(
                 b.id,
@@ -281,19 +339,125 @@ def _weeks(scope: Scope) -> list[date]:
     return [first + timedelta(weeks=i) for i in range((scope.end - first).days // 7 + 1)]
 
 
+def _week_bounds(scope: Scope, weeks: list[date]) -> list[datetime]:
+    """UTC ends of each week of the range: the local midnight starting the next Monday, and the
+    range's end for the last week."""
+    return [local_midnight_utc(w, scope.tz) for w in weeks[1:]] + [scope.end_utc]
+
+
+async def joins_leaves(s: AsyncSession, scope: Scope) -> tuple[dict[str, int], dict[str, int]]:
+    """Joins and leaves per hamlet in the range: one aggregate query."""
+    rows = await s.execute(
+        select(Group.hamlet_code, MemberEventRow.change, func.count())
+        .join(MemberEventRow, MemberEventRow.group_id == Group.id)
+        .where(_scoped_groups(scope), MemberEventRow.at >= scope.start_utc, MemberEventRow.at < scope.end_utc)
+        .group_by(Group.hamlet_code, MemberEventRow.change)
+    )
+    joins: dict[str, int] = {}
+    leaves: dict[str, int] = {}
+    for hamlet, change, n in rows.all():
+        if hamlet is not None:
+            (joins if change == "joined" else leaves)[hamlet] = n
+    return joins, leaves
+
+
+@dataclass
+class WeeklyChanges:
+    """Joins and leaves per local week of the range (in total and per hamlet), and after it."""
+
+    total: list[tuple[int, int]]
+    after: int
+    by_hamlet: dict[str, list[tuple[int, int]]]
+    after_by_hamlet: dict[str, int]
+
+
+def _week_bucket(s: AsyncSession, column: Any, scope: Scope, weeks: list[date]) -> Any:
+    """The week (0…) a UTC time falls in, len(weeks) after the range, computed by the database.
+
+    When the weeks' UTC bounds (local midnights) are exactly 7 days apart (no clock change in the
+    range, always so in Vietnam) it is arithmetic on the time; otherwise a CASE over the bounds."""
+    bounds = _week_bounds(scope, weeks)
+    inner = bounds[:-1]
+    last = len(bounds)
+    if len(inner) >= 2 and all(b - a == timedelta(days=7) for a, b in itertools.pairwise(inner)):
+        first = inner[0]
+        if s.get_bind().dialect.name == "sqlite":
+            seconds = func.cast(func.strftime("%s", column), Integer) - int(first.replace(tzinfo=UTC).timestamp())
+            offset = seconds // (7 * 86400)  # whole seconds, integer division: exact at a bound
+        else:
+            offset = func.cast(func.floor(func.extract("epoch", column - first) / (7 * 86400)), Integer)
+        return case((column < first, 0), (column >= bounds[-1], last), else_=offset + 1).label("week")
+    return case(*((column < b, i) for i, b in enumerate(bounds)), else_=last).label("week")
+
+
+async def weekly_changes(s: AsyncSession, scope: Scope, weeks: list[date]) -> WeeklyChanges:
+    """Joins and leaves per local week of the range and the net change after it, per hamlet."""
+    bucket = _week_bucket(s, MemberEventRow.at, scope, weeks)
+    rows = await s.execute(
+        select(bucket, Group.hamlet_code, MemberEventRow.change, func.count())
+        .select_from(Group)
+        .join(MemberEventRow, MemberEventRow.group_id == Group.id)
+        .where(_scoped_groups(scope), MemberEventRow.at >= min(scope.start_utc, scope.now))
+        .group_by(bucket, Group.hamlet_code, MemberEventRow.change)
+    )
+    total = [[0, 0] for _ in weeks]
+    by_hamlet: dict[str, list[list[int]]] = {h: [[0, 0] for _ in weeks] for h in scope.hamlets}
+    after = 0
+    after_by_hamlet: dict[str, int] = dict.fromkeys(scope.hamlets, 0)
+    for week, hamlet, change, n in rows.all():
+        if hamlet not in by_hamlet:
+            continue
+        if week >= len(weeks):
+            net = n if change == "joined" else -n
+            after += net
+            after_by_hamlet[hamlet] += net
+        else:
+            side = 0 if change == "joined" else 1
+            total[week][side] += n
+            by_hamlet[hamlet][week][side] += n
+    return WeeklyChanges(
+        [(j, lv) for j, lv in total], after, {h: [(j, lv) for j, lv in w] for h, w in by_hamlet.items()},
+        after_by_hamlet,
+    )  # fmt: skip
+
+
+async def question_weeks(s: AsyncSession, scope: Scope, weeks: list[date]) -> list[tuple[date, int, int]]:
+    """(week's Monday, questions asked, answered) per local week of the range."""
+    bucket = _week_bucket(s, Question.asked_at, scope, weeks)
+    rows = await s.execute(
+        select(bucket, Question.answered, func.count())
+        .where(_question_scope(scope))
+        .group_by(bucket, Question.answered)
+    )
+    asked = [0] * len(weeks)
+    answered = [0] * len(weeks)
+    for week, ok, n in rows.all():
+        if week < len(weeks):
+            asked[week] += n
+            answered[week] += n if ok else 0
+    return [(w, asked[i], answered[i]) for i, w in enumerate(weeks)]
+
+
 def _trend(
-    scope: Scope, members_now: int, events: list[tuple[str, datetime, str, int]], weeks: list[date]
+    scope: Scope, members_now: int, week_changes: list[tuple[int, int]], after_range: int, weeks: list[date]
 ) -> list[tuple[date, int]]:
-    """Members at the end of each week (or of the range), counting events back from now."""
+    """Members at the end of each week (or of the range), counting back from now:
+    members(end of week w) = members now − net changes of the later weeks and after the range."""
     points = []
-    for monday in weeks:
-        last_day = min(monday + timedelta(days=6), scope.end)
-        t = scope.end_utc if last_day == scope.end else local_midnight_utc(last_day + timedelta(days=1), scope.tz)
-        if t > scope.now:
-            t = scope.now
-        later = sum(n if change == "joined" else -n for _, at, change, n in events if at >= t)
-        points.append((last_day, max(0, members_now - later)))
-    return points
+    later = after_range
+    for monday, (joins, leaves) in reversed(list(zip(weeks, week_changes, strict=True))):
+        points.append((min(monday + timedelta(days=6), scope.end), max(0, members_now - later)))
+        later += joins - leaves
+    return points[::-1]
+
+
+def _title(config: Config, topic: str) -> str:
+    """A topic's title from the knowledge base, the id itself if it is gone or unreadable."""
+    try:
+        entry = live_knowledge(config).kb.get(topic)
+    except KnowledgeError:
+        entry = None
+    return entry.title if entry is not None else topic
 
 
 def scope_title(config: Config, scope: Scope) -> str:
@@ -310,21 +474,21 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
     """Every figure for one commune (or hamlet, or all) and date range."""
     groups = await group_counts(s, scope)
     members = await member_counts(s, scope)
-    since = min(scope.start_utc, scope.now)
-    events = await member_events(s, scope, since)
-    by_hour = await messages_by_hour(s, scope)
-    activity = await hamlet_activity(s, scope)
+    weeks = _weeks(scope)
+    joins, leaves = await joins_leaves(s, scope)
+    changes = await weekly_changes(s, scope, weeks)
+    asked_weeks = await question_weeks(s, scope, weeks)
+    rolled = await rollups.ready(s, scope.tz)
+    if rolled:
+        day_counts, per_hour, messages = await rolled_messages(s, scope)
+        people = await active_people(s, scope, up_to_now=scope.reference >= scope.now)
+        activity = {h: (messages.get(h, 0), *people.get(h, (0, 0))) for h in set(messages) | set(people)}
+    else:  # the roll-up is not built (yet): the exact hourly rows, converted here
+        by_hour = await messages_by_hour(s, scope)
+        activity = await hamlet_activity(s, scope)
     questions, asked = await question_figures(s, scope)
-    topics = await top_topics(s, scope)
+    topics = [replace(t, title=_title(config, t.topic)) for t in await top_topics(s, scope)]
     bulletins = bulletin_figures(await bulletin_rows(s, scope))
-
-    in_range = [(h, at, c, n) for h, at, c, n in events if scope.start_utc <= at < scope.end_utc]
-    joins: Counter[str] = Counter()
-    leaves: Counter[str] = Counter()
-    weekly: dict[date, Counter[str]] = defaultdict(Counter)
-    for hamlet, at, change, n in in_range:
-        (joins if change == "joined" else leaves)[hamlet] += n
-        weekly[week_start(scope.local(at).date())][change] += n
 
     rows = []
     for code in scope.hamlets:
@@ -337,8 +501,8 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
                 h.households if h else 0,
                 groups=groups.get(code, 0),
                 members=members.get(code, 0),
-                joins=joins[code],
-                leaves=leaves[code],
+                joins=joins.get(code, 0),
+                leaves=leaves.get(code, 0),
                 active_7d=a7,
                 active_30d=a30,
                 messages=msgs,
@@ -350,16 +514,20 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
         total.add(row)
     total.questions = questions.asked  # includes questions not placed in a hamlet (all-communes view)
 
-    per_day_counter: Counter[date] = Counter()
-    per_hour = [0] * 24
-    for at, n in by_hour:
-        local = scope.local(at)
-        per_day_counter[local.date()] += n
-        per_hour[local.hour] += n
-    per_day = [(d, per_day_counter[d]) for d in scope.days]
+    if not rolled:
+        day_counts, per_hour = {}, [0] * 24
+        for at, n in by_hour:
+            local = scope.local(at)
+            day_counts[local.date()] = day_counts.get(local.date(), 0) + n
+            per_hour[local.hour] += n
+    per_day = [(d, day_counts.get(d, 0)) for d in scope.days]
 
-    weeks = _weeks(scope)
-    week_rows = [WeekFigures(w, weekly[w]["joined"], weekly[w]["left"]) for w in weeks]
+    week_rows = [WeekFigures(w, j, lv) for w, (j, lv) in zip(weeks, changes.total, strict=True)]
+    hamlet_trend = {
+        code: [n for _, n in _trend(scope, members.get(code, 0), changes.by_hamlet[code], changes.after_by_hamlet[code],
+                                    weeks)]
+        for code in scope.hamlets
+    }  # fmt: skip
     return Overview(
         scope=scope,
         title=scope_title(config, scope),
@@ -368,8 +536,10 @@ async def overview(s: AsyncSession, config: Config, scope: Scope) -> Overview:
         per_day=per_day,
         per_hour=per_hour,
         weeks=week_rows,
-        trend=_trend(scope, total.members, events, weeks),
+        trend=_trend(scope, total.members, changes.total, changes.after, weeks),
         questions=questions,
         topics=topics,
         bulletins=bulletins,
+        hamlet_trend=hamlet_trend,
+        question_weeks=asked_weeks,
     )

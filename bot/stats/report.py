@@ -126,7 +126,19 @@ def overview_tables(
         _table("hours", [(f"{h:02d}:00", n) for h, n in enumerate(ov.per_hour)]),
         _table("weeks", [(w.start, w.joins, w.leaves) for w in ov.weeks]),
         _table("trend", [(d, n) for d, n in ov.trend]),
-        _table("topics", [(t.topic, t.asked, t.useful, t.not_useful) for t in ov.topics]),
+        _table(
+            "hamlet_trend",
+            [
+                (d, h.code, h.name, ov.hamlet_trend.get(h.code, [0] * len(ov.trend))[i])
+                for i, (d, _) in enumerate(ov.trend)
+                for h in ov.hamlets
+            ],
+        ),
+        _table(
+            "question_weeks",
+            [(w, asked, ok, asked - ok, percent(ok / asked) if asked else None) for w, asked, ok in ov.question_weeks],
+        ),
+        _table("topics", [(t.topic, t.asked, t.useful, t.not_useful, t.title) for t in ov.topics]),
     ]
     if bulletins is not None:
         tables.append(bulletin_table(bulletins))

@@ -13,10 +13,12 @@ import logging
 import time
 from collections import Counter
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import true
+from sqlalchemy import case, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.store import rollups
 from bot.store.db import Store
 from bot.store.members import hour_of
 from bot.store.tables import Activity, Membership
@@ -29,8 +31,9 @@ MAX_FAILURES = 3
 
 
 class ActivityBuffer:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, tz: ZoneInfo | None = None):
         self.store = store
+        self.tz = tz  # set: the daily roll-up (``bot.store.rollups``) is kept in step in the same transaction
         self.counts: Counter[tuple[int, int, datetime]] = Counter()
         self.seen: set[tuple[int, int]] = set()
         self._last_flush = time.monotonic()
@@ -77,10 +80,28 @@ class ActivityBuffer:
         self, s: AsyncSession, counts: Counter[tuple[int, int, datetime]], seen: set[tuple[int, int]]
     ) -> None:
         # Someone who writes in a group is a member, even if we missed their join (no event).
-        members = self.store.insert(Membership).on_conflict_do_update(
-            index_elements=[Membership.group_id, Membership.person_id], set_={"active": true()}
+        latest: dict[tuple[int, int], datetime] = {}
+        for g, p, h in counts:
+            if latest.get((g, p), h) <= h:
+                latest[(g, p)] = h
+        members = self.store.insert(Membership)
+        later = members.excluded.last_active
+        members = members.on_conflict_do_update(
+            index_elements=[Membership.group_id, Membership.person_id],
+            set_={
+                "active": true(),
+                "last_active": case(
+                    (Membership.last_active.is_(None), later),
+                    (later > Membership.last_active, later),
+                    else_=Membership.last_active,
+                ),
+            },
         )
-        await s.execute(members, [{"group_id": g, "person_id": p, "active": True} for g, p in sorted(seen)])
+        await s.execute(
+            members,
+            [{"group_id": g, "person_id": p, "active": True, "last_active": latest.get((g, p))}
+             for g, p in sorted(seen)],
+        )  # fmt: skip
         stmt = self.store.insert(Activity)
         stmt = stmt.on_conflict_do_update(
             index_elements=[Activity.group_id, Activity.person_id, Activity.hour],
@@ -88,3 +109,5 @@ class ActivityBuffer:
         )
         rows = [{"group_id": g, "person_id": p, "hour": h, "messages": n} for (g, p, h), n in sorted(counts.items())]
         await s.execute(stmt, rows)
+        if self.tz is not None:
+            await rollups.add_counts(s, counts, self.tz)

@@ -2,6 +2,7 @@
 
 import bot.store.accounts
 import bot.store.broadcasts
+import bot.store.faq_changes
 import bot.store.flood
 import bot.store.inbox
 import bot.store.leases
@@ -9,6 +10,7 @@ import bot.store.notices
 import bot.store.outbox
 import bot.store.questions
 import bot.store.readings
+import bot.store.rollups
 import bot.store.safety
 import bot.store.stats_indexes
 import bot.store.tables

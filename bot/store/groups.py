@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.model import ChatId, ChatRef, Platform
+from bot.store import rollups
 from bot.store.base import clip
 from bot.store.ids import id_columns, id_filter, row_id
 from bot.store.outbox import Delivery
@@ -123,6 +124,7 @@ async def _fold_into(s: AsyncSession, *, source: int, target: int) -> None:
         else:
             s.add(Activity(group_id=target, person_id=a.person_id, hour=a.hour, messages=a.messages))
     await s.execute(delete(Activity).where(Activity.group_id == source))
+    await rollups.merge_group(s, source, target)
     # Bulletins: one delivery per (bulletin, group). Where both rows exist, keep the one that
     # went out (or the target's), so the chat never gets the same bulletin twice.
     target_rows = {

@@ -88,6 +88,9 @@ class Membership(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     joined_at: Mapped[datetime | None] = mapped_column(DateTime)
     left_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The latest UTC hour this person wrote in this group (0013, kept by the activity flush): "active
+    # in the last 7/30 days" up to now without reading a month of hourly rows.
+    last_active: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class MemberEventRow(Base):

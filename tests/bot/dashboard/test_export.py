@@ -52,7 +52,8 @@ async def test_xlsx_report(client: httpx.AsyncClient) -> None:
     wb = load_workbook(io.BytesIO(r.content))
     assert wb.sheetnames == [
         "Tổng quan", "Theo ấp", "Tin nhắn theo ngày", "Tin nhắn theo giờ", "Vào - rời theo tuần",
-        "Thành viên theo tuần", "Chủ đề hỏi nhiều", "Bản tin", "Câu hỏi",
+        "Thành viên theo tuần", "Thành viên theo ấp và tuần", "Câu hỏi theo tuần", "Chủ đề hỏi nhiều", "Bản tin",
+        "Câu hỏi",
     ]  # fmt: skip
     summary = {row[0]: row[1] for row in wb["Tổng quan"].iter_rows(min_row=2, values_only=True)}
     assert summary["Thành viên"] == 6 and summary["Độ phủ (%)"] == 4.0 and summary["Tỉ lệ gửi được (%)"] == 60.0
@@ -61,7 +62,8 @@ async def test_xlsx_report(client: httpx.AsyncClient) -> None:
     days = list(wb["Tin nhắn theo ngày"].iter_rows(min_row=2, values_only=True))
     assert days[0][0].date() == date(2026, 11, 1) and days[0][1] == 1
     topics = list(wb["Chủ đề hỏi nhiều"].iter_rows(min_row=2, values_only=True))
-    assert topics == [("vneid.forgot_password", 2, 1, 1), ("dvc.login", 1, 0, 0)]
+    assert [t[:4] for t in topics] == [("vneid.forgot_password", 2, 1, 1), ("dvc.login", 1, 0, 0)]
+    assert topics[0][4] == "Quên mật khẩu VNeID"  # the title beside the id
 
 
 def test_formula_injection_is_defused() -> None:
