@@ -88,15 +88,22 @@ def check_config(config: Config, path: str) -> list[Check]:
     return out
 
 
-async def check_database(config: Config, store: Store) -> tuple[Check, bool]:
-    """(result, whether the database can be read by the later checks)."""
+def missing_sqlite_file(config: Config) -> Path | None:
+    """The SQLite file named by database.url when it does not exist (looked at before a Store creates it)."""
+    if config.database.url.startswith("sqlite") and ":memory:" not in config.database.url:
+        file = Path(config.database.url.split("///", 1)[1])
+        if not file.exists():
+            return file
+    return None
+
+
+async def check_database(config: Config, store: Store | None, missing: Path | None = None) -> tuple[Check, bool]:
+    """(result, whether the database can be read by the later checks); ``missing``: see ``missing_sqlite_file``."""
     from bot.store.schema import code_heads, database_heads
 
     where = config.database.url.split("@")[-1]  # never the password
-    if config.database.url.startswith("sqlite") and ":memory:" not in config.database.url:
-        file = Path(config.database.url.split("///", 1)[1])
-        if not file.exists():  # noqa: ASYNC240 (one stat, before any I/O starts)  # do not let the check itself create an empty database file
-            return failed("database", f"{file} does not exist", "run `loaso db upgrade`"), False
+    if missing is not None or store is None:
+        return failed("database", f"{missing} does not exist", "run `loaso db upgrade`"), False
     try:
         current, _ = await database_heads(store)
     except Exception as exc:
@@ -496,11 +503,12 @@ async def run_checks(
             report(c)
 
     emit(check_config(config, config_file))
-    store = Store(config.database.url)
+    missing = missing_sqlite_file(config)  # before the Store, which creates an empty (owner-only) file
+    store = Store(config.database.url) if missing is None else None  # never create the file it reports missing
     try:
-        db, readable = await check_database(config, store)
+        db, readable = await check_database(config, store, missing)
         emit([db])
-        usable = store if readable else None
+        usable = store if readable and store is not None else None
         async with httpx.AsyncClient(timeout=TIMEOUT) as http:
             steps: list[Awaitable[list[Check]]] = [
                 check_telegram(config, usable, http),
@@ -513,6 +521,7 @@ async def run_checks(
             emit(await check_schedules(config, usable))
             emit([await check_outbox(config, usable)])
     finally:
-        await store.close()
+        if store is not None:
+            await store.close()
     emit([check_disk(config, min_free_mb)])
     return ok

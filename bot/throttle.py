@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
-ANSWERS_PER_WINDOW = 6  # answered messages per resident …
+ANSWERS_PER_WINDOW = 12  # answered messages per resident (a conversation with buttons is several a minute) …
 WINDOW_S = 60.0  # … in any 60 seconds, over all chats
 MAX_SENDERS = 50_000  # bound on the memory: quiet senders are dropped first
 

@@ -130,6 +130,11 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
         score += data.calming.weight * hits
     if strongest >= STRONG or score >= data.scam_at:
         verdict = Verdict.SCAM
+        if strongest == 0 and not phones and not files and _HELP_QUESTION.search(folded):
+            # A resident asking for help in their own words ("tui bị khóa tài khoản ngân hàng, giờ
+            # sao?") names the same agencies as a scam, but gives no link, number or file to act on:
+            # at most suspicious (logged for leaders), never a public warning.
+            verdict = Verdict.SUSPICIOUS
     elif score >= data.suspicious_at:
         verdict = Verdict.SUSPICIOUS
     else:
@@ -142,6 +147,11 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
 
 
 _SAFE_LINKS = frozenset({"official", "good"})
+# How residents ask for help (folded): a question of theirs, not a message that tells them what to do.
+_HELP_QUESTION = re.compile(
+    r"\b(lam sao|lam the nao|the nao|ra sao|gio sao|sao vay|sao day|cho hoi|ai biet|co ai|phai lam gi|lam gi"
+    r"|o dau|bao lau|cach nao|chi giup|giup tui|giup toi|giup minh|duoc khong|dc ko|duoc ko|hong biet|khong biet)\b"
+)
 
 
 def _is_wording(code: str) -> bool:

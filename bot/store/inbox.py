@@ -18,6 +18,7 @@ SELECT uses ``FOR UPDATE SKIP LOCKED``; SQLite has one writer anyway.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from collections.abc import Sequence
@@ -172,6 +173,16 @@ def _insert(s: AsyncSession, table: Any) -> Any:
 # ---- inbox -------------------------------------------------------------------------
 
 
+def column_key(value: str, limit: int) -> str:
+    """A key as stored: itself when it fits and holds no NUL (PostgreSQL text cannot), else a digest.
+
+    Cutting would make two long keys equal (a retry of one would hide the other); a digest keeps them apart.
+    """
+    if len(value) <= limit and "\x00" not in value:
+        return value
+    return "h:" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[: limit - 2]
+
+
 async def store_updates(
     s: AsyncSession,
     platform: Platform,
@@ -191,8 +202,8 @@ async def store_updates(
     rows = [
         dict(
             platform=platform.value,
-            update_key=i.key[:128],
-            chat_key=i.chat[:64],
+            update_key=column_key(i.key, 128),
+            chat_key=column_key(i.chat, 64),
             raw=json.dumps(i.raw, ensure_ascii=False, separators=(",", ":")),
             received_at=now,
             **leased,

@@ -33,7 +33,7 @@ def test_leaders_bulletin_appears_in_the_shell_and_is_recorded_sent(tmp_path: Pa
     listed = json.loads(loaso(tmp_path, "broadcast", "list", "--json").stdout)
     assert listed[0]["sent"] == 1 and listed[0]["queued"] == 0  # the outbox says sent, as it was shown
     text = loaso(tmp_path, "broadcast", "list").stdout
-    assert "(Asia/Ho_Chi_Minh)" in text and "send " in text  # local time, labelled
+    assert "(Asia/Ho_Chi_Minh)" in text and "gửi lúc " in text  # local time, labelled
 
 
 def test_salinity_alert_reaches_the_shell_group(tmp_path: Path) -> None:

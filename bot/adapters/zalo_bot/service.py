@@ -37,6 +37,7 @@ from bot.media.fetch import UrlFetcher
 from bot.model import Event, Platform
 from bot.runtime import Runtime
 from bot.store.db import utcnow
+from bot.store.ids import unstorable_id
 from bot.store.inbox import Incoming
 from bot.store.zalo import purge_seen
 
@@ -166,7 +167,10 @@ class ZaloBotService:
         items = []
         for update in updates:
             parsed = translate(update, now=utcnow(), names=self.names)
-            if parsed.message is not None:
+            problem = unstorable_id(parsed.message) if parsed.message is not None else None
+            if problem is not None:  # a forged or broken id no column can hold: dropped, one line
+                log.warning("Zalo Bot update %s dropped: %s", parsed.name, problem)
+            elif parsed.message is not None:
                 items.append(Incoming(parsed.key, str(parsed.message.chat.id), update))
         new = await self.inbox.accept(items)
         if len(items) > new:

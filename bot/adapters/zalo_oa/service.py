@@ -207,6 +207,10 @@ class ZaloOAService:
             log.debug("Zalo OA event %s ignored", parsed.name)
             return JSONResponse({"ok": True, "handled": False})
         event = parsed.event
+        problem = unstorable_id(event)
+        if problem is not None:  # a forged or broken id no column can hold: acknowledged, dropped, one line
+            log.warning("Zalo OA event %s dropped: %s", parsed.name, problem)
+            return JSONResponse({"ok": True, "handled": False})
         chat = event.chat if isinstance(event, InboundMessage | MemberEvent) else None
         try:
             new = await self.inbox.accept([Incoming(parsed.key, str(chat.id) if chat else "", payload)])

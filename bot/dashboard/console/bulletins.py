@@ -37,6 +37,7 @@ from bot.dashboard.console.base import (
 from bot.dashboard.console.render import PLATFORMS, as_shown, plain, telegram_html
 from bot.store.broadcasts import ScheduleRow
 from bot.store.db import utcnow
+from bot.store.ids import fits_bigint
 from bot.store.outbox import Bulletin, Delivery
 from bot.store.tables import Group
 from broadcasts import outbox
@@ -124,6 +125,8 @@ def register(c: Console) -> list[BaseRoute]:
         return see_other(f"/bulletins/{queued.bulletin_id}")
 
     async def _visible_bulletin(s: AsyncSession, viewer: Viewer, bulletin_id: int) -> Bulletin | None:
+        if not fits_bigint(bulletin_id):  # /bulletins/99999999999999999999: no such row, and no overflow
+            return None
         b = await s.get(Bulletin, bulletin_id)
         if b is None:
             return None
@@ -190,7 +193,11 @@ def register(c: Console) -> list[BaseRoute]:
         }  # fmt: skip
 
     def _id(request: Request) -> int:
-        return int(request.path_params["id"])
+        """The bulletin id in the path; -1 (no such row, a 404) for anything no BIGINT column holds."""
+        raw = str(request.path_params["id"])
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 19):
+            return -1
+        return int(raw) if fits_bigint(int(raw)) else -1
 
     async def detail(request: Request, viewer: Viewer, session: Session) -> Response:
         ctx = await live_context(viewer, _id(request))
@@ -326,9 +333,9 @@ def register(c: Console) -> list[BaseRoute]:
     return [
         Route("/bulletins/new", c.view(new_form), methods=["GET"]),
         Route("/bulletins/new", c.view(new_post), methods=["POST"]),
-        Route("/bulletins/{id:int}", c.view(detail), methods=["GET"]),
-        Route("/bulletins/{id:int}/live", c.view(live), methods=["GET"]),
-        Route("/bulletins/{id:int}/cancel", c.view(cancel), methods=["POST"]),
+        Route("/bulletins/{id}", c.view(detail), methods=["GET"]),
+        Route("/bulletins/{id}/live", c.view(live), methods=["GET"]),
+        Route("/bulletins/{id}/cancel", c.view(cancel), methods=["POST"]),
         Route("/schedules", c.view(schedules), methods=["GET"]),
         Route("/schedules/{sid}", c.view(schedule_edit), methods=["POST"]),
     ]

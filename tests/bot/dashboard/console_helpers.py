@@ -24,9 +24,9 @@ SCHEDULES = [
 ]
 # (id, hamlet, text): unanswered today, in Đại Ngãi (100, 101) and Long Đức (102)
 FRESH_QUESTIONS = [
-    (100, "NGAIHOI1", "vneid bị khóa tài khoản do nhập sai nhiều lần"),
+    (100, "NGAIHOI1", "cái loa ngoài đình hư rồi ai sửa"),
     (101, "PHUHUU", "giá lúa hôm nay bao nhiêu"),
-    (102, "LONGTHOI", "vneid bị khóa tài khoản do nhập sai nhiều lần"),
+    (102, "LONGTHOI", "cái loa ngoài đình hư rồi ai sửa"),
     (103, "NGAIHOI1", "alo alo"),
 ]
 

@@ -144,7 +144,7 @@ async def test_forms_without_csrf_are_refused(client: httpx.AsyncClient, store: 
     for path, data in [
         ("/bulletins/new", {"text": "x", "target": "NGAIHOI1", "action": "send"}),
         ("/salinity", {"station": "DAINGAI", "value": "1,2"}),
-        ("/questions/100/teach", {"topic": "vneid.forgot_password"}),
+        ("/questions/100/teach", {"topic": "team.contact"}),
         ("/bulletins/1/cancel", {}),
     ]:
         r = await client.post(path, data={**data, "csrf": "forged"})
@@ -159,9 +159,9 @@ async def test_leader_is_refused_for_another_commune(client: httpx.AsyncClient, 
         ("/bulletins/new", {"text": "x", "target": "commune:LONGDUC", "action": "preview", "send_at": ""}),
         ("/bulletins/new", {"text": "x", "target": "all", "action": "send", "send_at": ""}),
         ("/salinity", {"station": "LONGDUC", "value": "3,5", "measured_at": ""}),
-        ("/questions/102/teach", {"topic": "vneid.forgot_password"}),
+        ("/questions/102/teach", {"topic": "team.contact"}),
         ("/questions/102/draft", {"title": "t", "answer": "a", "phrasings": "b"}),
-        ("/questions/7/teach", {"topic": "vneid.forgot_password"}),  # no hamlet: officials only
+        ("/questions/7/teach", {"topic": "team.contact"}),  # no hamlet: officials only
         ("/groups/4/hamlet", {"hamlet": "NGAIHOI1"}),  # a Long Đức group
         ("/groups/1/hamlet", {"hamlet": "LONGTHOI"}),  # to a Long Đức hamlet
         ("/schedules/weather-longduc", {"cron": "0 6 * * *", "target": "commune:LONGDUC", "active": "1"}),
@@ -251,24 +251,24 @@ async def test_teach_answers_the_question_and_variants_at_once_and_undo_reverts(
     client: httpx.AsyncClient, store: Store, dash_config: Config, tmp_path: Path
 ) -> None:
     cfg = write_config_file(dash_config, tmp_path)
-    question = "vneid bị khóa tài khoản do nhập sai nhiều lần"
+    question = "cái loa ngoài đình hư rồi ai sửa"
     assert ask(cfg, question) is None
     await login(client, "totruong")
     page = (await client.get("/teach")).text
     assert 'id="q-100"' in page and 'id="q-101"' in page and 'id="q-102"' not in page  # 102 is Long Đức's
-    r = await post(client, "/questions/100/teach", {"topic": "vneid.forgot_password"}, page="/teach")
+    r = await post(client, "/questions/100/teach", {"topic": "team.contact"}, page="/teach")
     assert r.status_code == 303 and r.headers["location"] == "/teach?done=taught"
-    assert ask(cfg, question) == "vneid.forgot_password"  # `loaso ask`, a new process's view
-    assert ask(cfg, "vneid bi khoa tai khoan do nhap sai nhieu lan") == "vneid.forgot_password"
+    assert ask(cfg, question) == "team.contact"  # `loaso ask`, a new process's view
+    assert ask(cfg, "cai loa ngoai dinh hu roi ai sua") == "team.contact"
     from bot.faq.service import matcher_for
 
-    variant = "tài khoản vneid bị khoá vì nhập sai nhiều lần"
-    assert matcher_for(dash_config).match(variant).topic == "vneid.forgot_password"
+    variant = "loa ngoài đình bị hư rồi ai sửa vậy"
+    assert matcher_for(dash_config).match(variant).topic == "team.contact"
     async with store.session() as s:
         change = (await s.execute(select(FaqChange))).scalar_one()
         assert (change.kind, change.topic, change.created_by, change.question_id) == (
             "phrasing",
-            "vneid.forgot_password",
+            "team.contact",
             "web:totruong",
             100,
         )
@@ -277,7 +277,7 @@ async def test_teach_answers_the_question_and_variants_at_once_and_undo_reverts(
     r = await post(client, f"/changes/{change.id}/undo", {}, page="/teach")
     assert r.status_code == 303
     assert ask(cfg, question) is None and matcher_for(dash_config).match(question).topic is None
-    bad = await post(client, "/questions/103/teach", {"topic": "vneid.forgot_password"}, page="/teach")
+    bad = await post(client, "/questions/103/teach", {"topic": "team.contact"}, page="/teach")
     assert bad.status_code == 400 and "chưa nhận ra" in bad.text  # would not be answered: not kept
     assert "alo alo" not in (tmp_path / "knowledge.yaml").read_text(encoding="utf-8")
 

@@ -255,14 +255,14 @@ def test_leader_runs_the_hamlets_from_the_browser(browser: Browser, served: tupl
     select = b.el(f"{card} select.topic-select")
     from selenium.webdriver.support.select import Select
 
-    Select(select).select_by_value("vneid.forgot_password")
+    Select(select).select_by_value("team.contact")
     b.shot("teach-before")
     b.submit(f"{card} button.teach")
     b.wait(lambda: b.els("#flash"))
     assert not b.els(card)
     from bot.faq.service import matcher_for
 
-    assert matcher_for(config).match("vneid bi khoa tai khoan do nhap sai nhieu lan").topic == "vneid.forgot_password"
+    assert matcher_for(config).match("cai loa ngoai dinh hu roi ai sua").topic == "team.contact"
     b.shot("teach-done")
     b.submit("button.undo")
     b.wait(lambda: b.els("#flash") and "hoàn tác" in b.el("#flash").text)

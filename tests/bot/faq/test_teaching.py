@@ -15,7 +15,7 @@ from bot.store.faq_changes import handled_questions, recent_changes
 from bot.store.questions import Question
 from tests.bot.dashboard.console_helpers import console_config
 
-QUESTION = "vneid bị khóa tài khoản do nhập sai nhiều lần"
+QUESTION = "cái loa ngoài đình hư rồi ai sửa"
 
 
 async def test_teach_undo_draft_and_answers(stats_store: Store, tmp_path: Path) -> None:
@@ -26,16 +26,16 @@ async def test_teach_undo_draft_and_answers(stats_store: Store, tmp_path: Path) 
                      answered=False)  # fmt: skip
         s.add(q)
         await s.flush()
-        change = await teaching.teach(s, config, q, "vneid.forgot_password", "web:totruong", "DAINGAI", now)
+        change = await teaching.teach(s, config, q, "team.contact", "web:totruong", "DAINGAI", now)
         assert change is not None and change.status == "applied"
         qid, cid = q.id, change.id
-    assert teaching.answers_with(config, "vneid bi khoa tai khoan do nhap sai nhieu lan") == "vneid.forgot_password"
+    assert teaching.answers_with(config, "cai loa ngoai dinh hu roi ai sua") == "team.contact"
     async with stats_store.session() as s:
         assert await handled_questions(s, [qid]) == {qid}
         assert [c.id for c in await recent_changes(s, ["DAINGAI"])] == [cid]
         assert await recent_changes(s, ["LONGDUC"]) == []
         q = await s.get(Question, qid)
-        assert await teaching.teach(s, config, q, "vneid.forgot_password", "web:x", "DAINGAI", now) is None  # twice
+        assert await teaching.teach(s, config, q, "team.contact", "web:x", "DAINGAI", now) is None  # twice
         from bot.store.faq_changes import FaqChange
 
         await teaching.undo(s, config, await s.get(FaqChange, cid), "web:canbo", now)  # type: ignore[arg-type]

@@ -187,3 +187,15 @@ def test_tuning_set_meets_the_targets() -> None:
     assert scams.count("scam") / len(scams) >= 0.95
     assert ordinary.count("scam") / len(ordinary) <= 0.01
     assert ordinary.count("suspicious") / len(ordinary) <= 0.05
+
+
+def test_residents_own_help_questions_are_never_called_scams() -> None:
+    """Asking how to do something names the same agencies as a scam, with no link, number or file to act on."""
+    for text in (
+        "làm sao đăng ký tài khoản định danh điện tử mức 2",
+        "tui bị khóa tài khoản ngân hàng vì chưa xác thực khuôn mặt, giờ sao",
+        "cho hỏi bảo hiểm xã hội hoàn tiền thì làm thủ tục ở đâu",
+    ):
+        assert judge(text).verdict is not Verdict.SCAM, text
+    scam = "Cong an thong bao: ban lien quan vu an rua tien, lam sao chung minh? goi ngay 0987654321"
+    assert judge(scam).verdict is Verdict.SCAM  # a number to call: the question form does not excuse it
