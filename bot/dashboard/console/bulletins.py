@@ -35,11 +35,13 @@ from bot.dashboard.console.base import (
     who,
 )
 from bot.dashboard.console.render import PLATFORMS, as_shown, plain, telegram_html
+from bot.stats.scope import ScopeError
 from bot.store.broadcasts import ScheduleRow
 from bot.store.db import utcnow
 from bot.store.ids import fits_bigint
 from bot.store.outbox import Bulletin, Delivery
 from bot.store.tables import Group
+from bot.texts import default_texts
 from broadcasts import outbox
 from broadcasts.compose import policy_html
 from broadcasts.schedule import ScheduleDef, all_schedules
@@ -193,11 +195,11 @@ def register(c: Console) -> list[BaseRoute]:
         }  # fmt: skip
 
     def _id(request: Request) -> int:
-        """The bulletin id in the path; -1 (no such row, a 404) for anything no BIGINT column holds."""
+        """The bulletin id in the path; anything no BIGINT column holds is a bad request (400), never a 500."""
         raw = str(request.path_params["id"])
-        if not (raw.isascii() and raw.isdigit() and len(raw) <= 19):
-            return -1
-        return int(raw) if fits_bigint(int(raw)) else -1
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 19 and fits_bigint(int(raw))):
+            raise ScopeError(default_texts().say("err_bad_bulletin_id"))
+        return int(raw)
 
     async def detail(request: Request, viewer: Viewer, session: Session) -> Response:
         ctx = await live_context(viewer, _id(request))
