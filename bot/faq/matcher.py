@@ -1,166 +1,307 @@
-"""Which knowledge-base topic a question is about, and whether we are sure enough to answer.
+"""Which knowledge-base topic a question is about, and how sure we are: answer, suggest, or stay silent.
 
-Ranking is BM25 over one document per topic (its title and phrasings, as folded,
-teencode-expanded syllables and syllable bigrams: bigrams stand in for Vietnamese word
-segmentation). Confidence is *coverage*: the share of the question's IDF-weighted content
-words that the best topic knows. Words the knowledge base has never seen count against
-it, so gossip, ads and questions about other things fall below the threshold and the bot
-stays silent: it never guesses. Typos are mapped to the nearest known word first
-(rapidfuzz Levenshtein, 1 edit, 2 for long words).
+Words keep their diacritics (``normalize``): a word typed with marks matches only that
+word; a word typed without marks matches any word with the same letters. Each topic's
+phrasings (title + questions) are indexed as words and word pairs. For a question:
+
+1. **Candidates** come from an inverted index (word → topics), ranked by the summed IDF of
+   the words they share with the question; only the best few are scored in full, so the
+   cost grows with the words in the question, not with the number of topics.
+2. **Coverage of the topic's key words**: for each phrasing of a candidate, the share of
+   its IDF-weighted words (and word pairs) the question contains; the topic takes its best
+   phrasing. A long story around the question does not lower it: words the knowledge base
+   never uses (names, places, story) are ignored.
+3. **Support**: of the question's words the knowledge base DOES know, the share this topic
+   knows — a word that belongs to another topic is evidence against this one.
+
+Confidence = √coverage × support. The bot answers when confidence is high, the runner-up
+is clearly behind, at least two specific words agree (or the only one), and — for topics
+that warn about scams — the question itself speaks of a trick or a stranger. Below that it
+may suggest up to three topics (asked back in a private chat); else it stays silent.
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.faq.knowledge import KnowledgeBase
-from bot.faq.normalize import CHITCHAT, GENERIC, STOPWORDS, content_tokens, is_chitchat
+from bot.faq.normalize import (
+    CHITCHAT,
+    GENERIC,
+    STOPWORDS,
+    content_tokens,
+    fold,
+    has_scam_evidence,
+    is_chitchat,
+    is_generic,
+    join_phrases,
+    marked,
+    tokens,
+)
 
 # Real words we know that the knowledge base does not use: never "correct" them into one
 # it does ("chúc mừng" is not a typo of "chưa mang").
 KNOWN_WORDS = CHITCHAT | GENERIC | STOPWORDS
 
-K1 = 1.2
-B = 0.75
-BIGRAM_WEIGHT = 0.6
-MIN_COVERAGE = 0.55  # share of the question's weighted words the topic must know
-MIN_MARGIN = 1.05  # best topic's BM25 must beat the runner-up by this factor …
-SURE_COVERAGE = 0.9  # … unless it knows nearly every word
-AMBIGUOUS_GAP = 0.1  # … or the runner-up knows clearly fewer of the words
-OOV_WEIGHT = 0.85  # a word the knowledge base never uses weighs this much of the highest IDF
-GENERIC_WEIGHT = 0.3  # everyday words count this much of their IDF in the coverage
+BIGRAM_WEIGHT = 0.6  # a word pair counts this much of its IDF, on top of its two words
+GENERIC_WEIGHT = 0.3  # everyday words count this much of their IDF
 TYPO_WEIGHT = 0.8  # a word we had to correct is weaker evidence than one typed right
-MIN_EVIDENCE = 2  # distinct specific words the topic must know (1 if the question has only one)
+ANSWER_AT = 0.5  # confidence needed to answer outright
+MIN_KEY_COVERAGE = 0.3  # … and at least this share of one phrasing's key words
+SUGGEST_AT = 0.25  # confidence needed to be offered as a suggestion
+MARGIN = 0.12  # the runner-up must be this far behind for an outright answer
+MAX_SUGGESTIONS = 3
+CANDIDATES = 24  # topics scored in full per question
+MIN_EVIDENCE = 2  # distinct specific words the topic must share (1 if the question has only one)
 TYPO_CACHE = 4096
+# Topics whose answer warns or alarms: they need evidence of a trick in the question itself.
+ALARMING_PREFIXES = ("scam.",)
+ALARMING_TOPICS = frozenset({"pay.fake_qr"})
+
+# Outcomes.
+ANSWER = "answer"
+SUGGEST = "suggest"
+SILENT = "silent"
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """``topic`` is None when the bot must not answer; ``score`` is in [0, 1]."""
+    """``topic`` is None unless the bot should answer outright; ``score`` is the confidence in [0, 1]."""
 
     topic: str | None
     score: float
     confident: bool
     best: str | None  # best topic even when not confident (for the leaders' log)
-    reason: str  # "ok", "chitchat", "empty", "low_coverage", "ambiguous"
+    reason: str  # "ok", "chitchat", "empty", "low_coverage", "ambiguous", "alarming"
+    suggestions: tuple[str, ...] = field(default=())  # topics to offer when unsure (best first)
+
+    @property
+    def outcome(self) -> str:
+        if self.topic is not None:
+            return ANSWER
+        return SUGGEST if self.suggestions else SILENT
 
 
-def _bigrams(tokens: list[str]) -> list[str]:
-    return [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]
+@dataclass(slots=True)
+class _Phrasing:
+    terms: dict[int, float]  # term id → weight
+    pairs: dict[tuple[int, int], float]
+    total: float
+
+
+@dataclass(slots=True)
+class _Topic:
+    id: str
+    terms: set[int]
+    phrasings: list[_Phrasing]
+    alarming: bool
+
+
+@dataclass(slots=True)
+class _Word:
+    ids: frozenset[int]
+    weight: float  # its IDF (the largest over the words it may be), generic words less
+    specific: bool
+    corrected: bool
 
 
 class Matcher:
     def __init__(
         self,
         kb: KnowledgeBase,
-        min_coverage: float = MIN_COVERAGE,
-        min_margin: float = MIN_MARGIN,
-        oov_weight: float = OOV_WEIGHT,
+        min_coverage: float = ANSWER_AT,
+        places: Iterable[str] = (),
     ):
         self.kb = kb
-        self.min_coverage = min_coverage
-        self.min_margin = min_margin
-        self.oov_weight = oov_weight
-        self.topics = [e.id for e in kb.entries]
-        docs: list[Counter[str]] = []  # term → weighted count
+        self.answer_at = min_coverage
+        self.vocab: dict[str, int] = {}
+        raw_topics: list[tuple[str, list[list[int]]]] = []
         for e in kb.entries:
-            terms: Counter[str] = Counter()
+            phr: list[list[int]] = []
             for text in (e.title, *e.questions):
-                toks = content_tokens(text)
-                terms.update(toks)
-                terms.update(_bigrams(toks))
-            docs.append(terms)
-        self.docs = docs
-        self.lengths = [sum(d.values()) for d in docs]
-        self.avg_len = sum(self.lengths) / max(1, len(docs))
-        df: Counter[str] = Counter()
-        for d in docs:
-            df.update(d.keys())
-        n = len(docs)
-        self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+                phr.append([self.vocab.setdefault(t, len(self.vocab)) for t in content_tokens(text)])
+            raw_topics.append((e.id, phr))
+        self.words = list(self.vocab)
+        self.by_fold: dict[str, list[int]] = {}
+        for w, i in self.vocab.items():
+            self.by_fold.setdefault(fold(w), []).append(i)
+        df: Counter[int] = Counter()
+        for _, phr in raw_topics:
+            df.update({i for p in phr for i in p})
+        n = len(raw_topics)
+        self.idf = [math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5)) for i in range(len(self.words))]
+        self.generic = [is_generic(w) for w in self.words]
+        self.topics: list[_Topic] = []
+        self.postings: dict[int, list[int]] = {}
+        for ti, (tid, phr) in enumerate(raw_topics):
+            phrasings = []
+            for p in phr:
+                terms = {i: self._weight(i) for i in p}
+                pairs = {(a, b): BIGRAM_WEIGHT * min(self.idf[a], self.idf[b]) for a, b in itertools.pairwise(p)}
+                total = sum(terms.values()) + sum(pairs.values())
+                if total > 0:
+                    phrasings.append(_Phrasing(terms, pairs, total))
+            terms_all = {i for p in phr for i in p}
+            for i in terms_all:
+                self.postings.setdefault(i, []).append(ti)
+            alarming = tid.startswith(ALARMING_PREFIXES) or tid in ALARMING_TOPICS
+            self.topics.append(_Topic(tid, terms_all, phrasings, alarming))
+        self.index = {t.id: i for i, t in enumerate(self.topics)}
         self.max_idf = math.log(1 + (n - 0.5) / 1.5)
         self.by_letter: dict[str, list[str]] = {}
-        for t in sorted(t for t in df if "_" not in t):
-            self.by_letter.setdefault(t[0], []).append(t)
+        for f in sorted(self.by_fold):
+            self.by_letter.setdefault(f[0], []).append(f)
+        self.places = self._place_index(places)
         self._typos: dict[str, str | None] = {}
+        self._resolved: dict[str, frozenset[int]] = {}
 
-    def _correct(self, tok: str) -> str:
-        """A known word as is; an unknown one mapped to the nearest known word, if close."""
-        if tok in self.idf or len(tok) < 4 or tok.isdigit() or tok in KNOWN_WORDS:
-            return tok
-        if tok not in self._typos:
+    # -- building -------------------------------------------------------------------------
+
+    def _weight(self, i: int) -> float:
+        return self.idf[i] * (GENERIC_WEIGHT if self.generic[i] else 1.0)
+
+    @staticmethod
+    def _place_index(places: Iterable[str]) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+        """Place names (hamlets, communes, stations) are dropped from questions like unknown words."""
+        index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for name in places:
+            words = tuple(tokens(name))
+            if len(words) >= 2:  # one-word names are too often ordinary words
+                index.setdefault(fold(words[0]), []).append((words, ("@place",)))
+        for options in index.values():
+            options.sort(key=lambda o: -len(o[0]))
+        return index
+
+    # -- words ----------------------------------------------------------------------------
+
+    def resolve(self, tok: str) -> frozenset[int]:
+        """Knowledge-base words this typed word may be: itself; any marked form when typed without marks."""
+        hit = self._resolved.get(tok)
+        if hit is None:
+            ids: set[int] = set()
+            exact = self.vocab.get(tok)
+            if exact is not None:
+                ids.add(exact)
+            f = fold(tok)
+            if not marked(tok):
+                ids.update(self.by_fold.get(f, ()))
+            elif f in self.vocab:  # a phrasing written without marks
+                ids.add(self.vocab[f])
+            hit = frozenset(ids)
+            if len(self._resolved) > TYPO_CACHE:
+                self._resolved.clear()
+            self._resolved[tok] = hit
+        return hit
+
+    def _correct(self, tok: str) -> str | None:
+        """An unknown word's nearest known letters (typed without marks), if close."""
+        f = fold(tok)
+        if len(f) < 4 or f.isdigit() or f in KNOWN_WORDS:
+            return None
+        if f not in self._typos:
             if len(self._typos) > TYPO_CACHE:
                 self._typos.clear()
-            limit = 2 if len(tok) >= 7 else 1
+            limit = 2 if len(f) >= 7 else 1
             # Typos rarely hit the first letter; looking only there keeps 'bong' from becoming 'song'.
-            same_start = self.by_letter.get(tok[0], [])
-            hit = process.extractOne(tok, same_start, scorer=Levenshtein.distance, score_cutoff=limit)
-            self._typos[tok] = hit[0] if hit else None
-        return self._typos[tok] or tok
+            same_start = self.by_letter.get(f[0], [])
+            hit = process.extractOne(f, same_start, scorer=Levenshtein.distance, score_cutoff=limit)
+            self._typos[f] = hit[0] if hit else None
+        return self._typos[f]
 
-    def _bm25(self, i: int, terms: list[str]) -> float:
-        doc, norm = self.docs[i], K1 * (1 - B + B * self.lengths[i] / self.avg_len)
-        score = 0.0
-        for t in terms:
-            tf = doc.get(t, 0)
-            if tf:
-                w = BIGRAM_WEIGHT if "_" in t else 1.0
-                score += w * self.idf[t] * tf * (K1 + 1) / (tf + norm)
-        return score
+    def _words(self, text: str) -> list[_Word]:
+        toks = content_tokens(text)
+        if self.places:
+            toks = [t for t in join_phrases(toks, self.places) if t != "@place"]
+        out = []
+        for tok in toks:
+            ids, corrected = self.resolve(tok), False
+            if not ids:
+                fixed = self._correct(tok)
+                if fixed is not None:
+                    ids, corrected = self.resolve(fixed), True
+            weak = is_generic(tok) or (tok.isdigit() and not ids)
+            weight = max((self.idf[i] for i in ids), default=0.0) * (GENERIC_WEIGHT if weak else 1.0)
+            out.append(_Word(ids, weight, not weak, corrected))
+        return out
 
-    def _coverage(self, i: int, toks: list[str], corrected: set[str]) -> tuple[float, int]:
-        """Share of the question's weighted words this topic knows, and how many specific ones.
+    # -- scoring --------------------------------------------------------------------------
 
-        Two-word phrases the topic also uses count on both sides (a phrase match is strong
-        evidence); unknown phrases do not, their unknown words already count against it.
-        """
-        doc = self.docs[i]
-        total = known = 0.0
+    def _candidates(self, words: list[_Word]) -> list[int]:
+        acc: dict[int, float] = {}
+        for w in words:
+            seen: set[int] = set()
+            for i in w.ids:
+                for ti in self.postings.get(i, ()):
+                    if ti not in seen:
+                        seen.add(ti)
+                        acc[ti] = acc.get(ti, 0.0) + w.weight
+        return heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__)
+
+    def _score(
+        self, ti: int, words: list[_Word], qids: set[int], qpairs: set[tuple[int, int]]
+    ) -> tuple[float, float, int]:
+        """(coverage of the topic's best phrasing, support among known words, specific words shared)."""
+        topic = self.topics[ti]
+        coverage = 0.0
+        for p in topic.phrasings:
+            got = sum(w for i, w in p.terms.items() if i in qids)
+            if got:
+                got += sum(w for pair, w in p.pairs.items() if pair in qpairs)
+                coverage = max(coverage, got / p.total)
+        known = mine = 0.0
         evidence = 0
-        for t in set(toks):
-            weak = t in GENERIC or (t.isdigit() and t not in self.idf)  # ages, amounts: details
-            w = self.idf.get(t, self.oov_weight * self.max_idf) * (GENERIC_WEIGHT if weak else 1.0)
-            total += w
-            if t in doc:
-                known += w * (TYPO_WEIGHT if t in corrected else 1.0)
-                evidence += not weak and t not in corrected
-        for t in set(_bigrams(toks)):
-            if t in doc:
-                w = BIGRAM_WEIGHT * self.idf[t]
-                total += w
-                known += w
-        return (known / total if total else 0.0), evidence
+        for w in words:
+            if not w.ids:
+                continue  # names, places, story: neither for nor against
+            weight = w.weight * (TYPO_WEIGHT if w.corrected else 1.0)
+            known += weight
+            if w.ids & topic.terms:
+                mine += weight
+                evidence += w.specific and not w.corrected
+        support = mine / known if known else 0.0
+        return min(1.0, coverage), support, evidence
 
     def match(self, text: str) -> Match:
         if is_chitchat(text):
             return Match(None, 0.0, False, None, "chitchat")
-        raw = content_tokens(text)
-        toks = [self._correct(t) for t in raw]
-        corrected = {c for c, r in zip(toks, raw, strict=True) if c != r}
-        if not toks:
+        words = self._words(text)
+        if not words:
             return Match(None, 0.0, False, None, "empty")
-        terms = toks + _bigrams(toks)
-        scores = [self._bm25(i, terms) for i in range(len(self.docs))]
-        order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
-        best, second = order[0], order[1] if len(order) > 1 else None
-        if scores[best] <= 0:
+        qids = {i for w in words for i in w.ids}
+        qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
+        scam_ok: bool | None = None
+        ranked: list[tuple[float, int, int, float]] = []  # (confidence, topic index, evidence, coverage)
+        for ti in self._candidates(words):
+            if self.topics[ti].alarming:
+                if scam_ok is None:
+                    scam_ok = has_scam_evidence(text)
+                if not scam_ok:
+                    continue
+            coverage, support, evidence = self._score(ti, words, qids, qpairs)
+            ranked.append((math.sqrt(coverage) * support, ti, evidence, coverage))
+        ranked.sort(key=lambda r: -r[0])
+        if not ranked or ranked[0][0] <= 0:
             return Match(None, 0.0, False, None, "low_coverage")
-        coverage, evidence = self._coverage(best, toks, corrected)
-        topic = self.topics[best]
-        score = round(coverage, 3)
-        specific = {t for t in toks if t not in GENERIC and not (t.isdigit() and t not in self.idf)}
-        if evidence < min(MIN_EVIDENCE, len(specific)) or not specific:
-            return Match(None, score, False, topic, "low_coverage")
-        if coverage < self.min_coverage:
-            return Match(None, score, False, topic, "low_coverage")
-        if second is not None and coverage < SURE_COVERAGE and scores[best] < self.min_margin * scores[second]:
-            # Two topics rank alike: answer only if the runner-up clearly knows fewer of the words.
-            if self._coverage(second, toks, corrected)[0] > coverage - AMBIGUOUS_GAP:
-                return Match(None, score, False, topic, "ambiguous")
+        conf, best, evidence, coverage = ranked[0]
+        topic = self.topics[best].id
+        score = round(conf, 3)
+        suggestions = tuple(self.topics[r[1]].id for r in ranked[:MAX_SUGGESTIONS] if r[0] >= SUGGEST_AT)
+        specific = sum(1 for w in words if w.specific and w.ids)
+        if (
+            conf < self.answer_at
+            or coverage < MIN_KEY_COVERAGE
+            or evidence < min(MIN_EVIDENCE, specific)
+            or not evidence
+        ):
+            return Match(None, score, False, topic, "low_coverage", suggestions)
+        if len(ranked) > 1 and ranked[1][0] > conf - MARGIN:
+            return Match(None, score, False, topic, "ambiguous", suggestions)
         return Match(topic, score, True, topic, "ok")
