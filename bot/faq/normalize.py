@@ -99,8 +99,8 @@ VARIANTS: dict[str, str] = {
     "ck": "chuyển khoản", "stk": "số tài khoản", "nh": "ngân hàng", "cskh": "chăm sóc khách hàng",
     "sms": "tin nhắn", "ms": "mới", "mun": "muốn", "wen": "quên", "qen": "quên", "hc": "hành chính",
     "tthc": "thủ tục hành chính", "csgt": "cảnh sát giao thông", "code": "mã", "link": "đường link",
-    "hotline": "tổng đài", "face": "khuôn mặt", "faceid": "khuôn mặt", "sanh": "sinh", "hong": "không",
-    "hai": "2", "mot": "1", "rang": "sao", "xai": "dùng", "gat": "lừa", "coi": "xem", "keu": "bảo",
+    "hotline": "tổng đài", "face": "khuôn mặt", "faceid": "khuôn mặt",
+    "hai": "2", "mot": "1", "rang": "sao", "xai": "dùng", "gat": "lừa", "keu": "bảo",
 }
 
 # Multi-word spellings → one form (applied after the words above). Each source word matches
