@@ -31,6 +31,7 @@ def _register() -> None:
         broadcast,
         dashboard,
         db,
+        faq,
         groups,
         roles,
         run,
@@ -42,7 +43,8 @@ def _register() -> None:
         zalo,
     )
 
-    for module in (ask, db, groups, roles, run, shell, stats, users, dashboard, broadcast, salinity, weather, zalo):
+    modules = (ask, faq, db, groups, roles, run, shell, stats, users, dashboard, broadcast, salinity, weather, zalo)
+    for module in modules:
         module.register(main)
 
 
