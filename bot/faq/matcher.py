@@ -37,19 +37,26 @@ from bot.faq.normalize import (
     CHITCHAT,
     GENERIC,
     STOPWORDS,
+    VARIANTS,
+    assemble,
     content_tokens,
     fold,
     has_scam_evidence,
     is_chitchat,
     is_generic,
+    is_question,
+    is_stopword,
     join_phrases,
     marked,
+    syllables,
     tokens,
+    typed_with_marks,
 )
 
 # Real words we know that the knowledge base does not use: never "correct" them into one
 # it does ("chúc mừng" is not a typo of "chưa mang").
 KNOWN_WORDS = CHITCHAT | GENERIC | STOPWORDS
+GLUED_MIN = 9  # an unknown run of letters this long may be words typed without spaces
 
 BIGRAM_WEIGHT = 0.6  # a word pair counts this much of its IDF, on top of its two words
 GENERIC_WEIGHT = 0.3  # everyday words count this much of their IDF
@@ -60,6 +67,7 @@ SUGGEST_AT = 0.25  # confidence needed to be offered as a suggestion
 MARGIN = 0.12  # the runner-up must be this far behind for an outright answer
 MAX_SUGGESTIONS = 3
 CANDIDATES = 24  # topics scored in full per question
+STATEMENT_FACTOR = 0.75  # news ("trời mưa quá trời") is less likely a question we should answer
 MIN_EVIDENCE = 2  # distinct specific words the topic must share (1 if the question has only one)
 TYPO_CACHE = 4096
 # Topics whose answer warns or alarms: they need evidence of a trick in the question itself.
@@ -113,6 +121,17 @@ class _Word:
     corrected: bool
 
 
+def _restorer(phrasings: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+    """Phrasings written without marks ("doi mat khau") use the marked word the knowledge base
+    uses most for those letters ("đổi"), so that a resident's "đời" does not match them."""
+    counts: dict[str, Counter[str]] = {}
+    for text, toks in phrasings:
+        if typed_with_marks(text):
+            for t in toks:
+                counts.setdefault(fold(t), Counter())[t] += 1
+    return {f: c.most_common(1)[0][0] for f, c in counts.items()}
+
+
 class Matcher:
     def __init__(
         self,
@@ -124,12 +143,19 @@ class Matcher:
         self.answer_at = min_coverage
         self.vocab: dict[str, int] = {}
         raw_topics: list[tuple[str, list[list[int]]]] = []
-        for e in kb.entries:
+        texts = [(e.id, [(t, content_tokens(t)) for t in (e.title, *e.questions)]) for e in kb.entries]
+        restore = _restorer(p for _, phr in texts for p in phr)
+        for tid, phr_toks in texts:
             phr: list[list[int]] = []
-            for text in (e.title, *e.questions):
-                phr.append([self.vocab.setdefault(t, len(self.vocab)) for t in content_tokens(text)])
-            raw_topics.append((e.id, phr))
+            for text, toks in phr_toks:
+                if not typed_with_marks(text):
+                    toks = [restore.get(t, t) for t in toks]
+                phr.append([self.vocab.setdefault(t, len(self.vocab)) for t in toks])
+            raw_topics.append((tid, phr))
         self.words = list(self.vocab)
+        # Syllables as typed before compounds are joined: typos are corrected against these.
+        self.syllables = {fold(y) for e in kb.entries for t in (e.title, *e.questions) for y in syllables(t)}
+        self.splittable = self.syllables | KNOWN_WORDS | {fold(k) for k in VARIANTS if " " not in k}
         self.by_fold: dict[str, list[int]] = {}
         for w, i in self.vocab.items():
             self.by_fold.setdefault(fold(w), []).append(i)
@@ -157,11 +183,11 @@ class Matcher:
         self.index = {t.id: i for i, t in enumerate(self.topics)}
         self.max_idf = math.log(1 + (n - 0.5) / 1.5)
         self.by_letter: dict[str, list[str]] = {}
-        for f in sorted(self.by_fold):
+        for f in sorted(self.syllables):
             self.by_letter.setdefault(f[0], []).append(f)
         self.places = self._place_index(places)
         self._typos: dict[str, str | None] = {}
-        self._resolved: dict[str, frozenset[int]] = {}
+        self._resolved: dict[tuple[str, bool], frozenset[int]] = {}
 
     # -- building -------------------------------------------------------------------------
 
@@ -182,9 +208,13 @@ class Matcher:
 
     # -- words ----------------------------------------------------------------------------
 
-    def resolve(self, tok: str) -> frozenset[int]:
-        """Knowledge-base words this typed word may be: itself; any marked form when typed without marks."""
-        hit = self._resolved.get(tok)
+    def resolve(self, tok: str, strict: bool = False) -> frozenset[int]:
+        """Knowledge-base words this typed word may be: itself; any marked form when typed without marks.
+
+        ``strict``: the message was typed with diacritics, so an unmarked word is only itself.
+        """
+        key = (tok, strict)
+        hit = self._resolved.get(key)
         if hit is None:
             ids: set[int] = set()
             exact = self.vocab.get(tok)
@@ -192,19 +222,20 @@ class Matcher:
                 ids.add(exact)
             f = fold(tok)
             if not marked(tok):
-                ids.update(self.by_fold.get(f, ()))
+                if not strict:
+                    ids.update(self.by_fold.get(f, ()))
             elif f in self.vocab:  # a phrasing written without marks
                 ids.add(self.vocab[f])
             hit = frozenset(ids)
             if len(self._resolved) > TYPO_CACHE:
                 self._resolved.clear()
-            self._resolved[tok] = hit
+            self._resolved[key] = hit
         return hit
 
-    def _correct(self, tok: str) -> str | None:
-        """An unknown word's nearest known letters (typed without marks), if close."""
-        f = fold(tok)
-        if len(f) < 4 or f.isdigit() or f in KNOWN_WORDS:
+    def _correct(self, syl: str) -> str | None:
+        """An unknown syllable's nearest known letters (as if typed without marks), if close."""
+        f = fold(syl)
+        if f in self.syllables or len(f) < 4 or f.isdigit() or f in KNOWN_WORDS:
             return None
         if f not in self._typos:
             if len(self._typos) > TYPO_CACHE:
@@ -216,20 +247,48 @@ class Matcher:
             self._typos[f] = hit[0] if hit else None
         return self._typos[f]
 
+    def _split(self, syl: str) -> list[str] | None:
+        """'quenmatkhauvneid' → quen mat khau vneid: known syllables typed without spaces."""
+        f = fold(syl)
+        if len(f) < GLUED_MIN or f in self.syllables or marked(syl):
+            return None
+        best: list[list[str] | None] = [None] * (len(f) + 1)
+        best[0] = []
+        for end in range(1, len(f) + 1):
+            for start in range(max(0, end - 7), end):
+                head = best[start]
+                if head is not None and f[start:end] in self.splittable:
+                    cand = [*head, f[start:end]]
+                    cur = best[end]
+                    if cur is None or len(cand) < len(cur):
+                        best[end] = cand
+        return best[-1] if best[-1] is not None and len(best[-1]) >= 2 else None
+
     def _words(self, text: str) -> list[_Word]:
-        toks = content_tokens(text)
+        fixed: list[str] = []
+        corrected: set[str] = set()
+        syls = syllables(text)
+        strict = typed_with_marks(text)
+        for syl in syls:
+            parts = self._split(syl)
+            if parts is not None:
+                fixed.extend(parts)
+                continue
+            hit = self._correct(syl)
+            if hit is not None:
+                corrected.add(hit)
+            fixed.append(hit or syl)
+        toks = [t for t in assemble(fixed) if not is_stopword(t)]
         if self.places:
             toks = [t for t in join_phrases(toks, self.places) if t != "@place"]
+        toks = list(dict.fromkeys(toks))  # a word said twice is not twice the evidence
         out = []
         for tok in toks:
-            ids, corrected = self.resolve(tok), False
-            if not ids:
-                fixed = self._correct(tok)
-                if fixed is not None:
-                    ids, corrected = self.resolve(fixed), True
+            ids = self.resolve(tok, strict)
+            fixed_here = bool(corrected) and any(c in fold(tok) for c in corrected)
             weak = is_generic(tok) or (tok.isdigit() and not ids)
             weight = max((self.idf[i] for i in ids), default=0.0) * (GENERIC_WEIGHT if weak else 1.0)
-            out.append(_Word(ids, weight, not weak, corrected))
+            out.append(_Word(ids, weight, not weak, fixed_here))
         return out
 
     # -- scoring --------------------------------------------------------------------------
@@ -265,7 +324,7 @@ class Matcher:
             known += weight
             if w.ids & topic.terms:
                 mine += weight
-                evidence += w.specific and not w.corrected
+                evidence += w.specific
         support = mine / known if known else 0.0
         return min(1.0, coverage), support, evidence
 
@@ -287,13 +346,15 @@ class Matcher:
                     continue
             coverage, support, evidence = self._score(ti, words, qids, qpairs)
             ranked.append((math.sqrt(coverage) * support, ti, evidence, coverage))
+        if ranked and not is_question(text):
+            ranked = [(c * STATEMENT_FACTOR, ti, ev, cov) for c, ti, ev, cov in ranked]
         ranked.sort(key=lambda r: -r[0])
         if not ranked or ranked[0][0] <= 0:
             return Match(None, 0.0, False, None, "low_coverage")
         conf, best, evidence, coverage = ranked[0]
         topic = self.topics[best].id
         score = round(conf, 3)
-        suggestions = tuple(self.topics[r[1]].id for r in ranked[:MAX_SUGGESTIONS] if r[0] >= SUGGEST_AT)
+        suggestions = tuple(self.topics[r[1]].id for r in ranked[:MAX_SUGGESTIONS] if r[0] >= SUGGEST_AT and r[2])
         specific = sum(1 for w in words if w.specific and w.ids)
         if (
             conf < self.answer_at

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 # Tone marks (combining): grave, acute, hook above, tilde, dot below.
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W\d_]+|\d+")
 
 # Open syllables ending in oa/oe/uy: one style marks the first vowel ("hòa", "thúy"), the
 # other the second ("hoà", "thuý"). We keep the first-vowel style; "qu" is an onset, so
@@ -50,6 +50,17 @@ def marked(token: str) -> bool:
     return fold(token) != token
 
 
+# A message with at least this share of its words marked was typed with diacritics: its
+# unmarked words ("mua" = buy) are taken as written, not as any marked word ("mưa").
+MARKED_MESSAGE = 0.5
+
+
+def typed_with_marks(text: str) -> bool:
+    """Whether the resident typed diacritics in this message (judged on the words as typed)."""
+    letters = [w for w in _WORD.findall(canonical(text)) if len(w) > 1 and not w.isdigit()]
+    return sum(map(marked, letters)) >= max(2, MARKED_MESSAGE * len(letters))
+
+
 def compatible(typed: str, known: str) -> bool:
     """Same word, or the same letters where one side was typed without any diacritic."""
     return typed == known or ((not marked(typed) or not marked(known)) and fold(typed) == fold(known))
@@ -63,8 +74,8 @@ VARIANTS: dict[str, str] = {
     # không
     "ko": "không", "k": "không", "kh": "không", "khg": "không", "kg": "không", "hok": "không",
     "hk": "không", "hông": "không", "hổng": "không", "hong": "không", "hem": "không", "khum": "không",
-    "hum": "không", "hog": "không", "kong": "không", "khog": "không", "khonq": "không", "hơm": "không",
-    "hỏng": "không", "hôn": "không", "khônq": "không", "hôg": "không",
+    "hog": "không", "kong": "không", "khog": "không", "khonq": "không", "hơm": "không",
+    "khônq": "không", "hôg": "không",
     # được
     "dc": "được", "đc": "được", "dk": "được", "dx": "được", "đx": "được", "duok": "được", "đươc": "được",
     # đăng ký
@@ -81,7 +92,10 @@ VARIANTS: dict[str, str] = {
     # verbs and nouns in Southern / Central speech
     "coi": "xem", "xài": "dùng", "gạt": "lừa", "lường": "lừa", "dzô": "vào", "zô": "vào", "vô": "vào",
     "dô": "vào", "dìa": "về", "zìa": "về", "sanh": "sinh", "kêu": "bảo", "lụm": "lấy", "mướn": "thuê",
-    "hnay": "hôm nay", "hqua": "hôm qua", "dzo": "vào", "zo": "vào", "vo": "vào",
+    "hnay": "hôm nay", "hqua": "hôm qua", "biểu": "bảo", "bểu": "bảo", "ổng": "ông", "bả": "bà",
+    "hình": "ảnh", "tải": "cài", "active": "kích hoạt", "reset": "đặt lại", "bank": "ngân hàng",
+    "bot": "loaso", "robot": "loaso", "chatbot": "loaso", "bay": "máybay", "một": "1", "mằn": "mặn",
+    "dzo": "vào", "zo": "vào", "vo": "vào",
     # domain abbreviations and loanwords
     "dt": "điện thoại", "đt": "điện thoại", "dthoai": "điện thoại", "đthoai": "điện thoại",
     "sdt": "số điện thoại", "sđt": "số điện thoại", "phone": "điện thoại", "smartphone": "điện thoại",
@@ -126,6 +140,18 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("công an xã", "côngan"), ("công an phường", "côngan"), ("cấp lại", "đổi"),
     ("khai sinh", "khaisinh"), ("khai tử", "khaitử"), ("báo tử", "khaitử"), ("chứng tử", "khaitử"),
     ("lừa đảo", "lừa"), ("giả mạo", "giả"), ("mạo danh", "giả"),
+    ("qua đời", "mất"), ("từ trần", "mất"), ("tạ thế", "mất"), ("lăn tay", "vân tay"), ("đẻ", "sinh"),
+    ("đường dây nóng", "tổngđài"), ("phần mềm", "ứngdụng"), ("trang mạng", "trang web"),
+    ("thanh toán", "trả tiền"), ("đóng tiền", "trả tiền"), ("nộp tiền", "trả tiền"), ("nộp phí", "trả phí"),
+    ("đóng phí", "trả phí"), ("nộp lệ phí", "trả phí"), ("đóng lệ phí", "trả phí"),
+    ("nhập tỉnh", "sápnhập tỉnh"), ("nhập xã", "sápnhập xã"), ("gộp tỉnh", "sápnhập tỉnh"),
+    ("gộp xã", "sápnhập xã"), ("chuyển khoản", "chuyểntiền"), ("chuyển tiền", "chuyểntiền"),
+    ("quét mặt", "sinhtrắchọc"), ("xác thực khuôn mặt", "sinhtrắchọc"), ("khuôn mặt", "sinhtrắchọc"),
+    ("thẻ bảo hiểm", "bhyt"), ("lương hưu", "lươnghưu bhxh"), ("chứng minh", "cmnd"),
+    ("công nghệ", "côngnghệsố"), ("tận nhà", "tậnnơi"), ("tới nhà", "tậnnơi"), ("tận nơi", "tậnnơi"),
+    ("tận tay", "tậnnơi"), ("tận mặt", "tậnnơi"), ("trực tiếp", "tậnnơi"), ("sân bay", "máybay"),
+    ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
+    ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số", "mã"), ("thẻ cứng", "thẻ"),
     # Compounds: one word, so "ứng dụng" is one piece of evidence, and "công" in "công an"
     # is not the "công" of "công nghệ".
     ("ứng dụng", "ứngdụng"), ("tài khoản", "tàikhoản"), ("ngân hàng", "ngânhàng"), ("công an", "côngan"),
@@ -142,7 +168,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
 # fmt: on
 
 # Single weather words: they add the weather concept next to themselves.
-WEATHER_WORDS = frozenset("nắng bão giông dông sấm sét gió rét lạnh nóng lốc".split())
+WEATHER_WORDS = frozenset("mưa nắng bão giông dông sấm sét gió rét lạnh nóng lốc".split())
+# Single salinity words add the salinity concept.
+SALINITY_WORDS = frozenset("mặn".split())
 
 # Letter names as voice typing writes an acronym read aloud ("vi en e i đi" → vneid).
 # fmt: off
@@ -331,15 +359,35 @@ def _lazy_qu(tok: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def _tokens(text: str) -> tuple[str, ...]:
+def _syllables(text: str) -> tuple[str, ...]:
     raw = [_lazy_qu(t) for t in _WORD.findall(canonical(text))]
-    words = join_phrases(_expand(spell_acronyms(raw)))
+    return tuple(_expand(spell_acronyms(raw)))
+
+
+def syllables(text: str) -> list[str]:
+    """Canonical words with their marks, acronyms spelled out and variants mapped; not yet joined."""
+    return list(_syllables(text))
+
+
+def assemble(words: Iterable[str]) -> list[str]:
+    """Join multi-word spellings and add the weather concept next to weather words."""
     out: list[str] = []
-    for w in words:
+    joined = join_phrases(list(words))
+    for i, w in enumerate(joined):
         out.append(w)
-        if w in WEATHER_WORDS:
+        # "trời" is the sky in "trời mưa", "mai trời sao", but not in "trời ơi", "… vậy trời".
+        if w == "trời" and i + 1 < len(joined) and joined[i + 1] not in ("ơi", "đất", "ạ", "à"):
             out.append("thờitiết")
-    return tuple(out)
+        elif w in WEATHER_WORDS:
+            out.append("thờitiết")
+        elif w in SALINITY_WORDS:
+            out.append("độmặn")
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(assemble(_syllables(text)))
 
 
 def tokens(text: str) -> list[str]:
@@ -373,6 +421,33 @@ def looks_like_question(text: str) -> bool:
     """In a group, a resident reporting success is left alone; terse topics ("quên mk vneid") are questions."""
     words = folded_words(text)
     return "?" in text or bool(QUESTION_WORDS.search(words)) or not DONE_WORDS.search(words)
+
+
+# A question or a request, not news: an interrogative or request word, a final question
+# particle, "có … không/chưa", or a question mark. Words with their marks: "chị" is not "chỉ".
+ASK_WORDS = frozenset(
+    "sao gì nào đâu ai mấy nhiêu cách chỉ giúp giùm dùm hỏi muốn nên check coi xem tra biết lâu".split()
+)
+ASK_AT_END = frozenset("không chưa hả à hen nhỉ ta vậy chứ hông hem ạ".split())
+_NOT_ASKING = {"ai": "cũng", "mấy": "bữa"}  # "ai cũng…", "mấy bữa nay": no question
+
+
+def is_question(text: str) -> bool:
+    """Whether a message asks (or asks for) something rather than telling news."""
+    if "?" in text:
+        return True
+    toks = _tokens(text)
+    if not toks:
+        return False
+    if any(compatible(toks[-1], w) for w in ASK_AT_END):
+        return True
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        for w in ASK_WORDS:
+            if fold(t) == fold(w) and compatible(t, w) and _NOT_ASKING.get(w) != nxt:
+                return True
+    words = folded_words(text)
+    return bool(re.search(r"\bco\b.*\b(khong|chua)\b", words))
 
 
 def has_scam_evidence(text: str) -> bool:
