@@ -14,7 +14,7 @@ phrasings (title + questions) are indexed as words and word pairs. For a questio
 3. **Support**: of the question's words the knowledge base DOES know, the share this topic
    knows — a word that belongs to another topic is evidence against this one.
 
-Confidence = √coverage × support. The bot answers when confidence is high, the runner-up
+Confidence = √(coverage × support). The bot answers when confidence is high, the runner-up
 is clearly behind, at least two specific words agree (or the only one), and — for topics
 that warn about scams — the question itself speaks of a trick or a stranger. Below that it
 may suggest up to three topics (asked back in a private chat); else it stays silent.
@@ -35,6 +35,7 @@ from rapidfuzz.distance import Levenshtein
 from bot.faq.knowledge import KnowledgeBase
 from bot.faq.normalize import (
     CHITCHAT,
+    FOREIGN,
     GENERIC,
     STOPWORDS,
     VARIANTS,
@@ -49,7 +50,6 @@ from bot.faq.normalize import (
     join_phrases,
     marked,
     syllables,
-    tokens,
     typed_with_marks,
 )
 
@@ -61,18 +61,25 @@ GLUED_MIN = 9  # an unknown run of letters this long may be words typed without 
 BIGRAM_WEIGHT = 0.6  # a word pair counts this much of its IDF, on top of its two words
 GENERIC_WEIGHT = 0.3  # everyday words count this much of their IDF
 TYPO_WEIGHT = 0.8  # a word we had to correct is weaker evidence than one typed right
-ANSWER_AT = 0.5  # confidence needed to answer outright
+ANSWER_AT = 0.45  # confidence needed to answer outright
 MIN_KEY_COVERAGE = 0.3  # … and at least this share of one phrasing's key words
 SUGGEST_AT = 0.25  # confidence needed to be offered as a suggestion
 MARGIN = 0.12  # the runner-up must be this far behind for an outright answer
 MAX_SUGGESTIONS = 3
 CANDIDATES = 24  # topics scored in full per question
-STATEMENT_FACTOR = 0.75  # news ("trời mưa quá trời") is less likely a question we should answer
+TERSE = 7  # more words than this, and no question form: news ("trời mưa quá trời, ướt hết đồ") …
+STATEMENT_AT = 0.8  # … answered only with this confidence
 MIN_EVIDENCE = 2  # distinct specific words the topic must share (1 if the question has only one)
 TYPO_CACHE = 4096
 # Topics whose answer warns or alarms: they need evidence of a trick in the question itself.
 ALARMING_PREFIXES = ("scam.",)
 ALARMING_TOPICS = frozenset({"pay.fake_qr"})
+
+COVERAGE_SMOOTHING = 1.0  # IDF added to every phrasing's total: a longer phrasing matched is stronger
+FOREIGN_WEIGHT = 2.0  # a word of another matter weighs this many times the rarest word
+SINGLE_EVIDENCE_COVERAGE = 0.6  # one shared word is enough only if it covers this much of a phrasing
+PLACE_MARK = "@place"
+FOREIGN_MARK = "@other"
 
 # Outcomes.
 ANSWER = "answer"
@@ -186,6 +193,7 @@ class Matcher:
         for f in sorted(self.syllables):
             self.by_letter.setdefault(f[0], []).append(f)
         self.places = self._place_index(places)
+        self.foreign = self._place_index(FOREIGN, min_words=1, mark=FOREIGN_MARK)
         self._typos: dict[str, str | None] = {}
         self._resolved: dict[tuple[str, bool], frozenset[int]] = {}
 
@@ -195,13 +203,18 @@ class Matcher:
         return self.idf[i] * (GENERIC_WEIGHT if self.generic[i] else 1.0)
 
     @staticmethod
-    def _place_index(places: Iterable[str]) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
-        """Place names (hamlets, communes, stations) are dropped from questions like unknown words."""
+    def _place_index(
+        places: Iterable[str], min_words: int = 2, mark: str = PLACE_MARK
+    ) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+        """Place names (hamlets, communes, stations) are dropped from questions like unknown words.
+
+        One-word names are too often ordinary words, so only names of two words or more count.
+        """
         index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         for name in places:
-            words = tuple(tokens(name))
-            if len(words) >= 2:  # one-word names are too often ordinary words
-                index.setdefault(fold(words[0]), []).append((words, ("@place",)))
+            words = tuple(syllables(name))
+            if len(words) >= min_words:
+                index.setdefault(fold(words[0]), []).append((words, (mark,)))
         for options in index.values():
             options.sort(key=lambda o: -len(o[0]))
         return index
@@ -278,15 +291,18 @@ class Matcher:
             if hit is not None:
                 corrected.add(hit)
             fixed.append(hit or syl)
-        toks = [t for t in assemble(fixed) if not is_stopword(t)]
         if self.places:
-            toks = [t for t in join_phrases(toks, self.places) if t != "@place"]
+            fixed = [t for t in join_phrases(fixed, self.places) if t != PLACE_MARK]
+        toks = [t for t in join_phrases(assemble(fixed), self.foreign) if not is_stopword(t)]
         toks = list(dict.fromkeys(toks))  # a word said twice is not twice the evidence
         out = []
         for tok in toks:
+            if tok == FOREIGN_MARK:  # known to be about something else: against every topic
+                out.append(_Word(frozenset({-1}), FOREIGN_WEIGHT * self.max_idf, False, False))
+                continue
             ids = self.resolve(tok, strict)
             fixed_here = bool(corrected) and any(c in fold(tok) for c in corrected)
-            weak = is_generic(tok) or (tok.isdigit() and not ids)
+            weak = is_generic(tok) or tok.isdigit()  # ages, amounts, "mức 2": details (pairs keep them)
             weight = max((self.idf[i] for i in ids), default=0.0) * (GENERIC_WEIGHT if weak else 1.0)
             out.append(_Word(ids, weight, not weak, fixed_here))
         return out
@@ -314,7 +330,7 @@ class Matcher:
             got = sum(w for i, w in p.terms.items() if i in qids)
             if got:
                 got += sum(w for pair, w in p.pairs.items() if pair in qpairs)
-                coverage = max(coverage, got / p.total)
+                coverage = max(coverage, got / (p.total + COVERAGE_SMOOTHING))
         known = mine = 0.0
         evidence = 0
         for w in words:
@@ -345,9 +361,7 @@ class Matcher:
                 if not scam_ok:
                     continue
             coverage, support, evidence = self._score(ti, words, qids, qpairs)
-            ranked.append((math.sqrt(coverage) * support, ti, evidence, coverage))
-        if ranked and not is_question(text):
-            ranked = [(c * STATEMENT_FACTOR, ti, ev, cov) for c, ti, ev, cov in ranked]
+            ranked.append((math.sqrt(coverage * support), ti, evidence, coverage))
         ranked.sort(key=lambda r: -r[0])
         if not ranked or ranked[0][0] <= 0:
             return Match(None, 0.0, False, None, "low_coverage")
@@ -356,11 +370,14 @@ class Matcher:
         score = round(conf, 3)
         suggestions = tuple(self.topics[r[1]].id for r in ranked[:MAX_SUGGESTIONS] if r[0] >= SUGGEST_AT and r[2])
         specific = sum(1 for w in words if w.specific and w.ids)
+        if conf < STATEMENT_AT and len(syllables(text)) > TERSE and not is_question(text):
+            return Match(None, score, False, topic, "statement", suggestions)
         if (
             conf < self.answer_at
             or coverage < MIN_KEY_COVERAGE
             or evidence < min(MIN_EVIDENCE, specific)
             or not evidence
+            or (evidence == 1 and coverage < SINGLE_EVIDENCE_COVERAGE)
         ):
             return Match(None, score, False, topic, "low_coverage", suggestions)
         if len(ranked) > 1 and ranked[1][0] > conf - MARGIN:

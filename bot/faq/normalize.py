@@ -167,6 +167,14 @@ PHRASES: tuple[tuple[str, str], ...] = (
 )
 # fmt: on
 
+# Words of other matters residents bring to the group (land, traffic fines, health care,
+# loans): the knowledge base has nothing on them, so they speak AGAINST every topic.
+FOREIGN = (
+    "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "phạt", "giam",
+    "chuộc", "đăng kiểm", "biển số", "xe buýt", "xe máy", "sửa xe", "honda", "thuế", "học phí", "vay",
+    "lãi suất", "vàng", "sốt", "xuất huyết", "bác sĩ", "thuốc", "tiêm", "vắc xin",
+)
+
 # Single weather words: they add the weather concept next to themselves.
 WEATHER_WORDS = frozenset("mưa nắng bão giông dông sấm sét gió rét lạnh nóng lốc".split())
 # Single salinity words add the salinity concept.
