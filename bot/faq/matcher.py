@@ -67,6 +67,8 @@ SUGGEST_AT = 0.25  # confidence needed to be offered as a suggestion
 MARGIN = 0.12  # the runner-up must be this far behind for an outright answer
 MAX_SUGGESTIONS = 3
 CANDIDATES = 24  # topics scored in full per question
+DF_CAP_SHARE = 0.05  # words in more than this share of topics do not select candidates …
+DF_CAP_MIN = 100  # … unless they are in fewer topics than this (small bases: every word selects)
 TERSE = 7  # more words than this, and no question form: news ("trời mưa quá trời, ướt hết đồ") …
 STATEMENT_AT = 0.8  # … answered only with this confidence
 MIN_EVIDENCE = 2  # distinct specific words the topic must share (1 if the question has only one)
@@ -188,6 +190,7 @@ class Matcher:
             alarming = tid.startswith(ALARMING_PREFIXES) or tid in ALARMING_TOPICS
             self.topics.append(_Topic(tid, terms_all, phrasings, alarming))
         self.index = {t.id: i for i, t in enumerate(self.topics)}
+        self.df_cap = max(DF_CAP_MIN, int(DF_CAP_SHARE * n))
         self.max_idf = math.log(1 + (n - 0.5) / 1.5)
         self.by_letter: dict[str, list[str]] = {}
         for f in sorted(self.syllables):
@@ -310,14 +313,27 @@ class Matcher:
     # -- scoring --------------------------------------------------------------------------
 
     def _candidates(self, words: list[_Word]) -> list[int]:
+        """Topics sharing the question's rarer words, best first (summed IDF).
+
+        Words found in many topics ("vneid" in a national base) add little and cost a long
+        walk down their posting lists, so only words in at most ``df_cap`` topics select
+        candidates; every candidate is then scored on all the question's words.
+        """
         acc: dict[int, float] = {}
+        common: list[tuple[int, int, float]] = []  # (topics, word id, weight): used only if nothing rarer
         for w in words:
-            seen: set[int] = set()
             for i in w.ids:
-                for ti in self.postings.get(i, ()):
-                    if ti not in seen:
-                        seen.add(ti)
-                        acc[ti] = acc.get(ti, 0.0) + w.weight
+                posting = self.postings.get(i)
+                if posting is None:
+                    continue
+                if len(posting) > self.df_cap:
+                    common.append((len(posting), i, w.weight))
+                    continue
+                for ti in posting:
+                    acc[ti] = acc.get(ti, 0.0) + w.weight
+        if not acc and common:
+            _, i, weight = min(common)
+            acc = dict.fromkeys(self.postings[i][: self.df_cap], weight)
         return heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__)
 
     def _score(

@@ -310,6 +310,7 @@ def join_phrases(
 
 
 _LETTER_FOLDED = {fold(k): v for k, v in LETTERS.items()}
+_LETTER_STARTS = {fold(k.split()[0]) for k in LETTERS}
 
 
 def _letter(words: list[str], i: int) -> list[tuple[str, int]]:
@@ -329,6 +330,10 @@ def spell_acronyms(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
+        if fold(words[i]) not in _LETTER_STARTS:  # most words are no letter name: skip quickly
+            out.append(words[i])
+            i += 1
+            continue
         best: tuple[str, int] | None = None
         # Depth-first over letter readings; acronyms are short, so this stays tiny.
         stack: list[tuple[int, str]] = [(i, "")]
