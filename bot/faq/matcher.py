@@ -70,16 +70,18 @@ CANDIDATES = 24  # topics scored in full per question
 DF_CAP_SHARE = 0.05  # words in more than this share of topics do not select candidates …
 DF_CAP_MIN = 100  # … unless they are in fewer topics than this (small bases: every word selects)
 TERSE = 7  # more words than this, and no question form: news ("trời mưa quá trời, ướt hết đồ") …
-STATEMENT_AT = 0.8  # … answered only with this confidence
+STATEMENT_AT = 0.9  # … answered only with this confidence
 MIN_EVIDENCE = 2  # distinct specific words the topic must share (1 if the question has only one)
 TYPO_CACHE = 4096
 # Topics whose answer warns or alarms: they need evidence of a trick in the question itself.
 ALARMING_PREFIXES = ("scam.",)
 ALARMING_TOPICS = frozenset({"pay.fake_qr"})
 
-COVERAGE_SMOOTHING = 1.0  # IDF added to every phrasing's total: a longer phrasing matched is stronger
+COVERAGE_SMOOTHING = 0.3  # × the rarest word's IDF, added to every phrasing's total: more words matched is stronger
 FOREIGN_WEIGHT = 2.0  # a word of another matter weighs this many times the rarest word
 SINGLE_EVIDENCE_COVERAGE = 0.6  # one shared word is enough only if it covers this much of a phrasing
+OTHER_MATTER_AT = 0.6  # a question naming another matter (land, fines) is answered only this sure
+FOREIGN_ID = -1  # the word id of "another matter": in no topic
 PLACE_MARK = "@place"
 FOREIGN_MARK = "@other"
 
@@ -154,6 +156,9 @@ class Matcher:
         raw_topics: list[tuple[str, list[list[int]]]] = []
         texts = [(e.id, [(t, content_tokens(t)) for t in (e.title, *e.questions)]) for e in kb.entries]
         restore = _restorer(p for _, phr in texts for p in phr)
+        # Words as written in phrasings typed with marks: an unmarked one there ("bao", "con") is a
+        # real word, so a resident's marked "bão" or "còn" must not fall back to it.
+        self.attested = {t for _, phr in texts for text, toks in phr if typed_with_marks(text) for t in toks}
         for tid, phr_toks in texts:
             phr: list[list[int]] = []
             for text, toks in phr_toks:
@@ -180,7 +185,9 @@ class Matcher:
             phrasings = []
             for p in phr:
                 terms = {i: self._weight(i) for i in p}
-                pairs = {(a, b): BIGRAM_WEIGHT * min(self.idf[a], self.idf[b]) for a, b in itertools.pairwise(p)}
+                pairs = {
+                    (a, b): BIGRAM_WEIGHT * min(self.idf[a], self.idf[b]) for a, b in itertools.pairwise(p) if a != b
+                }
                 total = sum(terms.values()) + sum(pairs.values())
                 if total > 0:
                     phrasings.append(_Phrasing(terms, pairs, total))
@@ -192,6 +199,7 @@ class Matcher:
         self.index = {t.id: i for i, t in enumerate(self.topics)}
         self.df_cap = max(DF_CAP_MIN, int(DF_CAP_SHARE * n))
         self.max_idf = math.log(1 + (n - 0.5) / 1.5)
+        self.smoothing = COVERAGE_SMOOTHING * self.max_idf
         self.by_letter: dict[str, list[str]] = {}
         for f in sorted(self.syllables):
             self.by_letter.setdefault(f[0], []).append(f)
@@ -240,7 +248,7 @@ class Matcher:
             if not marked(tok):
                 if not strict:
                     ids.update(self.by_fold.get(f, ()))
-            elif f in self.vocab:  # a phrasing written without marks
+            elif f in self.vocab and f not in self.attested:  # only seen in phrasings typed without marks
                 ids.add(self.vocab[f])
             hit = frozenset(ids)
             if len(self._resolved) > TYPO_CACHE:
@@ -285,6 +293,8 @@ class Matcher:
         corrected: set[str] = set()
         syls = syllables(text)
         strict = typed_with_marks(text)
+        if self.places:  # before typo correction, which would turn "Ngãi" into some known word
+            syls = [t for t in join_phrases(syls, self.places) if t != PLACE_MARK]
         for syl in syls:
             parts = self._split(syl)
             if parts is not None:
@@ -294,14 +304,12 @@ class Matcher:
             if hit is not None:
                 corrected.add(hit)
             fixed.append(hit or syl)
-        if self.places:
-            fixed = [t for t in join_phrases(fixed, self.places) if t != PLACE_MARK]
         toks = [t for t in join_phrases(assemble(fixed), self.foreign) if not is_stopword(t)]
         toks = list(dict.fromkeys(toks))  # a word said twice is not twice the evidence
         out = []
         for tok in toks:
             if tok == FOREIGN_MARK:  # known to be about something else: against every topic
-                out.append(_Word(frozenset({-1}), FOREIGN_WEIGHT * self.max_idf, False, False))
+                out.append(_Word(frozenset({FOREIGN_ID}), FOREIGN_WEIGHT * self.max_idf, False, False))
                 continue
             ids = self.resolve(tok, strict)
             fixed_here = bool(corrected) and any(c in fold(tok) for c in corrected)
@@ -346,7 +354,7 @@ class Matcher:
             got = sum(w for i, w in p.terms.items() if i in qids)
             if got:
                 got += sum(w for pair, w in p.pairs.items() if pair in qpairs)
-                coverage = max(coverage, got / (p.total + COVERAGE_SMOOTHING))
+                coverage = max(coverage, got / (p.total + self.smoothing))
         known = mine = 0.0
         evidence = 0
         for w in words:
@@ -388,6 +396,8 @@ class Matcher:
         specific = sum(1 for w in words if w.specific and w.ids)
         if conf < STATEMENT_AT and len(syllables(text)) > TERSE and not is_question(text):
             return Match(None, score, False, topic, "statement", suggestions)
+        if conf < OTHER_MATTER_AT and any(FOREIGN_ID in w.ids for w in words):
+            return Match(None, score, False, topic, "other_matter", suggestions)
         if (
             conf < self.answer_at
             or coverage < MIN_KEY_COVERAGE

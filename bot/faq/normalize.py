@@ -170,9 +170,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
 # Words of other matters residents bring to the group (land, traffic fines, health care,
 # loans): the knowledge base has nothing on them, so they speak AGAINST every topic.
 FOREIGN = (
-    "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "phạt", "giam",
-    "chuộc", "đăng kiểm", "biển số", "xe buýt", "xe máy", "sửa xe", "honda", "thuế", "học phí", "vay",
-    "lãi suất", "vàng", "sốt", "xuất huyết", "bác sĩ", "thuốc", "tiêm", "vắc xin",
+    "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "giam xe",
+    "chuộc xe", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
+    "sốt xuất huyết", "vắc xin", "karaoke",
 )
 
 # Single weather words: they add the weather concept next to themselves.
