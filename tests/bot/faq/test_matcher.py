@@ -32,8 +32,7 @@ def matcher() -> Matcher:
         ("quenmatkhauvneid", "vneid.forgot_password"),  # typed without spaces
         # A long story around the question: the words the bot knows are not drowned.
         (
-            "nhà tui mới có cháu nội, tụi nhỏ đi làm xa hết, giờ muốn làm giấy khai sanh cho nó trên mạng thì"
-            " làm sao",
+            "nhà tui mới có cháu nội, tụi nhỏ đi làm xa hết, giờ muốn làm giấy khai sanh cho nó trên mạng thì làm sao",
             "dvc.birth_registration",
         ),
     ],
