@@ -283,6 +283,10 @@ async def mini(tmp_path: Path, store: Store) -> AsyncIterator[Runtime]:
     yield rt
 
 
+def _kb_text(rt: Runtime) -> str:
+    return Path(rt.config.resolve(rt.config.faq.path)).read_text(encoding="utf-8")
+
+
 def _buttons(out: Outbound) -> list[Button]:
     return [b for row in out.buttons for b in row]
 
@@ -362,8 +366,7 @@ async def test_confirmed_wording_is_reviewed_by_a_leader_and_then_understood(min
     assert f"Số {q.id}: «{UNSURE}» → Quên mật khẩu VNeID" in listing.text
     done = only(await feed(message(f"/duyet {q.id}", private(LEADER), LEADER)))
     assert "Đã thêm" in done.text
-    kb_file = Path(mini.config.resolve(mini.config.faq.path))
-    assert UNSURE in kb_file.read_text(encoding="utf-8")
+    assert UNSURE in _kb_text(mini)
     # No restart: the same words now get the answer outright.
     again = only(await feed(message(UNSURE, private(RESIDENT))))
     assert "VNeID" in again.text and "Ý bà con là" not in again.text
@@ -383,5 +386,4 @@ async def test_official_rejects_a_confirmed_wording(mini: Runtime) -> None:
     assert "Đã bỏ qua" in only(await feed(message(f"/duyet bo {q.id}", private(official), official))).text
     (q,) = await questions(mini)
     assert q.feedback == "rejected"
-    kb_file = Path(mini.config.resolve(mini.config.faq.path))
-    assert UNSURE not in kb_file.read_text(encoding="utf-8")
+    assert UNSURE not in _kb_text(mini)
