@@ -30,6 +30,7 @@ from bot.store.db import Store, utcnow
 from bot.store.groups import ensure_group
 from bot.store.questions import Question
 from bot.store.readings import Forecast, SalinityReading
+from tests.bot.faq.mini_kb import MINI_KB, UNSURE
 from tests.conftest import sample_config
 
 GROUP = ChatRef(Platform.TELEGRAM, -1001234567, ChatKind.GROUP, "Nhóm Ấp Ngãi Hội 1")
@@ -247,29 +248,6 @@ async def test_broken_knowledge_base_falls_back_without_crashing(
 
 
 # --- Ask-back: "Ý bà con là…?" when unsure (issue 10) ---------------------------------------------
-
-MINI_KB = """
-entries:
-  - id: vneid.forgot_password
-    title: Quên mật khẩu VNeID
-    questions:
-      - quên mật khẩu VNeID
-      - lấy lại mật khẩu vneid
-    answer: Trong VNeID bấm «Quên mật khẩu» rồi làm theo hướng dẫn. Cần giúp, hỏi Tổ công nghệ số của ấp.
-  - id: vssid.forgot_password
-    title: Quên mật khẩu VssID
-    questions:
-      - quên mật khẩu VssID
-      - lấy lại mật khẩu vssid
-    answer: Trong VssID bấm «Quên mật khẩu», mã gửi về email. Cần giúp, hỏi Tổ công nghệ số của ấp.
-  - id: dvc.marriage
-    title: Đăng ký kết hôn
-    questions:
-      - đăng ký kết hôn online
-      - thủ tục kết hôn
-    answer: Nộp hồ sơ online, hai người lên xã/phường ký. Cần giúp, hỏi Bộ phận một cửa.
-"""
-UNSURE = "tui quên mật khẩu rồi"  # VNeID or VssID? The bot asks.
 
 
 @pytest.fixture

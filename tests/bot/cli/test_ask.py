@@ -9,8 +9,9 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from tests.bot.cli.helpers import loaso, write_config
+from tests.bot.faq.mini_kb import MINI_KB, UNSURE
 
-KEYS = ["question", "topic", "score", "answer"]
+KEYS = ["question", "topic", "score", "answer", "suggestions"]
 
 
 def test_json_lines_in_process(tmp_path: Path) -> None:
@@ -21,7 +22,8 @@ def test_json_lines_in_process(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [list(r) for r in rows] == [KEYS] * 4
     assert rows[0]["topic"] == "vneid.activate" and "Kích hoạt" in rows[0]["answer"]
-    assert rows[1] == {"question": "ok cảm ơn", "topic": None, "score": 0.0, "answer": None}
+    assert rows[1] == {"question": "ok cảm ơn", "topic": None, "score": 0.0, "answer": None, "suggestions": []}
+    assert rows[0]["suggestions"] == []  # it answers outright: nothing to offer
     assert rows[2]["topic"] is None and rows[2]["answer"] is None
     assert rows[3]["topic"] == "live.salinity"
     assert "Kích hoạt" in result.output  # ensure_ascii=False: Vietnamese, not \\u escapes
@@ -56,3 +58,19 @@ def test_json_contract_as_a_real_process(tmp_path: Path) -> None:
     assert list(first) == KEYS and first["topic"] == "vssid.forgot_password" and 0 < first["score"] <= 1
     assert second["topic"] is None and second["answer"] is None
     assert "VssID" in proc.stdout and "\\u" not in proc.stdout
+
+
+def test_json_suggestions_are_the_topics_it_would_offer(tmp_path: Path) -> None:
+    """Unsure: "topic" stays null and "suggestions" lists the buttons of "Ý bà con là…?"."""
+    kb = tmp_path / "knowledge.yaml"
+    kb.write_text(MINI_KB, encoding="utf-8")
+    cfg = write_config(tmp_path, faq={"path": str(kb)})
+    lines = f"{UNSURE}\nmáy cày nhà tui hư rồi\nquên mật khẩu vssid\n"
+    result = CliRunner().invoke(main, ["--config", str(cfg), "ask", "--json"], input=lines)
+    unsure, silent, sure = (json.loads(line) for line in result.output.splitlines())
+    assert unsure["topic"] is None and unsure["answer"] is None
+    assert unsure["suggestions"] == ["vneid.forgot_password", "vssid.forgot_password"]
+    assert silent["topic"] is None and silent["suggestions"] == []
+    assert sure["topic"] == "vssid.forgot_password" and sure["suggestions"] == []
+    plain = CliRunner().invoke(main, ["--config", str(cfg), "ask", UNSURE])
+    assert "Ý bà con là" in plain.output and "Quên mật khẩu VssID" in plain.output
