@@ -151,7 +151,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("công nghệ", "côngnghệsố"), ("tận nhà", "tậnnơi"), ("tới nhà", "tậnnơi"), ("tận nơi", "tậnnơi"),
     ("tận tay", "tậnnơi"), ("tận mặt", "tậnnơi"), ("trực tiếp", "tậnnơi"), ("sân bay", "máybay"),
     ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
-    ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số", "mã"), ("thẻ cứng", "thẻ"),
+    ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"), ("thẻ cứng", "thẻ"),
     # Compounds: one word, so "ứng dụng" is one piece of evidence, and "công" in "công an"
     # is not the "công" of "công nghệ".
     ("ứng dụng", "ứngdụng"), ("tài khoản", "tàikhoản"), ("ngân hàng", "ngânhàng"), ("công an", "côngan"),
@@ -243,13 +243,14 @@ SCAM_PHRASES = re.compile(
     r"\b(yeu cau|chuyen tien|chuyen khoan|mat tien|that khong|co that|that ko|tin duoc|an toan|nang cap"
     r"|dong bo|goi dien|goi toi|goi den|nhan tin|tin nhan|trang web|mat phi|ton phi|dong phi|xac minh"
     r"|nguoi khac|nguoi ta|cung cap|canh giac|to giac|trung thuong|phong toa|duong link|bao cai|bao tai"
-    r"|(dua|cho|hoi|xin|noi|gui|doc) (ma )?(otp|matkhau|passcode|mat khau))\b"
+    r"|(dua|cho|hoi|xin|noi|gui|doc|doi) (lai )?(cho (ho|nguoi ta) )?(cai )?(ma|otp|matkhau|passcode|mat khau)"
+    r"|(otp|matkhau|passcode) .*\b(dua|cho|doc|gui)|cho .*\bbiet (ma|otp|matkhau|passcode))\b"
 )
 
 # An ad starts like this ("Bán xoài cát…", "Cần mua lúa…") and asks nothing; talk about
 # selling *online* (the sell-online topic) names the channel instead.
 SELLING_ONLINE = re.compile(r"\b(online|voso|postmart|san|gian hang|tmdt)\b")
-AD_START = re.compile(r"^(ban|can ban|mua|can mua|thu mua|cho thue|can thue|nhan)\b")
+AD_START = re.compile(r"^(ban|can ban|mua|can mua|thu mua|cho thue|can thue|nhan may|nhan lam)\b")
 QUESTION_WORDS = re.compile(
     r"\b(sao|nao|gi|dau|khong|chua|cach|huong dan|lam the|the nao|bao nhieu|bao lau|co nen|duoc khong|ha|hoi"
     r"|ai|may|chi giup|giup|o dau|phai|co can|co that|co phai|muon|lam sao|nhu the nao|nho|chi dum|chi gium)\b"
@@ -493,4 +494,6 @@ def is_chitchat(text: str) -> bool:
     toks = words.split()
     # The bot's own name is not a topic: "cảm ơn Loa Số" is thanks, "Loa Số làm được gì" is not.
     rest = [t for t in toks if t not in STOPWORDS and t not in CHITCHAT and t != "loaso"]
+    if not rest and asks and "loaso" in toks:
+        return False  # "cái bot này dùng sao vậy": a question about the bot itself
     return not rest and (any(t in CHITCHAT for t in toks) or "loaso" not in toks)
