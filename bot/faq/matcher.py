@@ -50,6 +50,7 @@ from bot.faq.normalize import (
     join_phrases,
     marked,
     syllables,
+    to_everyone,
     typed_with_marks,
 )
 
@@ -295,6 +296,7 @@ class Matcher:
         strict = typed_with_marks(text)
         if self.places:  # before typo correction, which would turn "Ngãi" into some known word
             syls = [t for t in join_phrases(syls, self.places) if t != PLACE_MARK]
+        syls = join_phrases(syls, self.foreign)
         for syl in syls:
             parts = self._split(syl)
             if parts is not None:
@@ -304,7 +306,7 @@ class Matcher:
             if hit is not None:
                 corrected.add(hit)
             fixed.append(hit or syl)
-        toks = [t for t in join_phrases(assemble(fixed), self.foreign) if not is_stopword(t)]
+        toks = [t for t in assemble(fixed) if not is_stopword(t)]
         toks = list(dict.fromkeys(toks))  # a word said twice is not twice the evidence
         out = []
         for tok in toks:
@@ -394,7 +396,10 @@ class Matcher:
         score = round(conf, 3)
         suggestions = tuple(self.topics[r[1]].id for r in ranked[:MAX_SUGGESTIONS] if r[0] >= SUGGEST_AT and r[2])
         specific = sum(1 for w in words if w.specific and w.ids)
-        if conf < STATEMENT_AT and len(syllables(text)) > TERSE and not is_question(text):
+        # A scam topic already needed evidence of a trick: a resident's report of one is a question,
+        # a warning to everyone is news.
+        alarming = self.topics[best].alarming and not to_everyone(text)
+        if conf < STATEMENT_AT and len(syllables(text)) > TERSE and not alarming and not is_question(text):
             return Match(None, score, False, topic, "statement", suggestions)
         if conf < OTHER_MATTER_AT and any(FOREIGN_ID in w.ids for w in words):
             return Match(None, score, False, topic, "other_matter", suggestions)

@@ -151,7 +151,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("công nghệ", "côngnghệsố"), ("tận nhà", "tậnnơi"), ("tới nhà", "tậnnơi"), ("tận nơi", "tậnnơi"),
     ("tận tay", "tậnnơi"), ("tận mặt", "tậnnơi"), ("trực tiếp", "tậnnơi"), ("sân bay", "máybay"),
     ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
-    ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"), ("thẻ cứng", "thẻ"),
+    ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"),
+    ("thẻ cứng", "thẻ"),
     # Compounds: one word, so "ứng dụng" is one piece of evidence, and "công" in "công an"
     # is not the "công" of "công nghệ".
     ("ứng dụng", "ứngdụng"), ("tài khoản", "tàikhoản"), ("ngân hàng", "ngânhàng"), ("công an", "côngan"),
@@ -170,9 +171,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
 # Words of other matters residents bring to the group (land, traffic fines, health care,
 # loans): the knowledge base has nothing on them, so they speak AGAINST every topic.
 FOREIGN = (
-    "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "giam xe",
-    "chuộc xe", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
-    "sốt xuất huyết", "vắc xin", "karaoke",
+    "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "bị giam",
+    "giam xe", "chuộc", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
+    "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc",
 )
 
 # Single weather words: they add the weather concept next to themselves.
@@ -221,7 +222,8 @@ THANKS = re.compile(r"\b(cam on|cam ơn|thank|thanks|tks|camon|cmon|cam on nhieu
 
 # Adverts and selling posts: silence even when a domain word slips in.
 SELLING = re.compile(
-    r"\b(can ban|ban gap|thanh ly|gia re|gia si|lh \d+|inbox|ib|order|ship cod|freeship|sale|0\d{9})\b"
+    r"\b(can ban|ban gap|thanh ly|gia re|gia si|lh \d+|inbox|ib|order|ship cod|freeship|sale|0\d{9}|ai co ban"
+    r"|can mua)\b"
 )
 
 # Everyday words that say little about the topic: they weigh little in the confidence and
@@ -443,7 +445,14 @@ ASK_WORDS = frozenset(
     "sao gì nào đâu ai mấy nhiêu cách chỉ giúp giùm dùm hỏi muốn nên check coi xem tra biết lâu".split()
 )
 ASK_AT_END = frozenset("không chưa hả à hen nhỉ ta vậy chứ hông hem ạ".split())
-_NOT_ASKING = {"ai": "cũng", "mấy": "bữa"}  # "ai cũng…", "mấy bữa nay": no question
+_NOT_ASKING = {"ai": ("cũng",), "mấy": ("bữa", "hôm")}  # "ai cũng…", "mấy bữa nay": no question
+# On the folded words: "có … không/chưa", "A hay B", "được không", and a problem reported to the
+# help desk ("nó báo…", "không được", "bị lỗi") — which is a request for help.
+_ASKS_FOLDED = re.compile(
+    r"\bco\b.*\b(khong|chua)\b|\bhay\b|\bduoc khong\b|\bkhong duoc\b|\bno (bao|doi|bat|hoi|keu)\b"
+    r"|\bbi loi\b|\bloi\b|\bkhong (vao|nhan|hien|mo)\b"
+)
+_PARTICLE_BEFORE_PUNCT = re.compile(r"\b(không|hông|hổng|ko|hok|k|chưa|hả|sao|gì|chi|nào|đâu|vậy|ha)\s*[,;.!?]")
 
 
 def is_question(text: str) -> bool:
@@ -458,10 +467,21 @@ def is_question(text: str) -> bool:
     for i, t in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         for w in ASK_WORDS:
-            if fold(t) == fold(w) and compatible(t, w) and _NOT_ASKING.get(w) != nxt:
+            if fold(t) == fold(w) and compatible(t, w) and nxt not in _NOT_ASKING.get(w, ()):
                 return True
     words = folded_words(text)
-    return bool(re.search(r"\bco\b.*\b(khong|chua)\b", words))
+    if _ASKS_FOLDED.search(words):
+        return True
+    # "… được hông, tui ở xa": the question particle ends a clause, not the message.
+    return bool(_PARTICLE_BEFORE_PUNCT.search(canonical(text)))
+
+
+_TO_EVERYONE = re.compile(r"\b(moi nguoi|ba con|ca nha|anh em|ae)\b")
+
+
+def to_everyone(text: str) -> bool:
+    """Told to the whole group ("mọi người đừng bấm link nha"): news or a warning, not a question to us."""
+    return bool(_TO_EVERYONE.search(folded_words(text)))
 
 
 def has_scam_evidence(text: str) -> bool:
