@@ -62,16 +62,16 @@ GLUED_MIN = 9  # an unknown run of letters this long may be words typed without 
 BIGRAM_WEIGHT = 0.6  # a word pair counts this much of its IDF, on top of its two words
 GENERIC_WEIGHT = 0.3  # everyday words count this much of their IDF
 TYPO_WEIGHT = 0.8  # a word we had to correct is weaker evidence than one typed right
-ANSWER_AT = 0.45  # confidence needed to answer outright
+ANSWER_AT = 0.4  # confidence needed to answer outright
 MIN_KEY_COVERAGE = 0.3  # … and at least this share of one phrasing's key words
 SUGGEST_AT = 0.25  # confidence needed to be offered as a suggestion
-MARGIN = 0.12  # the runner-up must be this far behind for an outright answer
+MARGIN = 0.15  # the runner-up must be this far behind for an outright answer
 MAX_SUGGESTIONS = 3
 CANDIDATES = 24  # topics scored in full per question
 DF_CAP_SHARE = 0.05  # words in more than this share of topics do not select candidates …
 DF_CAP_MIN = 100  # … unless they are in fewer topics than this (small bases: every word selects)
 TERSE = 7  # more words than this, and no question form: news ("trời mưa quá trời, ướt hết đồ") …
-STATEMENT_AT = 0.9  # … answered only with this confidence
+STATEMENT_AT = 0.8  # … answered only with this confidence
 MIN_EVIDENCE = 2  # distinct specific words the topic must share (1 if the question has only one)
 TYPO_CACHE = 4096
 # Topics whose answer warns or alarms: they need evidence of a trick in the question itself.
@@ -123,6 +123,7 @@ class _Topic:
     terms: set[int]
     phrasings: list[_Phrasing]
     alarming: bool
+    live: bool  # weather, salinity: what people chat about most, news about it is no question
 
 
 @dataclass(slots=True)
@@ -155,6 +156,7 @@ class Matcher:
         self.answer_at = min_coverage
         self.vocab: dict[str, int] = {}
         raw_topics: list[tuple[str, list[list[int]]]] = []
+        live_ids = {e.id for e in kb.entries if e.live}
         texts = [(e.id, [(t, content_tokens(t)) for t in (e.title, *e.questions)]) for e in kb.entries]
         restore = _restorer(p for _, phr in texts for p in phr)
         # Words as written in phrasings typed with marks: an unmarked one there ("bao", "con") is a
@@ -196,7 +198,7 @@ class Matcher:
             for i in terms_all:
                 self.postings.setdefault(i, []).append(ti)
             alarming = tid.startswith(ALARMING_PREFIXES) or tid in ALARMING_TOPICS
-            self.topics.append(_Topic(tid, terms_all, phrasings, alarming))
+            self.topics.append(_Topic(tid, terms_all, phrasings, alarming, tid in live_ids))
         self.index = {t.id: i for i, t in enumerate(self.topics)}
         self.df_cap = max(DF_CAP_MIN, int(DF_CAP_SHARE * n))
         self.max_idf = math.log(1 + (n - 0.5) / 1.5)
@@ -399,7 +401,8 @@ class Matcher:
         # A scam topic already needed evidence of a trick: a resident's report of one is a question,
         # a warning to everyone is news.
         alarming = self.topics[best].alarming and not to_everyone(text)
-        if conf < STATEMENT_AT and len(syllables(text)) > TERSE and not alarming and not is_question(text):
+        sure = conf >= STATEMENT_AT and not self.topics[best].live
+        if not sure and len(syllables(text)) > TERSE and not alarming and not is_question(text):
             return Match(None, score, False, topic, "statement", suggestions)
         if conf < OTHER_MATTER_AT and any(FOREIGN_ID in w.ids for w in words):
             return Match(None, score, False, topic, "other_matter", suggestions)
