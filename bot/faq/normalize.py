@@ -179,7 +179,7 @@ FOREIGN = (
 # Single weather words: they add the weather concept next to themselves.
 WEATHER_WORDS = frozenset("mưa nắng bão giông dông sấm sét gió rét lạnh nóng lốc".split())
 # Single salinity words add the salinity concept.
-SALINITY_WORDS = frozenset("mặn".split())
+SALINITY_WORDS = frozenset("mặn lợ".split())
 
 # Letter names as voice typing writes an acronym read aloud ("vi en e i đi" → vneid).
 # fmt: off
@@ -192,11 +192,11 @@ LETTERS: dict[str, str] = {
     "kiu a": "qr", "quy a": "qr", "cu a": "qr", "qui a": "qr",
     "sờ": "s", "ét xì": "s", "ết": "s", "tê": "t", "tờ": "t", "ti": "t", "vê": "v", "vờ": "v", "vi": "v",
     "ích": "x", "ít": "x", "y": "y", "u": "u", "ư": "u", "em": "m", "mờ": "m", "dét": "z",
-    "eo": "a", "ây": "a", "ây đi": "id", "ai đi": "id",
+    "eo": "a", "ây": "a", "ây đi": "id", "ai đi": "id", "ép": "f", "ếp": "f", "ép phờ": "f",
     **{c: c for c in "bcdfghjklmnpqrstvwxz"},
 }
 # fmt: on
-ACRONYMS = ("vneid", "vssid", "otp", "qr", "bhyt", "bhxh", "cccd", "cmnd", "nfc", "sms", "atm", "id")
+ACRONYMS = ("vneid", "vnid", "vssid", "otp", "qr", "bhyt", "bhxh", "cccd", "cmnd", "nfc", "sms", "atm", "id")
 # Two letters can also be read as one syllable ("ai đi" = ID).
 _LETTER_MAX = 2
 
