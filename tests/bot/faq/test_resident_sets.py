@@ -17,6 +17,7 @@ from bot.config import PROJECT_ROOT
 from bot.faq.evaluation import EVAL_FILE, Case, load_cases
 from bot.faq.knowledge import load_knowledge
 from bot.faq.normalize import canonical, folded_words
+from tests.bot.faq.test_knowledge import REQUIRED_TOPICS
 
 DEV = PROJECT_ROOT / "bench" / "faq_resident_dev.yaml"
 FROZEN = PROJECT_ROOT / "bench" / "faq_resident_frozen.yaml"
@@ -58,10 +59,12 @@ def test_every_message_is_text_and_every_list_is_a_list(cases: tuple[Path, list[
 
 def test_topics_exist_and_each_has_enough_questions(cases: tuple[Path, list[Case]]) -> None:
     path, cs = cases
-    known = _kb_topics() | NEW_TOPICS
     per_topic = Counter(c.topic for c in cs if c.topic)
-    assert set(per_topic) - known == set(), "unknown topic ids"
-    assert set(per_topic) == known, f"topics without questions: {known - set(per_topic)}"
+    assert set(per_topic) - (_kb_topics() | NEW_TOPICS) == set(), "unknown topic ids"
+    # Every topic of the shared brief and of issue 10; topics added to the base later are
+    # welcome as labels but not required here.
+    missing = (set(REQUIRED_TOPICS) | NEW_TOPICS) - set(per_topic)
+    assert missing == set(), "topics without questions"
     minimum, per = SIZES[path]
     assert len(cs) >= minimum
     assert min(per_topic.values()) >= per, per_topic.most_common()[-3:]
