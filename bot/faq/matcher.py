@@ -277,7 +277,7 @@ class Matcher:
     def _split(self, syl: str) -> list[str] | None:
         """'quenmatkhauvneid' → quen mat khau vneid: known syllables typed without spaces."""
         f = fold(syl)
-        if len(f) < GLUED_MIN or f in self.syllables or marked(syl):
+        if len(f) < GLUED_MIN or f in self.syllables or len(f) != len(syl):
             return None
         best: list[list[str] | None] = [None] * (len(f) + 1)
         best[0] = []
@@ -289,7 +289,15 @@ class Matcher:
                     cur = best[end]
                     if cur is None or len(cand) < len(cur):
                         best[end] = cand
-        return best[-1] if best[-1] is not None and len(best[-1]) >= 2 else None
+        parts = best[-1]
+        if parts is None or len(parts) < 2:
+            return None
+        # Typed with marks ("mấtmậtkhẩu…"): cut the marked text where the letters were cut.
+        out, at = [], 0
+        for p in parts:
+            out.append(syl[at : at + len(p)])
+            at += len(p)
+        return out
 
     def _words(self, text: str) -> list[_Word]:
         fixed: list[str] = []

@@ -95,7 +95,7 @@ VARIANTS: dict[str, str] = {
     "hnay": "hôm nay", "hqua": "hôm qua", "biểu": "bảo", "bểu": "bảo", "ổng": "ông", "bả": "bà",
     "hình": "ảnh", "tải": "cài", "active": "kích hoạt", "reset": "đặt lại", "bank": "ngân hàng",
     "bot": "loaso", "robot": "loaso", "chatbot": "loaso", "bay": "máybay", "một": "1", "mằn": "mặn",
-    "dzo": "vào", "zo": "vào", "vo": "vào",
+    "dzo": "vào", "zo": "vào", "vo": "vào", "scam": "lừa", "report": "báo", "củ": "triệu",
     # domain abbreviations and loanwords
     "dt": "điện thoại", "đt": "điện thoại", "dthoai": "điện thoại", "đthoai": "điện thoại",
     "sdt": "số điện thoại", "sđt": "số điện thoại", "phone": "điện thoại", "smartphone": "điện thoại",
@@ -392,7 +392,8 @@ def assemble(words: Iterable[str]) -> list[str]:
     for i, w in enumerate(joined):
         out.append(w)
         # "trời" is the sky in "trời mưa", "mai trời sao", but not in "trời ơi", "… vậy trời".
-        if w == "trời" and i + 1 < len(joined) and joined[i + 1] not in ("ơi", "đất", "ạ", "à"):
+        nxt = joined[i + 1] if i + 1 < len(joined) else ""
+        if w == "trời" and nxt and nxt not in ("ơi", "đất", "ạ", "à") and not nxt.startswith("@"):
             out.append("thờitiết")
         elif w in WEATHER_WORDS:
             out.append("thờitiết")
@@ -489,7 +490,8 @@ def has_scam_evidence(text: str) -> bool:
     toks = _tokens(text)
     if any(compatible(t, w) for t in toks for w in SCAM_WORDS if fold(t) == fold(w)):
         return True
-    return bool(SCAM_PHRASES.search(folded_words(text)))
+    raw = " ".join(_WORD.findall(fold(canonical(text))))  # as typed: "chuyển tiền", not "chuyểntiền"
+    return bool(SCAM_PHRASES.search(folded_words(text)) or SCAM_PHRASES.search(raw))
 
 
 def is_thanks(text: str) -> bool:
