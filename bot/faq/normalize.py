@@ -170,11 +170,13 @@ PHRASES: tuple[tuple[str, str], ...] = (
 
 # Words of other matters residents bring to the group (land, traffic fines, health care,
 # loans): the knowledge base has nothing on them, so they speak AGAINST every topic.
+# fmt: off
 FOREIGN = (
     "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "bị giam",
     "giam xe", "chuộc", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
     "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc",
 )
+# fmt: on
 
 # Single weather words: they add the weather concept next to themselves.
 WEATHER_WORDS = frozenset("mưa nắng bão giông dông sấm sét gió rét lạnh nóng lốc".split())
