@@ -195,10 +195,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3, help="timing passes over the questions")
     ap.add_argument("--misses", action="store_true", help="print the matcher's mistakes (never the frozen set's)")
+    ap.add_argument("--kb", type=Path, default=ROOT / "faq" / "knowledge.yaml", help="knowledge base to measure")
+    ap.add_argument("--no-latency", action="store_true", help="accuracy only")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    kb = load_knowledge(ROOT / "faq" / "knowledge.yaml")
+    kb = load_knowledge(args.kb)
     matcher = Matcher(kb)
     build_ms = (time.perf_counter() - t0) * 1000
     topics = set(kb.topics)
@@ -224,6 +226,8 @@ def main() -> None:
                 m = matcher.match(q)
                 print(f"    miss: {q!r} want {want} got {got} ({m.reason} {m.score:.2f} {list(m.suggestions)})")
 
+    if args.no_latency:
+        return
     questions = [c.question for name, cs in sets.items() for c in cs]
     print(f"\nLatency per question ({len(questions)} questions × {args.rounds} rounds), p50 / p99 in µs")
     print("(wall clock, and CPU time of this thread: the machine is shared, waiting for a core is not matching):")
