@@ -40,7 +40,6 @@ from bot.faq.normalize import (
     STOPWORDS,
     VARIANTS,
     assemble,
-    content_tokens,
     fold,
     has_scam_evidence,
     is_chitchat,
@@ -134,12 +133,12 @@ class _Word:
     corrected: bool
 
 
-def _restorer(phrasings: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+def _restorer(phrasings: Iterable[tuple[bool, list[str]]]) -> dict[str, str]:
     """Phrasings written without marks ("doi mat khau") use the marked word the knowledge base
     uses most for those letters ("đổi"), so that a resident's "đời" does not match them."""
     counts: dict[str, Counter[str]] = {}
-    for text, toks in phrasings:
-        if typed_with_marks(text):
+    for with_marks, toks in phrasings:
+        if with_marks:
             for t in toks:
                 counts.setdefault(fold(t), Counter())[t] += 1
     return {f: c.most_common(1)[0][0] for f, c in counts.items()}
@@ -157,21 +156,28 @@ class Matcher:
         self.vocab: dict[str, int] = {}
         raw_topics: list[tuple[str, list[list[int]]]] = []
         live_ids = {e.id for e in kb.entries if e.live}
-        texts = [(e.id, [(t, content_tokens(t)) for t in (e.title, *e.questions)]) for e in kb.entries]
+        # Each phrasing is tokenised once: (marked as typed?, syllables, content tokens).
+        self.syllables: set[str] = set()  # as typed before compounds are joined: typos are corrected to these
+        texts: list[tuple[str, list[tuple[bool, list[str]]]]] = []
+        for e in kb.entries:
+            phr_toks = []
+            for text in (e.title, *e.questions):
+                syls = syllables(text)
+                self.syllables.update(fold(y) for y in syls)
+                phr_toks.append((typed_with_marks(text), [t for t in assemble(syls) if not is_stopword(t)]))
+            texts.append((e.id, phr_toks))
         restore = _restorer(p for _, phr in texts for p in phr)
         # Words as written in phrasings typed with marks: an unmarked one there ("bao", "con") is a
         # real word, so a resident's marked "bão" or "còn" must not fall back to it.
-        self.attested = {t for _, phr in texts for text, toks in phr if typed_with_marks(text) for t in toks}
+        self.attested = {t for _, phr in texts for with_marks, toks in phr if with_marks for t in toks}
         for tid, phr_toks in texts:
             phr: list[list[int]] = []
-            for text, toks in phr_toks:
-                if not typed_with_marks(text):
+            for with_marks, toks in phr_toks:
+                if not with_marks:
                     toks = [restore.get(t, t) for t in toks]
                 phr.append([self.vocab.setdefault(t, len(self.vocab)) for t in toks])
             raw_topics.append((tid, phr))
         self.words = list(self.vocab)
-        # Syllables as typed before compounds are joined: typos are corrected against these.
-        self.syllables = {fold(y) for e in kb.entries for t in (e.title, *e.questions) for y in syllables(t)}
         self.splittable = self.syllables | KNOWN_WORDS | {fold(k) for k in VARIANTS if " " not in k}
         self.by_fold: dict[str, list[int]] = {}
         for w, i in self.vocab.items():

@@ -444,9 +444,7 @@ def looks_like_question(text: str) -> bool:
 
 # A question or a request, not news: an interrogative or request word, a final question
 # particle, "có … không/chưa", or a question mark. Words with their marks: "chị" is not "chỉ".
-ASK_WORDS = frozenset(
-    "sao gì nào đâu ai mấy nhiêu cách chỉ giúp giùm dùm hỏi muốn nên biết lâu".split()
-)
+ASK_WORDS = frozenset("sao gì nào đâu ai mấy nhiêu cách chỉ giúp giùm dùm hỏi muốn nên biết lâu".split())
 ASK_AT_END = frozenset("không chưa hả à hen nhỉ ta vậy chứ hông hem ạ".split())
 _NOT_ASKING = {"ai": ("cũng",), "mấy": ("bữa", "hôm")}  # "ai cũng…", "mấy bữa nay": no question
 # On the folded words: "có … không/chưa", "A hay B", "được không", and a problem reported to the
