@@ -80,9 +80,14 @@ async def log_question(
 
 
 async def set_feedback(s: AsyncSession, question_id: int, feedback: str, at: datetime) -> Question | None:
+    """👍/👎 on an answer. A 👍 after choosing the topic in the ask-back keeps the choice (it only
+    confirms it, and the wording must still reach a leader's review); a 👎 withdraws it."""
     q = await s.get(Question, question_id)
     if q is not None:
-        q.feedback, q.feedback_at = feedback, at
+        keep = feedback == FEEDBACK_USEFUL and q.feedback in (FEEDBACK_CHOSEN, FEEDBACK_APPROVED, FEEDBACK_REJECTED)
+        if not keep:
+            q.feedback = feedback
+        q.feedback_at = at
     return q
 
 

@@ -284,6 +284,11 @@ async def test_private_unsure_asks_back_and_a_press_answers_and_is_recorded(mini
     assert answer.buttons[0][0].data == f"fb:{q.id}:u"  # the usual feedback buttons, on the same question
     (q,) = await questions(mini)
     assert (q.topic, q.answered, q.feedback) == ("vssid.forgot_password", True, "chosen")
+    # 👍 on that answer confirms the choice (still waiting for review); 👎 withdraws it.
+    await feed(ButtonPress(chat, RESIDENT, f"fb:{q.id}:u", utcnow()))
+    assert (await questions(mini))[0].feedback == "chosen"
+    await feed(ButtonPress(chat, RESIDENT, f"fb:{q.id}:n", utcnow()))
+    assert (await questions(mini))[0].feedback == "not_useful"
 
 
 async def test_none_of_these_gives_contacts_and_leaves_the_question_for_leaders(mini: Runtime) -> None:
