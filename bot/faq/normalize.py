@@ -95,7 +95,8 @@ VARIANTS: dict[str, str] = {
     "hnay": "hôm nay", "hqua": "hôm qua", "biểu": "bảo", "bểu": "bảo", "ổng": "ông", "bả": "bà",
     "hình": "ảnh", "tải": "cài", "active": "kích hoạt", "reset": "đặt lại", "bank": "ngân hàng",
     "bot": "loaso", "robot": "loaso", "chatbot": "loaso", "bay": "máybay", "một": "1", "mằn": "mặn",
-    "dzo": "vào", "zo": "vào", "vo": "vào", "scam": "lừa", "report": "báo", "củ": "triệu",
+    "dzo": "vào", "zo": "vào", "vo": "vào", "scam": "lừa", "report": "báo", "củ": "triệu", "hs": "hồ sơ",
+    "share": "gửi",
     # domain abbreviations and loanwords
     "dt": "điện thoại", "đt": "điện thoại", "dthoai": "điện thoại", "đthoai": "điện thoại",
     "sdt": "số điện thoại", "sđt": "số điện thoại", "phone": "điện thoại", "smartphone": "điện thoại",
@@ -242,11 +243,12 @@ GENERIC = frozenset(
 # A message that says something is a scam (or asks whether it is): only then may a topic
 # that warns or alarms be answered. Words are matched with their marks ("lạ", not "là");
 # phrases on the folded text.
-SCAM_WORDS = frozenset("lừa giả lạ xưng đòi nghi mạo 156 link gian trộm chiếm hack phishing apk dụ".split())
+SCAM_WORDS = frozenset("lừa giả lạ xưng đòi nghi mạo 156 link gian trộm chiếm hack phishing apk dụ cọc".split())
 SCAM_PHRASES = re.compile(
     r"\b(yeu cau|chuyen tien|chuyen khoan|mat tien|that khong|co that|that ko|tin duoc|an toan|nang cap"
     r"|dong bo|goi dien|goi toi|goi den|nhan tin|tin nhan|trang web|mat phi|ton phi|dong phi|xac minh"
     r"|nguoi khac|nguoi ta|cung cap|canh giac|to giac|trung thuong|phong toa|duong link|bao cai|bao tai"
+    r"|chuyen lai|nop phi|phi kich hoat|xac nhan don|tien bi treo|giu hang"
     r"|(dua|cho|hoi|xin|noi|gui|doc|doi) (lai )?(cho (ho|nguoi ta) )?(cai )?(ma|otp|matkhau|passcode|mat khau)"
     r"|(otp|matkhau|passcode) .*\b(dua|cho|doc|gui)|cho .*\bbiet (ma|otp|matkhau|passcode))\b"
 )
