@@ -109,7 +109,7 @@ async def test_group_with_sees_all_answers_confident_questions_and_ignores_chitc
 
 async def test_unknown_when_addressed_says_so_with_team_contacts(runtime: Runtime) -> None:
     await group(runtime, admin=False)
-    out = only(await runtime.dispatcher.feed(message("Loa Số ơi máy cày nhà tui hư rồi", mention=True)))
+    out = only(await runtime.dispatcher.feed(message("Loa Số ơi máy cày nhà tui bị gãy lưỡi cày", mention=True)))
     assert "chưa biết" in out.text and "0901 234 501" in out.text and not out.buttons
     (q,) = await questions(runtime)
     assert (q.topic, q.answered, q.hamlet_code) == (None, False, "NGAIHOI1")
@@ -120,7 +120,7 @@ async def test_private_chat_answers_or_points_to_people(runtime: Runtime) -> Non
     chat = private(RESIDENT)
     out = only(await feed(message("lam ly lich tu phap het bao nhieu tien", chat)))
     assert "200.000" in out.text and out.reply_to is None
-    out = only(await feed(message("máy cày nhà tui hư rồi", chat)))
+    out = only(await feed(message("máy cày nhà tui bị gãy lưỡi cày", chat)))
     assert "chưa biết" in out.text and "Bộ phận một cửa" in out.text
     out = only(await feed(message("cảm ơn nha", chat)))
     assert "Loa Số đây" in out.text
@@ -151,8 +151,8 @@ async def test_follow_up_button_answers_that_topic(runtime: Runtime) -> None:
 async def test_leader_lists_unanswered_and_not_useful(runtime: Runtime) -> None:
     await group(runtime, admin=False)
     feed = runtime.dispatcher.feed
-    await feed(message("máy cày nhà tui hư rồi", mention=True))
-    await feed(message("máy cày nhà tui hư rồi", mention=True))
+    await feed(message("máy cày nhà tui bị gãy lưỡi cày", mention=True))
+    await feed(message("máy cày nhà tui bị gãy lưỡi cày", mention=True))
     out = only(await feed(message("/hoi quen mat khau vneid")))
     await feed(ButtonPress(GROUP, RESIDENT, out.buttons[0][1].data, utcnow()))
     await feed(message("/hoi kich hoat vneid"))  # answered, no complaint: not listed
@@ -160,7 +160,7 @@ async def test_leader_lists_unanswered_and_not_useful(runtime: Runtime) -> None:
     refused = only(await feed(message("/chuatraloi", private(RESIDENT), RESIDENT)))
     assert "chỉ dành cho tổ trưởng" in refused.text
     listing = only(await feed(message("/chuatraloi 7", private(LEADER), LEADER)))
-    assert "máy cày nhà tui hư rồi" in listing.text and "(2 lần)" in listing.text
+    assert "máy cày nhà tui bị gãy lưỡi cày" in listing.text and "(2 lần)" in listing.text
     assert "quen mat khau vneid" in listing.text and "vneid.forgot_password" in listing.text
     assert "kich hoat vneid" not in listing.text
     assert "Xã Đại Ngãi" in listing.text
