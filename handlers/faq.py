@@ -50,6 +50,7 @@ FEEDBACK_PREFIX = "fb:"
 RELATED_PREFIX = "faq:"
 CHOICE_PREFIX = "ab:"  # ab:<question id>:<topic> or ab:<question id>:- ("Không phải")
 NONE_FIT = "-"
+CALLBACK_MAX = 64  # bytes of Telegram's callback_data
 ZALO = (Platform.ZALO_OA, Platform.ZALO_BOT)
 DEFAULT_DAYS = 7
 MAX_DAYS = 90
@@ -142,7 +143,11 @@ async def answer_question(ctx: Context, text: str, *, addressed: bool) -> list[O
         if not addressed:
             return []  # a group conversation we are not sure about: stay out of it
         qid = await _log(ctx, question, match, answered=False)
-        offered = [e for e in (matcher.kb.get(t) for t in match.suggestions) if e is not None]
+        offered = [
+            e
+            for e in (matcher.kb.get(t) for t in match.suggestions)
+            if e is not None and len(f"{CHOICE_PREFIX}{qid}:{e.id}".encode()) <= CALLBACK_MAX
+        ]
         if match.outcome == SUGGEST and offered:
             return [await _ask_back(ctx, msg, qid, offered)]
         text_out = ctx.texts.render("faq/unknown.txt.j2", contacts=await contacts_text(ctx), logged=True)
