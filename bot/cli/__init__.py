@@ -32,6 +32,7 @@ def _register() -> None:
         dashboard,
         db,
         doctor,
+        faq,
         groups,
         roles,
         run,
@@ -44,8 +45,9 @@ def _register() -> None:
         zalo,
     )
 
-    for module in (
+    modules = (
         ask,
+        faq,
         db,
         groups,
         roles,
@@ -59,7 +61,8 @@ def _register() -> None:
         weather,
         zalo,
         scan,
-    ):
+    )
+    for module in modules:
         module.register(main)
     doctor.register(main)
 

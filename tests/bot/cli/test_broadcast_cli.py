@@ -42,7 +42,12 @@ def test_send_wait_json_to_shell_groups(tmp_path: Path) -> None:
     two_days_ago = _local_iso(timedelta(days=-2))
     r = loaso(tmp_path, "salinity", "add", "Đại Ngãi", "5", "--at", two_days_ago)
     assert r.returncode == 0, r.stderr
-    assert "5 g/l at" in r.stdout and "(Asia/Ho_Chi_Minh)" in r.stdout and "queued" not in r.stdout and "older than a day: no alert" in r.stdout
+    assert (
+        "5 g/l at" in r.stdout
+        and "(Asia/Ho_Chi_Minh)" in r.stdout
+        and "queued" not in r.stdout
+        and "older than a day: no alert" in r.stdout
+    )
 
     r = loaso(tmp_path, "salinity", "add", "Đại Ngãi", "1,5", "--at", _local_iso(timedelta(hours=-2)))
     assert r.returncode == 0, r.stderr
