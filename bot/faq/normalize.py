@@ -389,12 +389,31 @@ def syllables(text: str) -> list[str]:
     return list(_syllables(text))
 
 
+# Day words: next to one of them, "mua"/"nang" typed without marks is the weather ("mai co mua ko"),
+# not buying or lifting.
+# Typed without marks, "toi" is "tôi" and "nay" may be "này": only the unambiguous ones count.
+DAY_WORDS = frozenset("mai mốt nay tối chiều sáng trưa đêm tuần trời hôm".split())
+DAY_WORDS_UNMARKED = frozenset("mai mot chieu trua dem tuan troi hom".split())
+_WEATHER_UNMARKED = frozenset({"mua", "nang"})
+
+
+def _asks_a_day(joined: list[str]) -> bool:
+    return any(w in DAY_WORDS or (not marked(w) and w in DAY_WORDS_UNMARKED) for w in joined)
+
+
 def assemble(words: Iterable[str]) -> list[str]:
     """Join multi-word spellings and add the weather concept next to weather words."""
     out: list[str] = []
     joined = join_phrases(list(words))
+    day: bool | None = None
     for i, w in enumerate(joined):
         out.append(w)
+        if w in _WEATHER_UNMARKED and (i + 1 >= len(joined) or joined[i + 1] != "cap"):
+            if day is None:
+                day = _asks_a_day(joined)
+            if day:
+                out.append("thờitiết")
+                continue
         # "trời" is the sky in "trời mưa", "mai trời sao", but not in "trời ơi", "… vậy trời".
         nxt = joined[i + 1] if i + 1 < len(joined) else ""
         if w == "trời" and nxt and nxt not in ("ơi", "đất", "ạ", "à") and not nxt.startswith("@"):
@@ -421,8 +440,23 @@ def folded_words(text: str) -> str:
     return fold(" ".join(_tokens(text)))
 
 
+# The same stopwords as residents type them with marks. A marked word is a stopword only in one
+# of these spellings: "cái" is filler, "cài" (install) is not; "thế" is, "thẻ" (card) is not;
+# "mà" is, "mã" (code) is not; "tôi" is, "tối" (tonight) is not.
+STOPWORDS_MARKED = frozenset(
+    """
+    à á ạ ả há hả hà hát hỏi hồi hơi nhé nhá nè nề ơi ôi với cho chớ tôi tới mình em anh ảnh chị chỉ có cô
+    bà bá bác chú cậu câu đi dì là gì sao thế nào như vậy vầy thì mà má rồi được không làm lắm biết muốn
+    phải đó đấy đây đâu kia cái ấy vui lòng giúp giùm dùm xin mọi mới mời người nhà nhau và hay hoặc nữa
+    luôn trọn để về của một những nhưng các rất quá qua bị ở tá họ hở từ này nãy nay nó
+    """.split()
+)
+
+
 def is_stopword(tok: str) -> bool:
-    return fold(tok) in STOPWORDS
+    if marked(tok):
+        return tok in STOPWORDS_MARKED
+    return tok in STOPWORDS
 
 
 def is_generic(tok: str) -> bool:
