@@ -64,7 +64,7 @@ TYPO_WEIGHT = 0.8  # a word we had to correct is weaker evidence than one typed 
 ANSWER_AT = 0.4  # confidence needed to answer outright
 MIN_KEY_COVERAGE = 0.3  # … and at least this share of one phrasing's key words
 SUGGEST_AT = 0.25  # confidence needed to be offered as a suggestion
-MARGIN = 0.15  # the runner-up must be this far behind for an outright answer
+MARGIN = 0.12  # the runner-up must be this far behind for an outright answer
 MAX_SUGGESTIONS = 3
 CANDIDATES = 24  # topics scored in full per question
 DF_CAP_SHARE = 0.05  # words in more than this share of topics do not select candidates …
@@ -81,6 +81,10 @@ COVERAGE_SMOOTHING = 0.3  # × the rarest word's IDF, added to every phrasing's 
 FOREIGN_WEIGHT = 2.0  # a word of another matter weighs this many times the rarest word
 SINGLE_EVIDENCE_COVERAGE = 0.6  # one shared word is enough only if it covers this much of a phrasing
 OTHER_MATTER_AT = 0.6  # a question naming another matter (land, fines) is answered only this sure
+# A word in many of a topic's phrasings is its own; one in a single phrasing of many is borrowed:
+# it supports the topic less ("công an" in one phrasing of the level-2 topic, in most of the police's).
+AFFINITY_SHARE = 0.25  # a word in this share of a topic's phrasings counts fully for it
+AFFINITY_FLOOR = 0.7  # a word in only one phrasing still counts this much
 FOREIGN_ID = -1  # the word id of "another matter": in no topic
 PLACE_MARK = "@place"
 FOREIGN_MARK = "@other"
@@ -123,6 +127,7 @@ class _Topic:
     phrasings: list[_Phrasing]
     alarming: bool
     live: bool  # weather, salinity: what people chat about most, news about it is no question
+    affinity: dict[int, float]  # word id → how characteristic of this topic (share of its phrasings, scaled)
 
 
 @dataclass(slots=True)
@@ -204,7 +209,9 @@ class Matcher:
             for i in terms_all:
                 self.postings.setdefault(i, []).append(ti)
             alarming = tid.startswith(ALARMING_PREFIXES) or tid in ALARMING_TOPICS
-            self.topics.append(_Topic(tid, terms_all, phrasings, alarming, tid in live_ids))
+            seen = Counter(i for p in phr for i in set(p))
+            affinity = {i: min(1.0, c / (AFFINITY_SHARE * len(phr))) for i, c in seen.items()}
+            self.topics.append(_Topic(tid, terms_all, phrasings, alarming, tid in live_ids, affinity))
         self.index = {t.id: i for i, t in enumerate(self.topics)}
         self.df_cap = max(DF_CAP_MIN, int(DF_CAP_SHARE * n))
         self.max_idf = math.log(1 + (n - 0.5) / 1.5)
@@ -380,8 +387,10 @@ class Matcher:
                 continue  # names, places, story: neither for nor against
             weight = w.weight * (TYPO_WEIGHT if w.corrected else 1.0)
             known += weight
-            if w.ids & topic.terms:
-                mine += weight
+            shared = w.ids & topic.terms
+            if shared:
+                near = max(topic.affinity.get(i, 0.0) for i in shared)
+                mine += weight * (AFFINITY_FLOOR + (1 - AFFINITY_FLOOR) * near)
                 evidence += w.specific
         support = mine / known if known else 0.0
         return min(1.0, coverage), support, evidence

@@ -175,7 +175,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
 FOREIGN = (
     "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "bị giam",
     "giam xe", "chuộc", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
-    "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc",
+    "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc", "hộ nghèo", "cận nghèo",
 )
 # fmt: on
 
