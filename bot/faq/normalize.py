@@ -153,7 +153,15 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("tận tay", "tậnnơi"), ("tận mặt", "tậnnơi"), ("trực tiếp", "tậnnơi"), ("sân bay", "máybay"),
     ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
     ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"),
-    ("thẻ cứng", "thẻ"),
+    ("thẻ cứng", "thẻ"), ("đứng ảnh", "lỗi"), ("trắng màn ảnh", "lỗi"),
+    # What the question asks: where, what the difference is, how long. The words stay (they make
+    # the message a question); the added token tells sibling topics apart ("mức 2 làm ở đâu" is
+    # registering, "mức 2 khác gì mức 1" is the levels).
+    ("ở đâu", "ở đâu ởđâu"), ("chỗ nào", "chỗ nào ởđâu"), ("đi đâu", "đi đâu ởđâu"), ("nơi nào", "nơi nào ởđâu"),
+    ("khác nhau", "khác nhau khácnhau"), ("khác gì", "khác gì khácnhau"), ("hơn gì", "hơn gì khácnhau"),
+    ("khác chỗ nào", "khác chỗ nào khácnhau"), ("khác sao", "khác sao khácnhau"),
+    ("bao lâu", "bao lâu baolâu"), ("mấy ngày", "mấy ngày baolâu"),
+    ("chừng nào", "chừng nào baolâu"), ("khi nào", "khi nào baolâu"), ("là gì", "là gì làgì"),
     # Compounds: one word, so "ứng dụng" is one piece of evidence, and "công" in "công an"
     # is not the "công" of "công nghệ".
     ("ứng dụng", "ứngdụng"), ("tài khoản", "tàikhoản"), ("ngân hàng", "ngânhàng"), ("công an", "côngan"),
@@ -161,7 +169,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("kích hoạt", "kíchhoạt"), ("đăng ký", "đăngký"), ("xác thực", "xácthực"), ("bảo hiểm", "bảohiểm"),
     ("tổng đài", "tổngđài"), ("lý lịch tư pháp", "lýlịchtưpháp"), ("kết hôn", "kếthôn"),
     ("tạm trú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"), ("máy bay", "máybay"),
-    ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "độmặn"), ("cài ứng dụng", "cài ứngdụng"),
+    ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("cài ứng dụng", "cài ứngdụng"),
     # Weather words beyond "mưa": all of them ask about the weather.
     ("thời tiết", "thờitiết"), ("dự báo", "thờitiết"), ("áp thấp", "thờitiết bão"),
     ("gió mùa", "thờitiết"), ("nắng nóng", "thờitiết nắng"), ("mưa bão", "thờitiết mưa"),
@@ -175,7 +183,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
 FOREIGN = (
     "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "bị giam",
     "giam xe", "chuộc", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
-    "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc", "hộ nghèo", "cận nghèo",
+    "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc", "hộ nghèo", "cận nghèo", "heo",
+    "thú y", "phân bón",
 )
 # fmt: on
 
