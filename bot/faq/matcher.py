@@ -85,6 +85,7 @@ OTHER_MATTER_AT = 0.6  # a question naming another matter (land, fines) is answe
 # it supports the topic less ("công an" in one phrasing of the level-2 topic, in most of the police's).
 AFFINITY_SHARE = 0.25  # a word in this share of a topic's phrasings counts fully for it
 AFFINITY_FLOOR = 0.7  # a word in only one phrasing still counts this much
+KEY_AFFINITY = 0.6  # an answer needs one of the topic's own words (in ≥ AFFINITY_SHARE of its phrasings)
 FOREIGN_ID = -1  # the word id of "another matter": in no topic
 PLACE_MARK = "@place"
 FOREIGN_MARK = "@other"
@@ -213,6 +214,12 @@ class Matcher:
             affinity = {i: min(1.0, c / (AFFINITY_SHARE * len(phr))) for i, c in seen.items()}
             self.topics.append(_Topic(tid, terms_all, phrasings, alarming, tid in live_ids, affinity))
         self.index = {t.id: i for i, t in enumerate(self.topics)}
+        # A live answer (weather, salinity) needs its concept in the question: "sửa máy bơm nước" is no
+        # salinity question even though "nước" is in most of that topic's phrasings.
+        concepts = {"weather": "thờitiết", "salinity": "độmặn"}
+        self.live_concept = {
+            self.index[e.id]: self.vocab.get(concepts.get(e.live or "", ""), -2) for e in kb.entries if e.live
+        }
         self.df_cap = max(DF_CAP_MIN, int(DF_CAP_SHARE * n))
         self.max_idf = math.log(1 + (n - 0.5) / 1.5)
         self.smoothing = COVERAGE_SMOOTHING * self.max_idf
@@ -371,7 +378,7 @@ class Matcher:
 
     def _score(
         self, ti: int, words: list[_Word], qids: set[int], qpairs: set[tuple[int, int]]
-    ) -> tuple[float, float, int]:
+    ) -> tuple[float, float, int, float]:
         """(coverage of the topic's best phrasing, support among known words, specific words shared)."""
         topic = self.topics[ti]
         coverage = 0.0
@@ -382,6 +389,7 @@ class Matcher:
                 coverage = max(coverage, got / (p.total + self.smoothing))
         known = mine = 0.0
         evidence = 0
+        key = 0.0  # the most characteristic specific word of the topic the question has
         for w in words:
             if not w.ids:
                 continue  # names, places, story: neither for nor against
@@ -392,8 +400,10 @@ class Matcher:
                 near = max(topic.affinity.get(i, 0.0) for i in shared)
                 mine += weight * (AFFINITY_FLOOR + (1 - AFFINITY_FLOOR) * near)
                 evidence += w.specific
+                if w.specific:
+                    key = max(key, near)
         support = mine / known if known else 0.0
-        return min(1.0, coverage), support, evidence
+        return min(1.0, coverage), support, evidence, key
 
     def match(self, text: str) -> Match:
         if is_chitchat(text):
@@ -404,19 +414,19 @@ class Matcher:
         qids = {i for w in words for i in w.ids}
         qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
         scam_ok: bool | None = None
-        ranked: list[tuple[float, int, int, float]] = []  # (confidence, topic index, evidence, coverage)
+        ranked: list[tuple[float, int, int, float, float]] = []  # (confidence, topic, evidence, coverage, key)
         for ti in self._candidates(words):
             if self.topics[ti].alarming:
                 if scam_ok is None:
                     scam_ok = has_scam_evidence(text)
                 if not scam_ok:
                     continue
-            coverage, support, evidence = self._score(ti, words, qids, qpairs)
-            ranked.append((math.sqrt(coverage * support), ti, evidence, coverage))
+            coverage, support, evidence, key = self._score(ti, words, qids, qpairs)
+            ranked.append((math.sqrt(coverage * support), ti, evidence, coverage, key))
         ranked.sort(key=lambda r: -r[0])
         if not ranked or ranked[0][0] <= 0:
             return Match(None, 0.0, False, None, "low_coverage")
-        conf, best, evidence, coverage = ranked[0]
+        conf, best, evidence, coverage, key = ranked[0]
         topic = self.topics[best].id
         score = round(conf, 3)
         suggestions = tuple(self.topics[r[1]].id for r in ranked[:MAX_SUGGESTIONS] if r[0] >= SUGGEST_AT and r[2])
@@ -434,6 +444,8 @@ class Matcher:
             or coverage < MIN_KEY_COVERAGE
             or evidence < min(MIN_EVIDENCE, specific)
             or not evidence
+            or key < KEY_AFFINITY
+            or (best in self.live_concept and self.live_concept[best] not in qids)
             or (evidence == 1 and coverage < SINGLE_EVIDENCE_COVERAGE)
         ):
             return Match(None, score, False, topic, "low_coverage", suggestions)

@@ -153,7 +153,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("tận tay", "tậnnơi"), ("tận mặt", "tậnnơi"), ("trực tiếp", "tậnnơi"), ("sân bay", "máybay"),
     ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
     ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"),
-    ("thẻ cứng", "thẻ"), ("đứng ảnh", "lỗi"), ("trắng màn ảnh", "lỗi"),
+    ("thẻ cứng", "thẻ"), ("đứng ảnh", "lỗi"), ("trắng màn ảnh", "lỗi"), ("thành công", "thànhcông"),
+    ("giao dịch", "giaodịch"), ("giao thông", "giaothông"),
     # What the question asks: where, what the difference is, how long. The words stay (they make
     # the message a question); the added token tells sibling topics apart ("mức 2 làm ở đâu" is
     # registering, "mức 2 khác gì mức 1" is the levels).
@@ -184,14 +185,14 @@ FOREIGN = (
     "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "bị giam",
     "giam xe", "chuộc", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
     "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc", "hộ nghèo", "cận nghèo", "heo",
-    "thú y", "phân bón",
+    "thú y", "phân bón", "sốt", "người có công",
 )
 # fmt: on
 
 # Single weather words: they add the weather concept next to themselves.
 WEATHER_WORDS = frozenset("mưa nắng bão giông dông sấm sét gió rét lạnh nóng lốc".split())
 # Single salinity words add the salinity concept.
-SALINITY_WORDS = frozenset("mặn lợ".split())
+SALINITY_WORDS = frozenset("mặn lợ tưới".split())
 
 # Letter names as voice typing writes an acronym read aloud ("vi en e i đi" → vneid).
 # fmt: off
@@ -425,7 +426,9 @@ def assemble(words: Iterable[str]) -> list[str]:
                 continue
         # "trời" is the sky in "trời mưa", "mai trời sao", but not in "trời ơi", "… vậy trời".
         nxt = joined[i + 1] if i + 1 < len(joined) else ""
-        if w == "trời" and nxt and nxt not in ("ơi", "đất", "ạ", "à") and not nxt.startswith("@"):
+        if w == "man" and nxt not in ("hinh", "hình"):  # "nuoc man chua": salty, not "màn hình"
+            out.append("độmặn")
+        elif w == "trời" and nxt and nxt not in ("ơi", "đất", "ạ", "à") and not nxt.startswith("@"):
             out.append("thờitiết")
         elif w in WEATHER_WORDS:
             out.append("thờitiết")
