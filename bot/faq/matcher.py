@@ -86,6 +86,10 @@ OTHER_MATTER_AT = 0.6  # a question naming another matter (land, fines) is answe
 AFFINITY_SHARE = 0.25  # a word in this share of a topic's phrasings counts fully for it
 AFFINITY_FLOOR = 0.7  # a word in only one phrasing still counts this much
 KEY_AFFINITY = 0.6  # an answer needs one of the topic's own words (in ≥ AFFINITY_SHARE of its phrasings)
+NB_ALPHA = 0.1  # naive Bayes smoothing (counts)
+NB_SURE = 0.9  # naive Bayes posterior over the candidates that confirms an unsure best candidate
+NB_MIN_CONF = 0.5  # … whose confidence is at least this
+NB_MARGIN = 0.05  # … and the runner-up at least this far behind
 FOREIGN_ID = -1  # the word id of "another matter": in no topic
 PLACE_MARK = "@place"
 FOREIGN_MARK = "@other"
@@ -184,6 +188,10 @@ class Matcher:
                 phr.append([self.vocab.setdefault(t, len(self.vocab)) for t in toks])
             raw_topics.append((tid, phr))
         self.words = list(self.vocab)
+        # Word counts per topic over its phrasings: a naive Bayes view of the same words, a second
+        # opinion that weighs every word a topic uses by how often it uses it.
+        self.nb_counts: list[Counter[int]] = [Counter(i for p in phr for i in p) for _, phr in raw_topics]
+        self.nb_totals = [sum(c.values()) for c in self.nb_counts]
         self.splittable = self.syllables | KNOWN_WORDS | {fold(k) for k in VARIANTS if " " not in k}
         self.by_fold: dict[str, list[int]] = {}
         for w, i in self.vocab.items():
@@ -405,6 +413,24 @@ class Matcher:
         support = mine / known if known else 0.0
         return min(1.0, coverage), support, evidence, key
 
+    def _posterior(self, words: list[_Word], topics: list[int]) -> list[float]:
+        """Naive Bayes posterior over ``topics`` (uniform prior) from the question's known words."""
+        v = len(self.words) + 1
+        logs = []
+        for ti in topics:
+            counts, total = self.nb_counts[ti], self.nb_totals[ti]
+            lp = 0.0
+            for w in words:
+                if not w.ids or FOREIGN_ID in w.ids:
+                    continue
+                c = max(counts.get(i, 0) for i in w.ids)
+                lp += math.log((c + NB_ALPHA) / (total + NB_ALPHA * v))
+            logs.append(lp)
+        top = max(logs)
+        exp = [math.exp(x - top) for x in logs]
+        z = sum(exp)
+        return [e / z for e in exp]
+
     def match(self, text: str) -> Match:
         if is_chitchat(text):
             return Match(None, 0.0, False, None, "chitchat")
@@ -439,6 +465,22 @@ class Matcher:
             return Match(None, score, False, topic, "statement", suggestions)
         if conf < OTHER_MATTER_AT and any(FOREIGN_ID in w.ids for w in words):
             return Match(None, score, False, topic, "other_matter", suggestions)
+        if (
+            NB_SURE < 1
+            and len(ranked) > 1
+            and conf >= NB_MIN_CONF
+            and ranked[1][0] <= conf - NB_MARGIN
+            and key >= KEY_AFFINITY
+            and evidence >= min(MIN_EVIDENCE, specific)
+            and coverage >= MIN_KEY_COVERAGE
+            and (best in self.live_concept) <= (self.live_concept.get(best) in qids)
+        ):
+            # Two views agree: the best candidate by coverage × support is also, by far, the most
+            # probable by the words' frequencies in each topic. Then the runner-up's closeness is
+            # sibling topics sharing words, not doubt about which one is asked.
+            post = self._posterior(words, [r[1] for r in ranked])
+            if post[0] >= NB_SURE and post[0] == max(post):
+                return Match(topic, score, True, topic, "ok")
         if (
             conf < self.answer_at
             or coverage < MIN_KEY_COVERAGE
