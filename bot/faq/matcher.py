@@ -85,7 +85,8 @@ OTHER_MATTER_AT = 0.6  # a question naming another matter (land, fines) is answe
 # it supports the topic less ("công an" in one phrasing of the level-2 topic, in most of the police's).
 AFFINITY_SHARE = 0.25  # a word in this share of a topic's phrasings counts fully for it
 AFFINITY_FLOOR = 0.7  # a word in only one phrasing still counts this much
-KEY_AFFINITY = 0.6  # an answer needs one of the topic's own words (in ≥ AFFINITY_SHARE of its phrasings)
+KEY_AFFINITY = 0.6  # an answer needs one of the topic's own words (in ≥ 0.6 × AFFINITY_SHARE of its phrasings) …
+PHRASING_MATCH = 0.9  # … unless it says (nearly) one of the topic's phrasings: a wording a leader just taught
 NB_ALPHA = 0.1  # naive Bayes smoothing (counts)
 NB_SURE = 0.9  # naive Bayes posterior over the candidates that confirms an unsure best candidate
 NB_MIN_CONF = 0.5  # … whose confidence is at least this
@@ -470,7 +471,7 @@ class Matcher:
             and len(ranked) > 1
             and conf >= NB_MIN_CONF
             and ranked[1][0] <= conf - NB_MARGIN
-            and key >= KEY_AFFINITY
+            and (key >= KEY_AFFINITY or coverage >= PHRASING_MATCH)
             and evidence >= min(MIN_EVIDENCE, specific)
             and coverage >= MIN_KEY_COVERAGE
             and (best in self.live_concept) <= (self.live_concept.get(best) in qids)
@@ -486,7 +487,7 @@ class Matcher:
             or coverage < MIN_KEY_COVERAGE
             or evidence < min(MIN_EVIDENCE, specific)
             or not evidence
-            or key < KEY_AFFINITY
+            or (key < KEY_AFFINITY and coverage < PHRASING_MATCH)
             or (best in self.live_concept and self.live_concept[best] not in qids)
             or (evidence == 1 and coverage < SINGLE_EVIDENCE_COVERAGE)
         ):

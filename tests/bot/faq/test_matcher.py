@@ -4,6 +4,7 @@ import pytest
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.faq import matcher as matcher_module
 from bot.faq.evaluation import EVAL_FILE, load_cases, score
 from bot.faq.knowledge import Entry, KnowledgeBase, load_knowledge, parse_knowledge
 from bot.faq.matcher import ANSWER, SILENT, SUGGEST, Matcher
@@ -145,7 +146,7 @@ def test_quality_does_not_slide_back(matcher: Matcher) -> None:
     """Floors a little under what bench/faq_bench.py measures (docs/faq.md), so a change that
     makes the bot guess more, or understand less, fails here first."""
     old = score(lambda q: matcher.match(q).topic, load_cases())
-    assert old.accuracy >= 0.75, old.misses
+    assert old.accuracy >= 0.8, old.misses
     assert old.silence >= 0.95, old.misses
     if not DEV.exists():
         return
@@ -157,9 +158,47 @@ def test_quality_does_not_slide_back(matcher: Matcher) -> None:
         for c in cases
         if c.topic is not None and (lambda m: m.topic == c.topic or c.topic in m.suggestions)(matcher.match(c.question))
     )
-    # Measured: 70 % / 99 % / 0.8 % / 97 % with today's base, 64.5 % / 99 % / 1.9 % / 94 % with the five
-    # topics of issue 10 added (questions near the new topics move): floors hold for both.
-    assert dev.accuracy >= 0.6
-    assert dev.silence >= 0.95
-    assert wrong / dev.in_scope <= 0.025
-    assert offered / dev.in_scope >= 0.92
+    # Measured (docs/faq.md, second pass): 87.5 % / 98.5 % / 0 % / 98.4 % on the dev set.
+    assert dev.accuracy >= 0.84
+    assert dev.silence >= 0.96
+    assert wrong / dev.in_scope < 0.01
+    assert offered / dev.in_scope >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("tải vneid ở đâu", "app.install"),  # "cài" is a word, not the filler "cái"
+        ("thẻ căn cước cho bé 3 tuổi", "card.child"),  # "thẻ" is a word, not "thế"
+        ("mai co mua ko", "live.weather"),  # unmarked "mua" next to a day: rain
+        ("nuoc man chua", "live.salinity"),
+    ],
+)
+def test_words_that_fold_onto_fillers_still_count(matcher: Matcher, question: str, topic: str) -> None:
+    assert matcher.match(question).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [
+        ("ai biết sửa máy bơm nước không", "live.salinity"),  # no salinity word: no live answer
+        ("toi muon mua dien thoai moi", "live.weather"),  # buying, no day asked
+        ("đi xuất khẩu lao động Nhật tốn bao nhiêu tiền", "dvc.judicial_record"),  # none of the topic's own words
+        ("con tui bị sốt cao đi trạm y tế được không", "vneid.health_insurance"),  # a fever: another matter
+        ("tiền trợ cấp người có công chừng nào phát", "dvc.death_registration"),
+    ],
+)
+def test_a_topic_needs_its_own_words(matcher: Matcher, question: str, never: str) -> None:
+    assert matcher.match(question).topic != never
+
+
+def test_second_opinion_answers_sibling_topics_when_both_views_agree(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # vneid.levels and vneid.register_level2 share most words: coverage × support alone asks back;
+    # the naive Bayes view (how often each topic uses these words) agrees on the levels, so it answers.
+    question = "tui có vneid mức một rồi, vậy mức hai là cái chi"
+    assert matcher.match(question).topic == "vneid.levels"
+    monkeypatch.setattr(matcher_module, "NB_SURE", 1.0)  # without the second opinion
+    alone = matcher.match(question)
+    assert alone.topic is None and alone.suggestions[0] == "vneid.levels"

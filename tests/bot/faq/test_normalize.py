@@ -13,8 +13,10 @@ from bot.faq.normalize import (
     has_scam_evidence,
     is_chitchat,
     is_question,
+    is_stopword,
     looks_like_question,
     marked,
+    tokens,
     typed_with_marks,
 )
 
@@ -140,3 +142,24 @@ def test_question_or_statement() -> None:
     assert looks_like_question("vneid ko vô dc")
     assert looks_like_question("VNeID mức 2?")
     assert not looks_like_question("tui mới kích hoạt vneid xong rồi")
+
+
+def test_stopwords_keep_their_marks() -> None:
+    # Typed with marks, only the filler's own spelling is a stopword; typed without, folded.
+    assert is_stopword("cái") and is_stopword("thế") and is_stopword("mà") and is_stopword("cai")
+    assert not is_stopword("cài") and not is_stopword("thẻ") and not is_stopword("mã") and not is_stopword("tối")
+
+
+def test_what_the_question_asks_is_a_token_and_the_words_stay() -> None:
+    assert {"ở", "đâu", "ởđâu"} <= set(tokens("mức 2 làm ở đâu"))
+    assert "khácnhau" in tokens("muc 1 muc 2 khac nhau cho nao")
+    assert "baolâu" in tokens("đăng ký bao lâu thì được duyệt")
+    assert is_question("làm mức 2 ở đâu")
+
+
+def test_unmarked_mua_is_rain_only_next_to_a_day() -> None:
+    assert "thờitiết" in tokens("mai co mua ko")
+    assert "thờitiết" in tokens("chieu nay co nang khong")
+    assert "thờitiết" not in tokens("toi muon mua dien thoai")
+    assert "thờitiết" not in tokens("nang cap vneid len muc 2")
+    assert "độmặn" in tokens("nuoc man chua") and "độmặn" not in tokens("trang man hinh")
