@@ -156,6 +156,34 @@ def grown(kb: KnowledgeBase, size: int, seed: int = 10) -> KnowledgeBase:
     return KnowledgeBase(tuple(entries))
 
 
+def folds(kb: KnowledgeBase, k: int = 5, seed: int = 1) -> Figures:
+    """Leave-phrasings-out: each fold's phrasings are asked of a matcher built without them.
+
+    A stand-in for unseen questions that needs no evaluation set (and so can be tuned on without
+    touching the frozen one): every phrasing is a question the matcher has not been given."""
+    items = [(e.id, q) for e in kb.entries for q in e.questions]
+    random.Random(seed).shuffle(items)
+    fig = Figures()
+    for f in range(k):
+        held = set(items[f::k])
+        entries = tuple(
+            Entry(
+                e.id,
+                e.title,
+                tuple(q for q in e.questions if (e.id, q) not in held) or e.questions[:1],
+                e.answer,
+                e.related,
+                e.live,
+            )
+            for e in kb.entries
+        )
+        m = Matcher(KnowledgeBase(entries))
+        for topic, q in items[f::k]:
+            got = m.match(q)
+            fig.add(Case(q, topic), got.topic, got.suggestions)
+    return fig
+
+
 def latency_us(
     fn: Callable[[str], object], questions: list[str], rounds: int, clock: Callable[[], int] = time.perf_counter_ns
 ) -> tuple[float, float]:
@@ -197,6 +225,7 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="print the matcher's mistakes (never the frozen set's)")
     ap.add_argument("--kb", type=Path, default=ROOT / "faq" / "knowledge.yaml", help="knowledge base to measure")
     ap.add_argument("--no-latency", action="store_true", help="accuracy only")
+    ap.add_argument("--folds", type=int, default=5, help="leave-phrasings-out folds over the knowledge base (0: skip)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -225,6 +254,10 @@ def main() -> None:
             for q, want, got in misses:
                 m = matcher.match(q)
                 print(f"    miss: {q!r} want {want} got {got} ({m.reason} {m.score:.2f} {list(m.suggestions)})")
+
+    if args.folds:
+        print(f"\nKnowledge base, leave-phrasings-out ({args.folds} folds: each phrasing asked of a base without it)")
+        print(line("Loa Số matcher", folds(kb, args.folds)))
 
     if args.no_latency:
         return
