@@ -152,6 +152,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("công nghệ", "côngnghệsố"), ("tận nhà", "tậnnơi"), ("tới nhà", "tậnnơi"), ("tận nơi", "tậnnơi"),
     ("tận tay", "tậnnơi"), ("tận mặt", "tậnnơi"), ("trực tiếp", "tậnnơi"), ("sân bay", "máybay"),
     ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
+    ("phần ngàn", "phầnngàn độmặn"), ("phần nghìn", "phầnngàn độmặn"),
     ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"),
     ("thẻ cứng", "thẻ"), ("đứng ảnh", "lỗi"), ("trắng màn ảnh", "lỗi"), ("thành công", "thànhcông"),
     ("giao dịch", "giaodịch"), ("giao thông", "giaothông"),
@@ -498,7 +499,8 @@ _NOT_ASKING = {"ai": ("cũng",), "mấy": ("bữa", "hôm")}  # "ai cũng…", "
 # On the folded words: "có … không/chưa", "A hay B", "được không", and a problem reported to the
 # help desk ("nó báo…", "không được", "bị lỗi") — which is a request for help.
 _ASKS_FOLDED = re.compile(
-    r"\bco\b.*\b(khong|chua)\b|\bhay\b|\bduoc khong\b|\bkhong duoc\b|\bno (bao|doi|bat|hoi|keu)\b"
+    r"\bco\b.*\b(khong|chua)\b|\bhay\b|\bduoc (khong|chua)\b|\bkhong duoc\b|\bno (bao|doi|bat|hoi|keu)\b"
+    r"|\bquen (matkhau|taikhoan|ma)\b"
     r"|\bbi loi\b|\bloi\b|\bkhong (vao|nhan|hien|mo)\b"
 )
 _PARTICLE_BEFORE_PUNCT = re.compile(r"\b(không|hông|hổng|ko|hok|k|chưa|hả|sao|gì|chi|nào|đâu|vậy|ha)\s*[,;.!?]")
