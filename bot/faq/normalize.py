@@ -155,7 +155,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("phần ngàn", "phầnngàn độmặn"), ("phần nghìn", "phầnngàn độmặn"),
     ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"),
     ("thẻ cứng", "thẻ"), ("đứng ảnh", "lỗi"), ("trắng màn ảnh", "lỗi"), ("thành công", "thànhcông"),
-    ("giao dịch", "giaodịch"), ("giao thông", "giaothông"),
+    ("giao dịch", "giaodịch"), ("giao thông", "giaothông"), ("hệ thống", "hệthống"), ("bảo trì", "bảotrì"),
     # What the question asks: where, what the difference is, how long. The words stay (they make
     # the message a question); the added token tells sibling topics apart ("mức 2 làm ở đâu" is
     # registering, "mức 2 khác gì mức 1" is the levels).
@@ -501,6 +501,8 @@ _NOT_ASKING = {"ai": ("cũng",), "mấy": ("bữa", "hôm")}  # "ai cũng…", "
 _ASKS_FOLDED = re.compile(
     r"\bco\b.*\b(khong|chua)\b|\bhay\b|\bduoc (khong|chua)\b|\bkhong duoc\b|\bno (bao|doi|bat|hoi|keu)\b"
     r"|\bquen (matkhau|taikhoan|ma)\b"
+    # An app's error message, typed or read from a screenshot, is a problem reported: a request for help.
+    r"|\bkhong (thanhcong|dung|khop|ton tai)\b|\bthat bai\b|\bbaotri\b|\b(bi|tam) khoa\b|\bda duoc dung\b"
     r"|\bbi loi\b|\bloi\b|\bkhong (vao|nhan|hien|mo)\b"
 )
 _PARTICLE_BEFORE_PUNCT = re.compile(r"\b(không|hông|hổng|ko|hok|k|chưa|hả|sao|gì|chi|nào|đâu|vậy|ha)\s*[,;.!?]")
