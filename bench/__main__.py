@@ -13,7 +13,7 @@ import time
 
 BENCHES = {
     "pipeline": ["-m", "bench.pipeline"],  # updates/s vs a bare PTB app (issue 2)
-    "faq": ["-m", "bench.faq_bench"],  # accuracy, silence, latency vs a rapidfuzz baseline (issue 3)
+    "faq": ["-m", "bench.faq_bench"],  # answers, silence, wrong answers, latency at 4,000 topics (issues 3, 10)
     "fanout": ["-m", "bench.fanout"],  # 2,000-group broadcast vs the flood limit (issue 4)
     "dashboard": ["-m", "bench.dashboard_bench"],  # overview page at commune scale (issue 5)
     "zalo": ["-m", "bench.zalo_webhook"],  # Zalo webhook events/s vs a bare endpoint (issue 6)

@@ -6,6 +6,13 @@ bot (private chat, mention, reply, ``/hoi``) always gets a reply: the answer, or
 know" with the hamlet team's contacts. Chit-chat ("ok cảm ơn", greetings, ads) is left
 alone in groups. Every answer carries feedback buttons; questions addressed to the bot
 and every answer are logged so leaders see what to add (``/chuatraloi``).
+
+Ask-back: when the matcher is unsure but has candidates and the message was addressed to
+the bot, it asks "Ý bà con là…?" with up to three topic buttons and "Không phải". A
+press answers that topic and records the choice on the logged question; "Không phải"
+gives the team's contacts and leaves the question unanswered for leaders. Confirmed
+wordings become phrasings once a leader approves them (``/duyet``). In a group, a
+message not addressed to the bot is still answered only when sure, never asked back.
 """
 
 from __future__ import annotations
@@ -19,12 +26,22 @@ from bot import metrics
 from bot.faq.editing import EditError, add_phrasing
 from bot.faq.knowledge import Entry, KnowledgeError
 from bot.faq.live import police_answer, salinity_answer, weather_answer
-from bot.faq.matcher import Match, Matcher
+from bot.faq.matcher import ANSWER, SUGGEST, Match, Matcher
 from bot.faq.normalize import content_tokens, folded_words, looks_like_question
+from bot.faq.review import Outcome, review
 from bot.faq.service import live_knowledge, matcher_for
-from bot.model import Button, ButtonPress, ChatId, InboundMessage, Outbound, Role
+from bot.model import Button, ButtonPress, ChatId, InboundMessage, Outbound, Platform, Role
 from bot.router import Context, Router
-from bot.store.questions import FEEDBACK_NOT_USEFUL, FEEDBACK_USEFUL, log_question, needing_work, set_feedback
+from bot.store.questions import (
+    FEEDBACK_NOT_USEFUL,
+    FEEDBACK_USEFUL,
+    Question,
+    log_question,
+    needing_work,
+    pending_phrasings,
+    record_choice,
+    set_feedback,
+)
 from handlers.common import commune_for, contacts_text, hamlet_for
 
 log = logging.getLogger(__name__)
@@ -32,6 +49,10 @@ log = logging.getLogger(__name__)
 FAQ_PRIORITY = 100
 FEEDBACK_PREFIX = "fb:"
 RELATED_PREFIX = "faq:"
+CHOICE_PREFIX = "ab:"  # ab:<question id>:<topic> or ab:<question id>:- ("Không phải")
+NONE_FIT = "-"
+CALLBACK_MAX = 64  # bytes of Telegram's callback_data
+ZALO = (Platform.ZALO_OA, Platform.ZALO_BOT)
 DEFAULT_DAYS = 7
 MAX_DAYS = 90
 MAX_LISTED = 30
@@ -126,13 +147,20 @@ async def answer_question(
         if addressed:
             return [Outbound(msg.chat, ctx.texts.say("faq_chitchat"), reply_to=_reply_to(msg))]
         return []
-    entry = matcher.kb.get(match.topic) if match.topic else None
+    entry = matcher.kb.get(match.topic) if match.topic and match.outcome == ANSWER else None
     if entry is None:
         if not addressed:
             metrics.faq_decision("silent")
             return []  # a group conversation we are not sure about: stay out of it
         metrics.faq_decision("unknown")
-        await _log(ctx, record or question, match, answered=False)
+        qid = await _log(ctx, record or question, match, answered=False)
+        offered = [
+            e
+            for e in (matcher.kb.get(t) for t in match.suggestions)
+            if e is not None and len(f"{CHOICE_PREFIX}{qid}:{e.id}".encode()) <= CALLBACK_MAX
+        ]
+        if match.outcome == SUGGEST and offered:
+            return [await _ask_back(ctx, msg, qid, offered)]
         text_out = ctx.texts.render("faq/unknown.txt.j2", contacts=await contacts_text(ctx), logged=True)
         return [Outbound(msg.chat, text_out, reply_to=_reply_to(msg))]
     metrics.faq_decision("answered")
@@ -147,6 +175,35 @@ async def answer_question(
             meta={"faq_topic": entry.id, "faq_score": f"{match.score:.3f}"},
         )
     ]
+
+
+async def _ask_back(ctx: Context, msg: InboundMessage, qid: int, offered: list[Entry]) -> Outbound:
+    """ "Ý bà con là…?" with one large button per topic and "Không phải".
+
+    Zalo shows no buttons in groups: there the titles are listed in the text, with the
+    team's contacts, and the resident can ask again more precisely or in private.
+    """
+    listed = msg.chat.platform in ZALO and not msg.chat.is_private
+    contacts = await contacts_text(ctx) if listed else ""
+    text = ctx.texts.render("faq/ask_back.txt.j2", listed=listed, titles=[e.title for e in offered], contacts=contacts)
+    rows: list[tuple[Button, ...]] = (
+        [] if listed else [(Button(e.title, f"{CHOICE_PREFIX}{qid}:{e.id}"),) for e in offered]
+    )
+    if rows:
+        rows.append((Button(ctx.texts.say("faq_btn_none"), f"{CHOICE_PREFIX}{qid}:{NONE_FIT}"),))
+    return Outbound(
+        msg.chat,
+        text,
+        buttons=tuple(rows),
+        reply_to=_reply_to(msg),
+        meta={"faq_suggestions": ",".join(e.id for e in offered)},
+    )
+
+
+def _may_confirm(ctx: Context, q: Question) -> bool:
+    """Only the person who asked (or a leader) confirms what a question meant."""
+    person = ctx.extras.get("person")
+    return (person is not None and q.person_id == person.id) or ctx.has_role(Role.LEADER)
 
 
 def _scope(ctx: Context) -> tuple[list[str] | None, str | None]:
@@ -209,6 +266,78 @@ def register(router: Router) -> None:
         qid = await _log(ctx, entry.title, pressed, answered=True)
         body = await _answer_text(ctx, entry, matcher, entry.title)
         return [Outbound(press.chat, body, buttons=_buttons(ctx, qid, entry, matcher))]
+
+    @router.button(CHOICE_PREFIX)
+    async def choice(ctx: Context) -> list[Outbound]:
+        """A press under "Ý bà con là…?": answer that topic (or give contacts) and record it."""
+        press = ctx.event
+        assert isinstance(press, ButtonPress)
+        qid_text, _, topic = press.data[len(CHOICE_PREFIX) :].partition(":")
+        matcher = _matcher(ctx)
+        if matcher is None or not qid_text.isdigit() or not topic:
+            return []
+        q = await ctx.session.get(Question, int(qid_text))
+        entry = matcher.kb.get(topic) if topic != NONE_FIT else None
+        if q is None or (entry is None and topic != NONE_FIT):
+            return [Outbound(press.chat, "", answer_callback=ctx.texts.say("faq_choice_gone"))]
+        if entry is None:
+            if _may_confirm(ctx, q):
+                await record_choice(ctx.session, q.id, None, ctx.now)
+            body = ctx.texts.render("faq/none_fit.txt.j2", contacts=await contacts_text(ctx))
+            return [Outbound(press.chat, body)]
+        if _may_confirm(ctx, q):
+            await record_choice(ctx.session, q.id, entry.id, ctx.now)
+            qid = q.id
+        else:  # someone else in the group wanted the same answer: a fresh log row for their feedback
+            qid = await _log(ctx, entry.title, Match(entry.id, 1.0, True, entry.id, "button"), answered=True)
+        body = await _answer_text(ctx, entry, matcher, q.text)
+        return [
+            Outbound(
+                press.chat,
+                body,
+                buttons=_buttons(ctx, qid, entry, matcher),
+                meta={"faq_topic": entry.id, "faq_choice": "1"},
+            )
+        ]
+
+    @router.command("duyet", role=Role.LEADER, help_key="cmd_duyet")
+    async def duyet(ctx: Context) -> list[Outbound]:
+        """/duyet: wordings residents confirmed; /duyet <số> adds one; /duyet bo <số> drops it."""
+        msg = ctx.event
+        assert isinstance(msg, InboundMessage)
+        args = [a.lower() for a in (msg.command.args if msg.command else ())]
+        hamlets, scope = _scope(ctx)
+        matcher = _matcher(ctx)
+        if not args:
+            rows = await pending_phrasings(ctx.session, hamlets, limit=MAX_LISTED)
+            items = []
+            for q in rows:
+                e = matcher.kb.get(q.topic) if matcher and q.topic else None
+                items.append({"id": q.id, "text": q.text, "title": e.title if e else q.topic})
+            text = ctx.texts.render("faq/review.txt.j2", rows=items, scope=scope)
+            return [Outbound(msg.chat, text, reply_to=_reply_to(msg))]
+        approve = args[0] != "bo"
+        number = args[0] if approve else (args[1] if len(args) > 1 else "")
+        if not number.isdigit() or len(args) > (1 if approve else 2):
+            return [Outbound(msg.chat, ctx.texts.say("duyet_usage"), reply_to=_reply_to(msg))]
+        try:
+            live = live_knowledge(ctx.config)
+        except KnowledgeError as exc:
+            log.error("FAQ knowledge base has errors, /duyet refused:\n%s", exc)
+            return [Outbound(msg.chat, ctx.texts.say("duyet_failed"), reply_to=_reply_to(msg))]
+        outcome, reviewed = await review(ctx.session, live, int(number), approve=approve, at=ctx.now, hamlets=hamlets)
+        if outcome is Outcome.APPROVED and reviewed is not None:
+            e = live.kb.get(reviewed.topic or "")
+            who = f"{msg.sender.platform.value}:{msg.sender.id}"
+            log.info("FAQ wording %d approved for %s by %s", reviewed.id, reviewed.topic, who)
+            text = ctx.texts.say("duyet_done", text=reviewed.text, title=e.title if e else reviewed.topic)
+        elif outcome is Outcome.REJECTED:
+            text = ctx.texts.say("duyet_rejected", id=number)
+        elif outcome is Outcome.FAILED:
+            text = ctx.texts.say("duyet_failed")
+        else:
+            text = ctx.texts.say("duyet_not_found", id=number)
+        return [Outbound(msg.chat, text, reply_to=_reply_to(msg))]
 
     @router.command("themcauhoi", role=Role.LEADER, help_key="cmd_themcauhoi")
     async def themcauhoi(ctx: Context) -> list[Outbound]:

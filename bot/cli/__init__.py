@@ -33,6 +33,7 @@ def _register() -> None:
         db,
         demo,
         doctor,
+        faq,
         groups,
         roles,
         run,
@@ -45,8 +46,9 @@ def _register() -> None:
         zalo,
     )
 
-    for module in (
+    modules = (
         ask,
+        faq,
         db,
         groups,
         roles,
@@ -61,7 +63,8 @@ def _register() -> None:
         zalo,
         scan,
         demo,
-    ):
+    )
+    for module in modules:
         module.register(main)
     doctor.register(main)
 

@@ -2,8 +2,10 @@
 
 ``loaso ask "câu hỏi"`` prints the answer. ``loaso ask --json`` reads one question per
 line from stdin and writes one JSON object per line (a stable contract for acceptance
-checks): ``{"question", "topic", "score", "answer"}`` — ``topic`` and ``answer`` are
-null when the bot would not answer. Live topics (salinity, weather) print the
+checks): ``{"question", "topic", "score", "answer", "suggestions"}`` — ``topic`` and
+``answer`` are null unless the bot would answer outright; ``suggestions`` are the topic
+ids it would offer as buttons when unsure ("Ý bà con là…?"), empty when it answers or
+stays silent. Live topics (salinity, weather) print the
 knowledge base's general text; the live numbers need a hamlet group.
 """
 
@@ -18,7 +20,7 @@ import click
 from bot.cli.base import fail, get_config
 from bot.config import Config
 from bot.faq.knowledge import KnowledgeError
-from bot.faq.matcher import Matcher
+from bot.faq.matcher import ANSWER, Matcher
 from bot.faq.service import matcher_for
 from bot.media.extract import best_question, text_read
 from bot.media.fetch import MAX_IMAGE_BYTES
@@ -29,12 +31,13 @@ from bot.texts import default_texts
 
 def _answer(matcher: Matcher, question: str) -> dict[str, object]:
     match = matcher.match(question)
-    entry = matcher.kb.get(match.topic) if match.topic else None
+    entry = matcher.kb.get(match.topic) if match.topic and match.outcome == ANSWER else None
     return {
         "question": question,
         "topic": entry.id if entry else None,
         "score": match.score,
         "answer": entry.answer if entry else None,
+        "suggestions": [] if entry else list(match.suggestions),
     }
 
 
@@ -63,15 +66,19 @@ def _answer_image(matcher: Matcher, path: Path) -> dict[str, object]:
     best = best_question(raw, match)
     result = _answer(matcher, best) if best else _answer(matcher, "")
     if not best:
-        result.update(topic=None, answer=None, score=0.0)
+        result.update(topic=None, answer=None, score=0.0, suggestions=[])
     result["question"] = text_read(raw)
     return result
 
 
-def _unknown(config: Config) -> str:
+def _unknown(config: Config, matcher: Matcher, suggestions: list[str]) -> str:
+    """What a resident would read: the ask-back's choices as a list, or "chưa biết" + contacts."""
     commune = config.communes[0] if len(config.communes) == 1 else None
     texts = default_texts()
     contacts = texts.render("replies/contacts.txt.j2", hamlet=None, commune=commune)
+    titles = [e.title for e in (matcher.kb.get(t) for t in suggestions) if e is not None]
+    if titles:
+        return texts.render("faq/ask_back.txt.j2", listed=True, titles=titles, contacts=contacts)
     return texts.render("faq/unknown.txt.j2", contacts=contacts, logged=False)
 
 
@@ -98,7 +105,8 @@ def register(main: click.Group) -> None:
             if as_json:
                 click.echo(json.dumps(result, ensure_ascii=False))
             else:
-                click.echo(result["answer"] if result["answer"] is not None else _unknown(config))
+                unsure = _unknown(config, matcher, result["suggestions"])  # type: ignore[arg-type]
+                click.echo(result["answer"] if result["answer"] is not None else unsure)
             return
         if as_json:
             lines = [" ".join(question)] if question else (ln.rstrip("\r\n") for ln in sys.stdin)
@@ -109,4 +117,7 @@ def register(main: click.Group) -> None:
         if not question:
             fail('give a question, e.g. loaso ask "quên mật khẩu VNeID", or use --json with stdin', 2)
         result = _answer(matcher, nfc(" ".join(question)).strip())
-        click.echo(result["answer"] if result["answer"] is not None else _unknown(config))
+        if result["answer"] is not None:
+            click.echo(result["answer"])
+        else:
+            click.echo(_unknown(config, matcher, result["suggestions"]))  # type: ignore[arg-type]

@@ -1,166 +1,497 @@
-"""Which knowledge-base topic a question is about, and whether we are sure enough to answer.
+"""Which knowledge-base topic a question is about, and how sure we are: answer, suggest, or stay silent.
 
-Ranking is BM25 over one document per topic (its title and phrasings, as folded,
-teencode-expanded syllables and syllable bigrams: bigrams stand in for Vietnamese word
-segmentation). Confidence is *coverage*: the share of the question's IDF-weighted content
-words that the best topic knows. Words the knowledge base has never seen count against
-it, so gossip, ads and questions about other things fall below the threshold and the bot
-stays silent: it never guesses. Typos are mapped to the nearest known word first
-(rapidfuzz Levenshtein, 1 edit, 2 for long words).
+Words keep their diacritics (``normalize``): a word typed with marks matches only that
+word; a word typed without marks matches any word with the same letters. Each topic's
+phrasings (title + questions) are indexed as words and word pairs. For a question:
+
+1. **Candidates** come from an inverted index (word → topics), ranked by the summed IDF of
+   the words they share with the question; only the best few are scored in full, so the
+   cost grows with the words in the question, not with the number of topics.
+2. **Coverage of the topic's key words**: for each phrasing of a candidate, the share of
+   its IDF-weighted words (and word pairs) the question contains; the topic takes its best
+   phrasing. A long story around the question does not lower it: words the knowledge base
+   never uses (names, places, story) are ignored.
+3. **Support**: of the question's words the knowledge base DOES know, the share this topic
+   knows — a word that belongs to another topic is evidence against this one.
+
+Confidence = √(coverage × support). The bot answers when confidence is high, the runner-up
+is clearly behind, at least two specific words agree (or the only one), and — for topics
+that warn about scams — the question itself speaks of a trick or a stranger. Below that it
+may suggest up to three topics (asked back in a private chat); else it stays silent.
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.faq.knowledge import KnowledgeBase
-from bot.faq.normalize import CHITCHAT, GENERIC, STOPWORDS, content_tokens, is_chitchat
+from bot.faq.normalize import (
+    CHITCHAT,
+    FOREIGN,
+    GENERIC,
+    STOPWORDS,
+    VARIANTS,
+    assemble,
+    fold,
+    has_scam_evidence,
+    is_chitchat,
+    is_generic,
+    is_question,
+    is_stopword,
+    join_phrases,
+    marked,
+    syllables,
+    to_everyone,
+    typed_with_marks,
+)
 
 # Real words we know that the knowledge base does not use: never "correct" them into one
 # it does ("chúc mừng" is not a typo of "chưa mang").
 KNOWN_WORDS = CHITCHAT | GENERIC | STOPWORDS
+GLUED_MIN = 9  # an unknown run of letters this long may be words typed without spaces
 
-K1 = 1.2
-B = 0.75
-BIGRAM_WEIGHT = 0.6
-MIN_COVERAGE = 0.55  # share of the question's weighted words the topic must know
-MIN_MARGIN = 1.05  # best topic's BM25 must beat the runner-up by this factor …
-SURE_COVERAGE = 0.9  # … unless it knows nearly every word
-AMBIGUOUS_GAP = 0.1  # … or the runner-up knows clearly fewer of the words
-OOV_WEIGHT = 0.85  # a word the knowledge base never uses weighs this much of the highest IDF
-GENERIC_WEIGHT = 0.3  # everyday words count this much of their IDF in the coverage
+BIGRAM_WEIGHT = 0.6  # a word pair counts this much of its IDF, on top of its two words
+GENERIC_WEIGHT = 0.3  # everyday words count this much of their IDF
 TYPO_WEIGHT = 0.8  # a word we had to correct is weaker evidence than one typed right
-MIN_EVIDENCE = 2  # distinct specific words the topic must know (1 if the question has only one)
+ANSWER_AT = 0.4  # confidence needed to answer outright
+MIN_KEY_COVERAGE = 0.3  # … and at least this share of one phrasing's key words
+SUGGEST_AT = 0.25  # confidence needed to be offered as a suggestion
+MARGIN = 0.15  # the runner-up must be this far behind for an outright answer
+MAX_SUGGESTIONS = 3
+CANDIDATES = 24  # topics scored in full per question
+DF_CAP_SHARE = 0.05  # words in more than this share of topics do not select candidates …
+DF_CAP_MIN = 100  # … unless they are in fewer topics than this (small bases: every word selects)
+TERSE = 7  # more words than this, and no question form: news ("trời mưa quá trời, ướt hết đồ") …
+STATEMENT_AT = 0.8  # … answered only with this confidence
+MIN_EVIDENCE = 2  # distinct specific words the topic must share (1 if the question has only one)
 TYPO_CACHE = 4096
+# Topics whose answer warns or alarms: they need evidence of a trick in the question itself.
+ALARMING_PREFIXES = ("scam.",)
+ALARMING_TOPICS = frozenset({"pay.fake_qr"})
+
+COVERAGE_SMOOTHING = 0.3  # × the rarest word's IDF, added to every phrasing's total: more words matched is stronger
+FOREIGN_WEIGHT = 2.0  # a word of another matter weighs this many times the rarest word
+SINGLE_EVIDENCE_COVERAGE = 0.6  # one shared word is enough only if it covers this much of a phrasing
+OTHER_MATTER_AT = 0.6  # a question naming another matter (land, fines) is answered only this sure
+# A word in many of a topic's phrasings is its own; one in a single phrasing of many is borrowed:
+# it supports the topic less ("công an" in one phrasing of the level-2 topic, in most of the police's).
+AFFINITY_SHARE = 0.25  # a word in this share of a topic's phrasings counts fully for it
+AFFINITY_FLOOR = 0.7  # a word in only one phrasing still counts this much
+KEY_AFFINITY = 0.6  # an answer needs one of the topic's own words (in ≥ 0.6 × AFFINITY_SHARE of its phrasings) …
+PHRASING_MATCH = 0.9  # … unless it says (nearly) one of the topic's phrasings: a wording a leader just taught
+NB_ALPHA = 0.1  # naive Bayes smoothing (counts)
+NB_SURE = 0.9  # naive Bayes posterior over the candidates that confirms an unsure best candidate
+NB_MIN_CONF = 0.5  # … whose confidence is at least this
+NB_MARGIN = 0.05  # … and the runner-up at least this far behind
+FOREIGN_ID = -1  # the word id of "another matter": in no topic
+PLACE_MARK = "@place"
+FOREIGN_MARK = "@other"
+
+# Outcomes.
+ANSWER = "answer"
+SUGGEST = "suggest"
+SILENT = "silent"
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """``topic`` is None when the bot must not answer; ``score`` is in [0, 1]."""
+    """``topic`` is None unless the bot should answer outright; ``score`` is the confidence in [0, 1]."""
 
     topic: str | None
     score: float
     confident: bool
     best: str | None  # best topic even when not confident (for the leaders' log)
-    reason: str  # "ok", "chitchat", "empty", "low_coverage", "ambiguous"
+    reason: str  # "ok", "chitchat", "empty", "low_coverage", "ambiguous", "alarming"
+    suggestions: tuple[str, ...] = field(default=())  # topics to offer when unsure (best first)
+
+    @property
+    def outcome(self) -> str:
+        if self.topic is not None:
+            return ANSWER
+        return SUGGEST if self.suggestions else SILENT
 
 
-def _bigrams(tokens: list[str]) -> list[str]:
-    return [f"{a}_{b}" for a, b in itertools.pairwise(tokens)]
+@dataclass(slots=True)
+class _Phrasing:
+    terms: dict[int, float]  # term id → weight
+    pairs: dict[tuple[int, int], float]
+    total: float
+
+
+@dataclass(slots=True)
+class _Topic:
+    id: str
+    terms: set[int]
+    phrasings: list[_Phrasing]
+    alarming: bool
+    live: bool  # weather, salinity: what people chat about most, news about it is no question
+    affinity: dict[int, float]  # word id → how characteristic of this topic (share of its phrasings, scaled)
+
+
+@dataclass(slots=True)
+class _Word:
+    ids: frozenset[int]
+    weight: float  # its IDF (the largest over the words it may be), generic words less
+    specific: bool
+    corrected: bool
+
+
+def _restorer(phrasings: Iterable[tuple[bool, list[str]]]) -> dict[str, str]:
+    """Phrasings written without marks ("doi mat khau") use the marked word the knowledge base
+    uses most for those letters ("đổi"), so that a resident's "đời" does not match them."""
+    counts: dict[str, Counter[str]] = {}
+    for with_marks, toks in phrasings:
+        if with_marks:
+            for t in toks:
+                counts.setdefault(fold(t), Counter())[t] += 1
+    return {f: c.most_common(1)[0][0] for f, c in counts.items()}
 
 
 class Matcher:
     def __init__(
         self,
         kb: KnowledgeBase,
-        min_coverage: float = MIN_COVERAGE,
-        min_margin: float = MIN_MARGIN,
-        oov_weight: float = OOV_WEIGHT,
+        min_coverage: float = ANSWER_AT,
+        places: Iterable[str] = (),
     ):
         self.kb = kb
-        self.min_coverage = min_coverage
-        self.min_margin = min_margin
-        self.oov_weight = oov_weight
-        self.topics = [e.id for e in kb.entries]
-        docs: list[Counter[str]] = []  # term → weighted count
+        self.answer_at = min_coverage
+        self.vocab: dict[str, int] = {}
+        raw_topics: list[tuple[str, list[list[int]]]] = []
+        live_ids = {e.id for e in kb.entries if e.live}
+        # Each phrasing is tokenised once: (marked as typed?, syllables, content tokens).
+        self.syllables: set[str] = set()  # as typed before compounds are joined: typos are corrected to these
+        texts: list[tuple[str, list[tuple[bool, list[str]]]]] = []
         for e in kb.entries:
-            terms: Counter[str] = Counter()
+            phr_toks = []
             for text in (e.title, *e.questions):
-                toks = content_tokens(text)
-                terms.update(toks)
-                terms.update(_bigrams(toks))
-            docs.append(terms)
-        self.docs = docs
-        self.lengths = [sum(d.values()) for d in docs]
-        self.avg_len = sum(self.lengths) / max(1, len(docs))
-        df: Counter[str] = Counter()
-        for d in docs:
-            df.update(d.keys())
-        n = len(docs)
-        self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+                syls = syllables(text)
+                self.syllables.update(fold(y) for y in syls)
+                phr_toks.append((typed_with_marks(text), [t for t in assemble(syls) if not is_stopword(t)]))
+            texts.append((e.id, phr_toks))
+        restore = _restorer(p for _, phr in texts for p in phr)
+        # Words as written in phrasings typed with marks: an unmarked one there ("bao", "con") is a
+        # real word, so a resident's marked "bão" or "còn" must not fall back to it.
+        self.attested = {t for _, phr in texts for with_marks, toks in phr if with_marks for t in toks}
+        for tid, phr_toks in texts:
+            phr: list[list[int]] = []
+            for with_marks, toks in phr_toks:
+                if not with_marks:
+                    toks = [restore.get(t, t) for t in toks]
+                phr.append([self.vocab.setdefault(t, len(self.vocab)) for t in toks])
+            raw_topics.append((tid, phr))
+        self.words = list(self.vocab)
+        # Word counts per topic over its phrasings: a naive Bayes view of the same words, a second
+        # opinion that weighs every word a topic uses by how often it uses it.
+        self.nb_counts: list[Counter[int]] = [Counter(i for p in phr for i in p) for _, phr in raw_topics]
+        self.nb_totals = [sum(c.values()) for c in self.nb_counts]
+        self.splittable = self.syllables | KNOWN_WORDS | {fold(k) for k in VARIANTS if " " not in k}
+        self.by_fold: dict[str, list[int]] = {}
+        for w, i in self.vocab.items():
+            self.by_fold.setdefault(fold(w), []).append(i)
+        df: Counter[int] = Counter()
+        for _, phr in raw_topics:
+            df.update({i for p in phr for i in p})
+        n = len(raw_topics)
+        self.idf = [math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5)) for i in range(len(self.words))]
+        self.generic = [is_generic(w) for w in self.words]
+        self.topics: list[_Topic] = []
+        self.postings: dict[int, list[int]] = {}
+        for ti, (tid, phr) in enumerate(raw_topics):
+            phrasings = []
+            for p in phr:
+                terms = {i: self._weight(i) for i in p}
+                pairs = {
+                    (a, b): BIGRAM_WEIGHT * min(self.idf[a], self.idf[b]) for a, b in itertools.pairwise(p) if a != b
+                }
+                total = sum(terms.values()) + sum(pairs.values())
+                if total > 0:
+                    phrasings.append(_Phrasing(terms, pairs, total))
+            terms_all = {i for p in phr for i in p}
+            for i in terms_all:
+                self.postings.setdefault(i, []).append(ti)
+            alarming = tid.startswith(ALARMING_PREFIXES) or tid in ALARMING_TOPICS
+            seen = Counter(i for p in phr for i in set(p))
+            affinity = {i: min(1.0, c / (AFFINITY_SHARE * len(phr))) for i, c in seen.items()}
+            self.topics.append(_Topic(tid, terms_all, phrasings, alarming, tid in live_ids, affinity))
+        self.index = {t.id: i for i, t in enumerate(self.topics)}
+        # A live answer (weather, salinity) needs its concept in the question: "sửa máy bơm nước" is no
+        # salinity question even though "nước" is in most of that topic's phrasings.
+        concepts = {"weather": "thờitiết", "salinity": "độmặn"}
+        self.live_concept = {
+            self.index[e.id]: self.vocab.get(concepts.get(e.live or "", ""), -2) for e in kb.entries if e.live
+        }
+        self.df_cap = max(DF_CAP_MIN, int(DF_CAP_SHARE * n))
         self.max_idf = math.log(1 + (n - 0.5) / 1.5)
+        self.smoothing = COVERAGE_SMOOTHING * self.max_idf
         self.by_letter: dict[str, list[str]] = {}
-        for t in sorted(t for t in df if "_" not in t):
-            self.by_letter.setdefault(t[0], []).append(t)
+        for f in sorted(self.syllables):
+            self.by_letter.setdefault(f[0], []).append(f)
+        self.places = self._place_index(places)
+        self.foreign = self._place_index(FOREIGN, min_words=1, mark=FOREIGN_MARK)
         self._typos: dict[str, str | None] = {}
+        self._resolved: dict[tuple[str, bool], frozenset[int]] = {}
 
-    def _correct(self, tok: str) -> str:
-        """A known word as is; an unknown one mapped to the nearest known word, if close."""
-        if tok in self.idf or len(tok) < 4 or tok.isdigit() or tok in KNOWN_WORDS:
-            return tok
-        if tok not in self._typos:
+    # -- building -------------------------------------------------------------------------
+
+    def _weight(self, i: int) -> float:
+        return self.idf[i] * (GENERIC_WEIGHT if self.generic[i] else 1.0)
+
+    @staticmethod
+    def _place_index(
+        places: Iterable[str], min_words: int = 2, mark: str = PLACE_MARK
+    ) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+        """Place names (hamlets, communes, stations) are dropped from questions like unknown words.
+
+        One-word names are too often ordinary words, so only names of two words or more count.
+        """
+        index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for name in places:
+            words = tuple(syllables(name))
+            if len(words) >= min_words:
+                index.setdefault(fold(words[0]), []).append((words, (mark,)))
+        for options in index.values():
+            options.sort(key=lambda o: -len(o[0]))
+        return index
+
+    # -- words ----------------------------------------------------------------------------
+
+    def resolve(self, tok: str, strict: bool = False) -> frozenset[int]:
+        """Knowledge-base words this typed word may be: itself; any marked form when typed without marks.
+
+        ``strict``: the message was typed with diacritics, so an unmarked word is only itself.
+        """
+        key = (tok, strict)
+        hit = self._resolved.get(key)
+        if hit is None:
+            ids: set[int] = set()
+            exact = self.vocab.get(tok)
+            if exact is not None:
+                ids.add(exact)
+            f = fold(tok)
+            if not marked(tok):
+                if not strict:
+                    ids.update(self.by_fold.get(f, ()))
+            elif f in self.vocab and f not in self.attested:  # only seen in phrasings typed without marks
+                ids.add(self.vocab[f])
+            hit = frozenset(ids)
+            if len(self._resolved) > TYPO_CACHE:
+                self._resolved.clear()
+            self._resolved[key] = hit
+        return hit
+
+    def _correct(self, syl: str) -> str | None:
+        """An unknown syllable's nearest known letters (as if typed without marks), if close."""
+        f = fold(syl)
+        if f in self.syllables or len(f) < 4 or f.isdigit() or f in KNOWN_WORDS:
+            return None
+        if f not in self._typos:
             if len(self._typos) > TYPO_CACHE:
                 self._typos.clear()
-            limit = 2 if len(tok) >= 7 else 1
+            limit = 2 if len(f) >= 7 else 1
             # Typos rarely hit the first letter; looking only there keeps 'bong' from becoming 'song'.
-            same_start = self.by_letter.get(tok[0], [])
-            hit = process.extractOne(tok, same_start, scorer=Levenshtein.distance, score_cutoff=limit)
-            self._typos[tok] = hit[0] if hit else None
-        return self._typos[tok] or tok
+            same_start = self.by_letter.get(f[0], [])
+            hit = process.extractOne(f, same_start, scorer=Levenshtein.distance, score_cutoff=limit)
+            self._typos[f] = hit[0] if hit else None
+        return self._typos[f]
 
-    def _bm25(self, i: int, terms: list[str]) -> float:
-        doc, norm = self.docs[i], K1 * (1 - B + B * self.lengths[i] / self.avg_len)
-        score = 0.0
-        for t in terms:
-            tf = doc.get(t, 0)
-            if tf:
-                w = BIGRAM_WEIGHT if "_" in t else 1.0
-                score += w * self.idf[t] * tf * (K1 + 1) / (tf + norm)
-        return score
+    def _split(self, syl: str) -> list[str] | None:
+        """'quenmatkhauvneid' → quen mat khau vneid: known syllables typed without spaces."""
+        f = fold(syl)
+        if len(f) < GLUED_MIN or f in self.syllables or len(f) != len(syl):
+            return None
+        best: list[list[str] | None] = [None] * (len(f) + 1)
+        best[0] = []
+        for end in range(1, len(f) + 1):
+            for start in range(max(0, end - 7), end):
+                head = best[start]
+                if head is not None and f[start:end] in self.splittable:
+                    cand = [*head, f[start:end]]
+                    cur = best[end]
+                    if cur is None or len(cand) < len(cur):
+                        best[end] = cand
+        parts = best[-1]
+        if parts is None or len(parts) < 2:
+            return None
+        # Typed with marks ("mấtmậtkhẩu…"): cut the marked text where the letters were cut.
+        out, at = [], 0
+        for p in parts:
+            out.append(syl[at : at + len(p)])
+            at += len(p)
+        return out
 
-    def _coverage(self, i: int, toks: list[str], corrected: set[str]) -> tuple[float, int]:
-        """Share of the question's weighted words this topic knows, and how many specific ones.
+    def _words(self, text: str) -> list[_Word]:
+        fixed: list[str] = []
+        corrected: set[str] = set()
+        syls = syllables(text)
+        strict = typed_with_marks(text)
+        if self.places:  # before typo correction, which would turn "Ngãi" into some known word
+            syls = [t for t in join_phrases(syls, self.places) if t != PLACE_MARK]
+        syls = join_phrases(syls, self.foreign)
+        for syl in syls:
+            parts = self._split(syl)
+            if parts is not None:
+                fixed.extend(parts)
+                continue
+            hit = self._correct(syl)
+            if hit is not None:
+                corrected.add(hit)
+            fixed.append(hit or syl)
+        toks = [t for t in assemble(fixed) if not is_stopword(t)]
+        toks = list(dict.fromkeys(toks))  # a word said twice is not twice the evidence
+        out = []
+        for tok in toks:
+            if tok == FOREIGN_MARK:  # known to be about something else: against every topic
+                out.append(_Word(frozenset({FOREIGN_ID}), FOREIGN_WEIGHT * self.max_idf, False, False))
+                continue
+            ids = self.resolve(tok, strict)
+            fixed_here = bool(corrected) and any(c in fold(tok) for c in corrected)
+            weak = is_generic(tok) or tok.isdigit()  # ages, amounts, "mức 2": details (pairs keep them)
+            weight = max((self.idf[i] for i in ids), default=0.0) * (GENERIC_WEIGHT if weak else 1.0)
+            out.append(_Word(ids, weight, not weak, fixed_here))
+        return out
 
-        Two-word phrases the topic also uses count on both sides (a phrase match is strong
-        evidence); unknown phrases do not, their unknown words already count against it.
+    # -- scoring --------------------------------------------------------------------------
+
+    def _candidates(self, words: list[_Word]) -> list[int]:
+        """Topics sharing the question's rarer words, best first (summed IDF).
+
+        Words found in many topics ("vneid" in a national base) add little and cost a long
+        walk down their posting lists, so only words in at most ``df_cap`` topics select
+        candidates; every candidate is then scored on all the question's words.
         """
-        doc = self.docs[i]
-        total = known = 0.0
+        acc: dict[int, float] = {}
+        common: list[tuple[int, int, float]] = []  # (topics, word id, weight): used only if nothing rarer
+        for w in words:
+            for i in w.ids:
+                posting = self.postings.get(i)
+                if posting is None:
+                    continue
+                if len(posting) > self.df_cap:
+                    common.append((len(posting), i, w.weight))
+                    continue
+                for ti in posting:
+                    acc[ti] = acc.get(ti, 0.0) + w.weight
+        if not acc and common:
+            _, i, weight = min(common)
+            acc = dict.fromkeys(self.postings[i][: self.df_cap], weight)
+        return heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__)
+
+    def _score(
+        self, ti: int, words: list[_Word], qids: set[int], qpairs: set[tuple[int, int]]
+    ) -> tuple[float, float, int, float]:
+        """(coverage of the topic's best phrasing, support among known words, specific words shared)."""
+        topic = self.topics[ti]
+        coverage = 0.0
+        for p in topic.phrasings:
+            got = sum(w for i, w in p.terms.items() if i in qids)
+            if got:
+                got += sum(w for pair, w in p.pairs.items() if pair in qpairs)
+                coverage = max(coverage, got / (p.total + self.smoothing))
+        known = mine = 0.0
         evidence = 0
-        for t in set(toks):
-            weak = t in GENERIC or (t.isdigit() and t not in self.idf)  # ages, amounts: details
-            w = self.idf.get(t, self.oov_weight * self.max_idf) * (GENERIC_WEIGHT if weak else 1.0)
-            total += w
-            if t in doc:
-                known += w * (TYPO_WEIGHT if t in corrected else 1.0)
-                evidence += not weak and t not in corrected
-        for t in set(_bigrams(toks)):
-            if t in doc:
-                w = BIGRAM_WEIGHT * self.idf[t]
-                total += w
-                known += w
-        return (known / total if total else 0.0), evidence
+        key = 0.0  # the most characteristic specific word of the topic the question has
+        for w in words:
+            if not w.ids:
+                continue  # names, places, story: neither for nor against
+            weight = w.weight * (TYPO_WEIGHT if w.corrected else 1.0)
+            known += weight
+            shared = w.ids & topic.terms
+            if shared:
+                near = max(topic.affinity.get(i, 0.0) for i in shared)
+                mine += weight * (AFFINITY_FLOOR + (1 - AFFINITY_FLOOR) * near)
+                evidence += w.specific
+                if w.specific:
+                    key = max(key, near)
+        support = mine / known if known else 0.0
+        return min(1.0, coverage), support, evidence, key
+
+    def _posterior(self, words: list[_Word], topics: list[int]) -> list[float]:
+        """Naive Bayes posterior over ``topics`` (uniform prior) from the question's known words."""
+        v = len(self.words) + 1
+        logs = []
+        for ti in topics:
+            counts, total = self.nb_counts[ti], self.nb_totals[ti]
+            lp = 0.0
+            for w in words:
+                if not w.ids or FOREIGN_ID in w.ids:
+                    continue
+                c = max(counts.get(i, 0) for i in w.ids)
+                lp += math.log((c + NB_ALPHA) / (total + NB_ALPHA * v))
+            logs.append(lp)
+        top = max(logs)
+        exp = [math.exp(x - top) for x in logs]
+        z = sum(exp)
+        return [e / z for e in exp]
 
     def match(self, text: str) -> Match:
         if is_chitchat(text):
             return Match(None, 0.0, False, None, "chitchat")
-        raw = content_tokens(text)
-        toks = [self._correct(t) for t in raw]
-        corrected = {c for c, r in zip(toks, raw, strict=True) if c != r}
-        if not toks:
+        words = self._words(text)
+        if not words:
             return Match(None, 0.0, False, None, "empty")
-        terms = toks + _bigrams(toks)
-        scores = [self._bm25(i, terms) for i in range(len(self.docs))]
-        order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
-        best, second = order[0], order[1] if len(order) > 1 else None
-        if scores[best] <= 0:
+        qids = {i for w in words for i in w.ids}
+        qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
+        scam_ok: bool | None = None
+        ranked: list[tuple[float, int, int, float, float]] = []  # (confidence, topic, evidence, coverage, key)
+        for ti in self._candidates(words):
+            if self.topics[ti].alarming:
+                if scam_ok is None:
+                    scam_ok = has_scam_evidence(text)
+                if not scam_ok:
+                    continue
+            coverage, support, evidence, key = self._score(ti, words, qids, qpairs)
+            ranked.append((math.sqrt(coverage * support), ti, evidence, coverage, key))
+        ranked.sort(key=lambda r: -r[0])
+        if not ranked or ranked[0][0] <= 0:
             return Match(None, 0.0, False, None, "low_coverage")
-        coverage, evidence = self._coverage(best, toks, corrected)
-        topic = self.topics[best]
-        score = round(coverage, 3)
-        specific = {t for t in toks if t not in GENERIC and not (t.isdigit() and t not in self.idf)}
-        if evidence < min(MIN_EVIDENCE, len(specific)) or not specific:
-            return Match(None, score, False, topic, "low_coverage")
-        if coverage < self.min_coverage:
-            return Match(None, score, False, topic, "low_coverage")
-        if second is not None and coverage < SURE_COVERAGE and scores[best] < self.min_margin * scores[second]:
-            # Two topics rank alike: answer only if the runner-up clearly knows fewer of the words.
-            if self._coverage(second, toks, corrected)[0] > coverage - AMBIGUOUS_GAP:
-                return Match(None, score, False, topic, "ambiguous")
+        conf, best, evidence, coverage, key = ranked[0]
+        topic = self.topics[best].id
+        score = round(conf, 3)
+        suggestions = tuple(self.topics[r[1]].id for r in ranked[:MAX_SUGGESTIONS] if r[0] >= SUGGEST_AT and r[2])
+        specific = sum(1 for w in words if w.specific and w.ids)
+        # A scam topic already needed evidence of a trick: a resident's report of one is a question,
+        # a warning to everyone is news.
+        alarming = self.topics[best].alarming and not to_everyone(text)
+        sure = conf >= STATEMENT_AT and not self.topics[best].live
+        if not sure and len(syllables(text)) > TERSE and not alarming and not is_question(text):
+            return Match(None, score, False, topic, "statement", suggestions)
+        if conf < OTHER_MATTER_AT and any(FOREIGN_ID in w.ids for w in words):
+            return Match(None, score, False, topic, "other_matter", suggestions)
+        if (
+            NB_SURE < 1
+            and len(ranked) > 1
+            and conf >= NB_MIN_CONF
+            and ranked[1][0] <= conf - NB_MARGIN
+            and (key >= KEY_AFFINITY or coverage >= PHRASING_MATCH)
+            and evidence >= min(MIN_EVIDENCE, specific)
+            and coverage >= MIN_KEY_COVERAGE
+            and (best in self.live_concept) <= (self.live_concept.get(best) in qids)
+        ):
+            # Two views agree: the best candidate by coverage × support is also, by far, the most
+            # probable by the words' frequencies in each topic. Then the runner-up's closeness is
+            # sibling topics sharing words, not doubt about which one is asked.
+            post = self._posterior(words, [r[1] for r in ranked])
+            if post[0] >= NB_SURE and post[0] == max(post):
+                return Match(topic, score, True, topic, "ok")
+        if (
+            conf < self.answer_at
+            or coverage < MIN_KEY_COVERAGE
+            or evidence < min(MIN_EVIDENCE, specific)
+            or not evidence
+            or (key < KEY_AFFINITY and coverage < PHRASING_MATCH)
+            or (best in self.live_concept and self.live_concept[best] not in qids)
+            or (evidence == 1 and coverage < SINGLE_EVIDENCE_COVERAGE)
+        ):
+            return Match(None, score, False, topic, "low_coverage", suggestions)
+        if len(ranked) > 1 and ranked[1][0] > conf - MARGIN:
+            return Match(None, score, False, topic, "ambiguous", suggestions)
         return Match(topic, score, True, topic, "ok")

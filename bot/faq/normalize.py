@@ -1,10 +1,12 @@
-"""Vietnamese text → comparable tokens, however residents type.
+"""Vietnamese text → comparable tokens, however residents type — keeping what diacritics say.
 
 Residents write with or without diacritics, in two tone-mark styles ("hoà"/"hòa"), in
-teencode ("ko dc j"), in Southern speech ("hông", "tui") and with typos. Matching works on
-the diacritic-free ("folded") form, because half the questions arrive without marks: so
-``fold`` maps đ → d, and teencode/Southern words are expanded on folded tokens. Pure
-functions only; the matcher and the evaluation both call them.
+teencode ("ko dc j"), in Southern and Central speech ("hông", "dzô", "chừ", "mần"), with
+acronyms spelled out by voice typing ("vi en e i đi"), English loanwords ("pass", "log in")
+and typos. Diacritics are information: "mất" (lost, died) and "mật" (secret) are different
+words, so tokens keep their marks. A token typed WITHOUT any mark ("mat") is ambiguous and
+may stand for any marked word with the same letters; the matcher uses that fallback only
+for such tokens (``compatible``). Pure functions only; the matcher and the evaluation call them.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Tone marks (combining): grave, acute, hook above, tilde, dot below.
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
-_WORD = re.compile(r"[0-9a-z]+")
+_WORD = re.compile(r"[^\W\d_]+|\d+")
 
 # Open syllables ending in oa/oe/uy: one style marks the first vowel ("hòa", "thúy"), the
 # other the second ("hoà", "thuý"). We keep the first-vowel style; "qu" is an onset, so
@@ -24,7 +27,7 @@ _TONE_STYLE = re.compile(r"(?<![q\w])(?P<pre>\w*?)(?<!q)(?P<v1>[ou])(?P<v2>[aey]
 
 
 def canonical(text: str) -> str:
-    """NFC, lowercase, one tone-mark style; diacritics kept (for display and storage)."""
+    """NFC, lowercase, one tone-mark style; diacritics kept (for display and matching)."""
     text = unicodedata.normalize("NFD", text.lower())
     text = _TONE_STYLE.sub(lambda m: m["pre"] + m["v1"] + m["tone"] + m["v2"], text)
     return unicodedata.normalize("NFC", text)
@@ -35,75 +38,189 @@ def _fold_table() -> dict[int, str]:
     return {ord("đ"): "d", ord("Đ"): "D"}
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Drop every diacritic (đ → d): 'Kích hoạt' → 'Kich hoat'."""
     text = unicodedata.normalize("NFD", text.translate(_fold_table()))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-# Teencode and regional words, keyed by their folded form → folded standard words.
-# Only words that are unambiguous in residents' questions to the help desk.
+def marked(token: str) -> bool:
+    """Whether the resident typed a diacritic in this word (then it means exactly that word)."""
+    return fold(token) != token
+
+
+# A message with at least this share of its words marked was typed with diacritics: its
+# unmarked words ("mua" = buy) are taken as written, not as any marked word ("mưa").
+MARKED_MESSAGE = 0.5
+
+
+def typed_with_marks(text: str) -> bool:
+    """Whether the resident typed diacritics in this message (judged on the words as typed)."""
+    letters = [w for w in _WORD.findall(canonical(text)) if len(w) > 1 and not w.isdigit()]
+    return sum(map(marked, letters)) >= max(2, MARKED_MESSAGE * len(letters))
+
+
+def compatible(typed: str, known: str) -> bool:
+    """Same word, or the same letters where one side was typed without any diacritic."""
+    return typed == known or ((not marked(typed) or not marked(known)) and fold(typed) == fold(known))
+
+
+# Words residents use for a standard word: teencode, Southern and Central speech, loanwords.
+# Keys in the spelling residents type (with marks where they carry meaning); a key without
+# marks also catches the same letters typed without marks. Values: standard words.
 # fmt: off
-TEENCODE: dict[str, str] = {
+VARIANTS: dict[str, str] = {
     # không
-    "ko": "khong", "k": "khong", "kh": "khong", "khg": "khong", "kg": "khong", "hok": "khong",
-    "hk": "khong", "hong": "khong", "hem": "khong", "khum": "khong", "hum": "khong",
-    "hog": "khong", "kong": "khong", "khog": "khong", "khonq": "khong",
+    "ko": "không", "k": "không", "kh": "không", "khg": "không", "kg": "không", "hok": "không",
+    "hk": "không", "hông": "không", "hổng": "không", "hong": "không", "hem": "không", "khum": "không",
+    "hog": "không", "kong": "không", "khog": "không", "khonq": "không", "hơm": "không",
+    "khônq": "không", "hôg": "không",
     # được
-    "dc": "duoc", "dk": "duoc", "dx": "duoc", "duok": "duoc",
+    "dc": "được", "đc": "được", "dk": "được", "dx": "được", "đx": "được", "duok": "được", "đươc": "được",
     # đăng ký
-    "dky": "dang ky", "dki": "dang ky", "dangky": "dang ky", "ki": "ky",
+    "dky": "đăng ký", "đky": "đăng ký", "dki": "đăng ký", "đki": "đăng ký", "dangky": "đăng ký", "ki": "ký",
+    "kí": "ký",
     # pronouns, particles
-    "tui": "toi", "t": "toi", "mik": "minh", "mh": "minh", "mn": "moi nguoi", "mng": "moi nguoi",
-    "j": "gi", "ji": "gi", "chi": "gi", "rang": "sao", "ntn": "nhu the nao", "sao z": "sao vay",
-    "z": "vay", "v": "vay", "zay": "vay", "ruk": "roi", "rui": "roi", "r": "roi",
-    "ns": "noi", "bit": "biet", "bik": "biet", "bt": "biet", "lm": "lam",
-    "vs": "voi", "cx": "cung", "cg": "cung", "nhiu": "nhieu", "wa": "qua", "ik": "di", "bn": "bao nhieu",
-    "coi": "xem", "xai": "dung", "gat": "lua", "dzo": "vao", "zo": "vao", "vo": "vao", "dia": "ve",
-    "hnay": "hom nay", "hqua": "hom qua",
-    # domain abbreviations
-    "dt": "dien thoai", "dthoai": "dien thoai", "sdt": "so dien thoai",
-    "mk": "mat khau", "pass": "mat khau", "pw": "mat khau", "password": "mat khau", "passwork": "mat khau",
-    "tk": "tai khoan", "tkhoan": "tai khoan", "acc": "tai khoan", "account": "tai khoan",
-    "app": "ung dung", "apps": "ung dung", "ud": "ung dung",
-    "onl": "online", "onlai": "online",
-    "vnid": "vneid", "vneld": "vneid", "vnied": "vneid", "vnedi": "vneid",
-    "cmt": "cmnd", "gplx": "bang lai", "blx": "bang lai",
-    "dvc": "dich vu cong", "lltp": "ly lich tu phap", "bh": "bao hiem",
-    "ck": "chuyen khoan", "stk": "so tai khoan", "nh": "ngan hang", "cskh": "cham soc khach hang",
-    "sms": "tin nhan", "ms": "moi", "mun": "muon", "wen": "quen", "qen": "quen",
-    "hai": "2", "mot": "1", "hc": "hanh chinh", "tthc": "thu tuc hanh chinh", "csgt": "canh sat giao thong",
+    "tui": "tôi", "t": "tôi", "tao": "tôi", "tau": "tôi", "mik": "mình", "mh": "mình", "mn": "mọi người",
+    "mng": "mọi người", "j": "gì", "ji": "gì", "chi": "gì", "răng": "sao", "rứa": "vậy", "ntn": "như thế nào",
+    "z": "vậy", "v": "vậy", "zay": "vậy", "dzậy": "vậy", "zậy": "vậy", "ruk": "rồi", "rùi": "rồi", "r": "rồi",
+    "ns": "nói", "bit": "biết", "bik": "biết", "bt": "biết", "lm": "làm", "mần": "làm", "thui": "thôi",
+    "vs": "với", "cx": "cũng", "cg": "cũng", "nhiu": "nhiêu", "wa": "qua", "ik": "đi", "bn": "bao nhiêu",
+    "chừ": "bây giờ", "ni": "này", "nớ": "đó", "mô": "đâu", "tê": "kia", "hỉ": "hả",
+    "nhen": "nha", "nghen": "nha", "hen": "nha", "đặng": "để", "bển": "bên đó",
+    # verbs and nouns in Southern / Central speech
+    "coi": "xem", "xài": "dùng", "gạt": "lừa", "lường": "lừa", "dzô": "vào", "zô": "vào", "vô": "vào",
+    "dô": "vào", "dìa": "về", "zìa": "về", "sanh": "sinh", "kêu": "bảo", "lụm": "lấy", "mướn": "thuê",
+    "hnay": "hôm nay", "hqua": "hôm qua", "biểu": "bảo", "bểu": "bảo", "ổng": "ông", "bả": "bà",
+    "hình": "ảnh", "tải": "cài", "active": "kích hoạt", "reset": "đặt lại", "bank": "ngân hàng",
+    "bot": "loaso", "robot": "loaso", "chatbot": "loaso", "bay": "máybay", "một": "1", "mằn": "mặn",
+    "dzo": "vào", "zo": "vào", "vo": "vào", "scam": "lừa", "report": "báo", "củ": "triệu", "hs": "hồ sơ",
+    "share": "gửi",
+    # domain abbreviations and loanwords
+    "dt": "điện thoại", "đt": "điện thoại", "dthoai": "điện thoại", "đthoai": "điện thoại",
+    "sdt": "số điện thoại", "sđt": "số điện thoại", "phone": "điện thoại", "smartphone": "điện thoại",
+    "mk": "mật khẩu", "pass": "mật khẩu", "pw": "mật khẩu", "password": "mật khẩu", "passwork": "mật khẩu",
+    "pas": "mật khẩu", "mậtkhẩu": "mật khẩu",
+    "tk": "tài khoản", "tkhoan": "tài khoản", "acc": "tài khoản", "account": "tài khoản", "nick": "tài khoản",
+    "app": "ứng dụng", "apps": "ứng dụng", "ud": "ứng dụng",
+    "login": "đăng nhập", "signin": "đăng nhập", "logout": "đăng xuất",
+    "update": "cập nhật", "up": "cập nhật", "úp": "cập nhật", "download": "tải", "install": "cài",
+    "onl": "online", "onlai": "online", "web": "trang web", "website": "trang web",
+    "vnid": "vneid", "vneld": "vneid", "vnied": "vneid", "vnedi": "vneid", "vneiđ": "vneid", "vneit": "vneid",
+    "vssld": "vssid", "vsid": "vssid",
+    "cmt": "cmnd", "gplx": "bằng lái", "blx": "bằng lái", "cccđ": "cccd",
+    "dvc": "dịch vụ công", "lltp": "lý lịch tư pháp", "bh": "bảo hiểm",
+    "ck": "chuyển khoản", "stk": "số tài khoản", "nh": "ngân hàng", "cskh": "chăm sóc khách hàng",
+    "sms": "tin nhắn", "ms": "mới", "mun": "muốn", "wen": "quên", "qen": "quên", "hc": "hành chính",
+    "tthc": "thủ tục hành chính", "csgt": "cảnh sát giao thông", "code": "mã", "link": "đường link",
+    "hotline": "tổng đài", "face": "khuôn mặt", "faceid": "khuôn mặt",
+    "hai": "2", "mot": "1", "rang": "sao", "xai": "dùng", "gat": "lừa", "keu": "bảo",
 }
 
-# Multi-word spellings → one form, on folded text (applied after teencode).
+# Multi-word spellings → one form (applied after the words above). Each source word matches
+# the typed word exactly, or by its letters where the resident typed no diacritic.
 PHRASES: tuple[tuple[str, str], ...] = (
-    ("dang ki", "dang ky"), ("loa so", "loaso"), ("ho so", "hoso"),
-    ("bua nay", "hom nay"), ("bua qua", "hom qua"), ("hum nay", "hom nay"),
-    ("vn eid", "vneid"), ("vn id", "vneid"), ("vne id", "vneid"), ("v neid", "vneid"),
+    ("đăng kí", "đăngký"), ("loa số", "loaso"), ("hồ sơ", "hồsơ"),
+    ("bữa nay", "hôm nay"), ("bữa qua", "hôm qua"), ("hum nay", "hôm nay"), ("bựa ni", "hôm nay"),
+    ("bữa ni", "hôm nay"), ("hôm ni", "hôm nay"),
+    ("vn eid", "vneid"), ("vn id", "vneid"), ("vne id", "vneid"), ("v neid", "vneid"), ("vn e id", "vneid"),
     ("vss id", "vssid"), ("vs id", "vssid"),
-    ("bao hiem y te", "bhyt"), ("bao hiem xa hoi", "bhxh"),
-    ("can cuoc cong dan", "cccd"), ("chung minh nhan dan", "cmnd"), ("chung minh thu", "cmnd"),
-    ("giay phep lai xe", "bang lai"), ("bang lai xe", "bang lai"),
-    ("dinh danh dien tu", "dinh danh"), ("tai khoan dinh danh", "dinh danh"),
-    ("truc tuyen", "online"), ("tren mang", "online"), ("qua mang", "online"),
-    ("mat khau", "matkhau"), ("so dien thoai", "sodienthoai"), ("dien thoai", "dienthoai"),
-    ("ma otp", "otp"), ("ma qr", "qr"), ("ma xac thuc", "otp"), ("ma xac nhan", "otp"),
-    ("sap nhap", "sapnhap"), ("nhan vien ngan hang", "ngan hang"),
-    # Synonyms residents use for the same thing.
-    ("tai khoan dinh danh", "vneid"), ("dinh danh", "vneid"), ("khong nho", "quen"), ("su dung", "dung"),
-    ("con nit", "tre em"), ("tre con", "tre em"), ("tre nho", "tre em"), ("con nho", "tre em"),
-    ("trai cay", "nong san"), ("to cao", "to giac"), ("le phi", "phi"), ("hieu luc", "gia tri"),
-    ("cong an xa", "cong an"), ("cong an phuong", "cong an"), ("cap lai", "doi"),
+    ("bảo hiểm y tế", "bhyt"), ("bảo hiểm xã hội", "bhxh"),
+    ("căn cước công dân", "cccd"), ("chứng minh nhân dân", "cmnd"), ("chứng minh thư", "cmnd"),
+    ("giấy phép lái xe", "bằnglái"), ("bằng lái xe", "bằnglái"),
+    ("định danh điện tử", "vneid"), ("tài khoản định danh", "vneid"), ("định danh", "vneid"),
+    ("trực tuyến", "online"), ("trên mạng", "online"), ("qua mạng", "online"),
+    ("log in", "đăngnhập"), ("lóc in", "đăngnhập"), ("sign in", "đăngnhập"), ("đăng nhập", "đăngnhập"),
+    ("mật khẩu", "mậtkhẩu"), ("số điện thoại", "sốđiệnthoại"), ("điện thoại", "điệnthoại"),
+    ("mã otp", "otp"), ("mã qr", "qr"), ("mã xác thực", "otp"), ("mã xác nhận", "otp"),
+    ("sáp nhập", "sápnhập"), ("sát nhập", "sápnhập"), ("nhân viên ngân hàng", "ngânhàng"),
+    ("không nhớ", "quên"), ("sử dụng", "dùng"), ("cài đặt", "cài"), ("tải về", "tải"),
+    ("con nít", "trẻ em"), ("trẻ con", "trẻ em"), ("trẻ nhỏ", "trẻ em"), ("con nhỏ", "trẻ em"),
+    ("trái cây", "nông sản"), ("tố cáo", "tố giác"), ("lệ phí", "phí"), ("hiệu lực", "giá trị"),
+    ("công an xã", "côngan"), ("công an phường", "côngan"), ("cấp lại", "đổi"),
+    ("khai sinh", "khaisinh"), ("khai tử", "khaitử"), ("báo tử", "khaitử"), ("chứng tử", "khaitử"),
+    ("lừa đảo", "lừa"), ("giả mạo", "giả"), ("mạo danh", "giả"),
+    ("qua đời", "mất"), ("từ trần", "mất"), ("tạ thế", "mất"), ("lăn tay", "vân tay"), ("đẻ", "sinh"),
+    ("đường dây nóng", "tổngđài"), ("phần mềm", "ứngdụng"), ("trang mạng", "trang web"),
+    ("thanh toán", "trả tiền"), ("đóng tiền", "trả tiền"), ("nộp tiền", "trả tiền"), ("nộp phí", "trả phí"),
+    ("đóng phí", "trả phí"), ("nộp lệ phí", "trả phí"), ("đóng lệ phí", "trả phí"),
+    ("nhập tỉnh", "sápnhập tỉnh"), ("nhập xã", "sápnhập xã"), ("gộp tỉnh", "sápnhập tỉnh"),
+    ("gộp xã", "sápnhập xã"), ("chuyển khoản", "chuyểntiền"), ("chuyển tiền", "chuyểntiền"),
+    ("quét mặt", "sinhtrắchọc"), ("xác thực khuôn mặt", "sinhtrắchọc"), ("khuôn mặt", "sinhtrắchọc"),
+    ("thẻ bảo hiểm", "bhyt"), ("lương hưu", "lươnghưu bhxh"), ("chứng minh", "cmnd"),
+    ("công nghệ", "côngnghệsố"), ("tận nhà", "tậnnơi"), ("tới nhà", "tậnnơi"), ("tận nơi", "tậnnơi"),
+    ("tận tay", "tậnnơi"), ("tận mặt", "tậnnơi"), ("trực tiếp", "tậnnơi"), ("sân bay", "máybay"),
+    ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
+    ("phần ngàn", "phầnngàn độmặn"), ("phần nghìn", "phầnngàn độmặn"),
+    ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"),
+    ("thẻ cứng", "thẻ"), ("đứng ảnh", "lỗi"), ("trắng màn ảnh", "lỗi"), ("thành công", "thànhcông"),
+    ("giao dịch", "giaodịch"), ("giao thông", "giaothông"), ("hệ thống", "hệthống"), ("bảo trì", "bảotrì"),
+    # What the question asks: where, what the difference is, how long. The words stay (they make
+    # the message a question); the added token tells sibling topics apart ("mức 2 làm ở đâu" is
+    # registering, "mức 2 khác gì mức 1" is the levels).
+    ("ở đâu", "ở đâu ởđâu"), ("chỗ nào", "chỗ nào ởđâu"), ("đi đâu", "đi đâu ởđâu"), ("nơi nào", "nơi nào ởđâu"),
+    ("khác nhau", "khác nhau khácnhau"), ("khác gì", "khác gì khácnhau"), ("hơn gì", "hơn gì khácnhau"),
+    ("khác chỗ nào", "khác chỗ nào khácnhau"), ("khác sao", "khác sao khácnhau"),
+    ("bao lâu", "bao lâu baolâu"), ("mấy ngày", "mấy ngày baolâu"),
+    ("chừng nào", "chừng nào baolâu"), ("khi nào", "khi nào baolâu"), ("là gì", "là gì làgì"),
+    # Compounds: one word, so "ứng dụng" is one piece of evidence, and "công" in "công an"
+    # is not the "công" of "công nghệ".
+    ("ứng dụng", "ứngdụng"), ("tài khoản", "tàikhoản"), ("ngân hàng", "ngânhàng"), ("công an", "côngan"),
+    ("căn cước", "căncước"), ("dịch vụ công", "dịchvụcông"), ("công nghệ số", "côngnghệsố"),
+    ("kích hoạt", "kíchhoạt"), ("đăng ký", "đăngký"), ("xác thực", "xácthực"), ("bảo hiểm", "bảohiểm"),
+    ("tổng đài", "tổngđài"), ("lý lịch tư pháp", "lýlịchtưpháp"), ("kết hôn", "kếthôn"),
+    ("tạm trú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"), ("máy bay", "máybay"),
+    ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("cài ứng dụng", "cài ứngdụng"),
+    # Weather words beyond "mưa": all of them ask about the weather.
+    ("thời tiết", "thờitiết"), ("dự báo", "thờitiết"), ("áp thấp", "thờitiết bão"),
+    ("gió mùa", "thờitiết"), ("nắng nóng", "thờitiết nắng"), ("mưa bão", "thờitiết mưa"),
+    ("mưa dông", "thờitiết mưa"), ("mưa giông", "thờitiết mưa"),
 )
 # fmt: on
 
-# Words that carry no topic: pronouns, particles, politeness, question fillers.
+# Words of other matters residents bring to the group (land, traffic fines, health care,
+# loans): the knowledge base has nothing on them, so they speak AGAINST every topic.
+# fmt: off
+FOREIGN = (
+    "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "bị giam",
+    "giam xe", "chuộc", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
+    "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc", "hộ nghèo", "cận nghèo", "heo",
+    "thú y", "phân bón", "sốt", "người có công",
+)
+# fmt: on
+
+# Single weather words: they add the weather concept next to themselves.
+WEATHER_WORDS = frozenset("mưa nắng bão giông dông sấm sét gió rét lạnh nóng lốc".split())
+# Single salinity words add the salinity concept.
+SALINITY_WORDS = frozenset("mặn lợ tưới".split())
+
+# Letter names as voice typing writes an acronym read aloud ("vi en e i đi" → vneid).
+# fmt: off
+LETTERS: dict[str, str] = {
+    "a": "a", "bê": "b", "bờ": "b", "bi": "b", "xê": "c", "cờ": "c", "xi": "c", "dê": "d", "đê": "d",
+    "đi": "d", "di": "d", "dờ": "d", "e": "e", "ê": "e", "i": "i", "ai": "i", "gờ": "g", "giê": "g",
+    "hát": "h", "hờ": "h", "ét": "s", "ca": "k", "ka": "k", "cây": "k", "lờ": "l", "en": "n", "nờ": "n",
+    "o": "o", "ô": "o", "ơ": "o", "pê": "p", "pờ": "p", "pi": "p", "bê pê": "p",
+    "quy": "q", "kiu": "q", "qui": "q", "cu": "q", "rờ": "r", "e rờ": "r", "a rờ": "r", "ar": "r", "a ra": "r",
+    "kiu a": "qr", "quy a": "qr", "cu a": "qr", "qui a": "qr",
+    "sờ": "s", "ét xì": "s", "ết": "s", "tê": "t", "tờ": "t", "ti": "t", "vê": "v", "vờ": "v", "vi": "v",
+    "ích": "x", "ít": "x", "y": "y", "u": "u", "ư": "u", "em": "m", "mờ": "m", "dét": "z",
+    "eo": "a", "ây": "a", "ây đi": "id", "ai đi": "id", "ép": "f", "ếp": "f", "ép phờ": "f",
+    **{c: c for c in "bcdfghjklmnpqrstvwxz"},
+}
+# fmt: on
+ACRONYMS = ("vneid", "vnid", "vssid", "otp", "qr", "bhyt", "bhxh", "cccd", "cmnd", "nfc", "sms", "atm", "id")
+# Two letters can also be read as one syllable ("ai đi" = ID).
+_LETTER_MAX = 2
+
+# Words that carry no topic: pronouns, particles, politeness, question fillers (folded).
 STOPWORDS = frozenset(
     """
     a ah ha hat hoi nha nhe nhen nghen ne oi oii voi cho toi minh em anh chi co ba ong bac chu cau di
-    con la gi sao the nao nhu vay thi ma roi duoc khong lam biet muon phai do kia day dau
+    la gi sao the nao nhu vay thi ma roi duoc khong lam biet muon phai do kia day dau
     cai ay vui long giup gium xin hoi ad admin moi nguoi nha nhau
-    va hay hoac nua luon tron de ve cua mot nhung cac rat qua bi o
+    va hay hoac nua luon tron de ve cua mot nhung cac rat qua bi o ta ho tu nay no
     """.split()
 )
 
@@ -115,54 +232,253 @@ CHITCHAT = frozenset(
     chuc mung nam moi khoe good morning night bye tam biet hen gap lai dung roi chuan
     """.split()
 )
+THANKS = re.compile(r"\b(cam on|cam ơn|thank|thanks|tks|camon|cmon|cam on nhieu)\b")
 
 # Adverts and selling posts: silence even when a domain word slips in.
 SELLING = re.compile(
-    r"\b(can ban|ban gap|thanh ly|gia re|gia si|lh \d+|inbox|ib|order|ship cod|freeship|sale|0\d{9})\b"
+    r"\b(can ban|ban gap|thanh ly|gia re|gia si|lh \d+|inbox|ib|order|ship cod|freeship|sale|0\d{9}|ai co ban"
+    r"|can mua)\b"
 )
 
 # Everyday words that say little about the topic: they weigh little in the confidence and
-# are not, on their own, evidence that a message is a question the bot knows.
+# are not, on their own, evidence that a message is a question the bot knows (folded).
 GENERIC = frozenset(
     """
     xai dung nhap xong nua moi cu trong ngoai len xuong ra vao lay dua gui nhan keu noi chi huong dan
-    cach chua hom nay mai ngay qua bao nhieu may lau nguoi nha xa ap thay duoc biet tot sao roi toi can
-    ai xem sau gio luc khi truoc bay lai dang
+    cach chua hom nay mai ngay qua bao nhieu may lau nguoi nha xa ap thay biet tot sao roi toi can
+    ai xem sau gio luc khi truoc bay lai dang con chau gia dinh nam thang tuan ban giay to tiep lam
+    bay gio thu hoi hoai hoi nhieu it het duoc
     """.split()
 )
 
+# A message that says something is a scam (or asks whether it is): only then may a topic
+# that warns or alarms be answered. Words are matched with their marks ("lạ", not "là");
+# phrases on the folded text.
+SCAM_WORDS = frozenset("lừa giả lạ xưng đòi nghi mạo 156 link gian trộm chiếm hack phishing apk dụ cọc".split())
+SCAM_PHRASES = re.compile(
+    r"\b(yeu cau|chuyen tien|chuyen khoan|mat tien|that khong|co that|that ko|tin duoc|an toan|nang cap"
+    r"|dong bo|goi dien|goi toi|goi den|nhan tin|tin nhan|trang web|mat phi|ton phi|dong phi|xac minh"
+    r"|nguoi khac|nguoi ta|cung cap|canh giac|to giac|trung thuong|phong toa|duong link|bao cai|bao tai"
+    r"|chuyen lai|nop phi|phi kich hoat|xac nhan don|tien bi treo|giu hang"
+    r"|(dua|cho|hoi|xin|noi|gui|doc|doi) (lai )?(cho (ho|nguoi ta) )?(cai )?(ma|otp|matkhau|passcode|mat khau)"
+    r"|(otp|matkhau|passcode) .*\b(dua|cho|doc|gui)|cho .*\bbiet (ma|otp|matkhau|passcode))\b"
+)
 
 # An ad starts like this ("Bán xoài cát…", "Cần mua lúa…") and asks nothing; talk about
 # selling *online* (the sell-online topic) names the channel instead.
 SELLING_ONLINE = re.compile(r"\b(online|voso|postmart|san|gian hang|tmdt)\b")
-AD_START = re.compile(r"^(ban|can ban|mua|can mua|thu mua|cho thue|can thue|nhan)\b")
+AD_START = re.compile(r"^(ban|can ban|mua|can mua|thu mua|cho thue|can thue|nhan may|nhan lam)\b")
 QUESTION_WORDS = re.compile(
     r"\b(sao|nao|gi|dau|khong|chua|cach|huong dan|lam the|the nao|bao nhieu|bao lau|co nen|duoc khong|ha|hoi"
-    r"|ai|may|chi giup|giup|o dau|phai|co can|co that|co phai|muon)\b"
+    r"|ai|may|chi giup|giup|o dau|phai|co can|co that|co phai|muon|lam sao|nhu the nao|nho|chi dum|chi gium)\b"
 )
+
+
+def _keyed(table: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Exact keys, and the unmarked keys for words typed without any mark.
+
+    Only keys written without marks catch unmarked words: "mô" (Central "đâu") must not
+    turn "mo tai khoan" (mở) into "đâu".
+    """
+    by_fold = {key: value for key, value in table.items() if not marked(key)}
+    return dict(table), by_fold
+
+
+_VARIANTS, _VARIANTS_FOLDED = _keyed(VARIANTS)
+
+
+def _lookup(tok: str, exact: dict[str, str], folded: dict[str, str]) -> str | None:
+    hit = exact.get(tok)
+    if hit is None and not marked(tok):
+        hit = folded.get(tok)
+    return hit
+
+
+def _build_phrases(pairs: Iterable[tuple[str, str]]) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """First word's letters → (source words, replacement words), longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for src, dst in pairs:
+        words = tuple(src.split())
+        index.setdefault(fold(words[0]), []).append((words, tuple(dst.split())))
+    for options in index.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return index
+
+
+_PHRASES = _build_phrases(PHRASES)
+
+
+def join_phrases(
+    tokens: list[str], index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = _PHRASES
+) -> list[str]:
+    """Replace multi-word spellings; a source word matches a compatible typed word."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for src, dst in index.get(fold(tokens[i]), ()):
+            n = len(src)
+            if i + n <= len(tokens) and all(compatible(tokens[i + j], src[j]) for j in range(n)):
+                out.extend(dst)
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+_LETTER_FOLDED = {fold(k): v for k, v in LETTERS.items()}
+_LETTER_STARTS = {fold(k.split()[0]) for k in LETTERS}
+
+
+def _letter(words: list[str], i: int) -> list[tuple[str, int]]:
+    """Letters that the words at ``i`` may spell, with how many words each takes."""
+    found = []
+    for n in range(1, _LETTER_MAX + 1):
+        if i + n <= len(words):
+            key = " ".join(words[i : i + n])
+            hit = _lookup(key, LETTERS, _LETTER_FOLDED)
+            if hit:
+                found.append((hit, n))
+    return found
+
+
+def spell_acronyms(words: list[str]) -> list[str]:
+    """'vi en e i đi' → 'vneid', 'ô tê pê' → 'otp': a run of letter names that spells a known acronym."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if fold(words[i]) not in _LETTER_STARTS:  # most words are no letter name: skip quickly
+            out.append(words[i])
+            i += 1
+            continue
+        best: tuple[str, int] | None = None
+        # Depth-first over letter readings; acronyms are short, so this stays tiny.
+        stack: list[tuple[int, str]] = [(i, "")]
+        while stack:
+            j, spelled = stack.pop()
+            if spelled in ACRONYMS and j - i >= 2 and (best is None or j - i > best[1]):
+                best = (spelled, j - i)
+            if len(spelled) >= 5:
+                continue
+            for letter, n in _letter(words, j):
+                nxt = spelled + letter
+                if any(a.startswith(nxt) for a in ACRONYMS):
+                    stack.append((j + n, nxt))
+        if best is not None:
+            out.append(best[0])
+            i += best[1]
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def _expand(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for tok in tokens:
-        out.extend(TEENCODE.get(tok, tok).split())
+        hit = _lookup(tok, _VARIANTS, _VARIANTS_FOLDED)
+        out.extend((hit or tok).split())
     return out
 
 
+def _lazy_qu(tok: str) -> str:
+    # A word typed without marks starting with 'w' is usually 'qu' typed lazily ("wen" → "quen").
+    if tok.startswith("w") and len(tok) > 2 and not marked(tok) and tok not in _VARIANTS_FOLDED:
+        return "qu" + tok[1:]
+    return tok
+
+
+@functools.lru_cache(maxsize=8192)
+def _syllables(text: str) -> tuple[str, ...]:
+    raw = [_lazy_qu(t) for t in _WORD.findall(canonical(text))]
+    return tuple(_expand(spell_acronyms(raw)))
+
+
+def syllables(text: str) -> list[str]:
+    """Canonical words with their marks, acronyms spelled out and variants mapped; not yet joined."""
+    return list(_syllables(text))
+
+
+# Day words: next to one of them, "mua"/"nang" typed without marks is the weather ("mai co mua ko"),
+# not buying or lifting.
+# Typed without marks, "toi" is "tôi" and "nay" may be "này": only the unambiguous ones count.
+DAY_WORDS = frozenset("mai mốt nay tối chiều sáng trưa đêm tuần trời hôm".split())
+DAY_WORDS_UNMARKED = frozenset("mai mot chieu trua dem tuan troi hom".split())
+_WEATHER_UNMARKED = frozenset({"mua", "nang"})
+
+
+def _asks_a_day(joined: list[str]) -> bool:
+    return any(w in DAY_WORDS or (not marked(w) and w in DAY_WORDS_UNMARKED) for w in joined)
+
+
+def assemble(words: Iterable[str]) -> list[str]:
+    """Join multi-word spellings and add the weather concept next to weather words."""
+    out: list[str] = []
+    joined = join_phrases(list(words))
+    day: bool | None = None
+    for i, w in enumerate(joined):
+        out.append(w)
+        if w in _WEATHER_UNMARKED and (i + 1 >= len(joined) or joined[i + 1] != "cap"):
+            if day is None:
+                day = _asks_a_day(joined)
+            if day:
+                out.append("thờitiết")
+                continue
+        # "trời" is the sky in "trời mưa", "mai trời sao", but not in "trời ơi", "… vậy trời".
+        nxt = joined[i + 1] if i + 1 < len(joined) else ""
+        if w == "man" and nxt not in ("hinh", "hình"):  # "nuoc man chua": salty, not "màn hình"
+            out.append("độmặn")
+        elif w == "trời" and nxt and nxt not in ("ơi", "đất", "ạ", "à") and not nxt.startswith("@"):
+            out.append("thờitiết")
+        elif w in WEATHER_WORDS:
+            out.append("thờitiết")
+        elif w in SALINITY_WORDS:
+            out.append("độmặn")
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(assemble(_syllables(text)))
+
+
+def tokens(text: str) -> list[str]:
+    """Canonical words with their marks, variants mapped and phrases joined."""
+    return list(_tokens(text))
+
+
 def folded_words(text: str) -> str:
-    """Canonical → folded → teencode expanded → phrases joined: a space-separated string."""
-    raw = _WORD.findall(fold(canonical(text)))
-    # A token starting with 'w' is usually 'qu' typed lazily ("wen" → "quen").
-    raw = [("qu" + t[1:]) if t.startswith("w") and len(t) > 2 and t not in TEENCODE else t for t in raw]
-    joined = " " + " ".join(_expand(raw)) + " "
-    for src, dst in PHRASES:
-        joined = joined.replace(f" {src} ", f" {dst} ")
-    return joined.strip()
+    """The tokens without diacritics, space-separated (for keys, logs and simple rules)."""
+    return fold(" ".join(_tokens(text)))
+
+
+# The same stopwords as residents type them with marks. A marked word is a stopword only in one
+# of these spellings: "cái" is filler, "cài" (install) is not; "thế" is, "thẻ" (card) is not;
+# "mà" is, "mã" (code) is not; "tôi" is, "tối" (tonight) is not.
+STOPWORDS_MARKED = frozenset(
+    """
+    à á ạ ả há hả hà hát hỏi hồi hơi nhé nhá nè nề ơi ôi với cho chớ tôi tới mình em anh ảnh chị chỉ có cô
+    bà bá bác chú cậu câu đi dì là gì sao thế nào như vậy vầy thì mà má rồi được không làm lắm biết muốn
+    phải đó đấy đây đâu kia cái ấy vui lòng giúp giùm dùm xin mọi mới mời người nhà nhau và hay hoặc nữa
+    luôn trọn để về của một những nhưng các rất quá qua bị ở tá họ hở từ này nãy nay nó
+    """.split()
+)
+
+
+def is_stopword(tok: str) -> bool:
+    if marked(tok):
+        return tok in STOPWORDS_MARKED
+    return tok in STOPWORDS
+
+
+def is_generic(tok: str) -> bool:
+    return fold(tok) in GENERIC
 
 
 def content_tokens(text: str) -> list[str]:
-    """The words that say what a question is about (no stopwords)."""
-    return [t for t in folded_words(text).split() if t not in STOPWORDS]
+    """The words that say what a question is about (no stopwords), diacritics kept."""
+    return [t for t in _tokens(text) if not is_stopword(t)]
 
 
 # "Done it", "it works now": news, not a request for help.
@@ -175,6 +491,70 @@ def looks_like_question(text: str) -> bool:
     return "?" in text or bool(QUESTION_WORDS.search(words)) or not DONE_WORDS.search(words)
 
 
+# A question or a request, not news: an interrogative or request word, a final question
+# particle, "có … không/chưa", or a question mark. Words with their marks: "chị" is not "chỉ".
+ASK_WORDS = frozenset("sao gì nào đâu ai mấy nhiêu cách chỉ giúp giùm dùm hỏi muốn nên biết lâu".split())
+ASK_AT_END = frozenset("không chưa hả à hen nhỉ ta vậy chứ hông hem ạ".split())
+_NOT_ASKING = {"ai": ("cũng",), "mấy": ("bữa", "hôm")}  # "ai cũng…", "mấy bữa nay": no question
+# On the folded words: "có … không/chưa", "A hay B", "được không", and a problem reported to the
+# help desk ("nó báo…", "không được", "bị lỗi") — which is a request for help.
+_ASKS_FOLDED = re.compile(
+    r"\bco\b.*\b(khong|chua)\b|\bhay\b|\bduoc (khong|chua)\b|\bkhong duoc\b|\bno (bao|doi|bat|hoi|keu)\b"
+    r"|\bquen (matkhau|taikhoan|ma)\b"
+    # An app's error message, typed or read from a screenshot, is a problem reported: a request for help.
+    r"|\bkhong (thanhcong|dung|khop|ton tai)\b|\bthat bai\b|\bbaotri\b|\b(bi|tam) khoa\b|\bda duoc dung\b"
+    r"|\bbi loi\b|\bloi\b|\bkhong (vao|nhan|hien|mo)\b"
+)
+_PARTICLE_BEFORE_PUNCT = re.compile(r"\b(không|hông|hổng|ko|hok|k|chưa|hả|sao|gì|chi|nào|đâu|vậy|ha)\s*[,;.!?]")
+
+
+def is_question(text: str) -> bool:
+    """Whether a message asks (or asks for) something rather than telling news."""
+    if "?" in text:
+        return True
+    toks = _tokens(text)
+    if not toks:
+        return False
+    if any(compatible(toks[-1], w) for w in ASK_AT_END):
+        return True
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        for w in ASK_WORDS:
+            if fold(t) == fold(w) and compatible(t, w) and nxt not in _NOT_ASKING.get(w, ()):
+                return True
+    words = folded_words(text)
+    if _ASKS_FOLDED.search(words):
+        return True
+    # "… được hông, tui ở xa": the question particle ends a clause, not the message.
+    return bool(_PARTICLE_BEFORE_PUNCT.search(canonical(text)))
+
+
+_TO_EVERYONE = re.compile(r"\b(moi nguoi|ba con|ca nha|anh em|ae)\b")
+
+
+def to_everyone(text: str) -> bool:
+    """Told to the whole group ("mọi người đừng bấm link nha"): news or a warning, not a question to us."""
+    return bool(_TO_EVERYONE.search(folded_words(text)))
+
+
+def has_scam_evidence(text: str) -> bool:
+    """The message itself speaks of a trick, a stranger, a demand or a doubt."""
+    toks = _tokens(text)
+    if any(compatible(t, w) for t in toks for w in SCAM_WORDS if fold(t) == fold(w)):
+        return True
+    raw = " ".join(_WORD.findall(fold(canonical(text))))  # as typed: "chuyển tiền", not "chuyểntiền"
+    return bool(SCAM_PHRASES.search(folded_words(text)) or SCAM_PHRASES.search(raw))
+
+
+def is_thanks(text: str) -> bool:
+    """Thanks without a request: 'cảm ơn tổ công nghệ số nhiều nha' wants no contacts."""
+    words = folded_words(text)
+    if not THANKS.search(words) or "?" in text:
+        return False
+    rest = THANKS.sub(" ", words)
+    return not QUESTION_WORDS.search(rest)
+
+
 def is_chitchat(text: str) -> bool:
     """Greetings, thanks, 'ok', ads: nothing a help desk should answer."""
     words = folded_words(text)
@@ -183,7 +563,11 @@ def is_chitchat(text: str) -> bool:
     asks = QUESTION_WORDS.search(words) or "?" in text or SELLING_ONLINE.search(words)
     if AD_START.search(words) and not asks:
         return True
-    tokens = words.split()
+    if is_thanks(text):
+        return True
+    toks = words.split()
     # The bot's own name is not a topic: "cảm ơn Loa Số" is thanks, "Loa Số làm được gì" is not.
-    rest = [t for t in tokens if t not in STOPWORDS and t not in CHITCHAT and t != "loaso"]
-    return not rest and (any(t in CHITCHAT for t in tokens) or "loaso" not in tokens)
+    rest = [t for t in toks if t not in STOPWORDS and t not in CHITCHAT and t != "loaso"]
+    if not rest and asks and "loaso" in toks:
+        return False  # "cái bot này dùng sao vậy": a question about the bot itself
+    return not rest and (any(t in CHITCHAT for t in toks) or "loaso" not in toks)

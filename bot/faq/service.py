@@ -7,15 +7,27 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.faq.knowledge import KnowledgeBase, LiveKnowledge
-from bot.faq.matcher import MIN_COVERAGE, Matcher
+from bot.faq.matcher import ANSWER_AT, Matcher
 
-_LIVE: dict[tuple[Path, float], LiveKnowledge] = {}
+_LIVE: dict[tuple[Path, float, tuple[str, ...]], LiveKnowledge] = {}
 # Resolving the path touches the file system; the bot asks for its matcher on every message.
 _RESOLVED: dict[tuple[str, str], Path] = {}
 
 
-def _build(kb: KnowledgeBase, min_coverage: float) -> Matcher:
-    return Matcher(kb, min_coverage=min_coverage)
+def place_names(config: Config) -> list[str]:
+    """Names residents mention that say nothing about the question: hamlets, communes, stations."""
+    names = [c.name for c in config.communes] + [h.name for h in config.all_hamlets()]
+    names += [s.name for s in config.stations]
+    # "Xã Đại Ngãi", "Ấp Ngãi Hội 1": residents also write the name alone.
+    for name in list(names):
+        head, _, rest = name.partition(" ")
+        if head.lower() in ("xã", "phường", "ấp", "thôn", "trạm") and rest:
+            names.append(rest)
+    return names
+
+
+def _build(kb: KnowledgeBase, min_coverage: float, places: tuple[str, ...]) -> Matcher:
+    return Matcher(kb, min_coverage=min_coverage, places=places)
 
 
 def live_knowledge(config: Config) -> LiveKnowledge:
@@ -28,10 +40,11 @@ def live_knowledge(config: Config) -> LiveKnowledge:
     path = _RESOLVED.get(raw)
     if path is None:
         path = _RESOLVED[raw] = config.resolve(config.faq.path).resolve()
-    threshold = config.faq.min_score or MIN_COVERAGE
-    key = (path, threshold)
+    threshold = config.faq.min_score or ANSWER_AT
+    places = tuple(place_names(config))
+    key = (path, threshold, places)
     if key not in _LIVE:
-        _LIVE[key] = LiveKnowledge(path, partial(_build, min_coverage=threshold))
+        _LIVE[key] = LiveKnowledge(path, partial(_build, min_coverage=threshold, places=places))
     return _LIVE[key]
 
 

@@ -43,6 +43,12 @@ class Question(Base):
 
 FEEDBACK_USEFUL = "useful"
 FEEDBACK_NOT_USEFUL = "not_useful"
+# The ask-back ("Ý bà con là…?"): the asker chose a suggested topic, or none of them fit.
+FEEDBACK_CHOSEN = "chosen"
+FEEDBACK_NONE_FIT = "none_fit"
+# A leader's review of a chosen phrasing: added to the knowledge base, or not.
+FEEDBACK_APPROVED = "approved"
+FEEDBACK_REJECTED = "rejected"
 
 
 async def log_question(
@@ -79,13 +85,18 @@ async def set_feedback(
     s: AsyncSession, question_id: int, feedback: str, at: datetime, *, by_person: int | None
 ) -> Literal["saved", "unknown", "not_yours"]:
     """Record 👍/👎 from the person who asked; anyone else's press (ids are sequential and
-    easy to guess) changes nothing."""
+    easy to guess) changes nothing. A 👍 after choosing the topic in the ask-back keeps the
+    choice (it only confirms it, and the wording must still reach a leader's review); a 👎
+    withdraws it."""
     q = await s.get(Question, question_id) if 0 < question_id <= MAX_ID else None
     if q is None:
         return "unknown"
     if by_person is None or q.person_id != by_person:
         return "not_yours"
-    q.feedback, q.feedback_at = feedback, at
+    keep = feedback == FEEDBACK_USEFUL and q.feedback in (FEEDBACK_CHOSEN, FEEDBACK_APPROVED, FEEDBACK_REJECTED)
+    if not keep:
+        q.feedback = feedback
+    q.feedback_at = at
     return "saved"
 
 
@@ -108,3 +119,42 @@ async def needing_work(
     if hamlet_codes is not None:
         q = q.where(Question.hamlet_code.in_(hamlet_codes))
     return list((await s.execute(q)).scalars())
+
+
+async def record_choice(s: AsyncSession, question_id: int, topic: str | None, at: datetime) -> Question | None:
+    """The asker pressed a suggested topic (``topic``) or "Không phải" (None) under an ask-back.
+
+    A chosen topic makes the question answered with that topic, and its wording a phrasing
+    waiting for a leader's review; "none of these" leaves it unanswered, so leaders see it.
+    """
+    q = await s.get(Question, question_id)
+    if q is None:
+        return None
+    q.feedback_at = at
+    if topic is None:
+        q.topic, q.answered, q.feedback = None, False, FEEDBACK_NONE_FIT
+    else:
+        q.topic, q.answered, q.feedback = topic, True, FEEDBACK_CHOSEN
+    return q
+
+
+async def pending_phrasings(s: AsyncSession, hamlet_codes: list[str] | None, limit: int = 50) -> list[Question]:
+    """Wordings residents confirmed through the ask-back, not yet reviewed; oldest first."""
+    q = (
+        select(Question)
+        .where(Question.feedback == FEEDBACK_CHOSEN, Question.topic.is_not(None))
+        .order_by(Question.asked_at, Question.id)
+        .limit(limit)
+    )
+    if hamlet_codes is not None:
+        q = q.where(Question.hamlet_code.in_(hamlet_codes))
+    return list((await s.execute(q)).scalars())
+
+
+async def set_review(s: AsyncSession, question_id: int, approved: bool, at: datetime) -> Question | None:
+    """Mark a confirmed wording reviewed; None unless it was waiting for review."""
+    q = await s.get(Question, question_id)
+    if q is None or q.feedback != FEEDBACK_CHOSEN:
+        return None
+    q.feedback, q.feedback_at = (FEEDBACK_APPROVED if approved else FEEDBACK_REJECTED), at
+    return q

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import shutil
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,12 +14,23 @@ from sqlalchemy import select
 
 from bot.config import PROJECT_ROOT
 from bot.faq.live import _local
-from bot.model import ButtonPress, ChatKind, ChatRef, InboundMessage, Outbound, Platform, UserRef, parse_command
+from bot.model import (
+    Button,
+    ButtonPress,
+    ChatKind,
+    ChatRef,
+    InboundMessage,
+    Outbound,
+    Platform,
+    UserRef,
+    parse_command,
+)
 from bot.runtime import Runtime
-from bot.store.db import utcnow
+from bot.store.db import Store, utcnow
 from bot.store.groups import ensure_group
 from bot.store.questions import Question
 from bot.store.readings import Forecast, SalinityReading
+from tests.bot.faq.mini_kb import MINI_KB, UNSURE
 from tests.conftest import sample_config
 
 GROUP = ChatRef(Platform.TELEGRAM, -1001234567, ChatKind.GROUP, "Nhóm Ấp Ngãi Hội 1")
@@ -97,7 +109,7 @@ async def test_group_with_sees_all_answers_confident_questions_and_ignores_chitc
 
 async def test_unknown_when_addressed_says_so_with_team_contacts(runtime: Runtime) -> None:
     await group(runtime, admin=False)
-    out = only(await runtime.dispatcher.feed(message("Loa Số ơi máy cày nhà tui hư rồi", mention=True)))
+    out = only(await runtime.dispatcher.feed(message("Loa Số ơi máy cày nhà tui bị gãy lưỡi cày", mention=True)))
     assert "chưa biết" in out.text and "0901 234 501" in out.text and not out.buttons
     (q,) = await questions(runtime)
     assert (q.topic, q.answered, q.hamlet_code) == (None, False, "NGAIHOI1")
@@ -108,7 +120,7 @@ async def test_private_chat_answers_or_points_to_people(runtime: Runtime) -> Non
     chat = private(RESIDENT)
     out = only(await feed(message("lam ly lich tu phap het bao nhieu tien", chat)))
     assert "200.000" in out.text and out.reply_to is None
-    out = only(await feed(message("máy cày nhà tui hư rồi", chat)))
+    out = only(await feed(message("máy cày nhà tui bị gãy lưỡi cày", chat)))
     assert "chưa biết" in out.text and "Bộ phận một cửa" in out.text
     out = only(await feed(message("cảm ơn nha", chat)))
     assert "Loa Số đây" in out.text
@@ -139,8 +151,8 @@ async def test_follow_up_button_answers_that_topic(runtime: Runtime) -> None:
 async def test_leader_lists_unanswered_and_not_useful(runtime: Runtime) -> None:
     await group(runtime, admin=False)
     feed = runtime.dispatcher.feed
-    await feed(message("máy cày nhà tui hư rồi", mention=True))
-    await feed(message("máy cày nhà tui hư rồi", mention=True))
+    await feed(message("máy cày nhà tui bị gãy lưỡi cày", mention=True))
+    await feed(message("máy cày nhà tui bị gãy lưỡi cày", mention=True))
     out = only(await feed(message("/hoi quen mat khau vneid")))
     await feed(ButtonPress(GROUP, RESIDENT, out.buttons[0][1].data, utcnow()))
     await feed(message("/hoi kich hoat vneid"))  # answered, no complaint: not listed
@@ -148,7 +160,7 @@ async def test_leader_lists_unanswered_and_not_useful(runtime: Runtime) -> None:
     refused = only(await feed(message("/chuatraloi", private(RESIDENT), RESIDENT)))
     assert "chỉ dành cho tổ trưởng" in refused.text
     listing = only(await feed(message("/chuatraloi 7", private(LEADER), LEADER)))
-    assert "máy cày nhà tui hư rồi" in listing.text and "(2 lần)" in listing.text
+    assert "máy cày nhà tui bị gãy lưỡi cày" in listing.text and "(2 lần)" in listing.text
     assert "quen mat khau vneid" in listing.text and "vneid.forgot_password" in listing.text
     assert "kich hoat vneid" not in listing.text
     assert "Xã Đại Ngãi" in listing.text
@@ -199,7 +211,8 @@ async def test_leader_teaches_a_new_phrasing(tmp_path: Path) -> None:
     await rt.open()
     try:
         feed, chat = rt.dispatcher.feed, private(LEADER)
-        assert "chưa biết" in only(await feed(message("dãy sáu số bí mật mở khóa ứng dụng", chat, LEADER))).text
+        before = only(await feed(message("dãy sáu số bí mật mở khóa ứng dụng", chat, LEADER))).text
+        assert "passcode 6 số" not in before and ("chưa biết" in before or "Ý bà con là" in before)
         refused = only(await feed(message("/themcauhoi vneid.activate dãy sáu số", private(RESIDENT), RESIDENT)))
         assert "chỉ dành cho tổ trưởng" in refused.text
         done = only(await feed(message("/themcauhoi vneid.activate dãy sáu số bí mật mở khóa ứng dụng", chat, LEADER)))
@@ -232,3 +245,128 @@ async def test_broken_knowledge_base_falls_back_without_crashing(
         assert "entries[0] (vneid.activate).answer: is required" in caplog.text
     finally:
         await rt.close()
+
+
+# --- Ask-back: "Ý bà con là…?" when unsure (issue 10) ---------------------------------------------
+
+
+@pytest.fixture
+async def mini(tmp_path: Path, store: Store) -> AsyncIterator[Runtime]:
+    """The real dispatcher, a small knowledge base of our own (so the test does not move when
+    the real one grows), on SQLite and PostgreSQL."""
+    kb = tmp_path / "knowledge.yaml"
+    kb.write_text(MINI_KB, encoding="utf-8")
+    rt = Runtime.build(sample_config(tmp_path, faq={"path": str(kb)}), store=store)
+    await rt.open()
+    yield rt
+
+
+def _kb_text(rt: Runtime) -> str:
+    return Path(rt.config.resolve(rt.config.faq.path)).read_text(encoding="utf-8")
+
+
+def _buttons(out: Outbound) -> list[Button]:
+    return [b for row in out.buttons for b in row]
+
+
+async def test_private_unsure_asks_back_and_a_press_answers_and_is_recorded(mini: Runtime) -> None:
+    feed, chat = mini.dispatcher.feed, private(RESIDENT)
+    out = only(await feed(message(UNSURE, chat)))
+    assert "Ý bà con là" in out.text
+    buttons = _buttons(out)
+    assert [b.text for b in buttons] == ["Quên mật khẩu VNeID", "Quên mật khẩu VssID", "Không phải"]
+    assert all(len(b.data.encode()) <= 64 for b in buttons)  # Telegram's callback_data limit
+    (q,) = await questions(mini)
+    assert (q.text, q.topic, q.answered) == (UNSURE, None, False)
+
+    answer = only(await feed(ButtonPress(chat, RESIDENT, buttons[1].data, utcnow(), callback_id="cb")))
+    assert "VssID" in answer.text and "email" in answer.text
+    assert answer.buttons[0][0].data == f"fb:{q.id}:u"  # the usual feedback buttons, on the same question
+    (q,) = await questions(mini)
+    assert (q.topic, q.answered, q.feedback) == ("vssid.forgot_password", True, "chosen")
+    # 👍 on that answer confirms the choice (still waiting for review); 👎 withdraws it.
+    await feed(ButtonPress(chat, RESIDENT, f"fb:{q.id}:u", utcnow()))
+    assert (await questions(mini))[0].feedback == "chosen"
+    await feed(ButtonPress(chat, RESIDENT, f"fb:{q.id}:n", utcnow()))
+    assert (await questions(mini))[0].feedback == "not_useful"
+
+
+async def test_none_of_these_gives_contacts_and_leaves_the_question_for_leaders(mini: Runtime) -> None:
+    feed, chat = mini.dispatcher.feed, private(RESIDENT)
+    out = only(await feed(message(UNSURE, chat)))
+    none = _buttons(out)[-1]
+    assert none.text == "Không phải"
+    reply = only(await feed(ButtonPress(chat, RESIDENT, none.data, utcnow())))
+    assert "đã ghi lại" in reply.text and "0901 234 501" not in reply.text  # no hamlet known in private
+    assert "Tổ công nghệ số" in reply.text
+    (q,) = await questions(mini)
+    assert (q.topic, q.answered, q.feedback) == (None, False, "none_fit")
+    official = UserRef(Platform.TELEGRAM, 3001, "Chị Hạnh")  # sees every hamlet, and private questions
+    listing = only(await feed(message("/chuatraloi", private(official), official)))
+    assert UNSURE in listing.text
+
+
+async def test_group_unaddressed_unsure_stays_silent_addressed_asks_back(mini: Runtime) -> None:
+    async with mini.store.session() as s:
+        g = await ensure_group(s, GROUP, utcnow())
+        g.hamlet_code, g.bot_is_admin = "NGAIHOI1", True
+    feed = mini.dispatcher.feed
+    assert await feed(message(UNSURE)) == []  # never suggests to a group that did not ask
+    assert await questions(mini) == []
+    out = only(await feed(message(f"@loaso {UNSURE}", mention=True)))
+    assert "Ý bà con là" in out.text and len(_buttons(out)) == 3 and out.reply_to is not None
+    # Someone else pressing gets the answer, but does not confirm what the asker meant.
+    other = UserRef(Platform.TELEGRAM, 5002, "Chú Bảy")
+    only(await feed(ButtonPress(GROUP, other, _buttons(out)[0].data, utcnow())))
+    asked = (await questions(mini))[0]
+    assert asked.feedback is None
+    # The asker's press does; and in the group the answer ends with the hamlet's contacts.
+    only(await feed(ButtonPress(GROUP, RESIDENT, _buttons(out)[0].data, utcnow())))
+    asked = (await questions(mini))[0]
+    assert (asked.topic, asked.feedback) == ("vneid.forgot_password", "chosen")
+
+
+async def test_zalo_group_lists_the_choices_in_text(mini: Runtime) -> None:
+    zalo_group = ChatRef(Platform.ZALO_BOT, "g-42", ChatKind.GROUP, "Nhóm ấp")
+    out = only(await mini.dispatcher.feed(message(f"Loa Số ơi {UNSURE}", zalo_group, mention=True)))
+    assert "• Quên mật khẩu VNeID" in out.text and "• Quên mật khẩu VssID" in out.text
+    assert out.buttons == ()  # Zalo groups show no buttons: the titles and the contacts are in the text
+
+
+async def test_confirmed_wording_is_reviewed_by_a_leader_and_then_understood(mini: Runtime) -> None:
+    async with mini.store.session() as s:
+        g = await ensure_group(s, GROUP, utcnow())
+        g.hamlet_code, g.bot_is_admin = "NGAIHOI1", False  # in the leader's commune
+    feed = mini.dispatcher.feed
+    out = only(await feed(message(f"/hoi {UNSURE}")))
+    only(await feed(ButtonPress(GROUP, RESIDENT, _buttons(out)[0].data, utcnow())))
+    (q,) = await questions(mini)
+    assert q.text == UNSURE
+
+    refused = only(await feed(message("/duyet", private(RESIDENT), RESIDENT)))
+    assert "chỉ dành cho tổ trưởng" in refused.text
+    listing = only(await feed(message("/duyet", private(LEADER), LEADER)))
+    assert f"Số {q.id}: «{UNSURE}» → Quên mật khẩu VNeID" in listing.text
+    done = only(await feed(message(f"/duyet {q.id}", private(LEADER), LEADER)))
+    assert "Đã thêm" in done.text
+    assert UNSURE in _kb_text(mini)
+    # No restart: the same words now get the answer outright.
+    again = only(await feed(message(UNSURE, private(RESIDENT))))
+    assert "VNeID" in again.text and "Ý bà con là" not in again.text
+    assert "Không có cách hỏi nào" in only(await feed(message("/duyet", private(LEADER), LEADER))).text
+    assert "không có cách hỏi số" in only(await feed(message(f"/duyet {q.id}", private(LEADER), LEADER))).text
+    assert "cách dùng" in only(await feed(message("/duyet abc", private(LEADER), LEADER))).text
+
+
+async def test_official_rejects_a_confirmed_wording(mini: Runtime) -> None:
+    feed = mini.dispatcher.feed
+    out = only(await feed(message(UNSURE, private(RESIDENT))))
+    only(await feed(ButtonPress(private(RESIDENT), RESIDENT, _buttons(out)[1].data, utcnow())))
+    (q,) = await questions(mini)
+    # A leader of one commune cannot review a question asked elsewhere (here: in private, no hamlet).
+    assert "không có cách hỏi số" in only(await feed(message(f"/duyet bo {q.id}", private(LEADER), LEADER))).text
+    official = UserRef(Platform.TELEGRAM, 3001, "Chị Hạnh")
+    assert "Đã bỏ qua" in only(await feed(message(f"/duyet bo {q.id}", private(official), official))).text
+    (q,) = await questions(mini)
+    assert q.feedback == "rejected"
+    assert UNSURE not in _kb_text(mini)

@@ -11,8 +11,9 @@ from bench.image_set import ERRORS, ordinary, screenshot
 from bot.cli import main
 from tests.bot.adapters.test_telegram_media import needs_ocr
 from tests.bot.cli.helpers import loaso, write_config
+from tests.bot.faq.mini_kb import MINI_KB, UNSURE
 
-KEYS = ["question", "topic", "score", "answer"]
+KEYS = ["question", "topic", "score", "answer", "suggestions"]
 
 
 def test_json_lines_in_process(tmp_path: Path) -> None:
@@ -23,7 +24,8 @@ def test_json_lines_in_process(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [list(r) for r in rows] == [KEYS] * 4
     assert rows[0]["topic"] == "vneid.activate" and "Kích hoạt" in rows[0]["answer"]
-    assert rows[1] == {"question": "ok cảm ơn", "topic": None, "score": 0.0, "answer": None}
+    assert rows[1] == {"question": "ok cảm ơn", "topic": None, "score": 0.0, "answer": None, "suggestions": []}
+    assert rows[0]["suggestions"] == []  # it answers outright: nothing to offer
     assert rows[2]["topic"] is None and rows[2]["answer"] is None
     assert rows[3]["topic"] == "live.salinity"
     assert "Kích hoạt" in result.output  # ensure_ascii=False: Vietnamese, not \\u escapes
@@ -35,7 +37,7 @@ def test_plain_question_prints_the_answer_or_says_it_does_not_know(tmp_path: Pat
     runner = CliRunner()
     result = runner.invoke(main, ["--config", str(cfg), "ask", "tui quên mk vneid rồi"])
     assert result.exit_code == 0 and "Quên mật khẩu" in result.output
-    result = runner.invoke(main, ["--config", str(cfg), "ask", "máy cày hư rồi"])
+    result = runner.invoke(main, ["--config", str(cfg), "ask", "máy cày nhà tui bị gãy lưỡi cày"])
     assert result.exit_code == 0 and "chưa biết" in result.output
     result = runner.invoke(main, ["--config", str(cfg), "ask"])
     assert result.exit_code == 2
@@ -68,7 +70,7 @@ def test_image_json_has_the_same_keys_with_the_text_read(tmp_path: Path) -> None
     proc = loaso(tmp_path, "ask", "--image", str(shot), "--json")
     assert proc.returncode == 0, proc.stderr
     row = json.loads(proc.stdout)
-    assert list(row)[: len(KEYS) - 1] == KEYS[:-1] and "answer" in row
+    assert list(row) == KEYS
     assert row["topic"] == "pay.face_check" and "khuôn mặt" in row["question"]
     plain = tmp_path / "field.png"
     ordinary("field", seed=3).save(plain)
@@ -82,3 +84,19 @@ def test_image_that_is_not_an_image_is_bad_input(tmp_path: Path) -> None:
     bad.write_text("not a picture")
     result = CliRunner().invoke(main, ["--config", str(cfg), "ask", "--image", str(bad), "--json"])
     assert result.exit_code in (1, 2)
+
+
+def test_json_suggestions_are_the_topics_it_would_offer(tmp_path: Path) -> None:
+    """Unsure: "topic" stays null and "suggestions" lists the buttons of "Ý bà con là…?"."""
+    kb = tmp_path / "knowledge.yaml"
+    kb.write_text(MINI_KB, encoding="utf-8")
+    cfg = write_config(tmp_path, faq={"path": str(kb)})
+    lines = f"{UNSURE}\nmáy cày nhà tui bị gãy lưỡi cày\nquên mật khẩu vssid\n"
+    result = CliRunner().invoke(main, ["--config", str(cfg), "ask", "--json"], input=lines)
+    unsure, silent, sure = (json.loads(line) for line in result.output.splitlines())
+    assert unsure["topic"] is None and unsure["answer"] is None
+    assert unsure["suggestions"] == ["vneid.forgot_password", "vssid.forgot_password"]
+    assert silent["topic"] is None and silent["suggestions"] == []
+    assert sure["topic"] == "vssid.forgot_password" and sure["suggestions"] == []
+    plain = CliRunner().invoke(main, ["--config", str(cfg), "ask", UNSURE])
+    assert "Ý bà con là" in plain.output and "Quên mật khẩu VssID" in plain.output

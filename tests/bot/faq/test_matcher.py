@@ -1,19 +1,23 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.faq import matcher as matcher_module
 from bot.faq.evaluation import EVAL_FILE, load_cases, score
-from bot.faq.knowledge import load_knowledge
-from bot.faq.matcher import Matcher
-from bot.faq.normalize import folded_words
+from bot.faq.knowledge import Entry, KnowledgeBase, load_knowledge, parse_knowledge
+from bot.faq.matcher import ANSWER, SILENT, SUGGEST, Matcher
+from bot.faq.normalize import canonical, fold
+from tests.bot.faq.mini_kb import MINI_KB, UNSURE
 
 KB = load_knowledge(PROJECT_ROOT / "faq" / "knowledge.yaml")
+DEV = PROJECT_ROOT / "bench" / "faq_resident_dev.yaml"
 
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
-    return Matcher(KB)
+    return Matcher(KB, places=["Ấp Ngãi Hội 1", "Ngãi Hội 1", "Xã Đại Ngãi", "Đại Ngãi"])
 
 
 @pytest.mark.parametrize(
@@ -26,32 +30,175 @@ def matcher() -> Matcher:
         ("đổi số đt vneid sao", "vneid.change_phone"),
         ("độ mặn bữa nay", "live.salinity"),
         ("mai có mưa hông", "live.weather"),
+        ("quen pass vi en e i đi roi", "vneid.forgot_password"),  # loanword, acronym read aloud
+        ("mốt có bão không", "live.weather"),  # weather words beyond "mưa"
+        ("quenmatkhauvneid", "vneid.forgot_password"),  # typed without spaces
+        # A long story around the question: the words the bot knows are not drowned.
+        (
+            "nhà tui mới có cháu nội, tụi nhỏ đi làm xa hết, giờ muốn làm giấy khai sanh cho nó trên mạng thì làm sao",
+            "dvc.birth_registration",
+        ),
     ],
 )
 def test_answers_what_it_knows(matcher: Matcher, question: str, topic: str) -> None:
     m = matcher.match(question)
-    assert (m.topic, m.confident) == (topic, True)
-    assert 0 < m.score <= 1
+    assert (m.topic, m.confident, m.outcome) == (topic, True, ANSWER), m
+    assert 0 < m.score <= 1 and m.suggestions == ()
 
 
 @pytest.mark.parametrize(
-    "question", ["ok cảm ơn", "ông Tư bị công an bắt", "nhậu không anh em", "bữa nay đi chợ không", "giá vàng hôm nay"]
+    "question",
+    [
+        "ok cảm ơn",
+        "ông Tư bị công an bắt",
+        "nhậu không anh em",
+        "bữa nay đi chợ không",
+        "giá vàng hôm nay",
+        "ông Tư mới mua xe",  # "mua" typed in a message with diacritics is not "mưa"
+        "hồ sơ chuyển nhượng đất bao lâu mới xong",  # another government matter
+        "trời mưa quá trời luôn, ướt hết đồ phơi rồi",  # news, not a question
+    ],
 )
 def test_never_guesses(matcher: Matcher, question: str) -> None:
     m = matcher.match(question)
     assert m.topic is None and not m.confident
 
 
+# The issue's confidently-wrong answers: each must no longer be given.
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [
+        ("ông Tư mất rồi hả", "dvc.death_registration"),  # village news
+        ("cảm ơn tổ công nghệ số nhiều nha", "team.contact"),  # thanks
+        ("ai giúp tui cài app", "scam."),  # a request for help is no scam
+        ("vneid không đăng nhập được", "vssid.login_vneid"),
+        ("ai có số điện thoại công an xã", "scam.report"),
+    ],
+)
+def test_never_confidently_wrong(matcher: Matcher, question: str, never: str) -> None:
+    m = matcher.match(question)
+    assert m.topic is None or not m.topic.startswith(never), m
+
+
+def test_scam_topics_need_evidence_of_a_scam(matcher: Matcher) -> None:
+    m = matcher.match("ai giúp tui cài app")
+    assert not any(t.startswith("scam.") for t in (m.topic, *m.suggestions) if t)
+    assert matcher.match("có người xưng công an kêu tui cài app vneid mới").topic == "scam.fake_police"
+
+
+def test_diacritics_are_information(matcher: Matcher) -> None:
+    # "mất" (lost, died) is not "mật" (khẩu): a name or a verb is not another topic's key word.
+    assert matcher.match("quen mat khau vneid").topic == "vneid.forgot_password"
+    m = matcher.match("ông Tư mất rồi hả")
+    assert m.topic is None
+    assert "vneid.forgot_password" not in m.suggestions
+
+
+def test_unsure_suggests_up_to_three_topics_never_answers() -> None:
+    mini = Matcher(parse_knowledge(yaml.safe_load(MINI_KB)))
+    m = mini.match(UNSURE)  # VNeID or VssID?
+    assert m.outcome == SUGGEST and m.topic is None and not m.confident
+    assert m.suggestions == ("vneid.forgot_password", "vssid.forgot_password")
+    assert mini.match("quên mật khẩu vssid").outcome == ANSWER
+    assert mini.match("máy cày nhà tui hư rồi").outcome == SILENT
+
+
+def test_suggestions_are_known_topics_at_most_three(matcher: Matcher) -> None:
+    for question in ("vneid không đăng nhập được", "ông Tư mất rồi hả", "ai có số điện thoại công an xã"):
+        m = matcher.match(question)
+        assert len(m.suggestions) <= 3 and len(set(m.suggestions)) == len(m.suggestions)
+        assert all(KB.get(t) is not None for t in m.suggestions)
+        assert m.suggestions == () or m.topic is None  # suggestions only when it does not answer
+
+
+def test_place_names_do_not_count_against_a_match(matcher: Matcher) -> None:
+    plain = matcher.match("độ mặn hôm nay bao nhiêu")
+    placed = matcher.match("độ mặn ở ấp Ngãi Hội 1 xã Đại Ngãi hôm nay bao nhiêu")
+    assert plain.topic == placed.topic == "live.salinity"
+    assert placed.score == pytest.approx(plain.score, abs=0.05)
+
+
+def test_a_base_of_thousands_of_topics_still_finds_the_right_one() -> None:
+    extra = tuple(
+        Entry(f"gen.t{i}", f"Thủ tục số {i} ở xã", (f"làm thủ tục số {i} ở đâu", f"giấy tờ thủ tục {i}"), "x")
+        for i in range(3000)
+    )
+    big = Matcher(KnowledgeBase(KB.entries + extra))
+    assert big.match("quen mat khau vneid").topic == "vneid.forgot_password"
+    assert big.match("làm thủ tục số 1234 ở đâu").topic == "gen.t1234"
+
+
+def _plain(text: str) -> str:
+    """Letters only, no marks, no case: the same text typed differently (not the matcher's synonyms)."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(canonical(text))).split())
+
+
 def test_eval_set_is_not_copied_from_the_knowledge_base() -> None:
-    phrasings = {folded_words(q) for e in KB.entries for q in (e.title, *e.questions)}
+    phrasings = {_plain(q) for e in KB.entries for q in (e.title, *e.questions)}
     for path in (EVAL_FILE, EVAL_FILE.with_name("faq_heldout.yaml")):
-        copied = [c.question for c in load_cases(path) if folded_words(c.question) in phrasings]
+        copied = [c.question for c in load_cases(path) if _plain(c.question) in phrasings]
         assert copied == [], path
     assert len(load_cases()) >= 300
-    assert {c.topic for c in load_cases() if c.topic} == set(KB.topics)
+    assert {c.topic for c in load_cases() if c.topic} <= set(KB.topics)
 
 
-def test_eval_accuracy_and_silence(matcher: Matcher) -> None:
-    s = score(lambda q: matcher.match(q).topic, load_cases())
-    assert s.accuracy >= 0.95, s.misses
-    assert s.silence >= 0.95, s.misses
+def test_quality_does_not_slide_back(matcher: Matcher) -> None:
+    """Floors a little under what bench/faq_bench.py measures (docs/faq.md), so a change that
+    makes the bot guess more, or understand less, fails here first."""
+    old = score(lambda q: matcher.match(q).topic, load_cases())
+    assert old.accuracy >= 0.8, old.misses
+    assert old.silence >= 0.95, old.misses
+    if not DEV.exists():
+        return
+    cases = [c for c in load_cases(DEV) if c.topic is None or c.topic in KB.topics]
+    dev = score(lambda q: matcher.match(q).topic, cases)
+    wrong = sum(1 for _, want, got in dev.misses if want is not None and got is not None)
+    offered = sum(
+        1
+        for c in cases
+        if c.topic is not None and (lambda m: m.topic == c.topic or c.topic in m.suggestions)(matcher.match(c.question))
+    )
+    # Measured (docs/faq.md, second pass): 87.5 % / 98.5 % / 0 % / 98.4 % on the dev set.
+    assert dev.accuracy >= 0.84
+    assert dev.silence >= 0.96
+    assert wrong / dev.in_scope < 0.01
+    assert offered / dev.in_scope >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("tải vneid ở đâu", "app.install"),  # "cài" is a word, not the filler "cái"
+        ("thẻ căn cước cho bé 3 tuổi", "card.child"),  # "thẻ" is a word, not "thế"
+        ("mai co mua ko", "live.weather"),  # unmarked "mua" next to a day: rain
+        ("nuoc man chua", "live.salinity"),
+    ],
+)
+def test_words_that_fold_onto_fillers_still_count(matcher: Matcher, question: str, topic: str) -> None:
+    assert matcher.match(question).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [
+        ("ai biết sửa máy bơm nước không", "live.salinity"),  # no salinity word: no live answer
+        ("toi muon mua dien thoai moi", "live.weather"),  # buying, no day asked
+        ("đi xuất khẩu lao động Nhật tốn bao nhiêu tiền", "dvc.judicial_record"),  # none of the topic's own words
+        ("con tui bị sốt cao đi trạm y tế được không", "vneid.health_insurance"),  # a fever: another matter
+        ("tiền trợ cấp người có công chừng nào phát", "dvc.death_registration"),
+    ],
+)
+def test_a_topic_needs_its_own_words(matcher: Matcher, question: str, never: str) -> None:
+    assert matcher.match(question).topic != never
+
+
+def test_second_opinion_answers_sibling_topics_when_both_views_agree(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # vneid.levels and vneid.register_level2 share most words: coverage × support alone asks back;
+    # the naive Bayes view (how often each topic uses these words) agrees on the levels, so it answers.
+    question = "tui có vneid mức một rồi, vậy mức hai là cái chi"
+    assert matcher.match(question).topic == "vneid.levels"
+    monkeypatch.setattr(matcher_module, "NB_SURE", 1.0)  # without the second opinion
+    alone = matcher.match(question)
+    assert alone.topic is None and alone.suggestions[0] == "vneid.levels"

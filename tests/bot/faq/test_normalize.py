@@ -4,7 +4,21 @@ import unicodedata
 
 import pytest
 
-from bot.faq.normalize import canonical, content_tokens, fold, folded_words, is_chitchat, looks_like_question
+from bot.faq.normalize import (
+    canonical,
+    compatible,
+    content_tokens,
+    fold,
+    folded_words,
+    has_scam_evidence,
+    is_chitchat,
+    is_question,
+    is_stopword,
+    looks_like_question,
+    marked,
+    tokens,
+    typed_with_marks,
+)
 
 
 def test_nfc_and_lowercase() -> None:
@@ -46,9 +60,69 @@ def test_teencode_and_southern_speech(typed: str, expected: str) -> None:
     assert folded_words(typed) == expected
 
 
-def test_with_and_without_diacritics_give_the_same_tokens() -> None:
-    assert content_tokens("Quên mật khẩu VNeID") == content_tokens("quen mat khau vneid")
-    assert content_tokens("kích hoạt vneid") == ["kich", "hoat", "vneid"]
+def test_diacritics_are_kept_and_folding_is_the_fallback() -> None:
+    # Marks are information: the tokens keep them; only the folded form is the same.
+    assert content_tokens("Quên mật khẩu VNeID") == ["quên", "mậtkhẩu", "vneid"]
+    assert content_tokens("quen mat khau vneid") == ["quen", "mậtkhẩu", "vneid"]  # joined: all compatible
+    assert folded_words("Quên mật khẩu VNeID") == folded_words("quen mat khau vneid")
+    assert content_tokens("mất khẩu") == ["mất", "khẩu"]  # "mất" is not the "mật" of mật khẩu
+    assert marked("mất") and not marked("mat") and not marked("vneid")
+    assert compatible("mat", "mật") and compatible("mật", "mật") and not compatible("mất", "mật")
+    assert typed_with_marks("ông Tư mới mua xe") and not typed_with_marks("ong tu moi mua xe")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("vi en e i đi", ["vneid"]),
+        ("vê en e i đê", ["vneid"]),
+        ("ô tê pê", ["otp"]),
+        ("o t p", ["otp"]),
+        ("quét mã kiu a", ["quét", "qr"]),
+        ("vê ét ét i đi", ["vssid"]),
+    ],
+)
+def test_acronyms_read_aloud_by_voice_typing(typed: str, expected: list[str]) -> None:
+    assert content_tokens(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("dzô vneid hổng được", "vao vneid khong duoc"),
+        ("chừ răng mần", "bay gio sao lam"),
+        ("giấy khai sanh", "giay khaisinh"),
+        ("log in vneid", "dangnhap vneid"),
+        ("quên pass", "quen matkhau"),
+        ("acc vneid", "taikhoan vneid"),
+        ("mai có bão", "mai co bao thoitiet"),
+        ("ông tư qua đời", "ong tu mat"),
+    ],
+)
+def test_regional_words_and_loanwords(typed: str, expected: str) -> None:
+    assert folded_words(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("mai có mưa hông", True),
+        ("chỉ tui cách làm vneid", True),
+        ("quên mk vneid?", True),
+        ("trời mưa quá trời luôn, ướt hết đồ phơi rồi", False),
+        ("con nhỏ nhà chị Hai thi đậu rồi đó bà con", False),  # "chị" is not "chỉ"
+        ("mưa gió vầy ai cũng giữ sức khỏe nha", False),
+    ],
+)
+def test_questions_and_news(text: str, asks: bool) -> None:
+    assert is_question(text) is asks
+
+
+def test_scam_evidence_is_in_the_question() -> None:
+    assert has_scam_evidence("có người xưng công an kêu cài app")
+    assert has_scam_evidence("có nên đưa mã otp cho người khác không")
+    assert not has_scam_evidence("ai giúp tui cài app")
+    assert not has_scam_evidence("ai có số điện thoại công an xã")
 
 
 @pytest.mark.parametrize(
@@ -68,3 +142,24 @@ def test_question_or_statement() -> None:
     assert looks_like_question("vneid ko vô dc")
     assert looks_like_question("VNeID mức 2?")
     assert not looks_like_question("tui mới kích hoạt vneid xong rồi")
+
+
+def test_stopwords_keep_their_marks() -> None:
+    # Typed with marks, only the filler's own spelling is a stopword; typed without, folded.
+    assert is_stopword("cái") and is_stopword("thế") and is_stopword("mà") and is_stopword("cai")
+    assert not is_stopword("cài") and not is_stopword("thẻ") and not is_stopword("mã") and not is_stopword("tối")
+
+
+def test_what_the_question_asks_is_a_token_and_the_words_stay() -> None:
+    assert {"ở", "đâu", "ởđâu"} <= set(tokens("mức 2 làm ở đâu"))
+    assert "khácnhau" in tokens("muc 1 muc 2 khac nhau cho nao")
+    assert "baolâu" in tokens("đăng ký bao lâu thì được duyệt")
+    assert is_question("làm mức 2 ở đâu")
+
+
+def test_unmarked_mua_is_rain_only_next_to_a_day() -> None:
+    assert "thờitiết" in tokens("mai co mua ko")
+    assert "thờitiết" in tokens("chieu nay co nang khong")
+    assert "thờitiết" not in tokens("toi muon mua dien thoai")
+    assert "thờitiết" not in tokens("nang cap vneid len muc 2")
+    assert "độmặn" in tokens("nuoc man chua") and "độmặn" not in tokens("trang man hinh")
