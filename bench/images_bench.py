@@ -16,9 +16,12 @@ import time
 from pathlib import Path
 
 from bench.image_set import samples
+from bot.faq.matcher import ANSWER
 from bot.faq.service import matcher_for
-from bot.media.extract import best_question
+from bot.media.extract import best_question, text_read
 from bot.media.ocr import ocr_available, read_text_sync
+from bot.safety.judge import Verdict, judge
+from bot.safety.urls import find_links, find_phones
 from tests.conftest import sample_config
 
 
@@ -33,7 +36,7 @@ def main() -> int:
         return m.topic, m.score
 
     made = samples()
-    errors_right = errors_total = ordinary_topic = ordinary_total = 0
+    errors_right = errors_offered = errors_total = ordinary_topic = ordinary_total = 0
     times: list[float] = []
     by_variant: dict[str, list[int]] = {}
     misses: list[str] = []
@@ -41,8 +44,15 @@ def main() -> int:
         data = sample.png()
         start = time.perf_counter()
         raw = read_text_sync(data)
+        read = text_read(raw)
+        # As handlers/media.py does: a screenshot of a message with a link or a number is judged first.
+        scam = bool(find_links(read) or find_phones(read)) and judge(read).verdict is Verdict.SCAM
         question = best_question(raw, match)
-        topic = matcher.match(question).topic if question else None
+        m = matcher.match(question) if question else None
+        topic = m.topic if m is not None and m.outcome == ANSWER else None
+        offered = list(m.suggestions) if m is not None and topic is None else []
+        if scam:
+            topic, offered = "scam (the safety verdict)", []
         times.append(time.perf_counter() - start)
         if sample.topic is None:
             ordinary_total += 1
@@ -51,7 +61,8 @@ def main() -> int:
                 misses.append(f"  ordinary {sample.name}: got {topic} from «{question}»")
             continue
         variant = sample.name.rsplit("_", 1)[-1]
-        ok = topic == sample.topic
+        ok = topic == sample.topic or (scam and sample.topic.startswith("scam."))
+        errors_offered += ok or sample.topic in offered
         errors_total += 1
         errors_right += ok
         by_variant.setdefault(variant, [0, 0])
@@ -62,6 +73,7 @@ def main() -> int:
     print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
     print(f"images: {len(made)} ({errors_total} error screens, {ordinary_total} ordinary)")
     print(f"right topic on error images: {errors_right}/{errors_total} = {errors_right / errors_total:.1%}  (≥ 90 %)")
+    print(f"  answered, or offered as an «Ý bà con là…?» button: {errors_offered}/{errors_total}")
     for variant, (ok, total) in sorted(by_variant.items()):
         print(f"  {variant}: {ok}/{total}")
     share = ordinary_topic / ordinary_total
