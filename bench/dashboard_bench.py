@@ -37,12 +37,12 @@ from sqlalchemy import event, text
 from bot.config import parse_config
 from bot.dashboard import dashboard_routes
 from bot.dashboard.auth import hash_password
-from bot.runtime import Runtime
 from bot.store import rollups
 from bot.store.accounts import add_account
 from bot.store.db import Store, utcnow
 from bot.store.schema import ensure_schema
 from bot.web import build_app
+from bot.wiring import build_runtime
 
 HAMLETS, GROUPS, MEMBERS, LEFT = 100, 150, 20_000, 2_000
 HOURS_PER_PERSON, YEAR_HOURS = 50, 365 * 24  # 20,000 × 50 = 1,000,000 activity rows
@@ -164,7 +164,7 @@ def pg_store(schema: str) -> Store:
 
 async def measure(store: Store, repeat: int, label: str) -> dict[str, float]:
     config = bench_config()
-    runtime = Runtime.build(config, store=store)
+    runtime = build_runtime(config, store=store)
     app = build_app(runtime, dashboard_routes(runtime))
     results: dict[str, float] = {}
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as c:

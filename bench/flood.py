@@ -29,6 +29,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from bot.wiring import build_runtime
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -75,7 +77,6 @@ async def seed_bulletin(rt: Any, groups: int) -> int:
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     from bot.adapters.telegram import TelegramService
-    from bot.runtime import Runtime
     from broadcasts.sending import SenderService
     from tests.fakes import updates as u
     from tests.fakes.flood import FloodPolicy
@@ -90,7 +91,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         else:
             db_url = f"sqlite+aiosqlite:///{Path(tmp) / 'flood.db'}"
         async with running_fake(policy=policy) as fake:
-            rt = Runtime.build(config_for(db_url, fake.base_url))
+            rt = build_runtime(config_for(db_url, fake.base_url))
             await rt.open()
             bulletin_chats = set(range(-(200_000 + args.groups) + 1, -200_000 + 1))
             await seed_bulletin(rt, args.groups)

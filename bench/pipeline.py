@@ -39,6 +39,7 @@ from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.store.inbox import pending_replies
 from bot.store.tables import Group, Membership, Person
+from bot.wiring import build_runtime
 from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import running_fake
@@ -180,7 +181,7 @@ async def main(args: argparse.Namespace) -> None:
     async with running_fake() as fake:
         with tempfile.TemporaryDirectory() as tmp:
             config = sample_config(Path(tmp), telegram={"base_url": fake.base_url})
-            runtime = Runtime.build(config)
+            runtime = build_runtime(config)
             await runtime.open()
             service = TelegramService(runtime, fake.token, send_replies=False)
             await service.start(poll=False)

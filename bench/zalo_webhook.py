@@ -35,9 +35,9 @@ from bot.adapters.zalo_oa import ZaloOAService
 from bot.adapters.zalo_oa.events import translate
 from bot.inbox.lanes import Lanes
 from bot.model import Platform
-from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.web import build_app
+from bot.wiring import build_runtime
 from broadcasts.limits import AccountPacer
 from tests.fakes import zalo_oa
 from tests.fakes.loopback import serve
@@ -76,7 +76,7 @@ async def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         async with serve(fake.app()) as oa_base:
             config = make_config(f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}", oa_base=oa_base)
-            runtime = Runtime.build(config)
+            runtime = build_runtime(config)
             await runtime.open()
             runtime.pacers[Platform.ZALO_OA] = Lanes(AccountPacer(100_000))  # flood limit lifted
             service = ZaloOAService(runtime, secrets=OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, "R0"))

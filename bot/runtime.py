@@ -1,18 +1,19 @@
-"""What every entry point builds the same way: config, store, texts, router, dispatcher.
+"""The shared context every part of a running bot sees: config, store, texts, router, dispatcher.
 
-``loaso run``, ``loaso shell``, the CLI commands and the tests all construct a Runtime,
-so the shell goes through exactly the same dispatcher and handlers as Telegram.
+It imports nothing above it: ``bot.wiring.build_runtime`` composes it with the feature handlers
+and the flood gates, so ``loaso run``, ``loaso shell``, the CLI commands and the tests all get the
+same dispatcher and handlers as Telegram.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from starlette.routing import BaseRoute
 
-from bot import logsafe
 from bot.adapters.base import Sender
 from bot.config import Config
 from bot.dispatcher import Capabilities, Dispatcher
@@ -21,7 +22,7 @@ from bot.model import Platform
 from bot.router import Router
 from bot.store.db import Store
 from bot.store.schema import ensure_schema
-from bot.texts import Texts, default_texts
+from bot.texts import Texts
 
 log = logging.getLogger(__name__)
 
@@ -52,16 +53,8 @@ class Runtime:
     senders: dict[Platform, Sender] = field(default_factory=dict)
     # One flood budget per platform account, shared by its reply sender and its bulletin drainer.
     pacers: dict[Platform, Lanes] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, config: Config, *, store: Store | None = None, router: Router | None = None) -> Runtime:
-        from handlers import build_router
-
-        logsafe.install()  # whatever the entry point: no secret in any log line
-        store = store or Store(config.database.url, echo=config.database.echo)
-        texts = default_texts()
-        router = router or build_router()
-        return cls(config, store, texts, router, Dispatcher(config, store, router, texts))
+    # (store, platform, account) → the process's flood gate for that account; given by bot.wiring.
+    make_gate: Callable[[Store, Platform, str | None], Any] | None = None
 
     def lanes(self, platform: Platform) -> Lanes:
         """The account's flood gate with two doors: replies first, bulletins after (made on first use).
@@ -71,12 +64,10 @@ class Runtime:
         """
         lanes = self.pacers.get(platform)
         if lanes is None:
-            # broadcasts.gate holds the platforms' limits; imported here, not at the top, because
-            # broadcasts builds on bot (as bot.services does for the sender service).
-            from broadcasts.gate import gate_for
-
+            if self.make_gate is None:
+                raise RuntimeError("this Runtime was built without flood gates: use bot.wiring.build_runtime")
             sender = self.senders.get(platform)
-            lanes = Lanes(gate_for(self.store, platform, getattr(sender, "account", None)))
+            lanes = Lanes(self.make_gate(self.store, platform, getattr(sender, "account", None)))
             self.pacers[platform] = lanes
         return lanes
 

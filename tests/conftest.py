@@ -19,6 +19,7 @@ import pytest
 from bot.config import PROJECT_ROOT, Config, load_config
 from bot.runtime import Runtime
 from bot.store.db import Store
+from bot.wiring import build_runtime
 
 PG_URL = os.environ.get("LOASO_TEST_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 SAMPLE = PROJECT_ROOT / "config.yaml"
@@ -126,14 +127,14 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
 
 @pytest.fixture
 async def runtime(config: Config, store: Store) -> AsyncIterator[Runtime]:
-    rt = Runtime.build(config, store=store)
+    rt = build_runtime(config, store=store)
     await rt.open()
     yield rt
 
 
 @pytest.fixture
 async def sqlite_runtime(config: Config) -> AsyncIterator[Runtime]:
-    rt = Runtime.build(config)
+    rt = build_runtime(config)
     await rt.open()
     yield rt
     await rt.close()

@@ -14,6 +14,7 @@ from bot.runtime import Runtime
 from bot.store.dbfile import DatabaseUnavailable, explain
 from bot.store.outage import is_outage
 from bot.store.schema import SchemaOutdated
+from bot.wiring import build_runtime
 
 
 @contextlib.contextmanager
@@ -34,7 +35,7 @@ async def opened(config: Config) -> AsyncIterator[Runtime]:
     """A runtime whose database is at the current schema, or exit 1 naming `loaso db upgrade`;
     a database that cannot be opened or reached is one line saying what to do, exit 1."""
     with database_errors(config):
-        runtime = Runtime.build(config)
+        runtime = build_runtime(config)
     try:
         try:
             with database_errors(config):

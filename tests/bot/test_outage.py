@@ -12,10 +12,10 @@ import httpx
 import pytest
 
 from bot.model import ChatKind, ChatRef, InboundMessage, Platform, UserRef, parse_command
-from bot.runtime import Runtime
 from bot.store import outage
 from bot.store.db import Store, utcnow
 from bot.web import build_app
+from bot.wiring import build_runtime
 from tests.conftest import _pg_dsn, pg_available, sample_config
 from tests.fakes.tcp_proxy import cuttable
 
@@ -42,7 +42,7 @@ async def test_outage_is_waited_out_and_reported(
         async with cuttable("127.0.0.1", 5432) as proxy:
             url = f"postgresql+asyncpg://postgres@127.0.0.1:{proxy.port}/test"
             store = Store(url, connect_args={"server_settings": {"search_path": schema}})
-            rt = Runtime.build(sample_config(tmp_path), store=store)
+            rt = build_runtime(sample_config(tmp_path), store=store)
             await rt.open()
             web = httpx.AsyncClient(transport=httpx.ASGITransport(app=build_app(rt)), base_url="http://t")
             assert (await rt.dispatcher.feed(hello(501)))[0].text

@@ -10,8 +10,8 @@ import pytest
 
 from bot.adapters.telegram import TelegramService
 from bot.adapters.telegram.service import SECRET_HEADER, WEBHOOK_SECRET_ENV
-from bot.runtime import Runtime
 from bot.web import build_app
+from bot.wiring import build_runtime
 from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import running_fake, serve
@@ -28,7 +28,7 @@ async def test_webhook_checks_secret_and_feeds_the_dispatcher(
             tmp_path,
             telegram={"base_url": fake.base_url, "webhook": {"url": "https://loaso.example.vn/hook", "path": "/hook"}},
         )
-        rt = Runtime.build(config)
+        rt = build_runtime(config)
         await rt.open()
         service = TelegramService(rt, fake.token)
         rt.services = [service]
@@ -72,7 +72,7 @@ async def test_webhook_without_secret_refuses_to_start(tmp_path: Path, monkeypat
         config = sample_config(
             tmp_path, telegram={"base_url": fake.base_url, "webhook": {"url": "https://x.vn/hook", "path": "/hook"}}
         )
-        rt = Runtime.build(config)
+        rt = build_runtime(config)
         await rt.open()
         service = TelegramService(rt, fake.token)
         with pytest.raises(RuntimeError, match=WEBHOOK_SECRET_ENV):

@@ -10,7 +10,7 @@ from starlette.applications import Starlette
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.runtime import Runtime
+from bot.wiring import build_runtime
 from broadcasts.fire import fire
 from broadcasts.schedule import ScheduleDef
 from broadcasts.sources.policy import parse_feed
@@ -39,7 +39,7 @@ async def test_digest_lists_recent_items_escaped(store, tmp_path: Path) -> None:
     app = Starlette(routes=[Route("/feed", lambda _: Response(RSS, media_type="application/rss+xml"))])
     async with serve(app) as port:
         cfg = sample_config(tmp_path, sources={"policy": {"feed_url": f"http://127.0.0.1:{port}/feed"}})
-        rt = Runtime.build(cfg, store=store)
+        rt = build_runtime(cfg, store=store)
         await rt.open()
         await add_groups(rt, [-1])
         defn = ScheduleDef("policy-weekly", "policy_digest", "0 19 * * 5", "all")

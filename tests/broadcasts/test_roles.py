@@ -10,6 +10,7 @@ import pytest
 from bot.model import Platform
 from bot.runtime import Runtime
 from bot.services import build_services
+from bot.wiring import build_runtime
 from broadcasts.senders import SendOnlyService, attach_senders, close_senders
 from tests.fakes.zalo_env import make_config
 
@@ -38,7 +39,7 @@ async def test_attach_senders_includes_zalo(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("ZALO_BOT_TOKEN", "zbot-token")
     monkeypatch.setenv("ZALO_BOT_WEBHOOK_SECRET", "zbot-secret")
     cfg = make_config(f"sqlite+aiosqlite:///{tmp_path / 'z.db'}", bot_base="http://127.0.0.1:9")
-    rt = Runtime.build(cfg)
+    rt = build_runtime(cfg)
     await rt.open()
     try:
         closers = await attach_senders(rt)
@@ -55,7 +56,7 @@ async def test_attach_senders_without_zalo_secrets_logs_and_goes_on(
     monkeypatch.delenv("ZALO_BOT_TOKEN", raising=False)
     monkeypatch.delenv("ZALO_BOT_WEBHOOK_SECRET", raising=False)
     cfg = make_config(f"sqlite+aiosqlite:///{tmp_path / 'z.db'}", bot_base="http://127.0.0.1:9")
-    rt = Runtime.build(cfg)
+    rt = build_runtime(cfg)
     await rt.open()
     try:
         with caplog.at_level(logging.ERROR):

@@ -13,6 +13,7 @@ from bot.runtime import Runtime
 from bot.store.broadcasts import ScheduleRow
 from bot.store.db import utcnow
 from bot.store.outbox import Bulletin
+from bot.wiring import build_runtime
 from broadcasts.fire import fire
 from broadcasts.schedule import ScheduleDef, all_schedules, fire_times, missed_runs
 from broadcasts.scheduler import SchedulerService
@@ -116,7 +117,7 @@ async def test_catch_up_after_downtime_sends_within_grace_and_logs_skips(
 async def test_service_registers_config_and_database_schedules(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     # no network: a catch-up of the weather schedule at start may only reach a closed local port
     cfg = sample_config(tmp_path, sources={"weather": {"base_url": "http://127.0.0.1:9/x", "retries": 0}})
-    runtime = Runtime.build(cfg, store=store)
+    runtime = build_runtime(cfg, store=store)
     await runtime.open()
     async with runtime.store.session() as s:
         s.add(

@@ -15,6 +15,7 @@ from bot.adapters.telegram import TelegramService
 from bot.config import Config
 from bot.runtime import Runtime
 from bot.store.db import Store
+from bot.wiring import build_runtime
 from broadcasts.sending import SenderService
 from tests.broadcasts.helpers import add_groups, deliveries
 from tests.conftest import sample_config
@@ -38,7 +39,7 @@ def tg_config(tmp_path: Path, fake: FakeBotAPI) -> Config:
 
 
 async def start(config: Config, store: Store, fake: FakeBotAPI) -> tuple[Runtime, TelegramService]:
-    rt = Runtime.build(config, store=store)
+    rt = build_runtime(config, store=store)
     await rt.open()
     service = TelegramService(rt, fake.token)
     await service.start()

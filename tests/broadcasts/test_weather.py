@@ -13,8 +13,8 @@ from sqlalchemy import select
 from bot.adapters.base import SendResult, SendStatus
 from bot.config import Config
 from bot.model import Outbound, Platform
-from bot.runtime import Runtime
 from bot.store.readings import Forecast
+from bot.wiring import build_runtime
 from broadcasts.compose import weather_texts
 from broadcasts.fire import fire
 from broadcasts.schedule import ScheduleDef
@@ -92,7 +92,7 @@ async def test_unit_parse_with_mock_transport(wconfig: Config) -> None:
 
 
 async def test_weather_bulletin_rendered_and_queued(wconfig: Config, store, meteo: FakeOpenMeteo) -> None:  # type: ignore[no-untyped-def]
-    rt = Runtime.build(wconfig, store=store)
+    rt = build_runtime(wconfig, store=store)
     await rt.open()
     await add_groups(rt, [-1], "NGAIHOI1")
     await add_groups(rt, [-2], "PHUHUU")
@@ -112,7 +112,7 @@ async def test_weather_bulletin_rendered_and_queued(wconfig: Config, store, mete
 async def test_source_down_tells_leaders_and_sends_nothing(
     wconfig: Config, store, meteo: FakeOpenMeteo, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    rt = Runtime.build(wconfig, store=store)
+    rt = build_runtime(wconfig, store=store)
     await rt.open()
     await add_groups(rt, [-1], "NGAIHOI1")
     recorder = Recorder()

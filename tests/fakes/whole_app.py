@@ -23,6 +23,7 @@ from bot.runtime import Runtime
 from bot.store.accounts import add_account
 from bot.store.db import utcnow
 from bot.web import build_app
+from bot.wiring import build_runtime
 from tests.fakes import zalo_bot, zalo_oa
 from tests.fakes.loopback import serve
 from tests.fakes.telegram_api import running_fake
@@ -70,7 +71,7 @@ async def whole_app(
         )
         if echo:
             config = config.model_copy(update={"database": config.database.model_copy(update={"echo": True})})
-        runtime = Runtime.build(config)
+        runtime = build_runtime(config)
         await runtime.open()
         async with runtime.store.session() as s:
             await add_account(s, "canbo", hash_password(PASSWORD), "official", None, utcnow())

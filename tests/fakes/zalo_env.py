@@ -18,6 +18,7 @@ import pytest
 from bot.adapters.zalo_oa.signature import sign
 from bot.config import Config, parse_config
 from bot.runtime import Runtime
+from bot.wiring import build_runtime
 from tests.fakes import zalo_oa
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
@@ -84,7 +85,7 @@ async def database(kind: str, tmp_path: Path) -> AsyncIterator[str]:
 
 @contextlib.asynccontextmanager
 async def opened_runtime(config: Config) -> AsyncIterator[Runtime]:
-    runtime = Runtime.build(config)
+    runtime = build_runtime(config)
     await runtime.open()
     try:
         yield runtime

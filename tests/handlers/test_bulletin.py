@@ -13,6 +13,7 @@ from bot.runtime import Runtime
 from bot.store.db import to_utc_naive
 from bot.store.outbox import Bulletin
 from bot.store.readings import SalinityReading
+from bot.wiring import build_runtime
 from broadcasts import outbox
 from handlers.bulletin import split_measured_at
 from tests.broadcasts.helpers import add_groups, deliveries
@@ -27,7 +28,7 @@ async def say(session: ShellSession, line: str) -> str:
 
 
 async def test_conversation_survives_a_restart(config: Config) -> None:
-    rt = Runtime.build(config)
+    rt = build_runtime(config)
     await rt.open()
     await add_groups(rt, [-1], "NGAIHOI1")
     await add_groups(rt, [-2], "PHUHUU")
@@ -37,7 +38,7 @@ async def test_conversation_survives_a_restart(config: Config) -> None:
     assert "Gửi tới đâu" in await say(leader, "Mời bà con <họp> tối nay & mang CCCD")
     await rt.close()  # the bot restarts here
 
-    rt = Runtime.build(config)
+    rt = build_runtime(config)
     await rt.open()
     leader = ShellSession(rt, private=True, user_id=LEADER)
     assert "Gửi lúc nào" in await say(leader, "ngaihoi1, Ấp Phú Hữu")

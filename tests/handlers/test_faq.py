@@ -30,6 +30,7 @@ from bot.store.db import Store, utcnow
 from bot.store.groups import ensure_group
 from bot.store.questions import Question
 from bot.store.readings import Forecast, SalinityReading
+from bot.wiring import build_runtime
 from tests.bot.faq.mini_kb import MINI_KB, UNSURE
 from tests.conftest import sample_config
 
@@ -207,7 +208,7 @@ async def test_weather_today_and_tomorrow_from_forecast(runtime: Runtime) -> Non
 async def test_leader_teaches_a_new_phrasing(tmp_path: Path) -> None:
     kb = tmp_path / "knowledge.yaml"
     shutil.copy(PROJECT_ROOT / "faq" / "knowledge.yaml", kb)
-    rt = Runtime.build(sample_config(tmp_path, faq={"path": str(kb)}))
+    rt = build_runtime(sample_config(tmp_path, faq={"path": str(kb)}))
     await rt.open()
     try:
         feed, chat = rt.dispatcher.feed, private(LEADER)
@@ -236,7 +237,7 @@ async def test_broken_knowledge_base_falls_back_without_crashing(
 ) -> None:
     kb = tmp_path / "knowledge.yaml"
     kb.write_text("entries:\n  - id: vneid.activate\n    title: x\n", encoding="utf-8")
-    rt = Runtime.build(sample_config(tmp_path, faq={"path": str(kb)}))
+    rt = build_runtime(sample_config(tmp_path, faq={"path": str(kb)}))
     await rt.open()
     try:
         with caplog.at_level(logging.ERROR, logger="handlers.faq"):
@@ -256,7 +257,7 @@ async def mini(tmp_path: Path, store: Store) -> AsyncIterator[Runtime]:
     the real one grows), on SQLite and PostgreSQL."""
     kb = tmp_path / "knowledge.yaml"
     kb.write_text(MINI_KB, encoding="utf-8")
-    rt = Runtime.build(sample_config(tmp_path, faq={"path": str(kb)}), store=store)
+    rt = build_runtime(sample_config(tmp_path, faq={"path": str(kb)}), store=store)
     await rt.open()
     yield rt
 

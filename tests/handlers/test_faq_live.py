@@ -12,6 +12,7 @@ from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.store.groups import ensure_group
 from bot.store.readings import Forecast, SalinityReading
+from bot.wiring import build_runtime
 from tests.conftest import sample_config
 
 GROUP = ChatRef(Platform.TELEGRAM, -1001234599, ChatKind.GROUP, "Nhóm Ấp Ngãi Hội 1")
@@ -136,7 +137,7 @@ async def test_police_contact_from_config_or_113(runtime: Runtime, tmp_path: Pat
 
     communes = [c.model_dump() for c in runtime.config.communes]
     communes[0]["police"] = "Công an xã Đại Ngãi, cạnh chợ Đại Ngãi (0299 3855 113)"
-    rt = Runtime.build(sample_config(tmp_path, communes=communes))
+    rt = build_runtime(sample_config(tmp_path, communes=communes))
     await rt.open()
     try:
         await setup_group(rt)

@@ -26,6 +26,7 @@ from bot.safety_jobs import SafetyService
 from bot.store import safety as safety_store
 from bot.store.db import Store, utcnow
 from bot.store.safety import SafetyFlag
+from bot.wiring import build_runtime
 from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import FakeBotAPI, running_fake
@@ -55,7 +56,7 @@ def tg_config(tmp_path: Path, fake: FakeBotAPI) -> Config:
 
 @pytest.fixture
 async def bot(tg_config: Config, store: Store, fake: FakeBotAPI) -> AsyncIterator[TelegramService]:
-    rt = Runtime.build(tg_config, store=store)
+    rt = build_runtime(tg_config, store=store)
     await rt.open()
     service = TelegramService(rt, fake.token)
     await service.start()

@@ -24,6 +24,7 @@ from bot.store.outbox import Bulletin
 from bot.store.readings import SalinityReading
 from bot.store.roles import grant_role, role_of
 from bot.store.tables import Group
+from bot.wiring import build_runtime
 from broadcasts import outbox
 from broadcasts.targets import Target
 from tests.conftest import sample_config
@@ -60,7 +61,7 @@ def two_communes(tmp_path: Path) -> Config:
 
 @pytest.fixture
 async def rt(tmp_path: Path, store: Store) -> AsyncIterator[Runtime]:
-    runtime = Runtime.build(two_communes(tmp_path), store=store)
+    runtime = build_runtime(two_communes(tmp_path), store=store)
     await runtime.open()
     async with runtime.store.session() as s:
         for chat_id, hamlet in ((OTHER_GROUP, "LP1"), (OWN_GROUP, "NGAIHOI1")):

@@ -12,6 +12,7 @@ from bot.adapters.shell import ShellSession
 from bot.runtime import Runtime
 from bot.stats.sample import sample_config, seed_sample
 from bot.store.db import Store
+from bot.wiring import build_runtime
 
 RESIDENT, LEADER, OFFICIAL = 1001, 2001, 3001  # roles in bot/stats/sample.py's config
 
@@ -19,7 +20,7 @@ RESIDENT, LEADER, OFFICIAL = 1001, 2001, 3001  # roles in bot/stats/sample.py's 
 @pytest.fixture
 async def runtime(tmp_path: Path) -> AsyncIterator[Runtime]:
     config = sample_config()
-    rt = Runtime.build(config, store=Store(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"))
+    rt = build_runtime(config, store=Store(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"))
     await rt.open()
     await seed_sample(rt.store)
     yield rt
@@ -101,7 +102,7 @@ async def test_leader_without_commune_is_refused(tmp_path: Path) -> None:
     from bot.stats.sample import CONFIG
 
     roles = [*CONFIG["roles"], {"platform": "shell", "user_id": 2002, "role": "leader"}]
-    rt = Runtime.build(sample_config(roles=roles), store=Store(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"))
+    rt = build_runtime(sample_config(roles=roles), store=Store(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"))
     await rt.open()
     try:
         await seed_sample(rt.store)

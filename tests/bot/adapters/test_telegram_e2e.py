@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 from bot.adapters.telegram import TelegramService
 from bot.config import Config
 from bot.model import Platform
-from bot.runtime import Runtime
 from bot.store.db import Store
 from bot.store.groups import find_group
 from bot.store.inbox import ReplyRow
 from bot.store.tables import Activity, Group, MemberEventRow, Membership
+from bot.wiring import build_runtime
 from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import FakeBotAPI, running_fake
@@ -45,7 +45,7 @@ def tg_config(tmp_path: Path, fake: FakeBotAPI) -> Config:
 
 @pytest.fixture
 async def bot(tg_config: Config, store: Store, fake: FakeBotAPI) -> AsyncIterator[TelegramService]:
-    rt = Runtime.build(tg_config, store=store)
+    rt = build_runtime(tg_config, store=store)
     await rt.open()
     service = TelegramService(rt, fake.token)
     await service.start()
@@ -195,7 +195,7 @@ class OneBatchService(TelegramService):
 
 async def test_handled_updates_are_confirmed_on_stop(tg_config: Config, store: Store, fake: FakeBotAPI) -> None:
     """After a restart Telegram must not send already handled updates again (a /man would count twice)."""
-    rt = Runtime.build(tg_config, store=store)
+    rt = build_runtime(tg_config, store=store)
     await rt.open()
     first = OneBatchService(rt, fake.token)
     await first.start()

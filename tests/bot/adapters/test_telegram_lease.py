@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.telegram import TelegramService
-from bot.runtime import Runtime
 from bot.store.db import Store
+from bot.wiring import build_runtime
 from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import running_fake
@@ -22,7 +22,7 @@ async def test_one_poller_per_token_and_takeover(tmp_path: Path, store: Store) -
         config = sample_config(tmp_path, telegram={"base_url": fake.base_url, "poll_timeout": 1})
         services = []
         for _ in range(2):
-            rt = Runtime.build(config, store=store)
+            rt = build_runtime(config, store=store)
             await rt.open()
             services.append(TelegramService(rt, fake.token))
         for service in services:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from bot.adapters.telegram import TelegramService
 from bot.runtime import Runtime
 from bot.store.inbox import pending_replies
+from bot.wiring import build_runtime
 from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import running_fake
@@ -103,7 +104,7 @@ def test_random_updates_never_crash(tmp_path: Path, caplog: pytest.LogCaptureFix
     fake_ctx = running_fake()
     fake = loop.run_until_complete(fake_ctx.__aenter__())
     config = sample_config(tmp_path, telegram={"base_url": fake.base_url, "poll_timeout": 1})
-    runtime = Runtime.build(config)
+    runtime = build_runtime(config)
     loop.run_until_complete(runtime.open())
     service = TelegramService(runtime, fake.token, send_replies=False)
     loop.run_until_complete(service.start(poll=False))

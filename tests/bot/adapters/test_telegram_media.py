@@ -20,9 +20,9 @@ from bench.image_set import ERRORS, screenshot
 from bot.adapters.telegram import TelegramService
 from bot.config import Config
 from bot.media.ocr import ocr_available
-from bot.runtime import Runtime
 from bot.store.db import Store
 from bot.store.questions import Question
+from bot.wiring import build_runtime
 from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import FakeBotAPI, running_fake
@@ -51,7 +51,7 @@ def tg_config(tmp_path: Path, fake: FakeBotAPI) -> Config:
 
 @pytest.fixture
 async def bot(tg_config: Config, store: Store, fake: FakeBotAPI) -> AsyncIterator[TelegramService]:
-    rt = Runtime.build(tg_config, store=store)
+    rt = build_runtime(tg_config, store=store)
     await rt.open()
     service = TelegramService(rt, fake.token)
     await service.start()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from bot.config import load_config
 from bot.model import ButtonPress, ChatKind, ChatRef, InboundMessage, Platform, UserRef
-from bot.runtime import Runtime
 from bot.store.db import utcnow
+from bot.wiring import build_runtime
 from tests.bot.cli.helpers import loaso, write_config
 from tests.bot.faq.mini_kb import MINI_KB, UNSURE
 
@@ -19,7 +19,7 @@ RESIDENT = UserRef(Platform.TELEGRAM, 5001, "Bà Năm")
 
 async def _confirm(cfg: Path) -> None:
     """A resident asks in private, is asked back, and presses the first suggested topic."""
-    rt = Runtime.build(load_config(cfg))
+    rt = build_runtime(load_config(cfg))
     await rt.open()
     try:
         chat = ChatRef(Platform.TELEGRAM, RESIDENT.id, ChatKind.PRIVATE, RESIDENT.display_name)

@@ -15,6 +15,7 @@ from bot.stats.sample import sample_config, seed_sample
 from bot.store.accounts import add_account
 from bot.store.db import Store, utcnow
 from bot.web import build_app
+from bot.wiring import build_runtime
 from tests.bot.dashboard.dash_helpers import PASSWORD
 
 ACCOUNTS = [("canbo", "official", None), ("totruong", "leader", "DAINGAI")]
@@ -44,7 +45,7 @@ async def dash_runtime(sqlite_store: Store, dash_config) -> AsyncIterator[Runtim
     async with sqlite_store.session() as s:
         for name, role, commune in ACCOUNTS:
             await add_account(s, name, hash_password(PASSWORD), role, commune, utcnow())
-    yield Runtime.build(dash_config, store=sqlite_store)
+    yield build_runtime(dash_config, store=sqlite_store)
 
 
 @pytest.fixture

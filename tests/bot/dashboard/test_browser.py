@@ -20,12 +20,12 @@ from openpyxl import load_workbook
 
 from bot.dashboard import dashboard_routes
 from bot.dashboard.auth import hash_password
-from bot.runtime import Runtime
 from bot.stats.sample import END, START, sample_config, seed_sample
 from bot.store.accounts import add_account
 from bot.store.db import Store, utcnow
 from bot.store.schema import ensure_schema
 from bot.web import build_app
+from bot.wiring import build_runtime
 from tests.bot.dashboard.dash_helpers import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
@@ -74,7 +74,7 @@ def server(tmp_path: Path) -> Iterator[str]:
 
     asyncio.run(seed())
     port = _free_port()
-    runtime = Runtime.build(sample_config(), store=Store(url))
+    runtime = build_runtime(sample_config(), store=Store(url))
     app = build_app(runtime, dashboard_routes(runtime))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
 

@@ -27,12 +27,12 @@ import pytest
 from bot.config import PROJECT_ROOT, Config
 from bot.dashboard import dashboard_routes
 from bot.dashboard.auth import hash_password
-from bot.runtime import Runtime
 from bot.stats.sample import seed_sample
 from bot.store.accounts import add_account
 from bot.store.db import Store, utcnow
 from bot.store.schema import ensure_schema
 from bot.web import build_app
+from bot.wiring import build_runtime
 from tests.bot.dashboard.console_helpers import add_fresh_questions, console_config
 from tests.bot.dashboard.dash_helpers import PASSWORD
 from tests.bot.dashboard.test_browser import CHROMEDRIVER, CHROMIUM, FLAGS, _free_port, _missing
@@ -60,7 +60,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Config, Path]]:
 
     asyncio.run(seed())
     port = _free_port()
-    runtime = Runtime.build(config, store=Store(url))
+    runtime = build_runtime(config, store=Store(url))
     app = build_app(runtime, dashboard_routes(runtime))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.adapters.telegram import TelegramService
-from bot.runtime import Runtime
 from bot.store.db import Store
 from bot.store.inbox import ReplyRow
+from bot.wiring import build_runtime
 from tests.conftest import sample_config
 from tests.fakes import updates as u
 from tests.fakes.telegram_api import FakeBotAPI, running_fake, too_many
@@ -27,7 +27,7 @@ async def fake() -> AsyncIterator[FakeBotAPI]:
 
 @pytest.fixture
 async def bot(tmp_path: Path, store: Store, fake: FakeBotAPI) -> AsyncIterator[TelegramService]:
-    rt = Runtime.build(sample_config(tmp_path, telegram={"base_url": fake.base_url, "poll_timeout": 1}), store=store)
+    rt = build_runtime(sample_config(tmp_path, telegram={"base_url": fake.base_url, "poll_timeout": 1}), store=store)
     await rt.open()
     service = TelegramService(rt, fake.token)
     await service.start()

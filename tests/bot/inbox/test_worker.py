@@ -22,6 +22,7 @@ from bot.router import Context
 from bot.runtime import Runtime
 from bot.store import inbox as box
 from bot.store.db import Store, utcnow
+from bot.wiring import build_runtime
 from handlers import build_router
 
 
@@ -68,7 +69,7 @@ def build(config: Config, store: Store, *, boom: bool = False) -> Runtime:
             await ctx.session.execute(select(1))
             raise RuntimeError("a handler bug")
 
-    return Runtime.build(config, store=store, router=router)
+    return build_runtime(config, store=store, router=router)
 
 
 async def test_stored_once_processed_once_answered_once(config: Config, store: Store) -> None:
