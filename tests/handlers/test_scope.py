@@ -141,7 +141,7 @@ async def test_dsthongbao_lists_only_bulletins_reaching_the_leaders_commune(rt: 
 async def test_feedback_only_from_the_person_who_asked(rt: Runtime) -> None:
     """Item 4: pressing 👎 on someone else's answer changes nothing."""
     question = InboundMessage(
-        _chat(RESIDENT), UserRef(Platform.SHELL, RESIDENT), "làm sao đăng ký tài khoản định danh điện tử mức 2",
+        _chat(RESIDENT), UserRef(Platform.SHELL, RESIDENT), "quên mật khẩu vneid thì làm sao",
         utcnow(), message_id=next(_ids),
     )  # fmt: skip
     outs = await rt.dispatcher.feed(question)
