@@ -306,6 +306,11 @@ def _encode_action(out: Outbound) -> str | None:
     return json.dumps({**fields, "seconds": out.seconds}, ensure_ascii=False)
 
 
+def _no_nul(value: str | None) -> str | None:
+    """PostgreSQL text cannot hold NUL: a reply never needs one."""
+    return value.replace("\x00", "") if value else value
+
+
 def reply_rows(
     outs: Sequence[Outbound], inbox_id: int | None, now: datetime, *, notes: bool = False
 ) -> list[dict[str, Any]]:
@@ -316,11 +321,11 @@ def reply_rows(
             platform=out.chat.platform.value,
             chat_id=str(out.chat.id),
             chat_kind=out.chat.kind.value,
-            text=out.text,
+            text=_no_nul(out.text),
             html=out.html,
-            reply_to=None if out.reply_to is None else str(out.reply_to),
+            reply_to=None if out.reply_to is None or "\x00" in str(out.reply_to) else str(out.reply_to),
             buttons=_encode_buttons(out),
-            meta=json.dumps(out.meta, ensure_ascii=False) if out.meta else None,
+            meta=_no_nul(json.dumps(out.meta, ensure_ascii=False)) if out.meta else None,
             note=out.answer_callback,
             action=_encode_action(out),
             status=QUEUED,

@@ -46,6 +46,7 @@ def translate(update: dict[str, Any], *, now: datetime, names: tuple[str, ...] =
     message = _dict(update.get("message"))
     name = str(update.get("event_name") or (TEXT_EVENT if message.get("text") else "?"))
     message_id = _s(message.get("message_id"))
+    message_id = clean_text(message_id) or None if message_id else None  # no NUL or control characters
     chat, sender = _dict(message.get("chat")), _dict(message.get("from"))
     chat_id, user_id = _s(chat.get("id")), _s(sender.get("id"))
     key = f"msg:{message_id}" if message_id else _digest(name, chat_id, user_id, message.get("date"))

@@ -120,6 +120,7 @@ def translate(payload: dict[str, Any], *, oa_id: str, now: datetime, names: tupl
     if group_id is None and "group" in name:
         group_id = _first(payload, "recipient.id", exclude=oa_id)
     msg_id = _get(payload, "message.msg_id") or _get(payload, "msg_id")
+    msg_id = clean_text(msg_id) or None if msg_id else None  # a NUL or control character is no part of an id
     key = f"msg:{msg_id}" if msg_id else _digest(name, user_id, group_id, payload.get("timestamp"))
     user = UserRef(Platform.ZALO_OA, user_id) if user_id else None
 

@@ -26,3 +26,15 @@ async def test_overlong_ids_are_dropped_without_a_traceback(oa_env, caplog: pyte
     assert sum("id longer than 64" in r.getMessage() for r in caplog.records) == 3
     assert sum("NUL" in r.getMessage() for r in caplog.records) == 1
     assert len(oa_env.fake.sent) == 1  # only the sane sender with an odd msg_id got an answer
+
+
+@both_databases
+async def test_a_group_message_id_with_nul_is_answered_without_a_traceback(  # type: ignore[no-untyped-def]
+    oa_env, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The reply quotes the message (reply_to): a NUL in Zalo's msg_id must not reach a PostgreSQL text column."""
+    payload = oa_group_event("user_send_group_text", "123", "g-nul", text="Loa Số ơi, /help", msg_id="m\x00-1")
+    response = await oa_env.post(*signed(payload))
+    assert response.status_code == 200
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert len(oa_env.fake.sent) == 1
