@@ -342,7 +342,13 @@ class InboxWorker:
         """Send one reply and record the outcome; False when it is not sent (yet)."""
         out = box.outbound(row)
         for _ in range(2):  # a second time only after following a group migration
-            await pacer.acquire(out.chat.id, out.chat.kind)  # this chat's pace, then the account's
+            # This chat's pace (20/min in a group, ~1/s in private): a chat that must wait gives its row
+            # back with a due time instead of holding a sending slot, so other chats and bulletins go on.
+            wait = await pacer.try_chat(out.chat.id, out.chat.kind)
+            if wait > 0:
+                await self._defer(row, wait)
+                return False
+            await pacer.acquire()  # then the account's slot
             try:
                 result = await self.sender.send(out)
             except Exception as exc:  # a bug in a sender must not stop the others
@@ -352,6 +358,11 @@ class InboxWorker:
                 continue
             return await self._outcome(row, out, result, pacer)
         return await self._outcome(row, out, SendResult(SendStatus.REJECTED, error="migrated twice"), pacer)
+
+    async def _defer(self, row: box.ReplyRow, seconds: float) -> None:
+        due = utcnow() + timedelta(seconds=seconds)
+        async with self.store.session() as s:
+            await s.execute(box.own_reply(row.id, self.owner).values(lease_until=None, leased_by=None, due_at=due))
 
     async def _migrated(self, row: box.ReplyRow, out: Outbound, new_id: Any) -> Outbound:
         from dataclasses import replace
