@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -22,6 +23,23 @@ from bot.store.db import to_utc_naive, utcnow
 from broadcasts.targets import Target, TargetError, hamlet_codes, parse_target
 
 Handler = Callable[[Request, Viewer, Session], Awaitable[Response]]
+
+
+class RowId(Convertor[int]):
+    """``{id:rowid}``: a row id in a path. At most 18 digits always fit a BIGINT; anything longer matches
+    no route (404), so a hostile id never reaches int() or the database (Starlette's ``int`` takes any length)."""
+
+    regex = "[0-9]{1,18}"
+
+    def convert(self, value: str) -> int:
+        return int(value)
+
+    def to_string(self, value: int) -> str:
+        return str(value)
+
+
+register_url_convertor("rowid", RowId())
+
 LOCAL_MINUTE = "%Y-%m-%dT%H:%M"  # what <input type="datetime-local"> sends
 
 

@@ -98,5 +98,5 @@ def register(c: Console) -> list[BaseRoute]:
 
     return [
         Route("/groups", c.view(show), methods=["GET"]),
-        Route("/groups/{id:int}/hamlet", c.view(link), methods=["POST"]),
+        Route("/groups/{id:rowid}/hamlet", c.view(link), methods=["POST"]),
     ]

@@ -136,7 +136,7 @@ def register(c: Console) -> list[BaseRoute]:
     return [
         Route("/people", c.view(show), methods=["GET"]),
         Route("/people/accounts", c.view(add), methods=["POST"]),
-        Route("/people/accounts/{id:int}/active", c.view(toggle), methods=["POST"]),
+        Route("/people/accounts/{id:rowid}/active", c.view(toggle), methods=["POST"]),
         Route("/people/roles", c.view(grant), methods=["POST"]),
         Route("/people/roles/revoke", c.view(revoke), methods=["POST"]),
     ]

@@ -166,9 +166,9 @@ def register(c: Console) -> list[BaseRoute]:
     return [
         Route("/teach", c.view(show), methods=["GET"]),
         Route("/teach/drafts", c.view(pending), methods=["GET"]),
-        Route("/questions/{id:int}/teach", c.view(teach), methods=["POST"]),
-        Route("/questions/{id:int}/draft", c.view(draft), methods=["POST"]),
-        Route("/changes/{id:int}/{what:str}", c.view(decide), methods=["POST"]),
+        Route("/questions/{id:rowid}/teach", c.view(teach), methods=["POST"]),
+        Route("/questions/{id:rowid}/draft", c.view(draft), methods=["POST"]),
+        Route("/changes/{id:rowid}/{what:str}", c.view(decide), methods=["POST"]),
         Route("/topics/{topic:str}", c.view(topic_show), methods=["GET"]),
         Route("/topics/{topic:str}/answer", c.view(answer), methods=["POST"]),
     ]

@@ -42,6 +42,14 @@ async def test_huge_ids_are_a_4xx(client: httpx.AsyncClient, caplog: pytest.LogC
     await login(client, "canbo")
     for bid in ("99999999999999999999", "9223372036854775808", "-99999999999999999999", "1" * 5000):
         assert (await client.get(f"/bulletins/{bid}")).status_code in (400, 404), bid
+    page = await client.get("/teach")
+    token = page.cookies.get("csrf") or ""
+    form = {"csrf": token, "topic": "team.contact", "hamlet": "NGAIHOI1", "active": "0"}
+    for path in ("/questions/{}/teach", "/questions/{}/draft", "/changes/{}/undo", "/groups/{}/hamlet",
+                 "/people/accounts/{}/active"):  # fmt: skip
+        for bid in ("99999999999999999999", "1" * 5000):
+            response = await client.post(path.format(bid), data=form)
+            assert response.status_code in (400, 403, 404), (path, bid, response.status_code)
     no_tracebacks(caplog)
 
 
