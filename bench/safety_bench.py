@@ -37,6 +37,9 @@ SETS = {
     "final": ROOT / "bench" / "safety_final.yaml",
     "blind": ROOT / "bench" / "safety_blind.yaml",
     "fresh": ROOT / "bench" / "safety_fresh.yaml",
+    # Written 2026-12-01 by someone who never saw the rules, the lists, the similarity data nor the
+    # other sets; evaluated once. Never tune on it (and keep it out of safety_train.TRAIN).
+    "unseen": ROOT / "bench" / "safety_unseen.yaml",
 }
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 

@@ -1,7 +1,8 @@
 """Train the similarity score (``safety/similarity.json``) from the labelled sets that may be seen.
 
 Run: ``python -m bench.safety_train``. The sets kept unseen (``safety_blind.yaml``,
-``safety_fresh.yaml``) are never used for training.
+``safety_fresh.yaml``,
+``safety_unseen.yaml``) are never used for training.
 """
 
 from __future__ import annotations
