@@ -1,4 +1,4 @@
-"""The resident evaluation sets of issue 10 (dev = tuning, frozen = never tuned on).
+"""The resident evaluation sets of issue 10 (dev = tuning, frozen and fresh = never tuned on).
 
 They are only worth their numbers if they stay honest: every label is a real topic, no
 message is a knowledge-base phrasing in disguise, no message is counted twice (within a
@@ -21,13 +21,14 @@ from tests.bot.faq.test_knowledge import REQUIRED_TOPICS
 
 DEV = PROJECT_ROOT / "bench" / "faq_resident_dev.yaml"
 FROZEN = PROJECT_ROOT / "bench" / "faq_resident_frozen.yaml"
+FRESH = PROJECT_ROOT / "bench" / "faq_resident_fresh.yaml"  # written 2026-12-01, never tuned on
 OLD_SETS = (EVAL_FILE, EVAL_FILE.with_name("faq_heldout.yaml"))
 
 # Topics issue 10 adds to the knowledge base; accepted here until they land in it.
 NEW_TOPICS = frozenset({"app.install", "card.child", "vneid.login", "scam.fake_buyer", "police.contact"})
 
 # path → (at least this many messages, at least this many per topic)
-SIZES = {DEV: (320, 4), FROZEN: (160, 2)}
+SIZES = {DEV: (320, 4), FROZEN: (160, 2), FRESH: (330, 5)}
 
 
 def _kb_topics() -> set[str]:
@@ -35,10 +36,10 @@ def _kb_topics() -> set[str]:
 
 
 def _present() -> list[Path]:
-    return [p for p in (DEV, FROZEN) if p.exists()]
+    return [p for p in (DEV, FROZEN, FRESH) if p.exists()]
 
 
-@pytest.fixture(scope="module", params=[DEV, FROZEN], ids=["dev", "frozen"])
+@pytest.fixture(scope="module", params=[DEV, FROZEN, FRESH], ids=["dev", "frozen", "fresh"])
 def cases(request: pytest.FixtureRequest) -> tuple[Path, list[Case]]:
     path: Path = request.param
     if not path.exists():
@@ -109,7 +110,16 @@ def test_new_sets_do_not_repeat_the_old_eval_sets() -> None:
     assert repeated == []
 
 
-def test_frozen_set_says_it_is_frozen() -> None:
-    if not FROZEN.exists():
-        pytest.skip("frozen set not written yet")
-    assert "FROZEN: never tune on this set; report it separately" in FROZEN.read_text(encoding="utf-8")
+@pytest.mark.parametrize("path", [FROZEN, FRESH], ids=["frozen", "fresh"])
+def test_never_tuned_sets_say_they_are_frozen(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path.name} not written yet")
+    assert "FROZEN: never tune on this set; report it separately" in path.read_text(encoding="utf-8")
+
+
+def test_the_benchmark_never_prints_the_never_tuned_sets_questions() -> None:
+    from bench.faq_bench import FROZEN as NOT_PRINTED
+    from bench.faq_bench import SETS
+
+    never_tuned = {name for name, path in SETS.items() if path in (FROZEN, FRESH)}
+    assert len(never_tuned) == 2 and never_tuned <= NOT_PRINTED
