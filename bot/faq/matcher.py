@@ -33,6 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.faq.knowledge import KnowledgeBase
+from bot.faq.letters import LetterProfiles
 from bot.faq.normalize import (
     CHITCHAT,
     FOREIGN,
@@ -49,6 +50,7 @@ from bot.faq.normalize import (
     join_phrases,
     marked,
     syllables,
+    tells_news,
     to_everyone,
     typed_with_marks,
 )
@@ -91,6 +93,11 @@ NB_ALPHA = 0.1  # naive Bayes smoothing (counts)
 NB_SURE = 0.9  # naive Bayes posterior over the candidates that confirms an unsure best candidate
 NB_MIN_CONF = 0.5  # … whose confidence is at least this
 NB_MARGIN = 0.05  # … and the runner-up at least this far behind
+TELLS = True
+LETTERS_TOP = 24  # an unsure best candidate is compared, by letters, with this many of the best
+LETTERS_AT = 0.2  # … its letter similarity must be at least this …
+LETTERS_MARGIN = 0.12  # … and this far ahead of every other compared candidate's …
+LETTERS_MIN_CONF = 0.3  # … and its own confidence at least this, for the letters to settle it
 FOREIGN_ID = -1  # the word id of "another matter": in no topic
 PLACE_MARK = "@place"
 FOREIGN_MARK = "@other"
@@ -237,6 +244,7 @@ class Matcher:
             self.by_letter.setdefault(f[0], []).append(f)
         self.places = self._place_index(places)
         self.foreign = self._place_index(FOREIGN, min_words=1, mark=FOREIGN_MARK)
+        self.letters = LetterProfiles((e.id, (e.title, *e.questions)) for e in kb.entries)
         self._typos: dict[str, str | None] = {}
         self._resolved: dict[tuple[str, bool], frozenset[int]] = {}
 
@@ -462,8 +470,9 @@ class Matcher:
         # a warning to everyone is news.
         alarming = self.topics[best].alarming and not to_everyone(text)
         sure = conf >= STATEMENT_AT and not self.topics[best].live
-        if not sure and len(syllables(text)) > TERSE and not alarming and not is_question(text):
-            return Match(None, score, False, topic, "statement", suggestions)
+        if not alarming and not is_question(text):
+            if (not sure and len(syllables(text)) > TERSE) or (TELLS and tells_news(text)):
+                return Match(None, score, False, topic, "statement", suggestions)
         if conf < OTHER_MATTER_AT and any(FOREIGN_ID in w.ids for w in words):
             return Match(None, score, False, topic, "other_matter", suggestions)
         if (
@@ -482,6 +491,7 @@ class Matcher:
             post = self._posterior(words, [r[1] for r in ranked])
             if post[0] >= NB_SURE and post[0] == max(post):
                 return Match(topic, score, True, topic, "ok")
+        unsure = None
         if (
             conf < self.answer_at
             or coverage < MIN_KEY_COVERAGE
@@ -491,7 +501,23 @@ class Matcher:
             or (best in self.live_concept and self.live_concept[best] not in qids)
             or (evidence == 1 and coverage < SINGLE_EVIDENCE_COVERAGE)
         ):
-            return Match(None, score, False, topic, "low_coverage", suggestions)
-        if len(ranked) > 1 and ranked[1][0] > conf - MARGIN:
-            return Match(None, score, False, topic, "ambiguous", suggestions)
-        return Match(topic, score, True, topic, "ok")
+            unsure = "low_coverage"
+        elif len(ranked) > 1 and ranked[1][0] > conf - MARGIN:
+            unsure = "ambiguous"
+        if unsure is None:
+            return Match(topic, score, True, topic, "ok")
+        if (
+            conf >= LETTERS_MIN_CONF
+            and evidence
+            and (best not in self.live_concept or self.live_concept[best] in qids)
+            and self._letters_agree(text, [r[1] for r in ranked[:LETTERS_TOP]])
+        ):
+            return Match(topic, score, True, topic, "ok")
+        return Match(None, score, False, topic, unsure, suggestions)
+
+    def _letters_agree(self, text: str, candidates: list[int]) -> bool:
+        """The letters point clearly at the first candidate too: a third view settles the doubt."""
+        sims = self.letters.similarity(text, [self.topics[ti].id for ti in candidates])
+        first = sims[self.topics[candidates[0]].id]
+        others = [s for tid, s in sims.items() if tid != self.topics[candidates[0]].id]
+        return first >= LETTERS_AT and all(first - s >= LETTERS_MARGIN for s in others)

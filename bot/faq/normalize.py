@@ -187,6 +187,21 @@ FOREIGN = (
     "giam xe", "chuộc", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
     "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc", "hộ nghèo", "cận nghèo", "heo",
     "thú y", "phân bón", "sốt", "người có công",
+    # Other offices and everyday matters residents raise in the same groups (none is in a phrasing;
+    # none folds onto a word of one: typed without marks, "giá lúa" would be "giả lừa").
+    "quy hoạch", "giấy phép xây dựng", "tranh chấp", "ranh đất", "đo đạc", "thửa đất", "đền bù", "giải tỏa",
+    "bồi thường", "vi phạm giao thông", "nồng độ cồn", "thi bằng lái", "học lái", "sát hạch", "đổi bằng lái",
+    "bằng lái hết hạn", "vay vốn", "ngân hàng chính sách", "nợ xấu", "chứng khoán",
+    "nghĩa vụ quân sự", "tuyển quân", "khám nghĩa vụ", "bầu cử", "ly hôn", "ly dị", "di chúc", "thừa kế",
+    "công chứng", "hộ chiếu", "visa", "tiền điện", "hóa đơn điện", "cúp điện", "mất điện", "cúp nước",
+    "tiền nước", "học bạ", "thi tốt nghiệp", "tuyển sinh", "sách giáo khoa", "đồng phục", "họp phụ huynh",
+    "thuốc trừ sâu", "sâu bệnh", "rầy nâu", "giống lúa", "thương lái", "dịch tả", "cúm gia cầm", "tiêm phòng",
+    "nằm viện", "chuyển viện", "huyết áp", "tiểu đường", "mai táng phí",
+    "trợ cấp thất nghiệp", "bảo hiểm thất nghiệp", "thai sản", "đóng bảo hiểm y tế", "mua bảo hiểm y tế",
+    "gia hạn bảo hiểm y tế", "bảo hiểm xe", "mạng wifi", "cáp quang", "sim rác", "nạp card",
+    "nạp tiền điện thoại", "gói cước", "đăng ký 4g", "sửa điện thoại", "màn hình bể", "xổ số", "đá gà",
+    "hội người cao tuổi", "hội phụ nữ", "đoàn thanh niên", "làm đường", "bê tông", "cầu khỉ", "rác thải",
+    "thu gom rác", "phun thuốc",
 )
 # fmt: on
 
@@ -495,6 +510,8 @@ def looks_like_question(text: str) -> bool:
 # particle, "có … không/chưa", or a question mark. Words with their marks: "chị" is not "chỉ".
 ASK_WORDS = frozenset("sao gì nào đâu ai mấy nhiêu cách chỉ giúp giùm dùm hỏi muốn nên biết lâu".split())
 ASK_AT_END = frozenset("không chưa hả à hen nhỉ ta vậy chứ hông hem ạ".split())
+# Words that call someone at the end of a message ("… chưa bà con", "… không mọi người", "… hông con"), folded.
+_VOCATIVE = frozenset("ba con ca nha moi nguoi anh em ae mn ad admin oi nha nhen nghen chau chi chu bac ong".split())
 _NOT_ASKING = {"ai": ("cũng",), "mấy": ("bữa", "hôm")}  # "ai cũng…", "mấy bữa nay": no question
 # On the folded words: "có … không/chưa", "A hay B", "được không", and a problem reported to the
 # help desk ("nó báo…", "không được", "bị lỗi") — which is a request for help.
@@ -515,7 +532,10 @@ def is_question(text: str) -> bool:
     toks = _tokens(text)
     if not toks:
         return False
-    if any(compatible(toks[-1], w) for w in ASK_AT_END):
+    end = len(toks)
+    while end > 1 and fold(toks[end - 1]) in _VOCATIVE:  # "nước mặn chưa bà con": the particle ends the question
+        end -= 1
+    if any(compatible(toks[end - 1], w) for w in ASK_AT_END):
         return True
     for i, t in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
@@ -535,6 +555,12 @@ _TO_EVERYONE = re.compile(r"\b(moi nguoi|ba con|ca nha|anh em|ae)\b")
 def to_everyone(text: str) -> bool:
     """Told to the whole group ("mọi người đừng bấm link nha"): news or a warning, not a question to us."""
     return bool(_TO_EVERYONE.search(folded_words(text)))
+
+
+def tells_news(text: str) -> bool:
+    """Something done or told to the group, however sure the words: "mới cài vneid xong rồi nha mọi người"."""
+    words = folded_words(text)
+    return bool(DONE_WORDS.search(words)) or to_everyone(text)
 
 
 def has_scam_evidence(text: str) -> bool:

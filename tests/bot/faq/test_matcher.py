@@ -202,3 +202,16 @@ def test_second_opinion_answers_sibling_topics_when_both_views_agree(
     monkeypatch.setattr(matcher_module, "NB_SURE", 1.0)  # without the second opinion
     alone = matcher.match(question)
     assert alone.topic is None and alone.suggestions[0] == "vneid.levels"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tui làm mức 2 xong rồi nha mọi người, nhanh lắm",  # done, told to the group: however sure, news
+        "vợ tui mới cài vssid xong, coi được bảo hiểm rồi",
+        "muốn vay vốn ngân hàng chính sách thì hỏi ai",  # another office's matter
+        "học bạ của con tui làm mất rồi xin lại ở đâu",
+    ],
+)
+def test_news_and_other_matters_are_not_answered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).topic is None

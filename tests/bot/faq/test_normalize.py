@@ -16,6 +16,7 @@ from bot.faq.normalize import (
     is_stopword,
     looks_like_question,
     marked,
+    tells_news,
     tokens,
     typed_with_marks,
 )
@@ -163,3 +164,24 @@ def test_unmarked_mua_is_rain_only_next_to_a_day() -> None:
     assert "thờitiết" not in tokens("toi muon mua dien thoai")
     assert "thờitiết" not in tokens("nang cap vneid len muc 2")
     assert "độmặn" in tokens("nuoc man chua") and "độmặn" not in tokens("trang man hinh")
+
+
+@pytest.mark.parametrize(
+    "text", ["nước mặn chưa bà con", "mai có mưa không mọi người", "làm mức 2 được hông con", "vneid bị lỗi hả ad"]
+)
+def test_a_question_particle_before_a_vocative_still_asks(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("tui làm mức 2 xong rồi nha mọi người, nhanh lắm", True),
+        ("vợ tui mới cài vssid xong, coi được bảo hiểm rồi", True),
+        ("bà con nhớ cập nhật vneid nha", True),
+        ("quên mật khẩu vneid", False),
+        ("làm mức 2 ở đâu", False),
+    ],
+)
+def test_tells_news(text: str, news: bool) -> None:
+    assert tells_news(text) is news
