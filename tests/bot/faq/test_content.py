@@ -23,7 +23,8 @@ def test_new_topics_have_enough_varied_phrasings_and_related_topics() -> None:
     for topic in (*NEW_TOPICS, "vneid.health_insurance"):
         e = KB.get(topic)
         assert e is not None, topic
-        assert 6 <= len(e.questions) <= 40, topic  # issue 10: 20–30 phrasings per topic are welcome
+        # issue 10: 20–30 phrasings per topic were welcome; the phrasings pass (≈ 25–30 more per topic) needs ≤ 70
+        assert 6 <= len(e.questions) <= 70, topic
         assert any(q.isascii() for q in e.questions), f"{topic}: one phrasing without diacritics"
         assert e.related and e.title
 
