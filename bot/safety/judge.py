@@ -157,7 +157,7 @@ _SAFE_LINKS = frozenset({"official", "good"})
 # How residents ask for help (folded): a question of theirs, not a message that tells them what to do.
 _HELP_QUESTION = re.compile(
     r"\b(lam sao|lam the nao|the nao|ra sao|gio sao|sao vay|sao day|cho hoi|ai biet|co ai|phai lam gi|lam gi"
-    r"|o dau|bao lau|cach nao|chi giup|giup tui|giup toi|giup minh|duoc khong|dc ko|duoc ko|hong biet|khong biet"
+    r"|o dau|bao lau|cach nao|duoc khong|dc ko|duoc ko|hong biet|khong biet"
     r"|co phai lua dao|phai lua dao khong|co that khong|lua (dao )?khong|co nen|nen lam gi|co sao khong|khong ta)\b"
 )
 
