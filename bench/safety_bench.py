@@ -37,6 +37,7 @@ SETS = {
     "final": ROOT / "bench" / "safety_final.yaml",
     "blind": ROOT / "bench" / "safety_blind.yaml",
     "fresh": ROOT / "bench" / "safety_fresh.yaml",
+    "round 2": ROOT / "bench" / "safety_round2.yaml",
 }
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
