@@ -1,7 +1,8 @@
 """Train the similarity score (``safety/similarity.json``) from the labelled sets that may be seen.
 
-Run: ``python -m bench.safety_train``. The sets kept unseen (``safety_blind.yaml``,
-``safety_fresh.yaml``,
+Run: ``python -m bench.safety_train``. Trained on the four tuning sets and on
+``safety_train_more.yaml`` (messages written for training, by family). The sets kept unseen
+(``safety_blind.yaml``, ``safety_fresh.yaml``,
 ``safety_unseen.yaml``) are never used for training.
 """
 
@@ -20,18 +21,33 @@ from bot.safety.fold import fold  # noqa: E402
 from bot.safety.similarity import MODEL, train  # noqa: E402
 
 TRAIN = ("safety_eval.yaml", "safety_frozen.yaml", "safety_heldout.yaml", "safety_final.yaml")
+MORE = "safety_train_more.yaml"
 
 
-def main() -> int:
+def base_sets() -> tuple[list[str], list[str]]:
+    """Folded scams and ordinary messages of the four tuning sets."""
     scams: list[str] = []
     ordinary: list[str] = []
     for name in TRAIN:
         data = yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
         scams += [fold(t) for t in data["scam"]]
         ordinary += [fold(t) for t in data["ordinary"]]
+    return scams, ordinary
+
+
+def more_families() -> dict[tuple[str, str], list[str]]:
+    """(label, family) → messages of ``safety_train_more.yaml`` (not folded)."""
+    data = yaml.safe_load((ROOT / "bench" / MORE).read_text(encoding="utf-8"))
+    return {(label, fam): list(texts) for label in ("scam", "ordinary") for fam, texts in data[label].items()}
+
+
+def main() -> int:
+    scams, ordinary = base_sets()
+    for (label, _), texts in more_families().items():
+        (scams if label == "scam" else ordinary).extend(fold(t) for t in texts)
     model = train(scams, ordinary)
     MODEL.write_text(
-        json.dumps({"trained_on": list(TRAIN), "features": model}, ensure_ascii=False, sort_keys=True) + "\n",
+        json.dumps({"trained_on": [*TRAIN, MORE], "features": model}, ensure_ascii=False, sort_keys=True) + "\n",
         encoding="utf-8",
     )
     print(f"{len(model)} features from {len(scams)} scams and {len(ordinary)} ordinary messages → {MODEL}")

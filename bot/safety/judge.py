@@ -25,10 +25,13 @@ from bot.texts import Texts
 
 _APP_NAME = re.compile(r"[\w\-]+\.(?:apk|xapk|apks|exe|msi|scr|ipa)\b", re.IGNORECASE)
 MAX_CHARS = 4000  # a Telegram message is at most 4096; longer text is judged by its start
-# The learned similarity (bot.safety.similarity) adds this weight when the words are this
-# much more likely under the labelled scams (log odds; about 20 : 1): chosen before measuring.
-SIMILAR_LOG_ODDS = 3.0
-SIMILAR_WEIGHT = 2
+# The learned similarity (bot.safety.similarity) as a weight: (log odds above, weight), highest
+# first; a message clearly on the ordinary side (log odds below DISSIMILAR_LOG_ODDS) loses
+# DISSIMILAR_WEIGHT from a score of wording alone. Chosen by leave-a-family-out cross-validation
+# (python -m bench.safety_cv): scams sit around log odds 33, ordinary messages around -1.
+SIMILAR_STEPS: tuple[tuple[float, int], ...] = ((30.0, 5), (20.0, 4), (10.0, 2))
+DISSIMILAR_LOG_ODDS = -3.0
+DISSIMILAR_WEIGHT = 2
 OFFICIAL_LINK_RELIEF = 2
 MOBILE_PREFIXES = ("03", "05", "07", "08", "09")  # Vietnamese mobile numbers (hotlines are 1900…, 028…)
 
@@ -106,8 +109,12 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     for combo in data.combos:
         if all(c in present for c in combo.all) and (not combo.any or any(c in present for c in combo.any)):
             findings.append(Finding(f"combo_{combo.name}", combo.weight))
-    if log_odds(folded) > SIMILAR_LOG_ODDS:
-        findings.append(Finding("similar", SIMILAR_WEIGHT))
+    odds = log_odds(folded)
+    similar = next((w for at, w in SIMILAR_STEPS if odds > at), 0)
+    if similar:
+        findings.append(Finding("similar", similar))
+    elif odds < DISSIMILAR_LOG_ODDS:
+        findings.append(Finding("dissimilar", -DISSIMILAR_WEIGHT))
     if phones and (themes or "agency" in present) and not any(f.code == "known_bad_phone" for f in findings):
         # A message posing as an agency or a company that gives a personal mobile number to
         # call or befriend on Zalo: agencies use hotlines (1900…, 028…), not mobiles.
@@ -150,12 +157,13 @@ _SAFE_LINKS = frozenset({"official", "good"})
 # How residents ask for help (folded): a question of theirs, not a message that tells them what to do.
 _HELP_QUESTION = re.compile(
     r"\b(lam sao|lam the nao|the nao|ra sao|gio sao|sao vay|sao day|cho hoi|ai biet|co ai|phai lam gi|lam gi"
-    r"|o dau|bao lau|cach nao|chi giup|giup tui|giup toi|giup minh|duoc khong|dc ko|duoc ko|hong biet|khong biet)\b"
+    r"|o dau|bao lau|cach nao|duoc khong|dc ko|duoc ko|hong biet|khong biet"
+    r"|co phai lua dao|phai lua dao khong|co that khong|lua (dao )?khong|co nen|nen lam gi|co sao khong|khong ta)\b"
 )
 
 
 def _is_wording(code: str) -> bool:
-    return code in ("phone", "similar") or code.startswith(("theme_", "ask_", "combo_"))
+    return code in ("phone", "similar", "dissimilar") or code.startswith(("theme_", "ask_", "combo_"))
 
 
 def reasons(j: Judgement, texts: Texts, limit: int = 4) -> list[str]:
@@ -163,7 +171,7 @@ def reasons(j: Judgement, texts: Texts, limit: int = 4) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for f in j.findings:
-        if (f.code == "official") != (j.verdict is Verdict.OK) or f.code in ("calming", "good"):
+        if (f.code == "official") != (j.verdict is Verdict.OK) or f.code in ("calming", "good", "dissimilar"):
             continue  # an ok message shows only its official links; a flagged one only its dangers
         line = texts.say(f"safety_r_{f.code}", detail=f.detail, imitates=f.imitates)
         if line not in seen:

@@ -2,8 +2,9 @@
 
 A naive Bayes score over folded words and word pairs (numbers folded to "#"), trained by
 ``python -m bench.safety_train`` on the labelled sets listed in ``safety/similarity.json``
-(never on the sets kept unseen). It only adds weight to the judge's wording score when a
-message is clearly on the scam side; it never flags a message by itself. Pure: the model
+(never on the sets kept unseen). The judge turns the log odds into a graded weight (more the
+further on the scam side, up to a scam by itself for a long message far on that side; less
+for a message clearly on the ordinary side). Pure: the model
 is a JSON file read once.
 """
 
