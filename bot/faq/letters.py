@@ -17,13 +17,15 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 
 from bot.faq.normalize import fold, syllables
 
 GRAMS = (3, 4, 5)  # letter n-gram lengths, taken across word boundaries ("g nh")
-KEEP = 600  # the heaviest n-grams kept per topic profile: a 4,000-topic base stays small
+KEEP = 600  # the heaviest n-grams kept per topic profile
+SAMPLE = 4000  # phrasings read for the n-grams' document frequencies: a 4,000-topic base builds in a second
+CACHE = 1024  # topic profiles kept built; the others are rebuilt when asked for
 
 
 def features(text: str) -> Counter[str]:
@@ -42,32 +44,61 @@ def features(text: str) -> Counter[str]:
 
 
 class LetterProfiles:
-    def __init__(self, topics: Iterable[tuple[str, Sequence[str]]], keep: int = KEEP):
-        docs: list[tuple[str, Counter[str]]] = [(tid, features(text)) for tid, texts in topics for text in texts]
+    """Profiles are built when first compared, from IDF over (a sample of) all phrasings.
+
+    A large base (a province's, 4,000 topics) would take minutes and gigabytes to profile in full;
+    a question is only ever compared with its ~24 candidates, so only those are built.
+    """
+
+    def __init__(self, topics: Iterable[tuple[str, Sequence[str]]], keep: int = KEEP, sample: int = SAMPLE):
+        self.keep = keep
+        self.texts = {tid: tuple(texts) for tid, texts in topics}
+        every = [t for texts in self.texts.values() for t in texts]
+        step = max(1, math.ceil(len(every) / sample))
         df: Counter[str] = Counter()
-        for _, doc in docs:
-            df.update(doc.keys())
-        n = len(docs)
+        for text in every[::step]:
+            df.update(features(text).keys())
+        n = len(every[::step])
         self.idf = {g: math.log((n + 1) / (c + 1)) + 1.0 for g, c in df.items()}
-        sums: dict[str, Counter[str]] = {}
-        for tid, doc in docs:
-            sums.setdefault(tid, Counter()).update(self._vector(doc))
-        self.profiles: dict[str, dict[str, float]] = {}
-        for tid, total in sums.items():
-            top = heapq.nlargest(keep, total.items(), key=lambda kv: kv[1])
-            norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
-            self.profiles[tid] = {g: x / norm for g, x in top}
+        self.rare = math.log(n + 1) + 1.0  # a gram outside the sample is rarer than any in it
+        self._built: OrderedDict[str, dict[str, float]] = OrderedDict()
 
     def _vector(self, doc: Counter[str]) -> dict[str, float]:
-        vec = {g: (1.0 + math.log(c)) * self.idf[g] for g, c in doc.items() if g in self.idf}
+        vec = {g: (1.0 + math.log(c)) * self.idf.get(g, self.rare) for g, c in doc.items()}
         norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
         return {g: x / norm for g, x in vec.items()}
 
+    def profile(self, tid: str) -> dict[str, float] | None:
+        """The normalised sum of the topic's phrasing vectors, its heaviest ``keep`` n-grams."""
+        built = self._built.get(tid)
+        if built is not None:
+            self._built.move_to_end(tid)
+            return built
+        texts = self.texts.get(tid)
+        if not texts:
+            return None
+        total: Counter[str] = Counter()
+        for text in texts:
+            total.update(self._vector(features(text)))
+        top = heapq.nlargest(self.keep, total.items(), key=lambda kv: kv[1])
+        norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
+        built = {g: x / norm for g, x in top}
+        self._built[tid] = built
+        if len(self._built) > CACHE:
+            self._built.popitem(last=False)
+        return built
+
     def similarity(self, text: str, topic_ids: Iterable[str]) -> dict[str, float]:
-        """Cosine of the question's vector with each named topic's profile (0 for unknown topics)."""
-        q = self._vector(features(text))
+        """Cosine of the question with each named topic's profile (0 for unknown topics).
+
+        Only the question's n-grams that one of the compared topics has count, as the matcher
+        ignores words the base never uses: a long story around the question does not dilute it.
+        """
+        profiles = {tid: self.profile(tid) for tid in topic_ids}
+        known = [p for p in profiles.values() if p]
+        doc = Counter({g: c for g, c in features(text).items() if any(g in p for p in known)})
+        q = self._vector(doc)
         out = {}
-        for tid in topic_ids:
-            prof = self.profiles.get(tid)
+        for tid, prof in profiles.items():
             out[tid] = sum(x * prof.get(g, 0.0) for g, x in q.items()) if prof else 0.0
         return out
