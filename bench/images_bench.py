@@ -50,10 +50,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(made: list[image_set.Sample], matcher: Matcher, *, show_ocr: bool) -> int:
-    def match(text: str) -> tuple[str | None, float]:
-        m = matcher.match(text)
-        return m.topic, m.score
-
     errors_right = errors_offered = errors_total = ordinary_topic = ordinary_total = 0
     times: list[float] = []
     by_variant: dict[str, list[int]] = {}
@@ -65,7 +61,7 @@ def _run(made: list[image_set.Sample], matcher: Matcher, *, show_ocr: bool) -> i
         read = text_read(raw)
         # As handlers/media.py does: a screenshot of a message with a link or a number is judged first.
         scam = bool(find_links(read) or find_phones(read)) and judge(read).verdict is Verdict.SCAM
-        question = best_question(raw, match)
+        question = best_question(raw, matcher.match)
         m = matcher.match(question) if question else None
         topic = m.topic if m is not None and m.outcome == ANSWER else None
         offered = list(m.suggestions) if m is not None and topic is None else []
