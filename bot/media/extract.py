@@ -36,6 +36,7 @@ MAX_CANDIDATES = 120  # the matcher takes ~1 ms a call: the whole choice stays w
 LABEL_WORDS = 4  # a line this short that is no sentence's tail is a heading, a button or a menu item
 ASKED = " ?"  # what a screenshot sent to the bot means: the resident asks about it
 WEIGHT = {ANSWER: 1.0, SUGGEST: 0.5}
+FRAGMENT = 0.5  # a run of lines that starts or stops mid-sentence (where the screen wrapped it) counts half
 SILENT_WEIGHT = 0.25
 _JUNK = re.compile(r"[|_~^`¦§©®™•·●○◦▪■□►▶◀←→↑↓«»<>{}\[\]=*#@\\¡¿]+")
 _SPACES = re.compile(r"\s+")
@@ -58,6 +59,7 @@ _CHROME_WORDS = frozenset(
 class Line:
     text: str
     label: bool  # a heading, a button, a menu item: chrome, not the message
+    ended: bool = False  # it ended a sentence (".", "?", "!")
 
 
 def _letters(text: str) -> int:
@@ -97,7 +99,7 @@ def read_lines(raw: str, *, keep_breaks: bool = False) -> list[Line]:
         words = line.split(" ")
         short = len(words) <= LABEL_WORDS
         label = _is_chrome(words) or (short and not prev_open and (not ended or len(words) <= 2))
-        out.append(Line(line, label))
+        out.append(Line(line, label, ended))
         prev_open = not label and not ended
         if sum(1 for x in out if x is not BREAK) >= MAX_LINES:
             break
@@ -109,10 +111,10 @@ def clean_lines(raw: str) -> list[str]:
     return [line.text for line in read_lines(raw)]
 
 
-def _paragraphs(lines: list[Line]) -> list[tuple[str | None, list[str]]]:
+def _paragraphs(lines: list[Line]) -> list[tuple[str | None, list[Line]]]:
     """Runs of body lines, each with the label just above it (its heading: "Lỗi", "Xác thực OTP")."""
-    paras: list[tuple[str | None, list[str]]] = []
-    current: list[str] = []
+    paras: list[tuple[str | None, list[Line]]] = []
+    current: list[Line] = []
     heading: str | None = None
     for line in lines:
         if line.label:
@@ -123,17 +125,41 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str | None, list[str]]]:
             if line.text:
                 heading = line.text
         else:
-            current.append(line.text)
+            current.append(line)
     if current:
         paras.append((heading, current))
     return paras
 
 
-def _add(out: list[str], seen: set[str], text: str) -> None:
+def _add(out: dict[str, float], text: str, weight: float) -> None:
     text = text.strip()[:MAX_QUESTION_CHARS]
-    if text and text not in seen and len(out) < MAX_CANDIDATES:
-        seen.add(text)
-        out.append(text)
+    if text and len(out) < MAX_CANDIDATES:
+        out[text] = max(weight, out.get(text, 0.0))
+
+
+def _weighted(lines: list[Line]) -> dict[str, float]:
+    """Candidates and their weight: a whole sentence or paragraph 1, a run of lines cut mid-sentence less."""
+    out: dict[str, float] = {}
+    paras = _paragraphs(lines)
+    for heading, para in paras:
+        start = len(out)
+        texts = [ln.text + ("." if ln.ended and not ln.text.endswith(("?", "!")) else "") for ln in para]
+        for size in (1, 2, 3):
+            for i in range(len(texts) - size + 1):
+                whole = (i == 0 or para[i - 1].ended) and (para[i + size - 1].ended or i + size == len(para))
+                _add(out, " ".join(texts[i : i + size]), 1.0 if whole else FRAGMENT)
+        sentences = [s for s in _SENTENCE.split(" ".join(texts)) if s]
+        if len(sentences) > 1:
+            for i, sentence in enumerate(sentences):
+                _add(out, sentence, 1.0)
+                if i + 1 < len(sentences):
+                    _add(out, f"{sentence} {sentences[i + 1]}", 1.0)
+        _add(out, " ".join(texts), 1.0)
+        if heading:  # the heading as context: "Lỗi" + "Kết nối thất bại" is an error, as a resident would say
+            for text, weight in list(out.items())[start:]:
+                _add(out, f"{heading} {text}", weight)
+    _add(out, " ".join(" ".join(ln.text for ln in p) for _, p in paras), 1.0)
+    return out
 
 
 def candidates(lines: list[str] | list[Line]) -> list[str]:
@@ -141,45 +167,25 @@ def candidates(lines: list[str] | list[Line]) -> list[str]:
 
     Plain strings are all taken as body lines.
     """
-    marked = [ln if isinstance(ln, Line) else Line(ln, False) for ln in lines]
-    out: list[str] = []
-    seen: set[str] = set()
-    paras = _paragraphs(marked)
-    for heading, para in paras:
-        start = len(out)
-        for size in (1, 2, 3):
-            for i in range(len(para) - size + 1):
-                _add(out, seen, " ".join(para[i : i + size]))
-        sentences = [s for s in _SENTENCE.split(" ".join(para)) if s]
-        if len(sentences) > 1:
-            for i, sentence in enumerate(sentences):
-                _add(out, seen, sentence)
-                if i + 1 < len(sentences):
-                    _add(out, seen, f"{sentence} {sentences[i + 1]}")
-        _add(out, seen, " ".join(para))
-        if heading:  # the heading as context: "Lỗi" + "Kết nối thất bại" is an error, as a resident would say
-            for text in out[start:]:
-                _add(out, seen, f"{heading} {text}")
-    _add(out, seen, " ".join(" ".join(p) for _, p in paras))
-    return out
+    return list(_weighted([ln if isinstance(ln, Line) else Line(ln, False) for ln in lines]))
 
 
 def _asked(text: str) -> str:
     return text if text.endswith("?") else text.rstrip(" .") + ASKED
 
 
-def _choose(texts: list[str], match: Callable[[str], Match]) -> tuple[str, Match] | None:
+def _choose(texts: dict[str, float], match: Callable[[str], Match]) -> tuple[str, Match] | None:
     """The candidate of the topic most candidates vote for, or None when no candidate has a topic."""
     votes: dict[str, float] = {}
     tried: list[tuple[str, Match]] = []
-    for text in texts:
+    for text, weight in texts.items():
         asked = _asked(text)
         m = match(asked)
         if m.best is None or m.score <= 0:
             continue
         if m.outcome == ANSWER or m.outcome == SUGGEST:
             tried.append((asked, m))
-        votes[m.best] = votes.get(m.best, 0.0) + m.score * WEIGHT.get(m.outcome, SILENT_WEIGHT)
+        votes[m.best] = votes.get(m.best, 0.0) + weight * m.score * WEIGHT.get(m.outcome, SILENT_WEIGHT)
     if not tried:
         return None
     ranked = sorted(votes, key=lambda t: -votes[t])
@@ -201,11 +207,11 @@ def title(lines: list[Line]) -> str | None:
     return None
 
 
-def with_title(texts: list[str], name: str | None) -> list[str]:
+def with_title(texts: dict[str, float], name: str | None) -> dict[str, float]:
     """Each candidate alone and after the screen's title, as a resident would ask ("VNeID báo: …")."""
     if not name:
         return texts
-    return texts + [f"{name} {t}" for t in texts if name not in t]
+    return texts | {f"{name} {t}": w for t, w in texts.items() if name not in t}
 
 
 def best_question(raw: str, match: Callable[[str], Match]) -> str | None:
@@ -219,15 +225,14 @@ def best_question(raw: str, match: Callable[[str], Match]) -> str | None:
     lines = [line for line in blocks if line is not BREAK]
     if not lines:
         return None
-    body = candidates(blocks)
+    body = _weighted(blocks)
     chosen = _choose(with_title(body, title(lines)), match)
     if chosen is None:
-        rest: list[str] = []
-        seen = set(body)
+        rest: dict[str, float] = {}
         for line in lines:
-            if line.label:
-                _add(rest, seen, line.text)
-        _add(rest, seen, " ".join(line.text for line in lines))
+            if line.label and line.text not in body:
+                _add(rest, line.text, 1.0)
+        _add(rest, " ".join(line.text for line in lines), 1.0)
         chosen = _choose(rest, match)
     if chosen is not None:
         return chosen[0]

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from bot.faq.matcher import Match
+from bot.faq.service import matcher_for
 from bot.media.extract import best_question, candidates, clean_lines, read_lines, text_read
+from tests.conftest import sample_config
 
 OCR = """9:41 4G 87%
 VNeID
@@ -157,3 +163,21 @@ def test_zalo_events_carry_media_without_bytes() -> None:
         now=now,
     ).message
     assert bot is not None and bot.media is not None and bot.media.kind is MediaKind.UNSUPPORTED and bot.text == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "topic"),
+    [
+        # The old choice answered the heading (dvc.track_dossier) and asked back on the OTP screen.
+        (
+            "9:41 4G 87%\n\nTrạng thái hồ sơ\n\nHồ sơ đăng ký tài khoản định danh điện tử của\n"
+            "bạn đang chờ phê duyệt.\n\nĐóng\n",
+            "vneid.processing_time",
+        ),
+        ("4G 87%\n\nXác thực OTP\n\nKhông nhận được mã OTP? Gửi lại mã sau 60\ngiây.\n\nGửi lại\n", "vneid.errors"),
+    ],
+)
+def test_with_the_real_matcher_the_message_is_answered(tmp_path: Path, raw: str, topic: str) -> None:
+    matcher = matcher_for(sample_config(tmp_path))
+    question = best_question(raw, matcher.match)
+    assert question is not None and matcher.match(question).topic == topic
