@@ -2,7 +2,7 @@
 
 Each prints its own numbers with the baseline it is compared to in the same run;
 ``python -m bench NAME …`` runs only those (pipeline, faq, fanout, dashboard, zalo, images, safety, crash,
-flood, drain, gate, scale).
+flood, drain, gate, scale); options after the names go to each of them (``python -m bench images --misses``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ BENCHES = {
 }
 
 
-def main(names: list[str]) -> int:
+def main(args: list[str]) -> int:
+    names = [a for a in args if not a.startswith("-")]
+    options = [a for a in args if a.startswith("-")]
     unknown = [n for n in names if n not in BENCHES]
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHES)}", file=sys.stderr)
@@ -36,7 +38,7 @@ def main(names: list[str]) -> int:
     for name in names or list(BENCHES):
         print(f"\n=== {name}", flush=True)
         start = time.monotonic()
-        code = subprocess.call([sys.executable, *BENCHES[name]])
+        code = subprocess.call([sys.executable, *BENCHES[name], *options])
         print(f"=== {name}: {'ok' if code == 0 else f'exit {code}'} in {time.monotonic() - start:.0f} s", flush=True)
         failed += code != 0
     return 1 if failed else 0

@@ -14,6 +14,7 @@ import logging
 from datetime import timedelta
 
 from bot.faq.knowledge import KnowledgeError
+from bot.faq.matcher import Match
 from bot.faq.service import matcher_for
 from bot.media.extract import best_question, text_read
 from bot.media.fetch import MediaTooLarge, MediaUnavailable
@@ -52,12 +53,11 @@ async def _once_today(ctx: Context, kind: str) -> bool:
     return await first_today(ctx.session, person.id, kind, (ctx.now + _LOCAL).date())
 
 
-def _match(ctx: Context, text: str) -> tuple[str | None, float]:
+def _match(ctx: Context, text: str) -> Match:
     try:
-        match = matcher_for(ctx.config).match(text)
+        return matcher_for(ctx.config).match(text)
     except KnowledgeError:
-        return None, 0.0
-    return match.topic, match.score
+        return Match(None, 0.0, False, None, "empty")
 
 
 async def _image(ctx: Context, msg: InboundMessage) -> list[Outbound] | None:

@@ -59,11 +59,7 @@ def _answer_image(matcher: Matcher, path: Path) -> dict[str, object]:
     except TimeoutError:
         fail(f"{path}: reading the image took too long")
 
-    def match(text: str) -> tuple[str | None, float]:
-        m = matcher.match(text)
-        return m.topic, m.score
-
-    best = best_question(raw, match)
+    best = best_question(raw, matcher.match)
     result = _answer(matcher, best) if best else _answer(matcher, "")
     if not best:
         result.update(topic=None, answer=None, score=0.0, suggestions=[])
