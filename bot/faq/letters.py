@@ -91,14 +91,14 @@ class LetterProfiles:
     def similarity(self, text: str, topic_ids: Iterable[str]) -> dict[str, float]:
         """Cosine of the question with each named topic's profile (0 for unknown topics).
 
-        Only the question's n-grams that one of the compared topics has count, as the matcher
-        ignores words the base never uses: a long story around the question does not dilute it.
+        Only the question's n-grams that the base has count (those of the phrasings sampled for
+        their frequencies), as the matcher ignores words the base never uses: a long story around
+        the question does not dilute it.
         """
         profiles = {tid: self.profile(tid) for tid in topic_ids}
-        known = [p for p in profiles.values() if p]
-        doc = Counter({g: c for g, c in features(text).items() if any(g in p for p in known)})
-        q = self._vector(doc)
+        grams = features(text)
+        q = self._vector(Counter({g: c for g, c in grams.items() if g in self.idf}))
         out = {}
         for tid, prof in profiles.items():
-            out[tid] = sum(x * prof.get(g, 0.0) for g, x in q.items()) if prof else 0.0
+            out[tid] = sum(q[g] * prof[g] for g in q.keys() & prof.keys()) if prof else 0.0
         return out

@@ -94,10 +94,12 @@ NB_SURE = 0.9  # naive Bayes posterior over the candidates that confirms an unsu
 NB_MIN_CONF = 0.5  # … whose confidence is at least this
 NB_MARGIN = 0.05  # … and the runner-up at least this far behind
 TELLS = True
-LETTERS_TOP = 24  # an unsure best candidate is compared, by letters, with this many of the best
+LETTERS_TOP = 8  # an unsure best candidate is compared, by letters, with this many of the best
 LETTERS_AT = 0.2  # … its letter similarity must be at least this …
 LETTERS_MARGIN = 0.12  # … and this far ahead of every other compared candidate's …
 LETTERS_MIN_CONF = 0.3  # … and its own confidence at least this, for the letters to settle it
+UNANIMOUS_CONF = 0.5  # closer letters still settle it when naive Bayes agrees too, and confidence is this …
+UNANIMOUS_NB = 0.6  # … with this posterior
 FOREIGN_ID = -1  # the word id of "another matter": in no topic
 PLACE_MARK = "@place"
 FOREIGN_MARK = "@other"
@@ -141,6 +143,17 @@ class _Topic:
     alarming: bool
     live: bool  # weather, salinity: what people chat about most, news about it is no question
     affinity: dict[int, float]  # word id → how characteristic of this topic (share of its phrasings, scaled)
+    # The phrasings inverted, so scoring walks only the question's words, not every phrasing (a topic
+    # may have 60): word id → (phrasing, weight), word pair → (phrasing, weight).
+    by_word: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+    by_pair: dict[tuple[int, int], list[tuple[int, float]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for pi, p in enumerate(self.phrasings):
+            for i, w in p.terms.items():
+                self.by_word.setdefault(i, []).append((pi, w))
+            for pair, w in p.pairs.items():
+                self.by_pair.setdefault(pair, []).append((pi, w))
 
 
 @dataclass(slots=True)
@@ -398,12 +411,17 @@ class Matcher:
     ) -> tuple[float, float, int, float]:
         """(coverage of the topic's best phrasing, support among known words, specific words shared)."""
         topic = self.topics[ti]
-        coverage = 0.0
-        for p in topic.phrasings:
-            got = sum(w for i, w in p.terms.items() if i in qids)
-            if got:
-                got += sum(w for pair, w in p.pairs.items() if pair in qpairs)
-                coverage = max(coverage, got / (p.total + self.smoothing))
+        got: dict[int, float] = {}  # phrasing → weight of its words (and pairs) the question has
+        for i in qids:
+            for pi, wt in topic.by_word.get(i, ()):
+                got[pi] = got.get(pi, 0.0) + wt
+        if got:
+            for pair in qpairs:
+                for pi, wt in topic.by_pair.get(pair, ()):
+                    if pi in got:
+                        got[pi] += wt
+        phr = topic.phrasings
+        coverage = max((g / (phr[pi].total + self.smoothing) for pi, g in got.items()), default=0.0)
         known = mine = 0.0
         evidence = 0
         key = 0.0  # the most characteristic specific word of the topic the question has
@@ -510,14 +528,24 @@ class Matcher:
             conf >= LETTERS_MIN_CONF
             and evidence
             and (best not in self.live_concept or self.live_concept[best] in qids)
-            and self._letters_agree(text, [r[1] for r in ranked[:LETTERS_TOP]])
+            and is_question(text)
+            and self._letters_agree(text, [r[1] for r in ranked[:LETTERS_TOP]], words, conf)
         ):
             return Match(topic, score, True, topic, "ok")
         return Match(None, score, False, topic, unsure, suggestions)
 
-    def _letters_agree(self, text: str, candidates: list[int]) -> bool:
-        """The letters point clearly at the first candidate too: a third view settles the doubt."""
+    def _letters_agree(self, text: str, candidates: list[int], words: list[_Word], conf: float) -> bool:
+        """The letters point clearly at the first candidate too: a third view settles the doubt.
+
+        Or, closer, all three views put it first (coverage × support, letters, naive Bayes)."""
         sims = self.letters.similarity(text, [self.topics[ti].id for ti in candidates])
         first = sims[self.topics[candidates[0]].id]
-        others = [s for tid, s in sims.items() if tid != self.topics[candidates[0]].id]
-        return first >= LETTERS_AT and all(first - s >= LETTERS_MARGIN for s in others)
+        if first < LETTERS_AT:
+            return False
+        margin = min((first - s for tid, s in sims.items() if tid != self.topics[candidates[0]].id), default=1.0)
+        if margin >= LETTERS_MARGIN:
+            return True
+        if margin <= 0 or conf < UNANIMOUS_CONF:
+            return False
+        post = self._posterior(words, candidates)
+        return post[0] >= UNANIMOUS_NB and post[0] == max(post)

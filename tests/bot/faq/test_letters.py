@@ -33,15 +33,17 @@ def test_a_misspelt_question_is_closest_to_its_topic_by_letters() -> None:
 
 def test_profiles_keep_only_the_heaviest_grams() -> None:
     profiles = LetterProfiles([("t", ["một câu hỏi khá dài về tài khoản định danh điện tử mức hai"])], keep=10)
-    assert len(profiles.profiles["t"]) == 10
+    assert len(profiles.profile("t") or {}) == 10
+    assert profiles.profile("unknown") is None
 
 
 @pytest.mark.parametrize(
     ("question", "topic"),
     [
-        ("DANG KY DINH DANH TAI NHA LAM SAO", "vneid.register_level1"),
         ("sáp nhập có cần đổi thẻ cccd hông", "card.after_merger"),
         ("người ta xin cái mã 6 số mới gửi về máy tui, cho được không", "scam.otp"),
+        ("mặt khẩu vneid đạt mấy ký tự", "vneid.password_rules"),  # typos beyond one edit
+        ("làm sao đăng ký tài khoản định danh điện tử VNeID", "vneid.register_level1"),  # all three views agree
     ],
 )
 def test_letters_settle_a_close_call(
@@ -54,6 +56,7 @@ def test_letters_settle_a_close_call(
 
 
 def test_letters_never_answer_what_the_words_do_not_support(matcher: Matcher) -> None:
-    # Letters alone are close to many things; with no specific word shared, nothing is answered.
-    for text in ("dang dang nhap nhap", "chị Hai bán bánh bò ở chợ", "tui đi đám giỗ bên bển về"):
+    # Letters alone are close to many things; with no specific word shared, nothing is answered;
+    # and news is not a question, however close its letters ("ông Tư bị công an bắt").
+    for text in ("ông Tư bị công an bắt", "chị Hai bán bánh bò ở chợ", "tui đi đám giỗ bên bển về"):
         assert matcher.match(text).topic is None

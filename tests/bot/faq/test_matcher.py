@@ -195,13 +195,14 @@ def test_a_topic_needs_its_own_words(matcher: Matcher, question: str, never: str
 def test_second_opinion_answers_sibling_topics_when_both_views_agree(
     matcher: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # vneid.levels and vneid.register_level2 share most words: coverage × support alone asks back;
-    # the naive Bayes view (how often each topic uses these words) agrees on the levels, so it answers.
-    question = "tui có vneid mức một rồi, vậy mức hai là cái chi"
-    assert matcher.match(question).topic == "vneid.levels"
+    # The password rules and forgetting it share most words: coverage × support alone asks back;
+    # the naive Bayes view (how often each topic uses these words) agrees on the rules, so it answers.
+    question = "đặt mật khẩu vneid nó báo không hợp lệ"
+    assert matcher.match(question).topic == "vneid.password_rules"
     monkeypatch.setattr(matcher_module, "NB_SURE", 1.0)  # without the second opinion
+    monkeypatch.setattr(matcher_module, "LETTERS_AT", 9.0)  # nor the third
     alone = matcher.match(question)
-    assert alone.topic is None and alone.suggestions[0] == "vneid.levels"
+    assert alone.topic is None and alone.suggestions[0] == "vneid.password_rules"
 
 
 @pytest.mark.parametrize(
