@@ -22,6 +22,7 @@ from bot.safety.similarity import MODEL, train  # noqa: E402
 
 TRAIN = ("safety_eval.yaml", "safety_frozen.yaml", "safety_heldout.yaml", "safety_final.yaml")
 MORE = "safety_train_more.yaml"
+MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
 
 
 def base_sets() -> tuple[list[str], list[str]]:
@@ -36,9 +37,14 @@ def base_sets() -> tuple[list[str], list[str]]:
 
 
 def more_families() -> dict[tuple[str, str], list[str]]:
-    """(label, family) → messages of ``safety_train_more.yaml`` (not folded)."""
-    data = yaml.safe_load((ROOT / "bench" / MORE).read_text(encoding="utf-8"))
-    return {(label, fam): list(texts) for label in ("scam", "ordinary") for fam, texts in data[label].items()}
+    """(label, family) → messages of ``safety_train_more.yaml`` and ``safety_train_r3.yaml`` (not folded)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for name in (MORE, MORE_R3):
+        data = yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
+        for label in ("scam", "ordinary"):
+            for fam, texts in data[label].items():
+                out.setdefault((label, fam), []).extend(texts)
+    return out
 
 
 def main() -> int:
@@ -47,7 +53,8 @@ def main() -> int:
         (scams if label == "scam" else ordinary).extend(fold(t) for t in texts)
     model = train(scams, ordinary)
     MODEL.write_text(
-        json.dumps({"trained_on": [*TRAIN, MORE], "features": model}, ensure_ascii=False, sort_keys=True) + "\n",
+        json.dumps({"trained_on": [*TRAIN, MORE, MORE_R3], "features": model}, ensure_ascii=False, sort_keys=True)
+        + "\n",
         encoding="utf-8",
     )
     print(f"{len(model)} features from {len(scams)} scams and {len(ordinary)} ordinary messages → {MODEL}")

@@ -30,6 +30,13 @@ MAX_CHARS = 4000  # a Telegram message is at most 4096; longer text is judged by
 # DISSIMILAR_WEIGHT from a score of wording alone. Chosen by leave-a-family-out cross-validation
 # (python -m bench.safety_cv): scams sit around log odds 33, ordinary messages around -1.
 SIMILAR_STEPS: tuple[tuple[float, int], ...] = ((30.0, 5), (20.0, 4), (10.0, 2))
+# A confident similarity (weight 4 or more) that comes with something to do (pay, give a code,
+# install, move to a private chat, a link or a mobile number) counts one more: scam wording the
+# score knows well plus an action is a scam even when no rule names the authority or the promise.
+SIMILAR_ACTION_BONUS = 1
+ACTION_CUES = frozenset(
+    {"demand", "transfer_ask", "fee", "private", "sensitive_ask", "prepay", "link", "mobile", "login_link", "sent_app"}
+)
 DISSIMILAR_LOG_ODDS = -3.0
 DISSIMILAR_WEIGHT = 2
 OFFICIAL_LINK_RELIEF = 2
@@ -112,6 +119,8 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
     odds = log_odds(folded)
     similar = next((w for at, w in SIMILAR_STEPS if odds > at), 0)
     if similar:
+        if similar >= 4 and present & ACTION_CUES:
+            similar += SIMILAR_ACTION_BONUS
         findings.append(Finding("similar", similar))
     elif odds < DISSIMILAR_LOG_ODDS:
         findings.append(Finding("dissimilar", -DISSIMILAR_WEIGHT))
