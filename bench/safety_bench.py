@@ -43,6 +43,8 @@ SETS = {
     # other sets; evaluated once. Never tune on it (and keep it out of safety_train.TRAIN).
     "unseen": ROOT / "bench" / "safety_unseen.yaml",
 }
+# Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
+NEVER_SHOWN = frozenset({"unseen"})
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
 
@@ -116,7 +118,7 @@ def main() -> int:
         )
         print(f"  ordinary flagged suspicious {r['ordinary_suspicious']:5.1%}   target ≤ 5%")
         ok &= r["scam_recall"] >= 0.95 and r["ordinary_scam"] <= 0.01 and r["ordinary_suspicious"] <= 0.05
-        if args.show:
+        if args.show and name not in NEVER_SHOWN:
             for t in scams:
                 if (v := ours(t)) != "scam":
                     print(f"    MISS [{v}] {t}")

@@ -199,3 +199,23 @@ def test_residents_own_help_questions_are_never_called_scams() -> None:
         assert judge(text).verdict is not Verdict.SCAM, text
     scam = "Cong an thong bao: ban lien quan vu an rua tien, lam sao chung minh? goi ngay 0987654321"
     assert judge(scam).verdict is Verdict.SCAM  # a number to call: the question form does not excuse it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The team's how-to: typing one's password into one's own app is no request for it.
+        "Hướng dẫn đăng nhập VssID bằng tài khoản VNeID: mở app, chọn Đăng nhập bằng VNeID,"
+        " nhập số căn cước và mật khẩu",
+        # A seller of the hamlet gives her own account to be paid for goods.
+        "Chị ơi em gửi số tài khoản để chị chuyển tiền mua 10 ký xoài nha: 0123456789 Vietcombank Nguyễn Thị Hạnh",
+        # "làm online … 10 ngày" is a procedure's time, not "earn 10 a day".
+        "Tui mới làm hộ chiếu ở phòng xuất nhập cảnh công an tỉnh, làm online trên dịch vụ công, 10 ngày có",
+    ],
+)
+def test_everyday_posts_that_share_scam_words_are_not_scams(text: str) -> None:
+    assert judge(text).verdict is not Verdict.SCAM
+
+
+def test_income_per_day_still_needs_an_amount_to_be_a_job_scam() -> None:
+    assert judge("Làm online tại nhà, kiếm 500k mỗi ngày, ib ngay").verdict is Verdict.SCAM
