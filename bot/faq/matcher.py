@@ -40,7 +40,9 @@ from bot.faq.normalize import (
     GENERIC,
     STOPWORDS,
     VARIANTS,
+    asks_live,
     assemble,
+    calls_someone,
     fold,
     has_scam_evidence,
     is_chitchat,
@@ -93,7 +95,7 @@ NB_ALPHA = 0.1  # naive Bayes smoothing (counts)
 NB_SURE = 0.9  # naive Bayes posterior over the candidates that confirms an unsure best candidate
 NB_MIN_CONF = 0.5  # … whose confidence is at least this
 NB_MARGIN = 0.05  # … and the runner-up at least this far behind
-TELLS = True
+LIVE_TERSE = 4  # a live topic asked without question form: only this short ("độ mặn bữa nay")
 LETTERS_TOP = 8  # an unsure best candidate is compared, by letters, with this many of the best
 LETTERS_AT = 0.2  # … its letter similarity must be at least this …
 LETTERS_MARGIN = 0.12  # … and this far ahead of every other compared candidate's …
@@ -488,9 +490,20 @@ class Matcher:
         # a warning to everyone is news.
         alarming = self.topics[best].alarming and not to_everyone(text)
         sure = conf >= STATEMENT_AT and not self.topics[best].live
-        if not alarming and not is_question(text):
-            if (not sure and len(syllables(text)) > TERSE) or (TELLS and tells_news(text)):
+        asks = is_question(text)
+        if not alarming and not asks:
+            n_syl = len(syllables(text))
+            if (not sure and n_syl > TERSE) or tells_news(text):
                 return Match(None, score, False, topic, "statement", suggestions)
+        # Weather and salinity are what people chat about most ("nóng muốn xỉu luôn á", "canh chua
+        # nêm hơi mặn", "bão vô rồi, nhà ai mái tôn thì chằng lại"): a live answer needs a plain
+        # question about them, or a terse request ("độ mặn bữa nay"), and no other matter.
+        if self.topics[best].live and (
+            (not asks_live(text) and len(syllables(text)) > LIVE_TERSE) or any(FOREIGN_ID in w.ids for w in words)
+        ):
+            return Match(None, score, False, topic, "statement", suggestions)
+        if calls_someone(text):  # "Tuấn ơi, cài giùm ông Tám cái app chưa?": for Tuấn, not for us
+            return Match(None, score, False, topic, "to_someone", suggestions)
         if conf < OTHER_MATTER_AT and any(FOREIGN_ID in w.ids for w in words):
             return Match(None, score, False, topic, "other_matter", suggestions)
         if (

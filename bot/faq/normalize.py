@@ -201,7 +201,9 @@ FOREIGN = (
     "gia hạn bảo hiểm y tế", "bảo hiểm xe", "mạng wifi", "cáp quang", "sim rác", "nạp card",
     "nạp tiền điện thoại", "gói cước", "đăng ký 4g", "sửa điện thoại", "màn hình bể", "xổ số", "đá gà",
     "hội người cao tuổi", "hội phụ nữ", "đoàn thanh niên", "làm đường", "bê tông", "cầu khỉ", "rác thải",
-    "thu gom rác", "phun thuốc",
+    "thu gom rác", "phun thuốc", "nhập học", "chích ngừa", "tiêm ngừa", "wifi", "họp dân", "thiên tai",
+    "hỗ trợ thiên tai", "sửa mạng", "truyền hình", "cắt điện", "hộ kinh doanh", "giấy phép kinh doanh",
+    "đăng ký xe", "sang tên xe", "bảo hiểm một lần", "rút bảo hiểm", "hưu trí",
 )
 # fmt: on
 
@@ -525,10 +527,36 @@ _ASKS_FOLDED = re.compile(
 _PARTICLE_BEFORE_PUNCT = re.compile(r"\b(không|hông|hổng|ko|hok|k|chưa|hả|sao|gì|chi|nào|đâu|vậy|ha)\s*[,;.!?]")
 
 
+_ELONGATED = re.compile(r"(\w)\1{2,}")
+# Asking for the forecast or the salinity reading in so many words ("dự báo thời tiết ngày mai", "độ mặn hôm nay").
+_LIVE_REQUEST = re.compile(r"\b(du bao|thoi tiet|do man|do nhiem man|phan ngan|bao nhieu do|may do|nhiet do)\b")
+_WEAK_ASK = frozenset({"ai", "gi", "biet", "muon"})
+
+
+def _squeezed(text: str) -> str:
+    """'cóoo mưaaa hônggg' → 'có mưa hông': a letter held down is still the word."""
+    return _ELONGATED.sub(r"\1", text)
+
+
+def asks_live(text: str) -> bool:
+    """A weather or salinity question, not small talk about the heat ("nóng muốn xỉu luôn á").
+
+    Small talk uses the same words, and "ai", "gì", "biết", "muốn" as often as questions do
+    ("mưa gì mưa hoài", "bão vô rồi, nhà ai mái tôn thì chằng lại"): without them, the message
+    must still ask — or ask for the forecast or the reading by name.
+    """
+    raw = " ".join(_WORD.findall(fold(canonical(_squeezed(text)))))
+    if _LIVE_REQUEST.search(raw):
+        return True
+    kept = _WORD.sub(lambda m: "" if fold(m.group(0)) in _WEAK_ASK else m.group(0), canonical(text))
+    return is_question(kept)
+
+
 def is_question(text: str) -> bool:
     """Whether a message asks (or asks for) something rather than telling news."""
     if "?" in text:
         return True
+    text = _squeezed(text)
     toks = _tokens(text)
     if not toks:
         return False
@@ -555,6 +583,30 @@ _TO_EVERYONE = re.compile(r"\b(moi nguoi|ba con|ca nha|anh em|ae)\b")
 def to_everyone(text: str) -> bool:
     """Told to the whole group ("mọi người đừng bấm link nha"): news or a warning, not a question to us."""
     return bool(_TO_EVERYONE.search(folded_words(text)))
+
+
+# A message that starts by calling someone of the group by name ("Tuấn ơi, …", "Bác Hai ơi …", "@Tâm …",
+# "Ê Tí …"): meant for that person, not for the bot. Kinship words alone ("anh ơi", "con ơi") may call
+# the bot, so a capitalised name must follow them. Case is kept: names are how they are told apart.
+_KIN = "anh|chị|em|cô|chú|bác|dượng|dì|cậu|mợ|thím|ông|bà|con|cháu|chế|hia|má|ba|tía|út|ê|nè"
+_NAME = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*"
+_CALLS_SOMEONE = re.compile(
+    rf"^\s*(?:@\w+|(?:(?i:{_KIN})\s+)?{_NAME}(?:\s+{_NAME})?\s*(?i:ơi|ới|à|nè)\b|(?i:ê)\s+{_NAME}\b)"
+)
+_NOT_A_NAME = frozenset(
+    "loa số ad admin tổ công nghệ bot mọi người cả nhà bà con anh chị em cô chú bác ông cháu dì cậu ba má"
+    " trời chời đất mèn ôi ủa bạn các quý vị".split()
+)
+
+
+def calls_someone(text: str) -> bool:
+    """The message opens by calling a person of the group by name: it is for them, not for the bot."""
+    m = _CALLS_SOMEONE.match(unicodedata.normalize("NFC", text))
+    if not m:
+        return False
+    words = re.findall(r"[\wÀ-ỹ]+", m.group(0).lower())
+    named = [w for w in words if w not in _NOT_A_NAME and w not in {"ơi", "ới", "à", "nè", "ê"}]
+    return m.group(0).lstrip().startswith("@") or (bool(named) and words[0] != "loa")
 
 
 def tells_news(text: str) -> bool:

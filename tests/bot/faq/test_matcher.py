@@ -216,3 +216,30 @@ def test_second_opinion_answers_sibling_topics_when_both_views_agree(
 )
 def test_news_and_other_matters_are_not_answered(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).topic is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nóng muốn xỉu luôn á",  # small talk about the weather
+        "Canh chua bữa nay nêm hơi mặn",
+        "Bão đi vô rồi, nhà ai mái tôn thì chằng lại nha",
+        "Lúa OM5451 hôm nay thương lái mua bao nhiêu một ký vậy?",  # another matter
+        "Tuấn ơi, mày cài giùm ông Tám cái app hôm qua chưa?",  # for Tuấn, not for the bot
+        "Bác Hai ơi con khai tạm trú cho thằng Minh rồi, bác vô app xác nhận giùm con nha",
+    ],
+)
+def test_small_talk_and_messages_to_others_are_not_answered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).topic is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("ngày mai mưa không, tôi đi cắt lúa thuê", "live.weather"),
+        ("độ mặn ở cống Rạch Mọp nay nhiêu rồi", "live.salinity"),
+        ("tuần này thời tiết sao", "live.weather"),
+    ],
+)
+def test_live_questions_are_still_answered(matcher: Matcher, text: str, topic: str) -> None:
+    assert matcher.match(text).topic == topic

@@ -5,6 +5,8 @@ import unicodedata
 import pytest
 
 from bot.faq.normalize import (
+    asks_live,
+    calls_someone,
     canonical,
     compatible,
     content_tokens,
@@ -185,3 +187,38 @@ def test_a_question_particle_before_a_vocative_still_asks(text: str) -> None:
 )
 def test_tells_news(text: str, news: bool) -> None:
     assert tells_news(text) is news
+
+
+@pytest.mark.parametrize(
+    ("text", "someone"),
+    [
+        ("Tuấn ơi, mày cài giùm ông Tám cái app hôm qua chưa?", True),
+        ("Bác Hai ơi con khai tạm trú cho thằng Minh rồi", True),
+        ("@Tâm em coi lại tin nhắn giùm chị", True),
+        ("Ê Tí, mã OTP đó đừng đưa ai nghe chưa", True),
+        ("ANH TƯ ƠI mai qua lấy giấy tờ nha", True),
+        ("Anh ơi cho em hỏi vneid", False),  # a kinship word alone may call the bot
+        ("Loa Số ơi mai mưa không", False),
+        ("Bà con ơi ai biết làm mức 2 ở đâu", False),
+        ("Trời ơi vneid tui bị khóa rồi", False),
+        ("Con ơi cho bà hỏi", False),
+    ],
+)
+def test_calls_someone(text: str, someone: bool) -> None:
+    assert calls_someone(text) is someone
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("ngày mai mưa không, tôi đi cắt lúa thuê", True),
+        ("trời mai cóoo mưaaa hônggg", True),  # letters held down
+        ("du bao thoi tiet ngay mai", True),  # asked for by name
+        ("độ mặn ở cống Rạch Mọp nay nhiêu rồi", True),
+        ("nóng muốn xỉu luôn á", False),
+        ("Mưa gì mưa hoài, phơi lúa không khô nổi", False),
+        ("Bão đi vô rồi, nhà ai mái tôn thì chằng lại nha", False),
+    ],
+)
+def test_asks_live(text: str, asks: bool) -> None:
+    assert asks_live(text) is asks
