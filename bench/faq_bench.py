@@ -8,6 +8,9 @@ the Loa Số matcher and a plain baseline see the same labelled questions:
   printed, never its questions;
 - ``faq_resident_fresh.yaml``: written 2026-12-01 by someone who saw neither the knowledge base's
   phrasings nor the other sets, never tuned on — aggregate figures only, like the frozen set;
+- ``faq_oos_dev.yaml``: hard out-of-scope messages (news that names a topic, neighbouring matters,
+  weather small talk, messages calling a neighbour by name) and their in-scope look-alikes, written
+  2026-12-01 to be tuned on;
 - ``faq_eval.yaml`` and ``faq_heldout.yaml``: the first sets (issue 3).
 
 Per set: top-1 on in-scope questions (answered with the right topic), wrong-topic rate on in-scope
@@ -50,6 +53,7 @@ SETS = {
     "resident dev (tuned on)": BENCH / "faq_resident_dev.yaml",
     "resident frozen (never tuned on)": BENCH / "faq_resident_frozen.yaml",
     "resident fresh (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh.yaml",
+    "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
