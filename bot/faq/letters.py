@@ -17,20 +17,28 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from bot.faq.normalize import fold, syllables
 
 GRAMS = (3, 4, 5)  # letter n-gram lengths, taken across word boundaries ("g nh")
 KEEP = 600  # the heaviest n-grams kept per topic profile
-SAMPLE = 4000  # phrasings read for the n-grams' document frequencies: a 4,000-topic base builds in a second
-CACHE = 1024  # topic profiles kept built; the others are rebuilt when asked for
+SAMPLE = 4000  # phrasings read for the n-grams' document frequencies
+PER_TOPIC = 16  # a large base's profile reads at most this many of the topic's phrasings …
+KEEP_LARGE = 300  # … and keeps this many n-grams: 4,000 topics profile in seconds, in ~150 MB
+
+Words = Sequence[str]  # a phrasing's syllables, folded (``fold(syllables(text))``)
 
 
-def features(text: str) -> Counter[str]:
+def words_of(text: str) -> list[str]:
+    return [fold(s) for s in syllables(text)]
+
+
+def features(words: Words | str) -> Counter[str]:
     """Letter n-grams of the folded, normalised text, plus its words and word pairs."""
-    words = [fold(s) for s in syllables(text)]
+    if isinstance(words, str):
+        words = words_of(words)
     padded = " " + " ".join(words) + " "
     out: Counter[str] = Counter()
     for n in GRAMS:
@@ -44,24 +52,32 @@ def features(text: str) -> Counter[str]:
 
 
 class LetterProfiles:
-    """Profiles are built when first compared, from IDF over (a sample of) all phrasings.
+    """One profile per topic, built with the matcher from the phrasings it already tokenised.
 
-    A large base (a province's, 4,000 topics) would take minutes and gigabytes to profile in full;
-    a question is only ever compared with its ~24 candidates, so only those are built.
+    IDF comes from at most ``SAMPLE`` phrasings; in a large base (a province's, 4,000 topics) each
+    profile reads at most ``PER_TOPIC`` phrasings and keeps ``KEEP_LARGE`` n-grams, or profiling
+    would take minutes and gigabytes.
     """
 
-    def __init__(self, topics: Iterable[tuple[str, Sequence[str]]], keep: int = KEEP, sample: int = SAMPLE):
-        self.keep = keep
-        self.texts = {tid: tuple(texts) for tid, texts in topics}
-        every = [t for texts in self.texts.values() for t in texts]
+    def __init__(self, topics: Iterable[tuple[str, Sequence[Words | str]]], keep: int = KEEP, sample: int = SAMPLE):
+        texts = {tid: [features(t) for t in phr] for tid, phr in _sampled(topics, sample)}
+        every = [f for feats in texts.values() for f in feats]
         step = max(1, math.ceil(len(every) / sample))
         df: Counter[str] = Counter()
-        for text in every[::step]:
-            df.update(features(text).keys())
+        for doc in every[::step]:
+            df.update(doc.keys())
         n = len(every[::step])
         self.idf = {g: math.log((n + 1) / (c + 1)) + 1.0 for g, c in df.items()}
         self.rare = math.log(n + 1) + 1.0  # a gram outside the sample is rarer than any in it
-        self._built: OrderedDict[str, dict[str, float]] = OrderedDict()
+        keep = keep if step == 1 else min(keep, KEEP_LARGE)
+        self.profiles: dict[str, dict[str, float]] = {}
+        for tid, docs in texts.items():
+            total: Counter[str] = Counter()
+            for doc in docs:
+                total.update(self._vector(doc))
+            top = heapq.nlargest(keep, total.items(), key=lambda kv: kv[1])
+            norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
+            self.profiles[tid] = {g: x / norm for g, x in top}
 
     def _vector(self, doc: Counter[str]) -> dict[str, float]:
         vec = {g: (1.0 + math.log(c)) * self.idf.get(g, self.rare) for g, c in doc.items()}
@@ -69,24 +85,7 @@ class LetterProfiles:
         return {g: x / norm for g, x in vec.items()}
 
     def profile(self, tid: str) -> dict[str, float] | None:
-        """The normalised sum of the topic's phrasing vectors, its heaviest ``keep`` n-grams."""
-        built = self._built.get(tid)
-        if built is not None:
-            self._built.move_to_end(tid)
-            return built
-        texts = self.texts.get(tid)
-        if not texts:
-            return None
-        total: Counter[str] = Counter()
-        for text in texts:
-            total.update(self._vector(features(text)))
-        top = heapq.nlargest(self.keep, total.items(), key=lambda kv: kv[1])
-        norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
-        built = {g: x / norm for g, x in top}
-        self._built[tid] = built
-        if len(self._built) > CACHE:
-            self._built.popitem(last=False)
-        return built
+        return self.profiles.get(tid)
 
     def similarity(self, text: str, topic_ids: Iterable[str]) -> dict[str, float]:
         """Cosine of the question with each named topic's profile (0 for unknown topics).
@@ -95,10 +94,20 @@ class LetterProfiles:
         their frequencies), as the matcher ignores words the base never uses: a long story around
         the question does not dilute it.
         """
-        profiles = {tid: self.profile(tid) for tid in topic_ids}
         grams = features(text)
         q = self._vector(Counter({g: c for g, c in grams.items() if g in self.idf}))
         out = {}
-        for tid, prof in profiles.items():
+        for tid in topic_ids:
+            prof = self.profiles.get(tid)
             out[tid] = sum(q[g] * prof[g] for g in q.keys() & prof.keys()) if prof else 0.0
         return out
+
+
+def _sampled(
+    topics: Iterable[tuple[str, Sequence[Words | str]]], sample: int
+) -> list[tuple[str, Sequence[Words | str]]]:
+    """Every topic's phrasings in a base up to ``sample`` phrasings; at most ``PER_TOPIC`` each beyond."""
+    listed = list(topics)
+    if sum(len(p) for _, p in listed) <= sample:
+        return listed
+    return [(tid, p[:: math.ceil(len(p) / PER_TOPIC)] if len(p) > PER_TOPIC else p) for tid, p in listed]

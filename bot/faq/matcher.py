@@ -70,7 +70,7 @@ MIN_KEY_COVERAGE = 0.3  # … and at least this share of one phrasing's key word
 SUGGEST_AT = 0.25  # confidence needed to be offered as a suggestion
 MARGIN = 0.15  # the runner-up must be this far behind for an outright answer
 MAX_SUGGESTIONS = 3
-CANDIDATES = 24  # topics scored in full per question
+CANDIDATES = 12  # topics scored in full per question
 DF_CAP_SHARE = 0.05  # words in more than this share of topics do not select candidates …
 DF_CAP_MIN = 100  # … unless they are in fewer topics than this (small bases: every word selects)
 TERSE = 7  # more words than this, and no question form: news ("trời mưa quá trời, ướt hết đồ") …
@@ -192,11 +192,15 @@ class Matcher:
         # Each phrasing is tokenised once: (marked as typed?, syllables, content tokens).
         self.syllables: set[str] = set()  # as typed before compounds are joined: typos are corrected to these
         texts: list[tuple[str, list[tuple[bool, list[str]]]]] = []
+        letters: list[tuple[str, list[list[str]]]] = []  # each phrasing's folded syllables, for the letters
         for e in kb.entries:
             phr_toks = []
+            folded: list[list[str]] = []
+            letters.append((e.id, folded))
             for text in (e.title, *e.questions):
                 syls = syllables(text)
-                self.syllables.update(fold(y) for y in syls)
+                folded.append([fold(y) for y in syls])
+                self.syllables.update(folded[-1])
                 phr_toks.append((typed_with_marks(text), [t for t in assemble(syls) if not is_stopword(t)]))
             texts.append((e.id, phr_toks))
         restore = _restorer(p for _, phr in texts for p in phr)
@@ -259,7 +263,7 @@ class Matcher:
             self.by_letter.setdefault(f[0], []).append(f)
         self.places = self._place_index(places)
         self.foreign = self._place_index(FOREIGN, min_words=1, mark=FOREIGN_MARK)
-        self.letters = LetterProfiles((e.id, (e.title, *e.questions)) for e in kb.entries)
+        self.letters = LetterProfiles(letters)
         self._typos: dict[str, str | None] = {}
         self._resolved: dict[tuple[str, bool], frozenset[int]] = {}
 

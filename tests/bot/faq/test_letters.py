@@ -42,7 +42,8 @@ def test_profiles_keep_only_the_heaviest_grams() -> None:
     [
         ("sáp nhập có cần đổi thẻ cccd hông", "card.after_merger"),
         ("người ta xin cái mã 6 số mới gửi về máy tui, cho được không", "scam.otp"),
-        ("mặt khẩu vneid đạt mấy ký tự", "vneid.password_rules"),  # typos beyond one edit
+        ("bảo hiễm xã hội trên vê en e i đê xem sao", "bhxh.in_vneid"),  # a typo, an acronym read aloud
+        ("cai vneid tren iphone sao", "app.install"),
         ("làm sao đăng ký tài khoản định danh điện tử VNeID", "vneid.register_level1"),  # all three views agree
     ],
 )
