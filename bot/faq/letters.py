@@ -14,6 +14,7 @@ candidates, the letters agreeing clearly on its best one lets it answer.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
@@ -49,6 +50,13 @@ def features(words: Words | str) -> Counter[str]:
     out.update("w:" + w for w in words)
     out.update(f"p:{a}_{b}" for a, b in itertools.pairwise(words))
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def profiles_for(topics: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]) -> LetterProfiles:
+    """Profiles of a base, shared by every matcher built from the same phrasings (a reload that
+    changed only the answers, the tests' many matchers of one file)."""
+    return LetterProfiles(topics)
 
 
 class LetterProfiles:

@@ -18,6 +18,11 @@ Confidence = √(coverage × support). The bot answers when confidence is high, 
 is clearly behind, at least two specific words agree (or the only one), and — for topics
 that warn about scams — the question itself speaks of a trick or a stranger. Below that it
 may suggest up to three topics (asked back in a private chat); else it stays silent.
+
+Two more views settle close calls: a naive Bayes posterior over the same words, and letter
+n-gram profiles of the topics (``letters``), which see what words miss (typos beyond one edit,
+glued words, dialect spellings). Neither answers alone; they answer only when they agree with
+the best candidate and the message asks something.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.faq.knowledge import KnowledgeBase
-from bot.faq.letters import LetterProfiles
+from bot.faq.letters import profiles_for
 from bot.faq.normalize import (
     CHITCHAT,
     FOREIGN,
@@ -102,6 +107,8 @@ LETTERS_MARGIN = 0.12  # … and this far ahead of every other compared candidat
 LETTERS_MIN_CONF = 0.3  # … and its own confidence at least this, for the letters to settle it
 UNANIMOUS_CONF = 0.5  # closer letters still settle it when naive Bayes agrees too, and confidence is this …
 UNANIMOUS_NB = 0.6  # … with this posterior
+OVERRULE = True  # a close runner-up that letters and naive Bayes both put clearly first is answered …
+OVERRULE_CONF = 0.5  # … if its own confidence is at least this
 FOREIGN_ID = -1  # the word id of "another matter": in no topic
 PLACE_MARK = "@place"
 FOREIGN_MARK = "@other"
@@ -263,7 +270,7 @@ class Matcher:
             self.by_letter.setdefault(f[0], []).append(f)
         self.places = self._place_index(places)
         self.foreign = self._place_index(FOREIGN, min_words=1, mark=FOREIGN_MARK)
-        self.letters = LetterProfiles(letters)
+        self.letters = profiles_for(tuple((tid, tuple(map(tuple, phr))) for tid, phr in letters))
         self._typos: dict[str, str | None] = {}
         self._resolved: dict[tuple[str, bool], frozenset[int]] = {}
 
@@ -545,11 +552,37 @@ class Matcher:
             conf >= LETTERS_MIN_CONF
             and evidence
             and (best not in self.live_concept or self.live_concept[best] in qids)
-            and is_question(text)
+            and asks
             and self._letters_agree(text, [r[1] for r in ranked[:LETTERS_TOP]], words, conf)
         ):
             return Match(topic, score, True, topic, "ok")
+        if OVERRULE and unsure == "ambiguous" and asks:
+            other = self._overruled(text, ranked, words)
+            if other is not None:
+                tid = self.topics[other[1]].id
+                return Match(tid, round(other[0], 3), True, tid, "ok")
         return Match(None, score, False, topic, unsure, suggestions)
+
+    def _overruled(
+        self, text: str, ranked: list[tuple[float, int, int, float, float]], words: list[_Word]
+    ) -> tuple[float, int, int, float, float] | None:
+        """A close runner-up that both other views put clearly first ("làm căn cước cho bé 5 tuổi":
+        coverage × support leans to the child's VNeID account, letters and naive Bayes to the card)."""
+        conf = ranked[0][0]
+        close = [r for r in ranked[1:MAX_SUGGESTIONS] if r[0] > conf - MARGIN and r[0] >= OVERRULE_CONF and r[2]]
+        if not close:
+            return None
+        cands = [r[1] for r in ranked[:LETTERS_TOP]]
+        sims = self.letters.similarity(text, [self.topics[ti].id for ti in cands])
+        post = self._posterior(words, cands)
+        for r in close:
+            tid, k = self.topics[r[1]].id, cands.index(r[1])
+            if r[1] in self.live_concept or self.topics[r[1]].alarming != self.topics[ranked[0][1]].alarming:
+                continue
+            lead = min((sims[tid] - s for t, s in sims.items() if t != tid), default=1.0)
+            if sims[tid] >= LETTERS_AT and lead >= LETTERS_MARGIN and post[k] >= NB_SURE:
+                return r
+        return None
 
     def _letters_agree(self, text: str, candidates: list[int], words: list[_Word], conf: float) -> bool:
         """The letters point clearly at the first candidate too: a third view settles the doubt.

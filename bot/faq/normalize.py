@@ -514,7 +514,16 @@ ASK_WORDS = frozenset("sao gì nào đâu ai mấy nhiêu cách chỉ giúp giù
 ASK_AT_END = frozenset("không chưa hả à hen nhỉ ta vậy chứ hông hem ạ".split())
 # Words that call someone at the end of a message ("… chưa bà con", "… không mọi người", "… hông con"), folded.
 _VOCATIVE = frozenset("ba con ca nha moi nguoi anh em ae mn ad admin oi nha nhen nghen chau chi chu bac ong".split())
-_NOT_ASKING = {"ai": ("cũng",), "mấy": ("bữa", "hôm")}  # "ai cũng…", "mấy bữa nay": no question
+# "ai cũng…", "mấy bữa nay", "mấy ông xưng công an…": no question.
+_NOT_ASKING = {
+    "ai": ("cũng",),
+    "mấy": ("bữa", "hôm", "ông", "bà", "người", "đứa", "thằng", "anh", "chị", "cô", "chú", "bác", "em", "con"),
+}
+# "chỉ" asks only as "show me" ("chỉ tui với", "chỉ cách", "chỉ giùm"), not as "only" ("chỉ đưa VNeID là qua")
+# nor inside "địa chỉ".
+_SHOW_ME_AFTER = frozenset(
+    fold(w) for w in "tui tôi mình em con cháu bác giùm dùm giúp với cho cách dẫn lại bà ông".split()
+)
 # On the folded words: "có … không/chưa", "A hay B", "được không", and a problem reported to the
 # help desk ("nó báo…", "không được", "bị lỗi") — which is a request for help.
 _ASKS_FOLDED = re.compile(
@@ -522,7 +531,7 @@ _ASKS_FOLDED = re.compile(
     r"|\bquen (matkhau|taikhoan|ma)\b"
     # An app's error message, typed or read from a screenshot, is a problem reported: a request for help.
     r"|\bkhong (thanhcong|dung|khop|ton tai)\b|\bthat bai\b|\bbaotri\b|\b(bi|tam) khoa\b|\bda duoc dung\b"
-    r"|\bbi loi\b|\bloi\b|\bkhong (vao|nhan|hien|mo)\b"
+    r"|\bbi loi\b|(?<!tra )(?<!khong )(?<!het )\bloi\b(?! (ich|nhuan|khuyen|noi|chuc|gi))|\bkhong (vao|nhan|hien|mo)\b"
 )
 _PARTICLE_BEFORE_PUNCT = re.compile(r"\b(không|hông|hổng|ko|hok|k|chưa|hả|sao|gì|chi|nào|đâu|vậy|ha)\s*[,;.!?]")
 
@@ -569,6 +578,8 @@ def is_question(text: str) -> bool:
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         for w in ASK_WORDS:
             if fold(t) == fold(w) and compatible(t, w) and nxt not in _NOT_ASKING.get(w, ()):
+                if w == "chỉ" and ((nxt and fold(nxt) not in _SHOW_ME_AFTER) or (i and fold(toks[i - 1]) == "dia")):
+                    continue
                 return True
     words = folded_words(text)
     if _ASKS_FOLDED.search(words):

@@ -222,3 +222,19 @@ def test_calls_someone(text: str, someone: bool) -> None:
 )
 def test_asks_live(text: str, asks: bool) -> None:
     assert asks_live(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Sau sáp nhập địa chỉ trên VNeID tự đổi rồi, tui mở ra thấy ghi xã mới", False),  # "địa chỉ"
+        ("Hôm qua đi máy bay chỉ đưa VNeID là qua", False),  # "chỉ" = only
+        ("con bot này trả lời cũng được đó chớ", False),  # "trả lời" is no error ("lỗi")
+        ("Mấy ông xưng công an gọi kêu đồng bộ dữ liệu", False),  # "mấy ông": some men, not "how many"
+        ("chỉ tui cách làm mức 2", True),
+        ("vneid bị lỗi", True),
+        ("mấy giờ công an xã làm việc", True),
+    ],
+)
+def test_words_that_ask_only_in_some_uses(text: str, asks: bool) -> None:
+    assert is_question(text) is asks
