@@ -49,6 +49,7 @@ from bot.faq.normalize import (
     assemble,
     calls_someone,
     fold,
+    handled_scam,
     has_scam_evidence,
     is_chitchat,
     is_generic,
@@ -502,6 +503,8 @@ class Matcher:
         alarming = self.topics[best].alarming and not to_everyone(text)
         sure = conf >= STATEMENT_AT and not self.topics[best].live
         asks = is_question(text)
+        if alarming and not asks and handled_scam(text):  # "bị gọi xưng công an, tui cúp máy luôn": handled
+            return Match(None, score, False, topic, "statement", suggestions)
         if not alarming and not asks:
             n_syl = len(syllables(text))
             if (not sure and n_syl > TERSE) or tells_news(text):

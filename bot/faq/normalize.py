@@ -203,7 +203,8 @@ FOREIGN = (
     "hội người cao tuổi", "hội phụ nữ", "đoàn thanh niên", "làm đường", "bê tông", "cầu khỉ", "rác thải",
     "thu gom rác", "phun thuốc", "nhập học", "chích ngừa", "tiêm ngừa", "wifi", "họp dân", "thiên tai",
     "hỗ trợ thiên tai", "sửa mạng", "truyền hình", "cắt điện", "hộ kinh doanh", "giấy phép kinh doanh",
-    "đăng ký xe", "sang tên xe", "bảo hiểm một lần", "rút bảo hiểm", "hưu trí",
+    "đăng ký xe", "gia hạn", "sở giao thông",
+    "sang tên xe", "bảo hiểm một lần", "rút bảo hiểm", "hưu trí",
 )
 # fmt: on
 
@@ -499,7 +500,10 @@ def content_tokens(text: str) -> list[str]:
 
 
 # "Done it", "it works now": news, not a request for help.
-DONE_WORDS = re.compile(r"\b(xong|thanh cong|duoc roi|on roi|lam duoc|ok roi)\b")
+DONE_WORDS = re.compile(
+    r"\b(xong|thanh cong|duoc roi|on roi|lam duoc|ok roi|ngon lanh|ngon roi|vui qua|mung qua|dang hoang|cup may"
+    r"|khen qua|tot lam|nhanh lam|de ot)\b"
+)
 
 
 def looks_like_question(text: str) -> bool:
@@ -516,8 +520,27 @@ ASK_AT_END = frozenset("không chưa hả à hen nhỉ ta vậy chứ hông hem 
 _VOCATIVE = frozenset("ba con ca nha moi nguoi anh em ae mn ad admin oi nha nhen nghen chau chi chu bac ong".split())
 # "ai cũng…", "mấy bữa nay", "mấy ông xưng công an…": no question.
 _NOT_ASKING = {
-    "ai": ("cũng",),
-    "mấy": ("bữa", "hôm", "ông", "bà", "người", "đứa", "thằng", "anh", "chị", "cô", "chú", "bác", "em", "con"),
+    "ai": ("cũng", "cần"),  # "ai cần cài VNeID thì ra nhà văn hóa nha": an announcement
+    "mấy": (
+        "bữa",
+        "hôm",
+        "ông",
+        "bà",
+        "người",
+        "đứa",
+        "thằng",
+        "anh",
+        "chị",
+        "cô",
+        "chú",
+        "bác",
+        "em",
+        "con",
+        "trang",
+        "vụ",
+        "tin",
+        "cái",
+    ),
 }
 # "chỉ" asks only as "show me" ("chỉ tui với", "chỉ cách", "chỉ giùm"), not as "only" ("chỉ đưa VNeID là qua")
 # nor inside "địa chỉ".
@@ -618,6 +641,17 @@ def calls_someone(text: str) -> bool:
     words = re.findall(r"[\wÀ-ỹ]+", m.group(0).lower())
     named = [w for w in words if w not in _NOT_A_NAME and w not in {"ơi", "ới", "à", "nè", "ê"}]
     return m.group(0).lstrip().startswith("@") or (bool(named) and words[0] != "loa")
+
+
+# A resident who already dealt with a scam ("tui cúp máy luôn", "gọi 156 báo rồi"): news, not a question.
+_HANDLED = re.compile(
+    r"\b(cup may|chan so|block|khong lam theo|khong bam|xoa (roi|luon|di)|bo qua|da bao|bao (cong an|156) roi"
+    r"|goi 156 bao|ghi nhan)\b"
+)
+
+
+def handled_scam(text: str) -> bool:
+    return bool(_HANDLED.search(" ".join(_WORD.findall(fold(canonical(text))))))
 
 
 def tells_news(text: str) -> bool:

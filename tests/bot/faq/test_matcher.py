@@ -243,3 +243,27 @@ def test_small_talk_and_messages_to_others_are_not_answered(matcher: Matcher, te
 )
 def test_live_questions_are_still_answered(matcher: Matcher, text: str, topic: str) -> None:
     assert matcher.match(text).topic == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hqua bị gọi điện xưng công an kêu cập nhật vneid, tui cúp máy luôn",  # a scam already dealt with
+        "tk vssid của e đăng nhập bằng vneid ngon lành rồi nha",  # it works: news
+        "Sáng mai tổ công nghệ số ngồi ở nhà văn hóa ấp từ 7 giờ, ai cần cài VNeID thì ra nha",  # announcement
+        "Coi tivi thấy nói mấy trang web dịch vụ công giả đòi phí cập nhật địa chỉ, bà con cẩn thận",
+        "bhyt của tui hết hạn tháng 12, gia hạn ở đâu v",  # renewing BHYT is the insurance office's matter
+    ],
+)
+def test_reports_announcements_and_renewals_are_not_answered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).topic is None
+
+
+def test_a_close_runner_up_both_other_views_prefer_is_answered(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "lam can cuoc cho be 5 tuoi can giay to gi"  # the card, not the child's VNeID account
+    assert matcher.match(question).topic == "card.child"
+    monkeypatch.setattr(matcher_module, "OVERRULE", False)
+    alone = matcher.match(question)
+    assert alone.topic is None and alone.best == "vneid.children"
