@@ -211,6 +211,8 @@ def test_residents_own_help_questions_are_never_called_scams() -> None:
         "Chị ơi em gửi số tài khoản để chị chuyển tiền mua 10 ký xoài nha: 0123456789 Vietcombank Nguyễn Thị Hạnh",
         # "làm online … 10 ngày" is a procedure's time, not "earn 10 a day".
         "Tui mới làm hộ chiếu ở phòng xuất nhập cảnh công an tỉnh, làm online trên dịch vụ công, 10 ngày có",
+        # Pay at the commune's one-stop desk: scams never send anyone to the office.
+        "Thông báo: hạn chót đóng thuế đất năm 2026 là 31/12, bà con đóng tại bộ phận một cửa xã hoặc qua dịch vụ công",
     ],
 )
 def test_everyday_posts_that_share_scam_words_are_not_scams(text: str) -> None:
