@@ -40,13 +40,8 @@ def features(words: Words | str) -> Counter[str]:
     """Letter n-grams of the folded, normalised text, plus its words and word pairs."""
     if isinstance(words, str):
         words = words_of(words)
-    padded = " " + " ".join(words) + " "
-    out: Counter[str] = Counter()
-    for n in GRAMS:
-        for i in range(len(padded) - n + 1):
-            gram = padded[i : i + n]
-            if gram.strip():
-                out[gram] += 1
+    padded = " " + " ".join(words) + " "  # single spaces: no n-gram of three or more is only spaces
+    out = Counter(padded[i : i + n] for n in GRAMS for i in range(len(padded) - n + 1))
     out.update("w:" + w for w in words)
     out.update(f"p:{a}_{b}" for a, b in itertools.pairwise(words))
     return out
@@ -80,9 +75,10 @@ class LetterProfiles:
         keep = keep if step == 1 else min(keep, KEEP_LARGE)
         self.profiles: dict[str, dict[str, float]] = {}
         for tid, docs in texts.items():
-            total: Counter[str] = Counter()
+            total: dict[str, float] = {}
             for doc in docs:
-                total.update(self._vector(doc))
+                for g, x in self._vector(doc).items():
+                    total[g] = total.get(g, 0.0) + x
             top = heapq.nlargest(keep, total.items(), key=lambda kv: kv[1])
             norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
             self.profiles[tid] = {g: x / norm for g, x in top}

@@ -38,7 +38,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.faq.knowledge import KnowledgeBase
-from bot.faq.letters import profiles_for
+from bot.faq.letters import LetterProfiles, profiles_for
 from bot.faq.normalize import (
     CHITCHAT,
     FOREIGN,
@@ -271,9 +271,18 @@ class Matcher:
             self.by_letter.setdefault(f[0], []).append(f)
         self.places = self._place_index(places)
         self.foreign = self._place_index(FOREIGN, min_words=1, mark=FOREIGN_MARK)
-        self.letters = profiles_for(tuple((tid, tuple(map(tuple, phr))) for tid, phr in letters))
+        self._letter_texts = tuple((tid, tuple(map(tuple, phr))) for tid, phr in letters)
+        self._letters: LetterProfiles | None = None
         self._typos: dict[str, str | None] = {}
         self._resolved: dict[tuple[str, bool], frozenset[int]] = {}
+
+    @property
+    def letters(self) -> LetterProfiles:
+        """Built on the first unsure question (half a second for today's base), then kept (and shared
+        with every matcher of the same phrasings)."""
+        if self._letters is None:
+            self._letters = profiles_for(self._letter_texts)
+        return self._letters
 
     # -- building -------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from functools import partial
 from pathlib import Path
 
@@ -26,7 +27,10 @@ def place_names(config: Config) -> list[str]:
     return names
 
 
+@functools.lru_cache(maxsize=8)
 def _build(kb: KnowledgeBase, min_coverage: float, places: tuple[str, ...]) -> Matcher:
+    """One matcher per content: a reload of an unchanged file, or another config of the same base
+    (each test, each process's `loaso ask`), does not index 1,800 phrasings again."""
     return Matcher(kb, min_coverage=min_coverage, places=places)
 
 
