@@ -33,6 +33,9 @@ LEASE_NAME = "scheduler"
 START_WAIT_S = 10.0  # start() waits this long for a lone process's scheduler to be up
 
 
+CATCH_UP_STOP_S = 10.0  # how long stopping waits for a catch-up still running
+
+
 class SchedulerService:
     name = "scheduler"
 
@@ -80,8 +83,13 @@ class SchedulerService:
             if self.scheduler is not None and self.scheduler.running:
                 self.scheduler.shutdown(wait=False)
             self.scheduler = None
-            for t in list(self._tasks):
-                t.cancel()
+            # A catch-up in the middle of a database query is let finish (a few seconds at most):
+            # cancelled there, its connection's close can wait forever on SQLite.
+            pending = list(self._tasks)
+            if pending:
+                _, late = await asyncio.wait(pending, timeout=CATCH_UP_STOP_S)
+                for t in late:
+                    t.cancel()
 
     async def stop(self) -> None:
         task = self._lease_task
@@ -89,6 +97,12 @@ class SchedulerService:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
         self._lease_task = None
+        # A catch-up still running holds a database session: wait for it to unwind before the store
+        # closes, or closing its connection waits forever.
+        pending = list(self._tasks)
+        for t in pending:
+            t.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
 
     async def purge(self) -> None:
         try:
