@@ -10,13 +10,24 @@ where a relative forwards the error's text, and an SMS thread. Light and dark, s
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from bench.image_set import BANK, DVC, SMS, VNEID, VSSID, App, Sample, _status_bar, _wrap, font, photo_of_screen
+from bench.image_set import (
+    BANK,
+    DVC,
+    SMS,
+    VNEID,
+    VSSID,
+    App,
+    Sample,
+    _status_bar,
+    _wrap,
+    font,
+    photo_of_screen,
+    write_samples,
+)
 
 ZALO = App("zalo", (0, 104, 255), "Zalo")
 
@@ -345,9 +356,4 @@ def samples() -> list[Sample]:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "bench/results/images_heldout")
-    target.mkdir(parents=True, exist_ok=True)
-    made = samples()
-    for sample in made:
-        (target / f"{sample.name}.png").write_bytes(sample.png())
-    print(f"wrote {len(made)} images to {target}")
+    write_samples(samples(), "bench/results/images_heldout")

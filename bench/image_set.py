@@ -318,10 +318,14 @@ def samples() -> list[Sample]:
     return out
 
 
-if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "bench/results/images")
+def write_samples(made: list[Sample], default: str) -> None:
+    """Write the rendered images as PNG files into the folder given on the command line, to look at them."""
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else default)
     target.mkdir(parents=True, exist_ok=True)
-    made = samples()
     for sample in made:
         (target / f"{sample.name}.png").write_bytes(sample.png())
     print(f"wrote {len(made)} images to {target}")
+
+
+if __name__ == "__main__":
+    write_samples(samples(), "bench/results/images")
