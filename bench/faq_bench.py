@@ -8,6 +8,9 @@ the Loa Số matcher and a plain baseline see the same labelled questions:
   printed, never its questions;
 - ``faq_resident_fresh.yaml``: written 2026-12-01 by someone who saw neither the knowledge base's
   phrasings nor the other sets, never tuned on — aggregate figures only, like the frozen set;
+- ``faq_resident_fresh2.yaml``: a second such set (300 in scope, 110 out), written after the third
+  pass, never opened by the matcher's author — aggregate figures only;
+- ``faq_resident_dev2.yaml``: a second tuning set, weighted to sibling topics, written with it;
 - ``faq_oos_dev.yaml``: hard out-of-scope messages (news that names a topic, neighbouring matters,
   weather small talk, messages calling a neighbour by name) and their in-scope look-alikes, written
   2026-12-01 to be tuned on;
@@ -53,12 +56,20 @@ SETS = {
     "resident dev (tuned on)": BENCH / "faq_resident_dev.yaml",
     "resident frozen (never tuned on)": BENCH / "faq_resident_frozen.yaml",
     "resident fresh (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh.yaml",
+    "resident fresh 2 (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh2.yaml",
+    "resident dev 2 (tuned on)": BENCH / "faq_resident_dev2.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
 # Sets whose questions are never printed (``--misses`` skips them): only their aggregates.
-FROZEN = frozenset({"resident frozen (never tuned on)", "resident fresh (written 2026-12-01, never tuned on)"})
+FROZEN = frozenset(
+    {
+        "resident frozen (never tuned on)",
+        "resident fresh (written 2026-12-01, never tuned on)",
+        "resident fresh 2 (written 2026-12-01, never tuned on)",
+    }
+)
 LONG_WORDS = 15
 BIG_KB = 4000
 

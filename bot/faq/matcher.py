@@ -27,16 +27,20 @@ the best candidate and the message asks something.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from bot.faq import combiner as combining
+from bot.faq.combiner import Combiner
 from bot.faq.knowledge import KnowledgeBase
 from bot.faq.letters import LetterProfiles, profiles_for
 from bot.faq.normalize import (
@@ -120,6 +124,27 @@ SUGGEST = "suggest"
 SILENT = "silent"
 
 
+Ranked = tuple[float, int, int, float, float, float]  # confidence, topic, evidence, coverage, key, support
+
+
+class _Ready(NamedTuple):
+    """A question past the rules that keep the bot out of conversations: candidates to settle."""
+
+    text: str
+    words: list[_Word]
+    ranked: list[Ranked]
+    asks: bool
+    specific: int  # the question's specific words the knowledge base knows
+    qids: set[int]
+    score: float
+    suggestions: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def default_combiner() -> Combiner | None:
+    return combining.load()
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """``topic`` is None unless the bot should answer outright; ``score`` is the confidence in [0, 1]."""
@@ -191,8 +216,12 @@ class Matcher:
         kb: KnowledgeBase,
         min_coverage: float = ANSWER_AT,
         places: Iterable[str] = (),
+        combiner: Combiner | bool | None = True,
     ):
+        """``combiner``: True for the trained one in ``faq/combiner.json`` (if any), False for the
+        hand-set rules alone, or a given one (training, tests)."""
         self.kb = kb
+        self.combiner = default_combiner() if combiner is True else (combiner or None)
         self.answer_at = min_coverage
         self.vocab: dict[str, int] = {}
         raw_topics: list[tuple[str, list[list[int]]]] = []
@@ -482,6 +511,17 @@ class Matcher:
         return [e / z for e in exp]
 
     def match(self, text: str) -> Match:
+        ready = self._prepare(text)
+        if isinstance(ready, Match):
+            return ready
+        ruled = self._ruled(ready)
+        if ruled.topic is None and self.combiner is not None:
+            return self._combined(ready, self.combiner) or ruled
+        return ruled
+
+    def _prepare(self, text: str) -> Match | _Ready:
+        """Candidates ranked, and the rules that make the bot stay out of a conversation (news,
+        small talk about the weather, a message to a neighbour, another matter) applied."""
         if is_chitchat(text):
             return Match(None, 0.0, False, None, "chitchat")
         words = self._words(text)
@@ -490,7 +530,7 @@ class Matcher:
         qids = {i for w in words for i in w.ids}
         qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
         scam_ok: bool | None = None
-        ranked: list[tuple[float, int, int, float, float]] = []  # (confidence, topic, evidence, coverage, key)
+        ranked: list[Ranked] = []  # (confidence, topic, evidence, coverage, key, support)
         for ti in self._candidates(words):
             if self.topics[ti].alarming:
                 if scam_ok is None:
@@ -498,11 +538,11 @@ class Matcher:
                 if not scam_ok:
                     continue
             coverage, support, evidence, key = self._score(ti, words, qids, qpairs)
-            ranked.append((math.sqrt(coverage * support), ti, evidence, coverage, key))
+            ranked.append((math.sqrt(coverage * support), ti, evidence, coverage, key, support))
         ranked.sort(key=lambda r: -r[0])
         if not ranked or ranked[0][0] <= 0:
             return Match(None, 0.0, False, None, "low_coverage")
-        conf, best, evidence, coverage, key = ranked[0]
+        conf, best, evidence, coverage, key, _ = ranked[0]
         topic = self.topics[best].id
         score = round(conf, 3)
         suggestions = tuple(self.topics[r[1]].id for r in ranked[:MAX_SUGGESTIONS] if r[0] >= SUGGEST_AT and r[2])
@@ -529,6 +569,83 @@ class Matcher:
             return Match(None, score, False, topic, "to_someone", suggestions)
         if conf < OTHER_MATTER_AT and any(FOREIGN_ID in w.ids for w in words):
             return Match(None, score, False, topic, "other_matter", suggestions)
+        return _Ready(text, words, ranked, asks, specific, qids, score, suggestions)
+
+    def views(self, text: str) -> tuple[list[str], list[list[float]]] | None:
+        """The candidates and what each view says of them, as the combiner reads them (None when the
+        rules settle the message before): the training rows of ``python -m bench.faq_combiner``."""
+        ready = self._prepare(text)
+        if isinstance(ready, Match):
+            return None
+        cands = ready.ranked[:LETTERS_TOP]
+        return [self.topics[r[1]].id for r in cands], self._views(ready, cands)
+
+    def _views(self, ready: _Ready, cands: list[Ranked]) -> list[list[float]]:
+        text, words, _, asks, specific, qids = ready[:6]
+        ids = [r[1] for r in cands]
+        post = self._posterior(words, ids)
+        sims = self.letters.similarity(text, [self.topics[ti].id for ti in ids])
+        lets = [sims[self.topics[ti].id] for ti in ids]
+        long = math.log(1 + len(syllables(text))) / 4
+        best = cands[0][0]
+        rows = []
+        for k, (conf, ti, evidence, coverage, key, support) in enumerate(cands):
+            others = [j for j in range(len(cands)) if j != k]
+            lead = conf - max((cands[j][0] for j in others), default=0.0)
+            nb_lead = post[k] - max((post[j] for j in others), default=0.0)
+            let_lead = lets[k] - max((lets[j] for j in others), default=0.0)
+            concept = self.live_concept.get(ti)
+            rows.append(
+                [
+                    conf,
+                    coverage,
+                    support,
+                    key,
+                    min(evidence, 4) / 4,
+                    float(bool(evidence) and evidence >= min(MIN_EVIDENCE, specific)),
+                    conf - best,
+                    lead,
+                    post[k],
+                    nb_lead,
+                    lets[k],
+                    let_lead,
+                    float(asks),
+                    float(k == 0),
+                    float(coverage >= PHRASING_MATCH),
+                    float(concept is not None and concept not in qids),
+                    long,
+                    float(self.topics[ti].alarming),
+                    post[k] * lets[k],
+                    conf * lead,
+                ]
+            )
+        return rows
+
+    def _combined(self, ready: _Ready, combiner: Combiner) -> Match | None:
+        """Where the rules are unsure, the trained combiner weighs the views of the best few
+        candidates and answers the one it is sure of (not always the first by coverage)."""
+        cands = ready.ranked[:LETTERS_TOP]
+        probs = [combiner.probability(x) for x in self._views(ready, cands)]
+        order = sorted(range(len(cands)), key=lambda k: -probs[k])
+        first = order[0]
+        runner = probs[order[1]] if len(order) > 1 else 0.0
+        conf, ti, evidence = cands[first][:3]
+        concept = self.live_concept.get(ti)
+        tid = self.topics[ti].id
+        if (
+            probs[first] >= combiner.answer_at
+            and probs[first] - runner >= combiner.clear_by
+            and evidence
+            and (concept is None or concept in ready.qids)
+        ):
+            return Match(tid, round(conf, 3), True, tid, "ok")
+        return None
+
+    def _ruled(self, ready: _Ready) -> Match:
+        """The hand-set rules for close calls (no trained combiner)."""
+        text, words, ranked, asks, specific, qids, score, suggestions = ready
+        conf, best, evidence, coverage, key, _ = ranked[0]
+        topic = self.topics[best].id
         if (
             NB_SURE < 1
             and len(ranked) > 1
@@ -575,9 +692,7 @@ class Matcher:
                 return Match(tid, round(other[0], 3), True, tid, "ok")
         return Match(None, score, False, topic, unsure, suggestions)
 
-    def _overruled(
-        self, text: str, ranked: list[tuple[float, int, int, float, float]], words: list[_Word]
-    ) -> tuple[float, int, int, float, float] | None:
+    def _overruled(self, text: str, ranked: list[Ranked], words: list[_Word]) -> Ranked | None:
         """A close runner-up that both other views put clearly first ("làm căn cước cho bé 5 tuổi":
         coverage × support leans to the child's VNeID account, letters and naive Bayes to the card)."""
         conf = ranked[0][0]

@@ -199,6 +199,7 @@ def test_second_opinion_answers_sibling_topics_when_both_views_agree(
     # the naive Bayes view (how often each topic uses these words) agrees on the rules, so it answers.
     question = "đặt mật khẩu vneid nó báo không hợp lệ"
     assert matcher.match(question).topic == "vneid.password_rules"
+    monkeypatch.setattr(matcher, "combiner", None)  # the hand-set rules alone, no trained combiner
     monkeypatch.setattr(matcher_module, "NB_SURE", 1.0)  # without the second opinion
     monkeypatch.setattr(matcher_module, "LETTERS_AT", 9.0)  # nor the third
     alone = matcher.match(question)
@@ -264,6 +265,33 @@ def test_a_close_runner_up_both_other_views_prefer_is_answered(
 ) -> None:
     question = "lam can cuoc cho be 5 tuoi can giay to gi"  # the card, not the child's VNeID account
     assert matcher.match(question).topic == "card.child"
+    monkeypatch.setattr(matcher, "combiner", None)  # the hand-set rules alone, no trained combiner
     monkeypatch.setattr(matcher_module, "OVERRULE", False)
     alone = matcher.match(question)
     assert alone.topic is None and alone.best == "vneid.children"
+
+
+def test_the_trained_combiner_settles_what_the_rules_leave_unsure() -> None:
+    """Words, naive Bayes and letters weighed together (faq/combiner.json): "vssid mất mật khẩu" is
+    close between the VssID topics by words alone; the combiner answers the forgotten password."""
+    from bot.faq import combiner
+
+    shipped = combiner.load()
+    assert shipped is not None and len(shipped.weights) == len(combiner.FEATURES)
+    question = "vssid mất mật khẩu"
+    assert Matcher(KB, combiner=False).match(question).topic is None
+    assert Matcher(KB).match(question).topic == "vssid.forgot_password"
+    # It never answers where the rules keep the bot out of a conversation (news told to the group).
+    assert Matcher(KB).match("hôm qua vssid của bà Năm mất mật khẩu, con bả lấy lại được rồi").topic is None
+
+
+def test_combiner_trained_on_other_features_is_a_clear_error(tmp_path) -> None:
+    from bot.faq import combiner
+
+    path = tmp_path / "combiner.json"
+    path.write_text(
+        '{"features": ["conf"], "weights": [1], "bias": 0, "answer_at": 0.9, "clear_by": 0, "suggest_at": 0.1}'
+    )
+    with pytest.raises(ValueError, match=r"bench\.faq_combiner"):
+        combiner.load(path)
+    assert combiner.load(tmp_path / "absent.json") is None
