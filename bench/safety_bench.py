@@ -42,9 +42,11 @@ SETS = {
     # Written 2026-12-01 by someone who never saw the rules, the lists, the similarity data nor the
     # other sets; evaluated once. Never tune on it (and keep it out of safety_train.TRAIN).
     "unseen": ROOT / "bench" / "safety_unseen.yaml",
+    "round 4": ROOT / "bench" / "safety_round4.yaml",  # hard ordinary posts, written 2026-12-01 to be tuned on
+    "unseen 2": ROOT / "bench" / "safety_unseen2.yaml",  # written 2026-12-01 after round 3; never opened by the tuner
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
-NEVER_SHOWN = frozenset({"unseen"})
+NEVER_SHOWN = frozenset({"unseen", "unseen 2"})
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
 

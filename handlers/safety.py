@@ -137,7 +137,7 @@ async def scam_reply_for_text(ctx: Context, msg: InboundMessage, text: str) -> O
     """
     if not (find_links(text) or find_phones(text)):
         return None
-    j = judge(text, (), await _DataCache().get(ctx))  # images are rare: fresh lists each time
+    j = judge(text, (), await _DataCache().get(ctx), asked=True)  # images are rare: fresh lists each time
     return await _verdict_reply(ctx, msg, j) if j.verdict is Verdict.SCAM else None
 
 
@@ -181,7 +181,7 @@ def register(router: Router) -> None:
         if not worth_judging(msg):
             return None
         text = _full_text(msg)
-        j = judge(text, msg.files, await cache.get(ctx))
+        j = judge(text, msg.files, await cache.get(ctx), asked=True)
         has_link = bool(msg.hidden_links or find_links(msg.text))
         asks = bool(_ASKS_SCAM.search(fold(msg.text)))
         pasted = msg.forwarded or msg.files or has_link
@@ -190,7 +190,7 @@ def register(router: Router) -> None:
         return [await _verdict_reply(ctx, msg, j)]
 
     async def _answer_about(ctx: Context, msg: InboundMessage, text: str) -> list[Outbound]:
-        j = judge(text, (), await cache.get(ctx))
+        j = judge(text, (), await cache.get(ctx), asked=True)
         return [await _verdict_reply(ctx, msg, j)]
 
     async def _warn(ctx: Context, msg: InboundMessage, j: Judgement) -> list[Outbound]:

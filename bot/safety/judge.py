@@ -75,10 +75,14 @@ class Judgement:
         return bool(self.links or self.phones or self.findings)
 
 
-def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) -> Judgement:
+def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, asked: bool = False) -> Judgement:
+    """``asked``: the text was pasted by a resident asking about it (private chat, or a reply asking
+    "lừa phải không?"): judge all of it, quotes included, with no allowance for talk about scams."""
     data = data or shipped_data()
     text = text[:MAX_CHARS]
     findings: list[Finding] = []
+    about = 0 if asked else _talks_about(text, data)
+    words_of = _unquoted(text) if about else text  # the scam a group post talks about is not its demand
     links = find_links(text)
     for link in links:
         lv = check_link(link, data)
@@ -97,11 +101,11 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
         entry = data.bad_phones.get(phone)
         if entry is not None:
             findings.append(Finding("known_bad_phone", STRONG, phone, entry.source))
-    folded = fold(text)
-    padded = f" {folded} "
+    padded = f" {fold(text)} "
     for phrase, entry in data.bad_phrases:
         if f" {phrase} " in padded:
             findings.append(Finding("known_bad_phrase", STRONG, entry.value, entry.source))
+    folded = fold(words_of)
     themes = [(r, w) for r in data.themes if (w := r.score(folded))]
     asks = [(r, w) for r in data.asks if (w := r.score(folded))]
     for r, w in themes:
@@ -139,11 +143,13 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
         # to dichvucong.gov.vn with "hạn chót" is not).
         wording = max(0, wording - OFFICIAL_LINK_RELIEF)
     score = strongest + wording
-    if strongest < STRONG and wording > 0 and data.calming.pattern.search(folded):
+    if strongest < STRONG and wording > 0 and (about or data.calming.pattern.search(folded)):
         # Warnings and teaching: each kind of warning wording counts, at most two.
-        hits = min(2, sum(1 for p in data.calming_each if p.search(folded)))
-        findings.append(Finding("calming", data.calming.weight * hits))
-        score += data.calming.weight * hits
+        calm = [data.calming.weight for p in data.calming_each if p.search(folded)]
+        calm += [data.about_weight] * about
+        relief = sum(sorted(calm)[:2])
+        findings.append(Finding("calming", relief))
+        score += relief
     if strongest >= STRONG or score >= data.scam_at:
         verdict = Verdict.SCAM
         if strongest == 0 and not phones and not files and _HELP_QUESTION.search(folded):
@@ -163,6 +169,20 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None) 
 
 
 _SAFE_LINKS = frozenset({"official", "good"})
+# A quoted span: '…', "…", “…”, ‘…’, «…» of at least a few words.
+_QUOTED = re.compile(r"'[^'\n]{12,}'|\"[^\"\n]{12,}\"|“[^”\n]{12,}”|‘[^’\n]{12,}’|«[^»\n]{12,}»")
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub(" … ", text)
+
+
+def _talks_about(text: str, data: SafetyData) -> int:
+    """How many kinds of talk about a scam a group post has, outside what it quotes (at most two)."""
+    outside = fold(_unquoted(text))
+    return min(2, sum(1 for p in data.about_each if p.search(outside)))
+
+
 # How residents ask for help (folded): a question of theirs, not a message that tells them what to do.
 _HELP_QUESTION = re.compile(
     r"\b(lam sao|lam the nao|the nao|ra sao|gio sao|sao vay|sao day|cho hoi|ai biet|co ai|phai lam gi|lam gi"

@@ -101,6 +101,9 @@ class SafetyData:
     suspicious_at: int
     cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
     combos: tuple[Combo, ...] = ()
+    # Talk about a scam in a group post (wording.yaml ``about``): weight per pattern, the patterns.
+    about_weight: int = 0
+    about_each: tuple[re.Pattern[str], ...] = ()
     bad_domains: dict[str, Entry] = field(default_factory=dict)
     bad_phones: dict[str, Entry] = field(default_factory=dict)
     bad_phrases: tuple[tuple[str, Entry], ...] = ()
@@ -212,6 +215,8 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
             Combo(k, tuple(v["all"]), tuple(v.get("any") or ()), int(v["weight"]))
             for k, v in (wording.get("combos") or {}).items()
         ),
+        about_weight=int((wording.get("about") or {}).get("weight", 0)),
+        about_each=tuple(_compile([p], "about") for p in (wording.get("about") or {}).get("patterns") or ()),
         scam_at=int(wording["thresholds"]["scam"]),
         suspicious_at=int(wording["thresholds"]["suspicious"]),
     )

@@ -221,3 +221,30 @@ def test_everyday_posts_that_share_scam_words_are_not_scams(text: str) -> None:
 
 def test_income_per_day_still_needs_an_amount_to_be_a_job_scam() -> None:
     assert judge("Làm online tại nhà, kiếm 500k mỗi ngày, ib ngay").verdict is Verdict.SCAM
+
+
+# A group post that talks ABOUT a scam — quoting it, calling it fake, asking whether it is one —
+# is no scam; the same words pasted by a resident who asks about them are judged in full.
+QUOTED_SCAM = (
+    "'Tài khoản của quý khách bị khóa, vui lòng chuyển 2 triệu phí mở khóa cho nhân viên ngân hàng trong hôm nay'"
+)
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        f"Mấy hôm nay nhiều nhà trong ấp nhận tin {QUOTED_SCAM}. Tin đó giả nha bà con.",
+        f"Mọi người ơi em vừa nhận tin {QUOTED_SCAM}, cái này lừa phải không?",
+        f"Hôm qua má tui suýt chuyển tiền vì tin {QUOTED_SCAM}, may con gái gọi kịp.",
+    ],
+)
+def test_talk_about_a_quoted_scam_is_ok_in_a_group_but_judged_when_asked(post: str) -> None:
+    assert judge(QUOTED_SCAM.strip("'")).verdict is Verdict.SCAM
+    assert judge(post).verdict is not Verdict.SCAM
+    assert judge(post, asked=True).verdict is Verdict.SCAM
+
+
+def test_talk_about_scams_does_not_excuse_the_scam_itself() -> None:
+    # Scam wording outside any quote, with a "lừa phải không" tacked on, still has its demand.
+    text = "Ngân hàng thông báo tài khoản bị khóa, chuyển 2 triệu phí mở khóa cho nhân viên 0912 345 678 trong hôm nay"
+    assert judge(text).verdict is Verdict.SCAM
