@@ -31,6 +31,7 @@ import functools
 import heapq
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -114,6 +115,9 @@ UNANIMOUS_CONF = 0.5  # closer letters still settle it when naive Bayes agrees t
 UNANIMOUS_NB = 0.6  # … with this posterior
 OVERRULE = True  # a close runner-up that letters and naive Bayes both put clearly first is answered …
 OVERRULE_CONF = 0.5  # … if its own confidence is at least this
+STORY_CLAUSES = True  # another matter named only before the question clause does not count
+STORY_MIN = 15  # … in a message of at least this many words
+_CLAUSE = re.compile(r"[.,;!?\n…]+")
 FOREIGN_ID = -1  # the word id of "another matter": in no topic
 PLACE_MARK = "@place"
 FOREIGN_MARK = "@other"
@@ -401,6 +405,20 @@ class Matcher:
             at += len(p)
         return out
 
+    def _story_matters_dropped(self, text: str, syls: list[str]) -> list[str]:
+        """Another matter named only in the story before the question does not make it another
+        matter's question: "bán heo được 18 triệu, … app ngân hàng bắt quét mặt. Sao vậy?"."""
+        clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+        if len(clauses) < 2 or len(syls) < STORY_MIN:  # a short message is all question: "wifi yếu, gọi tổng đài nào?"
+            return syls
+        asking = [i for i, c in enumerate(clauses) if is_question(c)]
+        if not asking:
+            return syls
+        in_question = any(
+            FOREIGN_MARK in join_phrases(syllables(c), self.foreign, whole=True) for c in clauses[asking[0] :]
+        )
+        return syls if in_question else [t for t in syls if t != FOREIGN_MARK]
+
     def _words(self, text: str) -> list[_Word]:
         fixed: list[str] = []
         corrected: set[str] = set()
@@ -408,7 +426,9 @@ class Matcher:
         strict = typed_with_marks(text)
         if self.places:  # before typo correction, which would turn "Ngãi" into some known word
             syls = [t for t in join_phrases(syls, self.places) if t != PLACE_MARK]
-        syls = join_phrases(syls, self.foreign)
+        syls = join_phrases(syls, self.foreign, whole=True)
+        if FOREIGN_MARK in syls and STORY_CLAUSES:
+            syls = self._story_matters_dropped(text, syls)
         for syl in syls:
             parts = self._split(syl)
             if parts is not None:

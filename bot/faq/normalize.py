@@ -201,7 +201,7 @@ FOREIGN = (
     "gia hạn bảo hiểm y tế", "bảo hiểm xe", "mạng wifi", "cáp quang", "sim rác", "nạp card",
     "nạp tiền điện thoại", "gói cước", "đăng ký 4g", "sửa điện thoại", "màn hình bể", "xổ số", "đá gà",
     "hội người cao tuổi", "hội phụ nữ", "đoàn thanh niên", "làm đường", "bê tông", "cầu khỉ", "rác thải",
-    "thu gom rác", "phun thuốc", "nhập học", "chích ngừa", "tiêm ngừa", "wifi", "họp dân", "thiên tai",
+    "thu gom rác", "phun thuốc", "nhập học", "chích ngừa", "tiêm ngừa", "lịch tiêm", "tiêm chủng", "trạm y tế", "wifi", "họp dân", "thiên tai",
     "hỗ trợ thiên tai", "sửa mạng", "truyền hình", "cắt điện", "hộ kinh doanh", "giấy phép kinh doanh",
     "đăng ký xe", "gia hạn", "sở giao thông",
     "sang tên xe", "bảo hiểm một lần", "rút bảo hiểm", "hưu trí",
@@ -327,15 +327,25 @@ _PHRASES = _build_phrases(PHRASES)
 
 
 def join_phrases(
-    tokens: list[str], index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = _PHRASES
+    tokens: list[str],
+    index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = _PHRASES,
+    whole: bool = False,
 ) -> list[str]:
-    """Replace multi-word spellings; a source word matches a compatible typed word."""
+    """Replace multi-word spellings; a source word matches a compatible typed word.
+
+    ``whole`` (names of other matters): a match must end where a word ends ("mất điện" is not in
+    "mất điện thoại"), and a one-syllable name typed without marks is too ambiguous to count
+    ("dat" is "đặt" as often as "đất")."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
         for src, dst in index.get(fold(tokens[i]), ()):
             n = len(src)
-            if i + n <= len(tokens) and all(compatible(tokens[i + j], src[j]) for j in range(n)):
+            if (
+                i + n <= len(tokens)
+                and all(compatible(tokens[i + j], src[j]) for j in range(n))
+                and not (whole and _cut_short(tokens, i, n, src))
+            ):
                 out.extend(dst)
                 i += n
                 break
@@ -343,6 +353,17 @@ def join_phrases(
             out.append(tokens[i])
             i += 1
     return out
+
+
+def _cut_short(tokens: list[str], i: int, n: int, src: tuple[str, ...]) -> bool:
+    if n == 1 and marked(src[0]) and not marked(tokens[i]):
+        return True
+    if i + n < len(tokens):  # the last word goes on into a compound: "điện" + "thoại"
+        last, nxt = tokens[i + n - 1], tokens[i + n]
+        return any(
+            len(p) >= 2 and compatible(last, p[0]) and compatible(nxt, p[1]) for p, _ in _PHRASES.get(fold(last), ())
+        )
+    return False
 
 
 _LETTER_FOLDED = {fold(k): v for k, v in LETTERS.items()}

@@ -295,3 +295,36 @@ def test_combiner_trained_on_other_features_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(ValueError, match=r"bench\.faq_combiner"):
         combiner.load(path)
     assert combiner.load(tmp_path / "absent.json") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # "dat" typed without marks is "đặt" (set) as often as "đất" (land): no other matter.
+        ("dat pass vneid 123456 dc ko", "vneid.password_rules"),
+        # "mất điện" (a power cut) is not in "mất điện thoại" (a lost phone).
+        (
+            "Mất điện thoại luôn cái sim, chừ làm sim mới số khác thì cái định danh sửa số điện thoại ở mô?",
+            "vneid.change_phone",
+        ),
+        # Another matter told in the story before the question ("bán heo"): the question is still ours.
+        (
+            "Hôm qua tui bán heo được 18 triệu, tính chuyển cho con gái trên Sài Gòn đóng tiền học mà app ngân hàng "
+            "bắt quét mặt mới cho chuyển. Sao vậy, có phải bị gì không?",
+            "pay.face_check",
+        ),
+    ],
+)
+def test_other_matters_count_only_where_they_are_asked(matcher: Matcher, question: str, topic: str) -> None:
+    assert matcher.match(question).topic == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đất nhà tui bị quy hoạch, tra trên vneid được không",  # asked about: another matter
+        "wifi nhà tui yếu quá, gọi tổng đài nào để sửa?",  # short: the whole message is the question
+    ],
+)
+def test_other_matters_in_the_question_still_keep_the_bot_silent(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).topic is None
