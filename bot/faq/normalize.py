@@ -201,9 +201,9 @@ FOREIGN = (
     "gia hạn bảo hiểm y tế", "bảo hiểm xe", "mạng wifi", "cáp quang", "sim rác", "nạp card",
     "nạp tiền điện thoại", "gói cước", "đăng ký 4g", "sửa điện thoại", "màn hình bể", "xổ số", "đá gà",
     "hội người cao tuổi", "hội phụ nữ", "đoàn thanh niên", "làm đường", "bê tông", "cầu khỉ", "rác thải",
-    "thu gom rác", "phun thuốc", "nhập học", "chích ngừa", "tiêm ngừa", "lịch tiêm", "tiêm chủng", "trạm y tế", "wifi", "họp dân", "thiên tai",
-    "hỗ trợ thiên tai", "sửa mạng", "truyền hình", "cắt điện", "hộ kinh doanh", "giấy phép kinh doanh",
-    "đăng ký xe", "gia hạn", "sở giao thông",
+    "thu gom rác", "phun thuốc", "nhập học", "chích ngừa", "tiêm ngừa", "wifi", "họp dân", "thiên tai",
+    "lịch tiêm", "tiêm chủng", "trạm y tế", "hỗ trợ thiên tai", "sửa mạng", "truyền hình", "cắt điện",
+    "hộ kinh doanh", "giấy phép kinh doanh", "đăng ký xe", "gia hạn", "sở giao thông",
     "sang tên xe", "bảo hiểm một lần", "rút bảo hiểm", "hưu trí",
 )
 # fmt: on
