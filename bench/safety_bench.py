@@ -44,9 +44,13 @@ SETS = {
     "unseen": ROOT / "bench" / "safety_unseen.yaml",
     "round 4": ROOT / "bench" / "safety_round4.yaml",  # hard ordinary posts, written 2026-12-01 to be tuned on
     "unseen 2": ROOT / "bench" / "safety_unseen2.yaml",  # written 2026-12-01 after round 3; never opened by the tuner
+    "round 5": ROOT
+    / "bench"
+    / "safety_round5.yaml",  # everyday group posts with money and links, written to be tuned on
+    "unseen 3": ROOT / "bench" / "safety_unseen3.yaml",  # written 2026-12-01 after round 4; never opened by the tuner
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
-NEVER_SHOWN = frozenset({"unseen", "unseen 2"})
+NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3"})
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
 

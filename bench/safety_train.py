@@ -21,6 +21,8 @@ from bot.safety.fold import fold  # noqa: E402
 from bot.safety.similarity import MODEL, train  # noqa: E402
 
 TRAIN = ("safety_eval.yaml", "safety_frozen.yaml", "safety_heldout.yaml", "safety_final.yaml")
+# Later rounds' sets, once tuned on, train the score too (never the unseen ones).
+ROUNDS = ("safety_round2.yaml", "safety_round3.yaml", "safety_round4.yaml", "safety_round5.yaml")
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
 
@@ -29,7 +31,7 @@ def base_sets() -> tuple[list[str], list[str]]:
     """Folded scams and ordinary messages of the four tuning sets."""
     scams: list[str] = []
     ordinary: list[str] = []
-    for name in TRAIN:
+    for name in (*TRAIN, *ROUNDS):
         data = yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
         scams += [fold(t) for t in data["scam"]]
         ordinary += [fold(t) for t in data["ordinary"]]
@@ -53,7 +55,9 @@ def main() -> int:
         (scams if label == "scam" else ordinary).extend(fold(t) for t in texts)
     model = train(scams, ordinary)
     MODEL.write_text(
-        json.dumps({"trained_on": [*TRAIN, MORE, MORE_R3], "features": model}, ensure_ascii=False, sort_keys=True)
+        json.dumps(
+            {"trained_on": [*TRAIN, *ROUNDS, MORE, MORE_R3], "features": model}, ensure_ascii=False, sort_keys=True
+        )
         + "\n",
         encoding="utf-8",
     )

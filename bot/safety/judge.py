@@ -82,7 +82,9 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, 
     text = text[:MAX_CHARS]
     findings: list[Finding] = []
     about = 0 if asked else _talks_about(text, data)
-    words_of = _unquoted(text) if about else text  # the scam a group post talks about is not its demand
+    # The scam a group post talks about or warns against, in quotes, is not the post's demand.
+    warns = not asked and bool(about or data.calming.pattern.search(fold(_unquoted(text))))
+    words_of = _unquoted(text) if warns else text
     links = find_links(text)
     for link in links:
         lv = check_link(link, data)
@@ -152,7 +154,14 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, 
         score += relief
     if strongest >= STRONG or score >= data.scam_at:
         verdict = Verdict.SCAM
-        if strongest == 0 and not phones and not files and _HELP_QUESTION.search(folded):
+        if (
+            strongest == 0
+            and not phones
+            and not files
+            and not present & _ASKS_ME
+            and not any(f.code in _NOT_A_RESIDENTS_QUESTION for f in findings)
+            and _HELP_QUESTION.search(folded)
+        ):
             # A resident asking for help in their own words ("tui bị khóa tài khoản ngân hàng, giờ
             # sao?") names the same agencies as a scam, but gives no link, number or file to act on:
             # at most suspicious (logged for leaders), never a public warning.
@@ -185,10 +194,17 @@ def _talks_about(text: str, data: SafetyData) -> int:
 
 # How residents ask for help (folded): a question of theirs, not a message that tells them what to do.
 _HELP_QUESTION = re.compile(
-    r"\b(lam sao|lam the nao|the nao|ra sao|gio sao|sao vay|sao day|cho hoi|ai biet|co ai|phai lam gi|lam gi"
+    r"\b(lam sao|lam the nao|the nao|ra sao|gio sao|sao vay|sao day|cho hoi|ai biet|co ai|phai lam gi"
+    r"|lam gi (day|vay|gio|bay gio)"
     r"|o dau|bao lau|cach nao|duoc khong|dc ko|duoc ko|hong biet|khong biet"
     r"|co phai lua dao|phai lua dao khong|co that khong|lua (dao )?khong|co nen|nen lam gi|co sao khong|khong ta)\b"
 )
+
+
+# The message asks its reader to send money or a code, or to lend an account: no resident's own
+# question for help, however politely it ends ("chú chuyển giúp con được không").
+_ASKS_ME = frozenset({"transfer_ask", "mule"})
+_NOT_A_RESIDENTS_QUESTION = frozenset({"theme_romance", "theme_delivery"})  # "làm quen được không?"
 
 
 def _is_wording(code: str) -> bool:

@@ -248,3 +248,32 @@ def test_talk_about_scams_does_not_excuse_the_scam_itself() -> None:
     # Scam wording outside any quote, with a "lừa phải không" tacked on, still has its demand.
     text = "Ngân hàng thông báo tài khoản bị khóa, chuyển 2 triệu phí mở khóa cho nhân viên 0912 345 678 trong hôm nay"
     assert judge(text).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A parcel nobody ordered, "your son ordered it as a gift": pay the shipper.
+        "Em bên giao hàng, đơn của cô là hộp sâm 1tr2, người đặt ghi là con trai cô đặt tặng. "
+        "Cô nhận rồi trả tiền giúp em nha",
+        # A relative's "new number" asking, politely, for money into a friend's account.
+        "Cô Tư ơi con Tí nè, con mới đổi số. Con đang cần gấp 2 triệu đóng viện phí, "
+        "cô chuyển vô tài khoản bạn con giúp con được không",
+        # Renting out one's ID card and verified account.
+        "Cho thuê CCCD và tài khoản đã định danh để đăng ký ví cho công ty, trả công 2 triệu mỗi lần, bao an toàn",
+    ],
+)
+def test_polite_requests_for_money_or_accounts_are_scams(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chúc mừng bé Na lớp 4A đạt giải Nhì hội thi kể chuyện cấp huyện, phần thưởng 500 ngàn và giấy khen",
+        "Anh Tú ơi anh chuyển tiền gas dư 20k, em gửi lại anh tiền mặt khi giao bình sau nha",
+        "Tui ra điểm giao dịch hỏi vay vốn nuôi bò, cán bộ nói không mất phí hồ sơ gì hết, ai nhắn đòi phí là giả",
+    ],
+)
+def test_everyday_money_talk_is_ok(text: str) -> None:
+    assert judge(text).verdict is not Verdict.SCAM
