@@ -10,6 +10,7 @@ the Loa Số matcher and a plain baseline see the same labelled questions:
   phrasings nor the other sets, never tuned on — aggregate figures only, like the frozen set;
 - ``faq_resident_fresh2.yaml``: a second such set (300 in scope, 110 out), written after the third
   pass, never opened by the matcher's author — aggregate figures only;
+- ``faq_resident_fresh3.yaml``: a third (written during the fourth pass, measured once at its end);
 - ``faq_resident_dev2.yaml``: a second tuning set, weighted to sibling topics, written with it;
 - ``faq_oos_dev.yaml``: hard out-of-scope messages (news that names a topic, neighbouring matters,
   weather small talk, messages calling a neighbour by name) and their in-scope look-alikes, written
@@ -57,6 +58,7 @@ SETS = {
     "resident frozen (never tuned on)": BENCH / "faq_resident_frozen.yaml",
     "resident fresh (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh.yaml",
     "resident fresh 2 (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh2.yaml",
+    "resident fresh 3 (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh3.yaml",
     "resident dev 2 (tuned on)": BENCH / "faq_resident_dev2.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
@@ -68,6 +70,7 @@ FROZEN = frozenset(
         "resident frozen (never tuned on)",
         "resident fresh (written 2026-12-01, never tuned on)",
         "resident fresh 2 (written 2026-12-01, never tuned on)",
+        "resident fresh 3 (written 2026-12-01, never tuned on)",
     }
 )
 LONG_WORDS = 15
