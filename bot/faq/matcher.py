@@ -62,6 +62,7 @@ from bot.faq.normalize import (
     is_stopword,
     join_phrases,
     marked,
+    reports_problem,
     syllables,
     tells_news,
     to_everyone,
@@ -115,6 +116,7 @@ UNANIMOUS_CONF = 0.5  # closer letters still settle it when naive Bayes agrees t
 UNANIMOUS_NB = 0.6  # … with this posterior
 OVERRULE = True  # a close runner-up that letters and naive Bayes both put clearly first is answered …
 OVERRULE_CONF = 0.5  # … if its own confidence is at least this
+PROBLEMS = True  # a first-person problem report is asked, with or without a question word
 STORY_CLAUSES = True  # another matter named only before the question clause does not count
 STORY_MIN = 15  # … in a message of at least this many words
 _CLAUSE = re.compile(r"[.,;!?\n…]+")
@@ -576,7 +578,8 @@ class Matcher:
             return Match(None, score, False, topic, "statement", suggestions)
         if not alarming and not asks:
             n_syl = len(syllables(text))
-            if (not sure and n_syl > TERSE) or tells_news(text):
+            reported = PROBLEMS and reports_problem(text) and not self.topics[best].live
+            if (not sure and n_syl > TERSE and not reported) or tells_news(text):
                 return Match(None, score, False, topic, "statement", suggestions)
         # Weather and salinity are what people chat about most ("nóng muốn xỉu luôn á", "canh chua
         # nêm hơi mặn", "bão vô rồi, nhà ai mái tôn thì chằng lại"): a live answer needs a plain

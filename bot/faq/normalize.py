@@ -675,6 +675,22 @@ def handled_scam(text: str) -> bool:
     return bool(_HANDLED.search(" ".join(_WORD.findall(fold(canonical(text))))))
 
 
+# A problem told in the first person: something of ours that does not work ("mã ô tê pê không về",
+# "VNeID không cho đăng nhập", "chờ hoài chưa được duyệt"). Told in a group where the team answers, it
+# asks for help even without a question word.
+_PROBLEM = re.compile(
+    r"\b(khong|chua|chang|hong|ko|k)( \w+){0,2} (duoc|cho|nhan|hien|mo|len)\b"
+    r"|\b(ma|otp|tin nhan|sms|code)( \w+){0,4} (khong|chua|hong|ko)( \w+)? (ve|toi)\b"
+    r"|\b(hoai|mai) (ma )?(khong|chua|hong|ko)\b|\bbi (loi|khoa|mat|hu|treo)\b"
+)
+
+
+def reports_problem(text: str) -> bool:
+    """A report of something not working, not news of it working again."""
+    words = folded_words(text)
+    return bool(_PROBLEM.search(words)) and not DONE_WORDS.search(words)
+
+
 def tells_news(text: str) -> bool:
     """Something done or told to the group, however sure the words: "mới cài vneid xong rồi nha mọi người"."""
     words = folded_words(text)

@@ -328,3 +328,19 @@ def test_other_matters_count_only_where_they_are_asked(matcher: Matcher, questio
 )
 def test_other_matters_in_the_question_still_keep_the_bot_silent(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).topic is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Bấm gửi lại mã hoài mà tin nhắn ô tê pê không về, sóng thì có đầy vạch", "vneid.errors"),
+        ("Tui nhập đúng số căn cước với mật khẩu mà VNeID không cho đăng nhập", "vneid.login"),
+    ],
+)
+def test_a_problem_told_without_a_question_word_is_asked(matcher: Matcher, text: str, topic: str) -> None:
+    assert matcher.match(text).topic == topic
+
+
+def test_a_problem_solved_is_news(matcher: Matcher) -> None:
+    assert matcher.match("cái mã ô tê pê hồi sáng không về, giờ về rồi nha, cảm ơn mấy chú").topic is None
+    assert matcher.match("Ông Tư đi khám bệnh mấy bữa nay rồi chưa về").topic is None
