@@ -48,6 +48,8 @@ SETS = {
     / "bench"
     / "safety_round5.yaml",  # everyday group posts with money and links, written to be tuned on
     "unseen 3": ROOT / "bench" / "safety_unseen3.yaml",  # written 2026-12-01 after round 4; never opened by the tuner
+    "round 6": ROOT / "bench" / "safety_round6.yaml",  # many kinds of scam, written to be tuned on
+    "round 6b": ROOT / "bench" / "safety_round6b.yaml",  # everyday posts a naive filter would flag, to be tuned on
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3"})

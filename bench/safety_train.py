@@ -22,7 +22,14 @@ from bot.safety.similarity import MODEL, train  # noqa: E402
 
 TRAIN = ("safety_eval.yaml", "safety_frozen.yaml", "safety_heldout.yaml", "safety_final.yaml")
 # Later rounds' sets, once tuned on, train the score too (never the unseen ones).
-ROUNDS = ("safety_round2.yaml", "safety_round3.yaml", "safety_round4.yaml", "safety_round5.yaml")
+ROUNDS = (
+    "safety_round2.yaml",
+    "safety_round3.yaml",
+    "safety_round4.yaml",
+    "safety_round5.yaml",
+    "safety_round6.yaml",
+    "safety_round6b.yaml",
+)
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
 

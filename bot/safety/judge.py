@@ -166,6 +166,11 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, 
             # sao?") names the same agencies as a scam, but gives no link, number or file to act on:
             # at most suspicious (logged for leaders), never a public warning.
             verdict = Verdict.SUSPICIOUS
+        strong = {f.code for f in findings if f.weight >= STRONG and not _is_wording(f.code)}
+        if warns and strong and strong <= _IMITATIONS and any(f.code == "official" for f in findings):
+            # The team's lesson "how to tell a real site" names look-alikes beside the real ones: for the
+            # leaders' log, not a public warning (a known-bad site still is one).
+            verdict = Verdict.SUSPICIOUS
     elif score >= data.suspicious_at:
         verdict = Verdict.SUSPICIOUS
     else:
@@ -178,6 +183,7 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, 
 
 
 _SAFE_LINKS = frozenset({"official", "good"})
+_IMITATIONS = frozenset({"fake_gov", "lookalike", "idn"})  # links that only imitate: not known bad
 # A quoted span: '…', "…", “…”, ‘…’, «…» of at least a few words.
 _QUOTED = re.compile(r"'[^'\n]{12,}'|\"[^\"\n]{12,}\"|“[^”\n]{12,}”|‘[^’\n]{12,}’|«[^»\n]{12,}»")
 

@@ -277,3 +277,32 @@ def test_polite_requests_for_money_or_accounts_are_scams(text: str) -> None:
 )
 def test_everyday_money_talk_is_ok(text: str) -> None:
     assert judge(text).verdict is not Verdict.SCAM
+
+
+def test_every_rule_has_its_words_for_residents() -> None:
+    """A theme, ask or combination added to safety/wording.yaml without its Vietnamese reason (or, for a
+    theme, its "what it pretends to be") would crash the warning the moment it fires."""
+    wording = yaml.safe_load((DATA_DIR / "wording.yaml").read_text(encoding="utf-8"))
+    texts = default_texts()
+    needed = [f"safety_r_theme_{t}" for t in wording["themes"]] + [f"safety_kind_{t}" for t in wording["themes"]]
+    needed += [f"safety_r_ask_{a}" for a in wording["asks"]] + [f"safety_r_combo_{c}" for c in wording["combos"]]
+    assert [k for k in needed if not texts.has(k)] == []
+
+
+def test_sextortion_and_romance_are_named_in_the_warning() -> None:
+    texts = default_texts()
+    j = judge("Tao có clip m gọi video cởi đồ rồi, 2 tiếng nữa không chuyển 20tr t gửi hết cho vợ m với danh bạ")
+    assert j.verdict is Verdict.SCAM and j.kind == "sextortion"
+    assert any("clip" in r for r in reasons(j, texts))
+
+
+def test_the_teams_lesson_on_real_sites_is_no_public_warning() -> None:
+    lesson = (
+        "Cách nhận biết trang thật của nhà nước: địa chỉ phải kết thúc bằng .gov.vn, ví dụ dichvucong.gov.vn. "
+        "Mấy trang như dichvucong-gov.top là giả, bà con đừng bấm."
+    )
+    assert judge(lesson).verdict is Verdict.SUSPICIOUS  # logged for leaders only
+    # Pasted and asked about, the look-alike is still called what it is.
+    assert judge(lesson, asked=True).verdict is Verdict.SCAM
+    # Without the lesson around it, the look-alike link alone is a scam.
+    assert judge("Cập nhật hồ sơ tại dichvucong-gov.top trước 17h").verdict is Verdict.SCAM
