@@ -646,7 +646,7 @@ def to_everyone(text: str) -> bool:
 _KIN = "anh|chị|em|cô|chú|bác|dượng|dì|cậu|mợ|thím|ông|bà|con|cháu|chế|hia|má|ba|tía|út|ê|nè"
 _NAME = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*"
 _CALLS_SOMEONE = re.compile(
-    rf"^\s*(?:@\w+|(?:(?i:{_KIN})\s+)?{_NAME}(?:\s+{_NAME})?\s*(?i:ơi|ới|à|nè)\b|(?i:ê)\s+{_NAME}\b)"
+    rf"^\s*(?:@\w+|(?:(?i:{_KIN})\s+)?{_NAME}(?:\s+{_NAME})?\s+(?i:ơi|ới|à|nè)\b|(?i:ê)\s+{_NAME}\b)"
 )
 _NOT_A_NAME = frozenset(
     "loa số ad admin tổ công nghệ bot mọi người cả nhà bà con anh chị em cô chú bác ông cháu dì cậu ba má"

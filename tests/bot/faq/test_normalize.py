@@ -202,6 +202,10 @@ def test_tells_news(text: str, news: bool) -> None:
         ("Bà con ơi ai biết làm mức 2 ở đâu", False),
         ("Trời ơi vneid tui bị khóa rồi", False),
         ("Con ơi cho bà hỏi", False),
+        # A word that merely ends in "ơi"/"ới" is no name and a call: "Tới", "Nơi", "Mới".
+        ("Tới bước kích hoạt nó bắt đặt mật mã 6 số, ghi sao cho đúng?", False),
+        ("Nơi thường trú trong app ghi tỉnh cũ, có sao không?", False),
+        ("Mới có đứa gọi tự xưng bên điện lực, tui muốn tố cáo thì gọi đâu?", False),
     ],
 )
 def test_calls_someone(text: str, someone: bool) -> None:
