@@ -49,10 +49,14 @@ SETS = {
     / "safety_round5.yaml",  # everyday group posts with money and links, written to be tuned on
     "unseen 3": ROOT / "bench" / "safety_unseen3.yaml",  # written 2026-12-01 after round 4; never opened by the tuner
     "round 6": ROOT / "bench" / "safety_round6.yaml",  # many kinds of scam, written to be tuned on
-    "round 6b": ROOT / "bench" / "safety_round6b.yaml",  # everyday posts a naive filter would flag, to be tuned on
+    "round 6b": ROOT / "bench" / "safety_round6b.yaml",  # posts a naive filter would flag; tuned on
+    "round 7": ROOT / "bench" / "safety_round7.yaml",  # plainly worded scams and their look-alikes, to be tuned on
+    "unseen 4": ROOT
+    / "bench"
+    / "safety_unseen4.yaml",  # written 2026-12-01 during round 7; never opened, measured once
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
-NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3"})
+NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3", "unseen 4"})
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
 

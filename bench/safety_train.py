@@ -29,6 +29,7 @@ ROUNDS = (
     "safety_round5.yaml",
     "safety_round6.yaml",
     "safety_round6b.yaml",
+    "safety_round7.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

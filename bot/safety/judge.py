@@ -128,7 +128,8 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, 
         if similar >= 4 and present & ACTION_CUES:
             similar += SIMILAR_ACTION_BONUS
         findings.append(Finding("similar", similar))
-    elif odds < DISSIMILAR_LOG_ODDS:
+    elif odds < DISSIMILAR_LOG_ODDS and not any(w >= STRONG for _, w in themes):
+        # (a theme's strongest wording — "đóng 300k cho tui lo hồ sơ" — is not outweighed by everyday words)
         findings.append(Finding("dissimilar", -DISSIMILAR_WEIGHT))
     if phones and (themes or "agency" in present) and not any(f.code == "known_bad_phone" for f in findings):
         # A message posing as an agency or a company that gives a personal mobile number to

@@ -306,3 +306,31 @@ def test_the_teams_lesson_on_real_sites_is_no_public_warning() -> None:
     assert judge(lesson, asked=True).verdict is Verdict.SCAM
     # Without the lesson around it, the look-alike link alone is a scam.
     assert judge("Cập nhật hồ sơ tại dichvucong-gov.top trước 17h").verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A taken-over account borrowing, with the excuse that keeps you from calling back.
+        "Cô Năm ơi con Thảo nè, điện thoại con hư mic nên nhắn Zalo thôi. "
+        "Cô cho con mượn 2 triệu chuyển vô số tk này nha",
+        # Found papers returned for a fee.
+        "Chị ơi em nhặt được giấy tờ xe của chị ở cây xăng, chị gửi em 250k phí chuyển phát em gửi bưu điện về liền",
+        # A fee to "lo hồ sơ" for a benefit.
+        "Bà con ai muốn vào danh sách hộ nghèo thì đóng 300k cho tui lo hồ sơ trên xã",
+    ],
+)
+def test_plainly_worded_scams(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tòa án không gửi giấy triệu tập qua tin nhắn điện thoại đâu, có thì gửi giấy đóng dấu về tận nhà",
+        "Sacombank có nhắn tin cảnh báo: không cung cấp OTP, không bấm link lạ cho ai hết",
+        "Mấy tin nhiệm vụ thả tim kiếm tiền đừng tham gia nha các mẹ, ban đầu cho rút vài chục rồi bắt nạp lớn",
+    ],
+)
+def test_what_the_real_agency_never_does_is_a_warning(text: str) -> None:
+    assert judge(text).verdict is not Verdict.SCAM
