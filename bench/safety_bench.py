@@ -44,19 +44,18 @@ SETS = {
     "unseen": ROOT / "bench" / "safety_unseen.yaml",
     "round 4": ROOT / "bench" / "safety_round4.yaml",  # hard ordinary posts, written 2026-12-01 to be tuned on
     "unseen 2": ROOT / "bench" / "safety_unseen2.yaml",  # written 2026-12-01 after round 3; never opened by the tuner
-    "round 5": ROOT
-    / "bench"
-    / "safety_round5.yaml",  # everyday group posts with money and links, written to be tuned on
+    "round 5": ROOT / "bench" / "safety_round5.yaml",  # everyday posts with money and links; tuned on
     "unseen 3": ROOT / "bench" / "safety_unseen3.yaml",  # written 2026-12-01 after round 4; never opened by the tuner
     "round 6": ROOT / "bench" / "safety_round6.yaml",  # many kinds of scam, written to be tuned on
     "round 6b": ROOT / "bench" / "safety_round6b.yaml",  # posts a naive filter would flag; tuned on
     "round 7": ROOT / "bench" / "safety_round7.yaml",  # plainly worded scams and their look-alikes, to be tuned on
-    "unseen 4": ROOT
-    / "bench"
-    / "safety_unseen4.yaml",  # written 2026-12-01 during round 7; never opened, measured once
+    "round 8a": ROOT / "bench" / "safety_round8a.yaml",  # victims' reports, many kinds; tuned on
+    "round 8b": ROOT / "bench" / "safety_round8b.yaml",  # what a family's phones receive; tuned on
+    "unseen 4": ROOT / "bench" / "safety_unseen4.yaml",  # written during round 7; never opened
+    "unseen 5": ROOT / "bench" / "safety_unseen5.yaml",  # written during round 8; never opened, measured once
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
-NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3", "unseen 4"})
+NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3", "unseen 4", "unseen 5"})
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
 

@@ -30,6 +30,8 @@ ROUNDS = (
     "safety_round6.yaml",
     "safety_round6b.yaml",
     "safety_round7.yaml",
+    "safety_round8a.yaml",
+    "safety_round8b.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

@@ -334,3 +334,21 @@ def test_plainly_worded_scams(text: str) -> None:
 )
 def test_what_the_real_agency_never_does_is_a_warning(text: str) -> None:
     assert judge(text).verdict is not Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông có đơn tố cáo chiếm đoạt tài sản, bên tôi đang thụ lý. Ông muốn tôi xử lý nhẹ thì tối nay gửi 10 triệu",
+        "Em ở văn phòng đăng ký đất đai, hồ sơ tách thửa của anh đang kẹt, anh gửi em 5 triệu em đẩy cho nhanh",
+        "Mày là mẹ thằng Dũng hả, nó nợ app tao 14 củ, chiều ko trả tao bêu ảnh cả làng",
+        "Telegram Premium miễn phí 1 năm cho 1000 người đầu tiên! Đăng nhập tại telegrarn-premium.org",
+    ],
+)
+def test_bribes_threats_and_brand_look_alikes(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+def test_real_brand_links_stay_ok() -> None:
+    for text in ("Nhóm Telegram của ấp: https://t.me/apphuthanh", "Đơn hàng DHL tra tại https://www.dhl.com/vn-vi"):
+        assert judge(text).verdict is Verdict.OK
