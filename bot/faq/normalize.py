@@ -278,6 +278,7 @@ SCAM_PHRASES = re.compile(
     r"|dong bo|goi dien|goi toi|goi den|nhan tin|tin nhan|trang web|mat phi|ton phi|dong phi|xac minh"
     r"|nguoi khac|nguoi ta|cung cap|canh giac|to giac|trung thuong|phong toa|duong link|bao cai|bao tai"
     r"|chuyen lai|nop phi|phi kich hoat|xac nhan don|tien bi treo|giu hang"
+    r"|(tra|dong|nop|chuyen) tien truoc|gui nham ma|doc lai (cho|ma|so)|nham ma"
     r"|(dua|cho|hoi|xin|noi|gui|doc|doi) (lai )?(cho (ho|nguoi ta) )?(cai )?(ma|otp|matkhau|passcode|mat khau)"
     r"|(otp|matkhau|passcode) .*\b(dua|cho|doc|gui)|cho .*\bbiet (ma|otp|matkhau|passcode))\b"
 )

@@ -124,6 +124,9 @@ def test_questions_and_news(text: str, asks: bool) -> None:
 def test_scam_evidence_is_in_the_question() -> None:
     assert has_scam_evidence("có người xưng công an kêu cài app")
     assert has_scam_evidence("có nên đưa mã otp cho người khác không")
+    # Paying first to be paid, a code "sent by mistake" to read back: the tricks themselves.
+    assert has_scam_evidence("người gọi nói mua lúa, bảo tôi đóng tiền trước mới nhận tiền, đúng không")
+    assert has_scam_evidence("thằng cháu nói gửi nhầm mã về máy tui, kêu đọc lại cho nó")
     assert not has_scam_evidence("ai giúp tui cài app")
     assert not has_scam_evidence("ai có số điện thoại công an xã")
 
