@@ -32,6 +32,8 @@ ROUNDS = (
     "safety_round7.yaml",
     "safety_round8a.yaml",
     "safety_round8b.yaml",
+    "safety_round9a.yaml",
+    "safety_round9b.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

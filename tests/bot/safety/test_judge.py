@@ -352,3 +352,19 @@ def test_bribes_threats_and_brand_look_alikes(text: str) -> None:
 def test_real_brand_links_stay_ok() -> None:
     for text in ("Nhóm Telegram của ấp: https://t.me/apphuthanh", "Đơn hàng DHL tra tại https://www.dhl.com/vn-vi"):
         assert judge(text).verdict is Verdict.OK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhận chạy điểm, sửa điểm học bạ trên hệ thống, bảo mật tuyệt đối, 1 môn 2tr. Có người trong Sở.",
+        "nhan nap Robux gia re 50%, chi can gui username + password, ad nap trong 10p",
+        "Chúc mừng con bạn đạt giải Nhì cuộc thi Trạng Nguyên Tiếng Việt, để nhận cúp phụ huynh nộp 250k phí gửi",
+    ],
+)
+def test_school_scams(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+def test_a_school_prize_without_a_fee_is_good_news() -> None:
+    assert judge("Chúc mừng con bạn đạt giải Nhì cuộc thi Trạng Nguyên Tiếng Việt cấp huyện").verdict is Verdict.OK
