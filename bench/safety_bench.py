@@ -1,6 +1,8 @@
 """Safety judge benchmark: how many scams are flagged, how many ordinary messages are not, and how fast.
 
-Run: ``python -m bench safety`` (a few seconds). Four labelled sets, reported separately:
+Run: ``python -m bench safety`` (about a minute). Labelled sets, reported separately (``SETS``: the
+rounds' sets were tuned on after one held-out run; the ``unseen`` sets were never opened by the tuner and
+``--show`` never prints them). The first four:
 ``safety_eval.yaml`` (the patterns were tuned on it), ``safety_frozen.yaml`` (written before
 the first run, never tuned on, but its misses were seen before the last two rounds of
 changes), ``safety_heldout.yaml`` (written after the first frozen run; its misses informed

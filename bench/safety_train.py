@@ -1,9 +1,9 @@
 """Train the similarity score (``safety/similarity.json``) from the labelled sets that may be seen.
 
-Run: ``python -m bench.safety_train``. Trained on the four tuning sets and on
-``safety_train_more.yaml`` (messages written for training, by family). The sets kept unseen
-(``safety_blind.yaml``, ``safety_fresh.yaml``,
-``safety_unseen.yaml``) are never used for training.
+Run: ``python -m bench.safety_train``. Trained on the four tuning sets, the rounds' sets (``ROUNDS``,
+each once measured held out, then tuned on) and ``safety_train_more.yaml`` / ``safety_train_r3.yaml``
+(messages written for training, by family). The sets kept unseen (``safety_blind.yaml``,
+``safety_fresh.yaml``, ``safety_unseen*.yaml``) are never used for training.
 """
 
 from __future__ import annotations
