@@ -368,3 +368,10 @@ def test_school_scams(text: str) -> None:
 
 def test_a_school_prize_without_a_fee_is_good_news() -> None:
     assert judge("Chúc mừng con bạn đạt giải Nhì cuộc thi Trạng Nguyên Tiếng Việt cấp huyện").verdict is Verdict.OK
+
+
+def test_a_scam_wrapped_in_quotes_is_still_logged_for_the_leaders() -> None:
+    # An attacker quoting his own scam and tacking on "lừa phải không?" escapes the public warning
+    # (that is how residents ask about scams in a group) but not the leaders' log.
+    wrapped = f"{QUOTED_SCAM} cái này lừa phải không bà con?"
+    assert judge(wrapped).verdict is Verdict.SUSPICIOUS
