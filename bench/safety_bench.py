@@ -55,12 +55,14 @@ SETS = {
     "round 8b": ROOT / "bench" / "safety_round8b.yaml",  # what a family's phones receive; tuned on
     "round 9a": ROOT / "bench" / "safety_round9a.yaml",  # what a bank's customers showed it; tuned on
     "round 9b": ROOT / "bench" / "safety_round9b.yaml",  # what parents and students forwarded; tuned on
+    "round 10": ROOT / "bench" / "safety_round10.yaml",  # readers' reports from every region; tuned on
     "unseen 4": ROOT / "bench" / "safety_unseen4.yaml",  # written during round 7; never opened
     "unseen 5": ROOT / "bench" / "safety_unseen5.yaml",  # written during round 8; never opened
-    "unseen 6": ROOT / "bench" / "safety_unseen6.yaml",  # written during round 9; never opened, measured once
+    "unseen 6": ROOT / "bench" / "safety_unseen6.yaml",  # written during round 9; never opened
+    "unseen 7": ROOT / "bench" / "safety_unseen7.yaml",  # written during round 10; never opened, measured once
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
-NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3", "unseen 4", "unseen 5", "unseen 6"})
+NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3", "unseen 4", "unseen 5", "unseen 6", "unseen 7"})
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
 

@@ -34,6 +34,7 @@ ROUNDS = (
     "safety_round8b.yaml",
     "safety_round9a.yaml",
     "safety_round9b.yaml",
+    "safety_round10.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

@@ -375,3 +375,16 @@ def test_a_scam_wrapped_in_quotes_is_still_logged_for_the_leaders() -> None:
     # (that is how residents ask about scams in a group) but not the leaders' log.
     wrapped = f"{QUOTED_SCAM} cái này lừa phải không bà con?"
     assert judge(wrapped).verdict is Verdict.SUSPICIOUS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anh là người Ban Dân tộc tỉnh, đợt này có 20 suất nhà đại đoàn kết, ai muốn có tên thì gửi anh 3 triệu",
+        "thay xem tu vi online, nam nay pham Kim Lau, gui 1tr5 thay lam le giai han",
+        "Vườn nào chưa có mã số vùng trồng thì đóng 5 triệu em lo trong 7 ngày, khỏi kiểm tra gì hết",
+        "Airdrop token mới, kết nối ví Metamask vào web này nhận 500 USDT free",
+    ],
+)
+def test_scams_of_the_countryside(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
