@@ -60,6 +60,7 @@ SETS = {
     "resident fresh 2 (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh2.yaml",
     "resident fresh 3 (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh3.yaml",
     "resident dev 2 (tuned on)": BENCH / "faq_resident_dev2.yaml",
+    "resident dev 3 (tuned on)": BENCH / "faq_resident_dev3.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",

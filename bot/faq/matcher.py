@@ -51,6 +51,7 @@ from bot.faq.normalize import (
     STOPWORDS,
     VARIANTS,
     asks_live,
+    asks_what_the_bot_does,
     assemble,
     calls_someone,
     fold,
@@ -117,6 +118,7 @@ UNANIMOUS_NB = 0.6  # … with this posterior
 OVERRULE = True  # a close runner-up that letters and naive Bayes both put clearly first is answered …
 OVERRULE_CONF = 0.5  # … if its own confidence is at least this
 PROBLEMS = True  # a first-person problem report is asked, with or without a question word
+BOT_TOPIC = "bot.help"  # what the bot does: answered only when asked what it does
 STORY_CLAUSES = True  # another matter named only before the question clause does not count
 STORY_MIN = 15  # … in a message of at least this many words
 _CLAUSE = re.compile(r"[.,;!?\n…]+")
@@ -588,6 +590,8 @@ class Matcher:
             (not asks_live(text) and len(syllables(text)) > LIVE_TERSE) or any(FOREIGN_ID in w.ids for w in words)
         ):
             return Match(None, score, False, topic, "statement", suggestions)
+        if topic == BOT_TOPIC and not asks_what_the_bot_does(text):  # "Loa Số ơi hát một bài", "bot giỏi ghê"
+            return Match(None, score, False, topic, "chitchat", suggestions)
         if calls_someone(text):  # "Tuấn ơi, cài giùm ông Tám cái app chưa?": for Tuấn, not for us
             return Match(None, score, False, topic, "to_someone", suggestions)
         if conf < OTHER_MATTER_AT and any(FOREIGN_ID in w.ids for w in words):

@@ -205,6 +205,8 @@ FOREIGN = (
     "lịch tiêm", "tiêm chủng", "trạm y tế", "hỗ trợ thiên tai", "sửa mạng", "truyền hình", "cắt điện",
     "hộ kinh doanh", "giấy phép kinh doanh", "đăng ký xe", "gia hạn", "sở giao thông",
     "sang tên xe", "bảo hiểm một lần", "rút bảo hiểm", "hưu trí",
+    "trái tuyến", "đúng tuyến", "mổ", "viện phí", "khuyết tật", "trợ cấp", "học bằng lái", "học lái xe",
+    "tài khoản zalo", "zalo bị khóa", "nick zalo", "facebook bị khóa", "tài khoản facebook", "hủy đơn",
 )
 # fmt: on
 
@@ -690,6 +692,18 @@ def reports_problem(text: str) -> bool:
     """A report of something not working, not news of it working again."""
     words = folded_words(text)
     return bool(_PROBLEM.search(words)) and not DONE_WORDS.search(words)
+
+
+# What residents ask to learn what the bot does; anything else said to it is small talk ("Loa Số ơi hát một bài",
+# "bot gì mà trả lời nhanh ghê").
+_ABOUT_THE_BOT = re.compile(
+    r"\b(hoi(?! xong)|dung|xai|go|lenh|tra loi|biet|giup|lam duoc|la gi|chuc nang|cach|huong dan|help|menu"
+    r"|tro giup|nhung chuyen|may chuyen)\b"
+)
+
+
+def asks_what_the_bot_does(text: str) -> bool:
+    return bool(_ABOUT_THE_BOT.search(folded_words(text)))
 
 
 def tells_news(text: str) -> bool:

@@ -344,3 +344,20 @@ def test_a_problem_told_without_a_question_word_is_asked(matcher: Matcher, text:
 def test_a_problem_solved_is_news(matcher: Matcher) -> None:
     assert matcher.match("cái mã ô tê pê hồi sáng không về, giờ về rồi nha, cảm ơn mấy chú").topic is None
     assert matcher.match("Ông Tư đi khám bệnh mấy bữa nay rồi chưa về").topic is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Loa Số ơi hát một bài cho vui đi 😄",  # said to the bot, but not asking what it does
+        "Cảm ơn Loa Số nha, hỏi xong rồi",
+        "Mổ ruột thừa ở bệnh viện tỉnh bảo hiểm y tế trả được bao nhiêu phần trăm?",  # a neighbouring matter
+        "tài khoản Zalo của tui bị khóa, làm sao mở lại?",
+    ],
+)
+def test_small_talk_to_the_bot_and_neighbouring_matters_stay_silent(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).topic is None
+
+
+def test_what_the_bot_does_is_still_answered(matcher: Matcher) -> None:
+    assert matcher.match("hỏi bot cái gì được").topic == "bot.help"
