@@ -179,14 +179,11 @@ def grown(kb: KnowledgeBase, size: int, seed: int = 10) -> KnowledgeBase:
     return KnowledgeBase(tuple(entries))
 
 
-def folds(kb: KnowledgeBase, k: int = 5, seed: int = 1) -> Figures:
-    """Leave-phrasings-out: each fold's phrasings are asked of a matcher built without them.
-
-    A stand-in for unseen questions that needs no evaluation set (and so can be tuned on without
-    touching the frozen one): every phrasing is a question the matcher has not been given."""
+def fold_bases(kb: KnowledgeBase, k: int = 5, seed: int = 1) -> list[tuple[KnowledgeBase, list[tuple[str, str]]]]:
+    """The knowledge base without each fold's phrasings, with the (topic, phrasing) pairs held out of it."""
     items = [(e.id, q) for e in kb.entries for q in e.questions]
     random.Random(seed).shuffle(items)
-    fig = Figures()
+    out = []
     for f in range(k):
         held = set(items[f::k])
         entries = tuple(
@@ -200,8 +197,19 @@ def folds(kb: KnowledgeBase, k: int = 5, seed: int = 1) -> Figures:
             )
             for e in kb.entries
         )
-        m = Matcher(KnowledgeBase(entries))
-        for topic, q in items[f::k]:
+        out.append((KnowledgeBase(entries), items[f::k]))
+    return out
+
+
+def folds(kb: KnowledgeBase, k: int = 5, seed: int = 1) -> Figures:
+    """Leave-phrasings-out: each fold's phrasings are asked of a matcher built without them.
+
+    A stand-in for unseen questions that needs no evaluation set (and so can be tuned on without
+    touching the frozen one): every phrasing is a question the matcher has not been given."""
+    fig = Figures()
+    for base, asked in fold_bases(kb, k, seed):
+        m = Matcher(base)
+        for topic, q in asked:
             got = m.match(q)
             fig.add(Case(q, topic), got.topic, got.suggestions)
     return fig

@@ -16,7 +16,6 @@ out-of-scope answers at most ``--max-oos`` of the out-of-scope ones.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from dataclasses import dataclass
@@ -24,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.faq_bench import FROZEN, SETS
+from bench.faq_bench import FROZEN, SETS, fold_bases
 from bot.faq.combiner import DEFAULT_PATH, FEATURES, Combiner, fit
 from bot.faq.evaluation import load_cases
-from bot.faq.knowledge import Entry, KnowledgeBase, load_knowledge
+from bot.faq.knowledge import KnowledgeBase, load_knowledge
 from bot.faq.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,24 +42,10 @@ class Question:
 
 
 def fold_questions(kb: KnowledgeBase, k: int = FOLDS, seed: int = 1) -> list[Question]:
-    items = [(e.id, q) for e in kb.entries for q in e.questions]
-    random.Random(seed).shuffle(items)
     out = []
-    for f in range(k):
-        held = set(items[f::k])
-        entries = tuple(
-            Entry(
-                e.id,
-                e.title,
-                tuple(q for q in e.questions if (e.id, q) not in held) or e.questions[:1],
-                e.answer,
-                e.related,
-                e.live,
-            )
-            for e in kb.entries
-        )
-        m = Matcher(KnowledgeBase(entries), combiner=False)
-        out += [ask(m, text, topic) for topic, text in items[f::k]]
+    for base, asked in fold_bases(kb, k, seed):
+        m = Matcher(base, combiner=False)
+        out += [ask(m, text, topic) for topic, text in asked]
     return out
 
 
