@@ -57,18 +57,8 @@ def ask(m: Matcher, text: str, topic: str | None) -> Question:
 
 
 def decide(c: Combiner, q: Question) -> str | None:
-    if not q.rows:
-        return None
-    probs = [c.probability(x) for x in q.rows]
-    order = sorted(range(len(probs)), key=lambda k: -probs[k])
-    runner = probs[order[1]] if len(order) > 1 else 0.0
-    k = order[0]
-    # The matcher's own last checks (evidence, a live topic's concept) are in the features
-    # "enough_evidence"/"no_concept"; approximate them here by the same columns.
-    x = q.rows[k]
-    if probs[k] >= c.answer_at and probs[k] - runner >= c.clear_by and x[4] > 0 and not x[15]:
-        return q.candidates[k]
-    return None
+    k = c.choose(q.rows)
+    return None if k is None else q.candidates[k]
 
 
 def tally(c: Combiner, qs: list[Question]) -> tuple[int, int, int, int, int]:
@@ -126,7 +116,7 @@ def main() -> None:
     best: tuple[int, Combiner] | None = None
     for answer_at in [x / 100 for x in range(50, 100, 2)]:
         for clear_by in (0.0, 0.2, 0.4):
-            c = Combiner(tuple(w), b, answer_at, clear_by, 0.1)
+            c = Combiner(tuple(w), b, answer_at, clear_by)
             right, wrong, oos, n_in, n_out = tally(c, qs)
             if args.dry_run and clear_by == 0.0:
                 print(f"  at {answer_at:.2f} clear {clear_by}: right {right}/{n_in} wrong {wrong} oos {oos}/{n_out}")

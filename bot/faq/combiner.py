@@ -45,6 +45,8 @@ FEATURES = (
     "conf_x_lead",  # sure and clear
 )
 
+_EVIDENCE = FEATURES.index("evidence")
+_NO_CONCEPT = FEATURES.index("no_concept")
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "faq" / "combiner.json"
 
 
@@ -54,11 +56,29 @@ class Combiner:
     bias: float
     answer_at: float  # probability needed to answer outright …
     clear_by: float  # … this far ahead of the next candidate's
-    suggest_at: float  # probability needed to be offered as a suggestion
 
     def probability(self, x: Sequence[float]) -> float:
         z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def choose(self, rows: Sequence[Sequence[float]]) -> int | None:
+        """The candidate (index into ``rows``) to answer outright, if any: the most probable, sure and
+        clear enough, sharing a specific word with the question, and naming a live topic's concept."""
+        if not rows:
+            return None
+        probs = [self.probability(x) for x in rows]
+        order = sorted(range(len(probs)), key=lambda k: -probs[k])
+        k = order[0]
+        runner = probs[order[1]] if len(order) > 1 else 0.0
+        x = rows[k]
+        if (
+            probs[k] >= self.answer_at
+            and probs[k] - runner >= self.clear_by
+            and x[_EVIDENCE] > 0
+            and not x[_NO_CONCEPT]
+        ):
+            return k
+        return None
 
     def to_json(self) -> str:
         return json.dumps(
@@ -68,7 +88,6 @@ class Combiner:
                 "bias": round(self.bias, 5),
                 "answer_at": self.answer_at,
                 "clear_by": self.clear_by,
-                "suggest_at": self.suggest_at,
             },
             indent=1,
         )
@@ -87,7 +106,6 @@ def load(path: Path = DEFAULT_PATH) -> Combiner | None:
         float(data["bias"]),
         float(data["answer_at"]),
         float(data["clear_by"]),
-        float(data["suggest_at"]),
     )
 
 

@@ -652,21 +652,12 @@ class Matcher:
         """Where the rules are unsure, the trained combiner weighs the views of the best few
         candidates and answers the one it is sure of (not always the first by coverage)."""
         cands = ready.ranked[:LETTERS_TOP]
-        probs = [combiner.probability(x) for x in self._views(ready, cands)]
-        order = sorted(range(len(cands)), key=lambda k: -probs[k])
-        first = order[0]
-        runner = probs[order[1]] if len(order) > 1 else 0.0
-        conf, ti, evidence = cands[first][:3]
-        concept = self.live_concept.get(ti)
+        k = combiner.choose(self._views(ready, cands))
+        if k is None:
+            return None
+        conf, ti = cands[k][:2]
         tid = self.topics[ti].id
-        if (
-            probs[first] >= combiner.answer_at
-            and probs[first] - runner >= combiner.clear_by
-            and evidence
-            and (concept is None or concept in ready.qids)
-        ):
-            return Match(tid, round(conf, 3), True, tid, "ok")
-        return None
+        return Match(tid, round(conf, 3), True, tid, "ok")
 
     def _ruled(self, ready: _Ready) -> Match:
         """The hand-set rules for close calls (no trained combiner)."""

@@ -289,9 +289,7 @@ def test_combiner_trained_on_other_features_is_a_clear_error(tmp_path) -> None:
     from bot.faq import combiner
 
     path = tmp_path / "combiner.json"
-    path.write_text(
-        '{"features": ["conf"], "weights": [1], "bias": 0, "answer_at": 0.9, "clear_by": 0, "suggest_at": 0.1}'
-    )
+    path.write_text('{"features": ["conf"], "weights": [1], "bias": 0, "answer_at": 0.9, "clear_by": 0}')
     with pytest.raises(ValueError, match=r"bench\.faq_combiner"):
         combiner.load(path)
     assert combiner.load(tmp_path / "absent.json") is None
