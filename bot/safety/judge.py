@@ -81,9 +81,10 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, 
     data = data or shipped_data()
     text = text[:MAX_CHARS]
     findings: list[Finding] = []
-    about = 0 if asked else _talks_about(text, data)
+    outside = "" if asked else fold(_unquoted(text))  # a group post's own words, outside what it quotes
+    about = min(2, sum(1 for p in data.about_each if p.search(outside)))  # kinds of talk about a scam
     # The scam a group post talks about or warns against, in quotes, is not the post's demand.
-    warns = not asked and bool(about or data.calming.pattern.search(fold(_unquoted(text))))
+    warns = not asked and bool(about or data.calming.pattern.search(outside))
     words_of = _unquoted(text) if warns else text
     links = find_links(text)
     for link in links:
@@ -200,12 +201,6 @@ _QUOTED = re.compile(r"'[^'\n]{12,}'|\"[^\"\n]{12,}\"|“[^”\n]{12,}”|‘[^�
 
 def _unquoted(text: str) -> str:
     return _QUOTED.sub(" … ", text)
-
-
-def _talks_about(text: str, data: SafetyData) -> int:
-    """How many kinds of talk about a scam a group post has, outside what it quotes (at most two)."""
-    outside = fold(_unquoted(text))
-    return min(2, sum(1 for p in data.about_each if p.search(outside)))
 
 
 # How residents ask for help (folded): a question of theirs, not a message that tells them what to do.
