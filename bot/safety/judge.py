@@ -186,6 +186,7 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, 
         # What a warning quotes is a scam: no public warning on the warning, but logged for the leaders, in
         # case the "warning" is the scam wrapping itself in quotes.
         verdict = Verdict.SUSPICIOUS
+        findings.append(Finding("quoted_scam", 0))
     kind = next((f.kind for f in findings if f.weight >= STRONG and f.kind), None)
     kind = kind or next((f.kind for f in findings if f.code.startswith("theme_") and f.kind), None)
     kind = kind or next((f.kind for f in findings if f.kind and f.weight > 0), None)

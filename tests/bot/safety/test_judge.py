@@ -374,7 +374,9 @@ def test_a_scam_wrapped_in_quotes_is_still_logged_for_the_leaders() -> None:
     # An attacker quoting his own scam and tacking on "lừa phải không?" escapes the public warning
     # (that is how residents ask about scams in a group) but not the leaders' log.
     wrapped = f"{QUOTED_SCAM} cái này lừa phải không bà con?"
-    assert judge(wrapped).verdict is Verdict.SUSPICIOUS
+    j = judge(wrapped)
+    assert j.verdict is Verdict.SUSPICIOUS
+    assert reasons(j, default_texts()) == ["Đoạn được trích trong tin là lời lẽ lừa đảo: đừng làm theo."]
 
 
 @pytest.mark.parametrize(
