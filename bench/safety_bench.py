@@ -60,9 +60,12 @@ SETS = {
     "unseen 5": ROOT / "bench" / "safety_unseen5.yaml",  # written during round 8; never opened
     "unseen 6": ROOT / "bench" / "safety_unseen6.yaml",  # written during round 9; never opened
     "unseen 7": ROOT / "bench" / "safety_unseen7.yaml",  # written during round 10; never opened, measured once
+    "round 11": ROOT / "bench" / "safety_round11.yaml",  # what a bank's fraud desk kept; tuned on
+    "round 12": ROOT / "bench" / "safety_round12.yaml",  # what parents and villagers forwarded a teacher; tuned on
+    "unseen 8": ROOT / "bench" / "safety_unseen8.yaml",  # written during rounds 11-12; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
-NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3", "unseen 4", "unseen 5", "unseen 6", "unseen 7"})
+NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3", "unseen 4", "unseen 5", "unseen 6", "unseen 7", "unseen 8"})
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
 

@@ -20,9 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 import bot.safety.judge as judge_mod  # noqa: E402
 from bench.safety_train import base_sets, more_families  # noqa: E402
-from bot.safety.fold import fold  # noqa: E402
 from bot.safety.lists import shipped_data  # noqa: E402
-from bot.safety.similarity import log_odds, train  # noqa: E402
+from bot.safety.similarity import log_odds, train, words_only  # noqa: E402
 
 
 def run(verbose: bool = True) -> tuple[float, float, float, float]:
@@ -34,8 +33,9 @@ def run(verbose: bool = True) -> tuple[float, float, float, float]:
     totals: dict[str, Counter[str]] = {"scam": Counter(), "ordinary": Counter()}
     try:
         for (label, family), texts in fams.items():
-            s = scams + [fold(t) for (lb, f), ts in fams.items() if lb == "scam" and f != family for t in ts]
-            o = ordinary + [fold(t) for (lb, f), ts in fams.items() if lb == "ordinary" and f != family for t in ts]
+            others = [(lb, t) for (lb, f), ts in fams.items() if f != family for t in ts]
+            s = scams + [words_only(t) for lb, t in others if lb == "scam"]
+            o = ordinary + [words_only(t) for lb, t in others if lb == "ordinary"]
             model = train(s, o)
             judge_mod.log_odds = lambda folded, m=model: log_odds(folded, m)  # type: ignore[assignment]
             got = Counter(judge_mod.judge(t, data=data).verdict.value for t in texts)

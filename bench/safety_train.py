@@ -8,7 +8,6 @@ each once measured held out, then tuned on) and ``safety_train_more.yaml`` / ``s
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -17,8 +16,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.safety.fold import fold  # noqa: E402
-from bot.safety.similarity import MODEL, train  # noqa: E402
+from bot import textmodel  # noqa: E402
+from bot.safety.similarity import MODEL, train, words_only  # noqa: E402
 
 TRAIN = ("safety_eval.yaml", "safety_frozen.yaml", "safety_heldout.yaml", "safety_final.yaml")
 # Later rounds' sets, once tuned on, train the score too (never the unseen ones).
@@ -35,6 +34,8 @@ ROUNDS = (
     "safety_round9a.yaml",
     "safety_round9b.yaml",
     "safety_round10.yaml",
+    "safety_round11.yaml",
+    "safety_round12.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
@@ -46,8 +47,8 @@ def base_sets() -> tuple[list[str], list[str]]:
     ordinary: list[str] = []
     for name in (*TRAIN, *ROUNDS):
         data = yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
-        scams += [fold(t) for t in data["scam"]]
-        ordinary += [fold(t) for t in data["ordinary"]]
+        scams += [words_only(t) for t in data["scam"]]
+        ordinary += [words_only(t) for t in data["ordinary"]]
     return scams, ordinary
 
 
@@ -65,16 +66,10 @@ def more_families() -> dict[tuple[str, str], list[str]]:
 def main() -> int:
     scams, ordinary = base_sets()
     for (label, _), texts in more_families().items():
-        (scams if label == "scam" else ordinary).extend(fold(t) for t in texts)
+        (scams if label == "scam" else ordinary).extend(words_only(t) for t in texts)
     model = train(scams, ordinary)
-    MODEL.write_text(
-        json.dumps(
-            {"trained_on": [*TRAIN, *ROUNDS, MORE, MORE_R3], "features": model}, ensure_ascii=False, sort_keys=True
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    print(f"{len(model)} features from {len(scams)} scams and {len(ordinary)} ordinary messages → {MODEL}")
+    textmodel.save(MODEL, model, [*TRAIN, *ROUNDS, MORE, MORE_R3])
+    print(f"{len(model['features'])} features from {len(scams)} scams and {len(ordinary)} ordinary messages → {MODEL}")
     return 0
 
 
