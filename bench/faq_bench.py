@@ -11,6 +11,8 @@ the Loa Số matcher and a plain baseline see the same labelled questions:
 - ``faq_resident_fresh2.yaml``: a second such set (300 in scope, 110 out), written after the third
   pass, never opened by the matcher's author — aggregate figures only;
 - ``faq_resident_fresh3.yaml``: a third (written during the fourth pass, measured once at its end);
+- ``faq_resident_fresh4.yaml``: a fourth (written during the fifth pass, measured at its start and end);
+- ``faq_resident_dev4.yaml``: a fourth tuning set, written with it and measured once held out first;
 - ``faq_resident_dev2.yaml``: a second tuning set, weighted to sibling topics, written with it;
 - ``faq_oos_dev.yaml``: hard out-of-scope messages (news that names a topic, neighbouring matters,
   weather small talk, messages calling a neighbour by name) and their in-scope look-alikes, written
@@ -61,6 +63,8 @@ SETS = {
     "resident fresh 3 (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh3.yaml",
     "resident dev 2 (tuned on)": BENCH / "faq_resident_dev2.yaml",
     "resident dev 3 (tuned on)": BENCH / "faq_resident_dev3.yaml",
+    "resident dev 4 (tuned on)": BENCH / "faq_resident_dev4.yaml",
+    "resident fresh 4 (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh4.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -72,6 +76,7 @@ FROZEN = frozenset(
         "resident fresh (written 2026-12-01, never tuned on)",
         "resident fresh 2 (written 2026-12-01, never tuned on)",
         "resident fresh 3 (written 2026-12-01, never tuned on)",
+        "resident fresh 4 (written 2026-12-01, never tuned on)",
     }
 )
 LONG_WORDS = 15

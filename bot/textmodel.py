@@ -75,8 +75,7 @@ def load(path: Path) -> Model:
 
 def save(path: Path, model: Model, trained_on: list[str]) -> None:
     path.write_text(
-        json.dumps({"trained_on": trained_on, "model": "logistic", **model}, ensure_ascii=False, sort_keys=True)
-        + "\n",
+        json.dumps({"trained_on": trained_on, "model": "logistic", **model}, ensure_ascii=False, sort_keys=True) + "\n",
         encoding="utf-8",
     )
 

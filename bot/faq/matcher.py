@@ -41,6 +41,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.faq import combiner as combining
+from bot.faq import scope as scoping
 from bot.faq.combiner import Combiner
 from bot.faq.knowledge import KnowledgeBase
 from bot.faq.letters import LetterProfiles, profiles_for
@@ -55,6 +56,7 @@ from bot.faq.normalize import (
     assemble,
     calls_someone,
     fold,
+    folded_words,
     handled_scam,
     has_scam_evidence,
     is_chitchat,
@@ -69,6 +71,7 @@ from bot.faq.normalize import (
     to_everyone,
     typed_with_marks,
 )
+from bot.textmodel import Model
 
 # Real words we know that the knowledge base does not use: never "correct" them into one
 # it does ("chúc mừng" is not a typo of "chưa mang").
@@ -86,7 +89,7 @@ MAX_SUGGESTIONS = 3
 CANDIDATES = 12  # topics scored in full per question
 DF_CAP_SHARE = 0.05  # words in more than this share of topics do not select candidates …
 DF_CAP_MIN = 100  # … unless they are in fewer topics than this (small bases: every word selects)
-TERSE = 7  # more words than this, and no question form: news ("trời mưa quá trời, ướt hết đồ") …
+TERSE = 10  # more words than this, and no question form: news ("trời mưa quá trời, ướt hết đồ") …
 STATEMENT_AT = 0.8  # … answered only with this confidence
 MIN_EVIDENCE = 2  # distinct specific words the topic must share (1 if the question has only one)
 TYPO_CACHE = 4096
@@ -161,7 +164,7 @@ class Match:
     score: float
     confident: bool
     best: str | None  # best topic even when not confident (for the leaders' log)
-    reason: str  # "ok", "chitchat", "empty", "low_coverage", "ambiguous", "alarming"
+    reason: str  # "ok", "chitchat", "empty", "low_coverage", "ambiguous", "statement", "out_of_scope", …
     suggestions: tuple[str, ...] = field(default=())  # topics to offer when unsure (best first)
 
     @property
@@ -225,11 +228,16 @@ class Matcher:
         min_coverage: float = ANSWER_AT,
         places: Iterable[str] = (),
         combiner: Combiner | bool | None = True,
+        scope: Model | bool | None = True,
     ):
         """``combiner``: True for the trained one in ``faq/combiner.json`` (if any), False for the
-        hand-set rules alone, or a given one (training, tests)."""
+        hand-set rules alone, or a given one (training, tests). ``scope``: the same for the learned
+        in-scope view (``faq/scope.json``) that holds back answers to village news and small talk."""
         self.kb = kb
         self.combiner = default_combiner() if combiner is True else (combiner or None)
+        self.scope = scoping.default() if scope is True else (scope or None)
+        # The phrasings as typed (folded): a question that says one is never held back by the scope view.
+        self.said = {folded_words(t) for e in kb.entries for t in (e.title, *e.questions)}
         self.answer_at = min_coverage
         self.vocab: dict[str, int] = {}
         raw_topics: list[tuple[str, list[list[int]]]] = []
@@ -311,6 +319,9 @@ class Matcher:
         self._letter_texts = tuple((tid, tuple(map(tuple, phr))) for tid, phr in letters)
         self._letters: LetterProfiles | None = None
         self._typos: dict[str, str | None] = {}
+        # The last question's letters and naive Bayes views (match() runs one question at a time).
+        self._memo_letters: tuple[object, dict[str, float]] = (None, {})
+        self._memo_posterior: tuple[tuple[object, tuple[int, ...]], list[float]] = ((None, ()), [])
         self._resolved: dict[tuple[str, bool], frozenset[int]] = {}
 
     @property
@@ -516,7 +527,22 @@ class Matcher:
         support = mine / known if known else 0.0
         return min(1.0, coverage), support, evidence, key
 
+    def _similarity(self, text: str, topics: list[int]) -> dict[str, float]:
+        """The letters' similarity of ``text`` to ``topics``, computed once per question: the hand rules
+        and the combiner ask it of the same candidates."""
+        key = (text, tuple(topics))
+        if self._memo_letters[0] != key:
+            self._memo_letters = (key, self.letters.similarity(text, [self.topics[ti].id for ti in topics]))
+        return self._memo_letters[1]
+
     def _posterior(self, words: list[_Word], topics: list[int]) -> list[float]:
+        """Naive Bayes posterior over ``topics`` (uniform prior), computed once per question and topics."""
+        (seen, ids), _ = self._memo_posterior
+        if seen is not words or ids != tuple(topics):  # the memo holds the list: its identity is not reused
+            self._memo_posterior = ((words, tuple(topics)), self._naive_bayes(words, topics))
+        return self._memo_posterior[1]
+
+    def _naive_bayes(self, words: list[_Word], topics: list[int]) -> list[float]:
         """Naive Bayes posterior over ``topics`` (uniform prior) from the question's known words."""
         v = len(self.words) + 1
         logs = []
@@ -540,8 +566,21 @@ class Matcher:
             return ready
         ruled = self._ruled(ready)
         if ruled.topic is None and self.combiner is not None:
-            return self._combined(ready, self.combiner) or ruled
+            ruled = self._combined(ready, self.combiner) or ruled
+        if (
+            ruled.topic is not None
+            and self.scope is not None
+            and self._coverage(ready, ruled.topic) < PHRASING_MATCH
+            and (folded := folded_words(text)) not in self.said
+            and scoping.log_odds(text, self.scope, folded) < scoping.VETO_AT
+        ):
+            # Village news or small talk that shares a topic's words: offered in a private chat, not answered.
+            return Match(None, ruled.score, False, ruled.topic, "out_of_scope", ready.suggestions)
         return ruled
+
+    def _coverage(self, ready: _Ready, topic: str) -> float:
+        ti = self.index[topic]
+        return next((r[3] for r in ready.ranked if r[1] == ti), 0.0)
 
     def _prepare(self, text: str) -> Match | _Ready:
         """Candidates ranked, and the rules that make the bot stay out of a conversation (news,
@@ -611,7 +650,7 @@ class Matcher:
         text, words, _, asks, specific, qids = ready[:6]
         ids = [r[1] for r in cands]
         post = self._posterior(words, ids)
-        sims = self.letters.similarity(text, [self.topics[ti].id for ti in ids])
+        sims = self._similarity(text, ids)
         lets = [sims[self.topics[ti].id] for ti in ids]
         long = math.log(1 + len(syllables(text))) / 4
         best = cands[0][0]
@@ -718,7 +757,7 @@ class Matcher:
         if not close:
             return None
         cands = [r[1] for r in ranked[:LETTERS_TOP]]
-        sims = self.letters.similarity(text, [self.topics[ti].id for ti in cands])
+        sims = self._similarity(text, cands)
         post = self._posterior(words, cands)
         for r in close:
             tid, k = self.topics[r[1]].id, cands.index(r[1])
@@ -733,7 +772,7 @@ class Matcher:
         """The letters point clearly at the first candidate too: a third view settles the doubt.
 
         Or, closer, all three views put it first (coverage × support, letters, naive Bayes)."""
-        sims = self.letters.similarity(text, [self.topics[ti].id for ti in candidates])
+        sims = self._similarity(text, candidates)
         first = sims[self.topics[candidates[0]].id]
         if first < LETTERS_AT:
             return False
