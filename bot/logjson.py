@@ -28,10 +28,14 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+def json_logs_asked(env: dict[str, str] | None = None) -> bool:
+    """``LOASO_LOG_FORMAT=json``: everything on stderr must then be a JSON line."""
+    return (env if env is not None else os.environ).get(FORMAT_ENV, "").strip().lower() == "json"
+
+
 def use_json_logs(env: dict[str, str] | None = None) -> bool:
     """Switch the root logger's handlers to JSON lines when asked; True if it did."""
-    value = (env if env is not None else os.environ).get(FORMAT_ENV, "").strip().lower()
-    if value != "json":
+    if not json_logs_asked(env):
         return False
     for handler in logging.getLogger().handlers:
         handler.setFormatter(JsonFormatter())

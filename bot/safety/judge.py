@@ -245,7 +245,8 @@ def reasons(j: Judgement, texts: Texts, limit: int = 4) -> list[str]:
     """Short Vietnamese reasons, strongest first; an ok message with official links says so."""
     out: list[str] = []
     seen: set[str] = set()
-    for f in j.findings:
+    # The learned score says least ("lời lẽ giống các tin lừa đảo"): the named dangers come first.
+    for f in sorted(j.findings, key=lambda f: f.code == "similar"):
         if (f.code == "official") != (j.verdict is Verdict.OK) or f.code in ("calming", "good", "dissimilar"):
             continue  # an ok message shows only its official links; a flagged one only its dangers
         line = texts.say(f"safety_r_{f.code}", detail=f.detail, imitates=f.imitates)
