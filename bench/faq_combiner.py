@@ -46,7 +46,7 @@ class Question:
 def fold_questions(kb: KnowledgeBase, k: int = FOLDS, seed: int = 1) -> list[Question]:
     out = []
     for base, asked in fold_bases(kb, k, seed):
-        m = Matcher(base, combiner=False, scope=False)
+        m = Matcher(base, combiner=False, scope=False, learned=False)
         out += [ask(m, text, topic) for topic, text in asked]
     return out
 
@@ -96,7 +96,7 @@ def main() -> None:
     t0 = time.perf_counter()
     kb = load_knowledge(ROOT / "faq" / "knowledge.yaml")
     qs = fold_questions(kb)
-    full = Matcher(kb, combiner=False, scope=False)
+    full = Matcher(kb, combiner=False, scope=False, learned=False)
     held: dict[str, list[Question]] = {}
     for name, path in SETS.items():
         if name in FROZEN or not path.exists():

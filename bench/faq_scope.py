@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,11 +19,46 @@ sys.path.insert(0, str(ROOT))
 from bench.faq_bench import FROZEN, SETS  # noqa: E402
 from bot import textmodel  # noqa: E402
 from bot.faq import scope  # noqa: E402
-from bot.faq.evaluation import load_cases  # noqa: E402
-from bot.faq.knowledge import load_knowledge  # noqa: E402
+from bot.faq.evaluation import Case, load_cases  # noqa: E402
+from bot.faq.knowledge import KnowledgeBase, load_knowledge  # noqa: E402
 from bot.faq.matcher import Matcher  # noqa: E402
 
 L2 = 3e-4
+
+
+@dataclass
+class Training:
+    """The labelled messages the learned views are trained on, as the views read them (folded words)."""
+
+    inside: list[tuple[str, str]] = field(default_factory=list)  # (words, topic)
+    outside: list[str] = field(default_factory=list)
+    used: list[str] = field(default_factory=list)
+    held: dict[str, list[Case]] = field(default_factory=dict)
+
+
+def collect(kb: KnowledgeBase, hold: list[str]) -> Training:
+    """The knowledge base's phrasings and the tuning sets' questions, but the sets named in ``hold``."""
+    t = Training(inside=[(scope.words(q), e.id) for e in kb.entries for q in (e.title, *e.questions)])
+    t.used.append("faq/knowledge.yaml")
+    for name, path in SETS.items():
+        if name in FROZEN or not path.exists():
+            continue
+        cases = load_cases(path)
+        if any(h in name for h in hold):
+            t.held[name] = cases
+            continue
+        t.used.append(f"bench/{path.name}")
+        for c in cases:
+            if c.topic:
+                t.inside.append((scope.words(c.question), c.topic))
+            else:
+                t.outside.append(scope.words(c.question))
+    return t
+
+
+def train_scope(t: Training) -> textmodel.Model:
+    repeat = max(1, len(t.inside) // max(1, len(t.outside)) // 2)
+    return textmodel.train([w for w, _ in t.inside], t.outside * repeat, l2=L2)
 
 
 def main() -> None:
@@ -31,26 +67,12 @@ def main() -> None:
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args()
     kb = load_knowledge(ROOT / "faq" / "knowledge.yaml")
-    inside = [scope.words(q) for e in kb.entries for q in (e.title, *e.questions)]
-    outside: list[str] = []
-    used = ["faq/knowledge.yaml"]
-    held = {}
-    for name, path in SETS.items():
-        if name in FROZEN or not path.exists():
-            continue
-        cases = load_cases(path)
-        if any(h in name for h in args.hold):
-            held[name] = cases
-            continue
-        used.append(f"bench/{path.name}")
-        for c in cases:
-            (inside if c.topic else outside).append(scope.words(c.question))
-    repeat = max(1, len(inside) // max(1, len(outside)) // 2)
-    model = textmodel.train(inside, outside * repeat, l2=L2)
-    print(f"{len(model['features'])} features from {len(inside)} in scope, {len(outside)} out of scope (×{repeat})")
-    if held:
-        matcher = Matcher(kb, scope=False)
-        for name, cases in held.items():
+    t = collect(kb, args.hold)
+    model = train_scope(t)
+    print(f"{len(model['features'])} features from {len(t.inside)} in scope, {len(t.outside)} out of scope")
+    if t.held:
+        matcher = Matcher(kb, scope=False, learned=False)
+        for name, cases in t.held.items():
             got = [(c, matcher.match(c.question).topic, scope.log_odds(c.question, model)) for c in cases]
             veto = [(c, g) for c, g, odds in got if g is not None and odds < scope.VETO_AT]
             answered_out = sum(1 for c, g, _ in got if c.topic is None and g is not None)
@@ -60,7 +82,7 @@ def main() -> None:
                 f" wrong answers held back {sum(c.topic not in (None, g) for c, g in veto)}"
             )
     if not args.dry_run:
-        textmodel.save(scope.MODEL, model, used)
+        textmodel.save(scope.MODEL, model, t.used)
         print(f"wrote {scope.MODEL}")
 
 

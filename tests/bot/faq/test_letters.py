@@ -51,7 +51,8 @@ def test_letters_settle_a_close_call(
     matcher: Matcher, question: str, topic: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert matcher.match(question).topic == topic
-    monkeypatch.setattr(matcher, "combiner", None)  # the hand-set rules alone, no trained combiner
+    monkeypatch.setattr(matcher, "combiner", None)  # the hand-set rules alone, no trained combiner …
+    monkeypatch.setattr(matcher, "learned", None)  # … nor the learned topic view
     monkeypatch.setattr(matcher_module, "LETTERS_AT", 9.0)  # without the third view: asked back
     without = matcher.match(question)
     assert without.topic is None and topic in without.suggestions

@@ -199,7 +199,8 @@ def test_second_opinion_answers_sibling_topics_when_both_views_agree(
     # the naive Bayes view (how often each topic uses these words) agrees on the rules, so it answers.
     question = "đặt mật khẩu vneid nó báo không hợp lệ"
     assert matcher.match(question).topic == "vneid.password_rules"
-    monkeypatch.setattr(matcher, "combiner", None)  # the hand-set rules alone, no trained combiner
+    monkeypatch.setattr(matcher, "combiner", None)  # the hand-set rules alone, no trained combiner …
+    monkeypatch.setattr(matcher, "learned", None)  # … nor the learned topic view
     monkeypatch.setattr(matcher_module, "NB_SURE", 1.0)  # without the second opinion
     monkeypatch.setattr(matcher_module, "LETTERS_AT", 9.0)  # nor the third
     alone = matcher.match(question)
@@ -265,7 +266,8 @@ def test_a_close_runner_up_both_other_views_prefer_is_answered(
 ) -> None:
     question = "lam can cuoc cho be 5 tuoi can giay to gi"  # the card, not the child's VNeID account
     assert matcher.match(question).topic == "card.child"
-    monkeypatch.setattr(matcher, "combiner", None)  # the hand-set rules alone, no trained combiner
+    monkeypatch.setattr(matcher, "combiner", None)  # the hand-set rules alone, no trained combiner …
+    monkeypatch.setattr(matcher, "learned", None)  # … nor the learned topic view
     monkeypatch.setattr(matcher_module, "OVERRULE", False)
     alone = matcher.match(question)
     assert alone.topic is None and alone.best == "vneid.children"
@@ -279,8 +281,8 @@ def test_the_trained_combiner_settles_what_the_rules_leave_unsure() -> None:
     shipped = combiner.load()
     assert shipped is not None and len(shipped.weights) == len(combiner.FEATURES)
     question = "mặt khẩu vneid đạt mấy ký tự"
-    assert Matcher(KB, combiner=False).match(question).topic is None
-    assert Matcher(KB).match(question).topic == "vneid.password_rules"
+    assert Matcher(KB, combiner=False, learned=False).match(question).topic is None
+    assert Matcher(KB, learned=False).match(question).topic == "vneid.password_rules"
     # It never answers where the rules keep the bot out of a conversation (a message to a neighbour).
     assert Matcher(KB).match("Tuấn ơi mặt khẩu vneid đạt mấy ký tự").topic is None
 
