@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.faq_bench import line, ours, score  # noqa: E402
 from bench.faq_scope import collect, train_scope  # noqa: E402
 from bot.faq import learned  # noqa: E402
 from bot.faq.knowledge import load_knowledge  # noqa: E402
@@ -41,16 +42,8 @@ def main() -> None:
         without = Matcher(kb, scope=view, learned=False)
         with_it = Matcher(kb, scope=view, learned=models)
         for name, cases in t.held.items():
-            for label, m in (("without", without), ("with", with_it)):
-                got = [(c.topic, m.match(c.question).topic) for c in cases]
-                n_in = sum(w is not None for w, _ in got)
-                right = sum(w == g for w, g in got if w)
-                wrong = sum(g not in (None, w) for w, g in got if w)
-                oos = sum(g is not None for w, g in got if w is None)
-                print(
-                    f"held out {name}, {label} the view: right {right}/{n_in} wrong {wrong}"
-                    f" out-of-scope answered {oos}/{len(got) - n_in}"
-                )
+            for label, m in (("without the view", without), ("with the view", with_it)):
+                print(line(f"{name[:24]}, {label}", score(ours(m), cases)[0]))
     if not args.dry_run:
         learned.save(learned.MODEL, models, t.used)
         print(f"wrote {learned.MODEL} ({learned.MODEL.stat().st_size // 1024} KB)")

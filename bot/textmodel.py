@@ -74,10 +74,13 @@ def load(path: Path) -> Model:
 
 
 def save(path: Path, model: Model, trained_on: list[str]) -> None:
-    path.write_text(
-        json.dumps({"trained_on": trained_on, "model": "logistic", **model}, ensure_ascii=False, sort_keys=True) + "\n",
-        encoding="utf-8",
-    )
+    write(path, trained_on, "logistic", **model)
+
+
+def write(path: Path, trained_on: list[str], kind: str, **payload: object) -> None:
+    """A trained file: what it was trained on (tests check no unseen set is there), its kind, its weights."""
+    data = {"trained_on": trained_on, "model": kind, **payload}
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def log_odds(folded: str, model: Model) -> float:

@@ -49,15 +49,7 @@ def train(rows: Sequence[tuple[str, str]], outside: Sequence[str], l2: float = L
 
 
 def save(path: Path, models: Models, trained_on: list[str]) -> None:
-    path.write_text(
-        json.dumps(
-            {"trained_on": trained_on, "model": "logistic, one per topic", "topics": models},
-            ensure_ascii=False,
-            sort_keys=True,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    textmodel.write(path, trained_on, "logistic, one per topic", topics=models)
 
 
 @functools.lru_cache(maxsize=1)

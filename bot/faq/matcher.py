@@ -325,6 +325,7 @@ class Matcher:
         # The last question's letters and naive Bayes views (match() runs one question at a time).
         self._memo_letters: tuple[object, dict[str, float]] = (None, {})
         self._memo_posterior: tuple[tuple[object, tuple[int, ...]], list[float]] = ((None, ()), [])
+        self._memo_scope: tuple[str | None, str, float] = (None, "", 0.0)
         self._resolved: dict[tuple[str, bool], frozenset[int]] = {}
 
     @property
@@ -584,8 +585,8 @@ class Matcher:
             ruled.topic is not None
             and self.scope is not None
             and self._coverage(ready, ruled.topic) < PHRASING_MATCH
-            and (folded := folded_words(text)) not in self.said
-            and scoping.log_odds(text, self.scope, folded) < scoping.VETO_AT
+            and self._in_scope(text)[1] < scoping.VETO_AT
+            and self._in_scope(text)[0] not in self.said
         ):
             # Village news or small talk that shares a topic's words: offered in a private chat, not answered.
             return Match(None, ruled.score, False, ruled.topic, "out_of_scope", ready.suggestions)
@@ -600,11 +601,20 @@ class Matcher:
         offered = [t for t in ready.suggestions if t != BOT_TOPIC and self.index[t] not in self.live_concept]
         if not offered:
             return None
-        folded = folded_words(text)
-        if scoping.log_odds(text, self.scope, folded) < learning.IN_SCOPE_AT:
+        folded, odds = self._in_scope(text)
+        if odds < learning.IN_SCOPE_AT:
             return None
         topic = learning.pick(folded, offered, self.learned)
         return None if topic is None else Match(topic, ready.score, True, topic, "ok")
+
+    def _in_scope(self, text: str) -> tuple[str, float]:
+        """The question's folded words and the scope view's log odds, computed once per question (the
+        learned topic view and the veto both ask)."""
+        if self._memo_scope[0] != text:
+            folded = folded_words(text)
+            odds = scoping.log_odds(text, self.scope, folded) if self.scope is not None else 0.0
+            self._memo_scope = (text, folded, odds)
+        return self._memo_scope[1], self._memo_scope[2]
 
     def _coverage(self, ready: _Ready, topic: str) -> float:
         ti = self.index[topic]
