@@ -1,75 +1,108 @@
-"""A learned view of which topic a question asks, for the questions the bot would otherwise ask back on.
+"""A learned view of which topic a question asks — or that it asks nothing we answer.
 
-One logistic regression per topic (``bot.textmodel``: folded words and word pairs), trained by
-``python -m bench.faq_learned`` into ``faq/learned.json`` on the knowledge base's phrasings and the
-tuning sets' questions — each topic's own against every other topic's and the out-of-scope messages.
-Never on the sets kept unseen. The hand rules and the views they weigh see which words a question
-shares with each topic; this view has learned from real residents' wordings which words tell sibling
-topics apart ("làm vneid cho con" vs "làm căn cước cho con").
+A softmax regression (``bot.textmodel.Classes``: folded words and word pairs) over the topics and
+"out of scope", fitted by ``python -m bench.faq_learned`` into ``faq/learned.json`` on the knowledge
+base's phrasings and the tuning sets' questions and out-of-scope messages; never on the sets kept
+unseen. The hand rules see which words a question shares with each topic's phrasings; this view has
+learned from residents' own wordings which words tell topics apart ("làm vneid cho con" vs "làm căn
+cước cho con") and which belong to village talk.
 
-It settles only a close call the matcher would ask back on (runner-up too near, or too little of a
-phrasing covered), only among the topics it would offer, and only when the scope view is sure the message
-asks about something we answer: then the offered topic it scores clearly highest is answered. Each tuning
-set held out in turn (this view and the scope view trained without it): 66 more right answers of 1,273,
-2 more wrong, 3 more out-of-scope answered of 734. A topic added after training has no model and is never
-picked by it (the other views still answer it).
+The two are weighed together (``decide``): an answer of the rules stands when the view gives it some
+weight; when the view finds it unlikely, the view's own topic is answered if it is sure, else the bot
+asks back; an answer the view calls out of scope is held back; a close call the rules would ask back on
+is settled when the view is sure; and when the bot asks back, the view's likely topics join the buttons.
+The view never picks the weather, salinity or the bot itself (their rules ask for their own words) and
+holds their answers back only when it is nearly sure the message is village talk ("sầu riêng bị vàng lá
+sau mùa mưa"); it never touches a message the rules keep out of a conversation (news, small talk, a name
+called). A topic added after training is
+unknown to the view and left to the rules.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection
 from pathlib import Path
 
 from bot import textmodel
-from bot.textmodel import Model
+from bot.textmodel import Classes, Dense
 
 MODEL = Path(__file__).resolve().parent.parent.parent / "faq" / "learned.json"
-L2 = 3e-4
-PRUNE = 0.5  # smaller weights are dropped: a quarter of the file, and held out it answered more, not fewer
-ANSWER_AT = 0.0  # the best offered topic's log odds must be at least this …
-CLEAR_BY = 2.0  # … and this far above every other offered topic's (1.0: as many right, twice the wrong) …
-IN_SCOPE_AT = 2.0  # … and the scope view's log odds that the message is in scope at least this
+OUT = "_out_of_scope"  # the class of messages about nothing the knowledge base answers
 
-Models = dict[str, Model]
-
-
-def train(rows: Sequence[tuple[str, str]], outside: Sequence[str], l2: float = L2) -> Models:
-    """``rows``: (folded question, topic id); ``outside``: folded out-of-scope messages."""
-    topics = sorted({t for _, t in rows})
-    out: Models = {}
-    for topic in topics:
-        mine = [q for q, t in rows if t == topic]
-        others = [q for q, t in rows if t != topic] + list(outside)
-        model = textmodel.train(mine, others, l2=l2)
-        kept = {f: w for f, w in model["features"].items() if abs(w) >= PRUNE}
-        out[topic] = {"bias": model["bias"], "features": kept}
-    return out
+# Chosen on the tuning sets, each held out in turn (views fitted without it); see docs/faq.md.
+KEEP = 0.2  # the rules' answer stands if the view gives it at least this (or ranks it first) …
+SWITCH = 0.8  # … else the view's own topic is answered if it is this sure, else the bot asks back
+SETTLE = 0.7  # a close call of the rules is settled by an offered topic the view gives this much
+OUT_AT = 0.5  # an answer is held back when the view gives "out of scope" this much, and more than it
+OUT_AT_EXEMPT = 0.95  # … or this much for the weather, salinity and the bot, whose rules ask for their words
+OFFER_AT = 0.1  # the view's topics with this much join the buttons when the bot asks back
+SETTLES = frozenset({"ambiguous", "low_coverage"})  # the rules' reasons a learned view may settle
+MAX_OFFERED = 3
+MIN_KNOWN = 2  # with fewer of its words and pairs known to the view, the view says nothing ("quenmatkhauvneid")
 
 
-def save(path: Path, models: Models, trained_on: list[str]) -> None:
-    textmodel.write(path, trained_on, "logistic, one per topic", topics=models)
+def save(path: Path, model: Classes, trained_on: list[str]) -> None:
+    textmodel.write(path, trained_on, "softmax over the topics and out of scope", **model)
 
 
 @functools.lru_cache(maxsize=1)
-def default() -> Models | None:
+def default() -> Dense | None:
+    """The shipped view, ready to score (None if the file is missing or broken)."""
     try:
         data = json.loads(MODEL.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        model: Classes = {
+            "classes": [str(c) for c in data["classes"]],
+            "bias": [float(b) for b in data["bias"]],
+            "features": {f: {int(k): float(w) for k, w in row.items()} for f, row in data["features"].items()},
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    topics = data.get("topics") or {}
-    return {t: {"bias": float(m.get("bias", 0.0)), "features": m.get("features", {})} for t, m in topics.items()}
+    return textmodel.dense(model) if len(model["bias"]) == len(model["classes"]) > 1 else None
 
 
-def pick(folded: str, offered: Iterable[str], models: Models) -> str | None:
-    """The offered topic this view scores clearly highest, if it is sure enough (``folded``: the
-    question's folded words)."""
-    scores = {t: textmodel.log_odds(folded, models[t]) for t in offered if t in models}
-    if not scores:
+def decide(
+    answered: str | None,
+    reason: str,
+    offered: tuple[str, ...],
+    probs: dict[str, float],
+    exempt: Collection[str],
+) -> tuple[str | None, tuple[str, ...], str] | None:
+    """The rules' decision (``answered``, ``reason``, ``offered``) weighed with the view's ``probs``:
+    (topic answered, topics offered, reason), or None to keep the rules' decision. ``exempt``: topics the
+    view never picks (weather, salinity, the bot)."""
+    ranked = sorted((t for t in probs if t != OUT and t not in exempt), key=probs.__getitem__, reverse=True)
+    if not ranked:
         return None
-    best = max(scores, key=scores.__getitem__)
-    runner_up = max((v for t, v in scores.items() if t != best), default=float("-inf"))
-    if scores[best] >= ANSWER_AT and scores[best] - runner_up >= CLEAR_BY:
-        return best
-    return None
+    best, p_best, p_out = ranked[0], probs[ranked[0]], probs.get(OUT, 0.0)
+    if answered is not None:
+        if answered not in probs:
+            return None  # a topic added after training: the view knows nothing of it
+        p = probs[answered]
+        if p_out >= (OUT_AT_EXEMPT if answered in exempt else OUT_AT) and p < p_out:
+            return None, _offer((answered,), ranked, probs), "out_of_scope"
+        if answered in exempt:
+            return None
+        if p >= KEEP or best == answered:
+            return None
+        if p_best >= SWITCH:
+            return best, (), "ok"
+        return None, _offer((answered,), ranked, probs), "ambiguous"
+    if reason in SETTLES and p_best > p_out and ((p_best >= SETTLE and best in offered) or p_best >= SWITCH):
+        return best, (), "ok"
+    if reason not in SETTLES or p_out >= OUT_AT:
+        return None
+    more = _offer(offered, ranked, probs)
+    return None if more == offered else (None, more, reason)
+
+
+def _offer(offered: tuple[str, ...], ranked: list[str], probs: dict[str, float]) -> tuple[str, ...]:
+    """The rules' topics and the view's likely ones, alternating, at most three."""
+    view = [t for t in ranked[:MAX_OFFERED] if probs[t] >= OFFER_AT]
+    out: list[str] = []
+    for i in range(MAX_OFFERED):
+        for side in (offered, view):
+            if i < len(side) and side[i] not in out and len(out) < MAX_OFFERED:
+                out.append(side[i])
+    return tuple(out)

@@ -40,6 +40,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from bot import textmodel
 from bot.faq import combiner as combining
 from bot.faq import learned as learning
 from bot.faq import scope as scoping
@@ -72,7 +73,7 @@ from bot.faq.normalize import (
     to_everyone,
     typed_with_marks,
 )
-from bot.textmodel import Model
+from bot.textmodel import Classes, Model
 
 # Real words we know that the knowledge base does not use: never "correct" them into one
 # it does ("chúc mừng" is not a typo of "chưa mang").
@@ -230,7 +231,7 @@ class Matcher:
         places: Iterable[str] = (),
         combiner: Combiner | bool | None = True,
         scope: Model | bool | None = True,
-        learned: learning.Models | bool | None = True,
+        learned: Classes | bool | None = True,
     ):
         """``combiner``: True for the trained one in ``faq/combiner.json`` (if any), False for the
         hand-set rules alone, or a given one (training, tests). ``scope``: the same for the learned
@@ -239,7 +240,7 @@ class Matcher:
         self.kb = kb
         self.combiner = default_combiner() if combiner is True else (combiner or None)
         self.scope = scoping.default() if scope is True else (scope or None)
-        self.learned = learning.default() if learned is True else (learned or None)
+        self.learned = learning.default() if learned is True else textmodel.dense(learned) if learned else None
         self._said: set[str] | None = None
         self.answer_at = min_coverage
         self.vocab: dict[str, int] = {}
@@ -305,6 +306,7 @@ class Matcher:
             affinity = {i: min(1.0, c / (AFFINITY_SHARE * len(phr))) for i, c in seen.items()}
             self.topics.append(_Topic(tid, terms_all, phrasings, alarming, tid in live_ids, affinity))
         self.index = {t.id: i for i, t in enumerate(self.topics)}
+        self.exempt = frozenset({BOT_TOPIC} | live_ids)  # the learned view neither picks nor questions them
         # A live answer (weather, salinity) needs its concept in the question: "sửa máy bơm nước" is no
         # salinity question even though "nước" is in most of that topic's phrasings.
         concepts = {"weather": "thờitiết", "salinity": "độmặn"}
@@ -579,8 +581,6 @@ class Matcher:
         ruled = self._ruled(ready)
         if ruled.topic is None and self.combiner is not None:
             ruled = self._combined(ready, self.combiner) or ruled
-        if ruled.topic is None and ruled.reason in ("ambiguous", "low_coverage"):
-            ruled = self._learned(text, ready) or ruled
         if (
             ruled.topic is not None
             and self.scope is not None
@@ -590,22 +590,20 @@ class Matcher:
         ):
             # Village news or small talk that shares a topic's words: offered in a private chat, not answered.
             return Match(None, ruled.score, False, ruled.topic, "out_of_scope", ready.suggestions)
-        return ruled
+        return self._weighed(text, ruled)
 
-    def _learned(self, text: str, ready: _Ready) -> Match | None:
-        """A close call among the offered topics that the learned topic view settles, when the scope view
-        is sure the message asks about something we answer (never the weather, salinity or the bot itself,
-        whose rules ask for their own words)."""
-        if self.learned is None or self.scope is None:
-            return None
-        offered = [t for t in ready.suggestions if t != BOT_TOPIC and self.index[t] not in self.live_concept]
-        if not offered:
-            return None
-        folded, odds = self._in_scope(text)
-        if odds < learning.IN_SCOPE_AT:
-            return None
-        topic = learning.pick(folded, offered, self.learned)
-        return None if topic is None else Match(topic, ready.score, True, topic, "ok")
+    def _weighed(self, text: str, ruled: Match) -> Match:
+        """The rules' decision weighed with the learned topic view (``bot.faq.learned.decide``)."""
+        if self.learned is None or (ruled.topic is None and ruled.reason not in learning.SETTLES):
+            return ruled  # what the rules keep out of a conversation stays out
+        if ruled.topic is not None and self._in_scope(text)[0] in self.said:
+            return ruled  # it says one of the topic's phrasings
+        probs = textmodel.probabilities(self._in_scope(text)[0], self.learned, learning.MIN_KNOWN)
+        got = learning.decide(ruled.topic, ruled.reason, ruled.suggestions, probs, self.exempt)
+        if got is None:
+            return ruled
+        topic, offered, reason = got
+        return Match(topic, ruled.score, topic is not None, topic or ruled.best, reason, offered)
 
     def _in_scope(self, text: str) -> tuple[str, float]:
         """The question's folded words and the scope view's log odds, computed once per question (the

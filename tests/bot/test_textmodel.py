@@ -32,3 +32,19 @@ def test_a_saved_model_loads_back(tmp_path: Path) -> None:
     model = textmodel.train(["a b"] * 4, ["c d"] * 4)
     textmodel.save(tmp_path / "m.json", model, ["here"])
     assert textmodel.load(tmp_path / "m.json") == model
+
+
+def test_a_softmax_model_scores_every_class_from_the_words_it_knows() -> None:
+    model: textmodel.Classes = {
+        "classes": ["a", "b", "out"],
+        "bias": [0.0, 0.0, 1.0],
+        "features": {"mat": {0: 2.0}, "khau": {0: 1.0, 1: 1.5}, "mat khau": {0: 1.0}, "troi": {2: 3.0}},
+    }
+    ready = textmodel.dense(model)
+    probs = textmodel.probabilities("quen mat khau", ready)
+    assert set(probs) == {"a", "b", "out"} and abs(sum(probs.values()) - 1) < 1e-9
+    assert max(probs, key=probs.__getitem__) == "a"  # 2 + 1 + 1 against 1.5 and the bias 1
+    assert max(textmodel.probabilities("troi mua", ready).items(), key=lambda kv: kv[1])[0] == "out"
+    # Too few known words: the classes' priors would speak, not the message.
+    assert textmodel.probabilities("quen mat", ready, min_known=2) == {}
+    assert textmodel.probabilities("hoan toan moi", ready) == textmodel.probabilities("", ready)

@@ -27,6 +27,9 @@ FRESH3 = PROJECT_ROOT / "bench" / "faq_resident_fresh3.yaml"  # written 2026-12-
 DEV2 = PROJECT_ROOT / "bench" / "faq_resident_dev2.yaml"
 FRESH4 = PROJECT_ROOT / "bench" / "faq_resident_fresh4.yaml"  # written 2026-12-01 during the fifth pass
 DEV4 = PROJECT_ROOT / "bench" / "faq_resident_dev4.yaml"
+FRESH5 = PROJECT_ROOT / "bench" / "faq_resident_fresh5.yaml"  # written 2026-12-02 during the sixth pass
+DEV5 = PROJECT_ROOT / "bench" / "faq_resident_dev5.yaml"
+DEV6 = PROJECT_ROOT / "bench" / "faq_resident_dev6.yaml"
 OLD_SETS = (EVAL_FILE, EVAL_FILE.with_name("faq_heldout.yaml"))
 
 # Topics issue 10 adds to the knowledge base; accepted here until they land in it.
@@ -42,6 +45,9 @@ SIZES = {
     DEV2: (450, 4),
     FRESH4: (380, 1),
     DEV4: (380, 1),
+    FRESH5: (400, 1),
+    DEV5: (400, 4),
+    DEV6: (400, 4),
 }
 
 
@@ -50,13 +56,13 @@ def _kb_topics() -> set[str]:
 
 
 def _present() -> list[Path]:
-    return [p for p in (DEV, FROZEN, FRESH, FRESH2, FRESH3, DEV2, FRESH4, DEV4) if p.exists()]
+    return [p for p in (DEV, FROZEN, FRESH, FRESH2, FRESH3, DEV2, FRESH4, DEV4, FRESH5, DEV5, DEV6) if p.exists()]
 
 
 @pytest.fixture(
     scope="module",
-    params=[DEV, FROZEN, FRESH, FRESH2, FRESH3, DEV2, FRESH4, DEV4],
-    ids=["dev", "frozen", "fresh", "fresh2", "fresh3", "dev2", "fresh4", "dev4"],
+    params=[DEV, FROZEN, FRESH, FRESH2, FRESH3, DEV2, FRESH4, DEV4, FRESH5, DEV5, DEV6],
+    ids=["dev", "frozen", "fresh", "fresh2", "fresh3", "dev2", "fresh4", "dev4", "fresh5", "dev5", "dev6"],
 )
 def cases(request: pytest.FixtureRequest) -> tuple[Path, list[Case]]:
     path: Path = request.param
@@ -129,7 +135,9 @@ def test_new_sets_do_not_repeat_the_old_eval_sets() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [FROZEN, FRESH, FRESH2, FRESH3, FRESH4], ids=["frozen", "fresh", "fresh2", "fresh3", "fresh4"]
+    "path",
+    [FROZEN, FRESH, FRESH2, FRESH3, FRESH4, FRESH5],
+    ids=["frozen", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"],
 )
 def test_never_tuned_sets_say_they_are_frozen(path: Path) -> None:
     if not path.exists():
