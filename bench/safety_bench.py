@@ -63,9 +63,14 @@ SETS = {
     "round 11": ROOT / "bench" / "safety_round11.yaml",  # what a bank's fraud desk kept; tuned on
     "round 12": ROOT / "bench" / "safety_round12.yaml",  # what parents and villagers forwarded a teacher; tuned on
     "unseen 8": ROOT / "bench" / "safety_unseen8.yaml",  # written during rounds 11-12; never opened
+    "round 13": ROOT / "bench" / "safety_round13.yaml",  # a Mekong hamlet admin's year of posts; tuned on
+    "round 14": ROOT / "bench" / "safety_round14.yaml",  # an online sellers' group and their parents; tuned on
+    "unseen 9": ROOT / "bench" / "safety_unseen9.yaml",  # written during rounds 13-14; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
-NEVER_SHOWN = frozenset({"unseen", "unseen 2", "unseen 3", "unseen 4", "unseen 5", "unseen 6", "unseen 7", "unseen 8"})
+NEVER_SHOWN = frozenset(
+    {"unseen", "unseen 2", "unseen 3", "unseen 4", "unseen 5", "unseen 6", "unseen 7", "unseen 8", "unseen 9"}
+)
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 
 

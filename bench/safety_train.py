@@ -36,6 +36,8 @@ ROUNDS = (
     "safety_round10.yaml",
     "safety_round11.yaml",
     "safety_round12.yaml",
+    "safety_round13.yaml",
+    "safety_round14.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
