@@ -68,6 +68,8 @@ SETS = {
     "resident fresh 5 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh5.yaml",
     "resident dev 5 (tuned on)": BENCH / "faq_resident_dev5.yaml",
     "resident dev 6 (tuned on)": BENCH / "faq_resident_dev6.yaml",
+    "resident dev 7 (tuned on)": BENCH / "faq_resident_dev7.yaml",
+    "resident dev 8 (tuned on)": BENCH / "faq_resident_dev8.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",

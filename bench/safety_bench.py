@@ -65,6 +65,7 @@ SETS = {
     "unseen 8": ROOT / "bench" / "safety_unseen8.yaml",  # written during rounds 11-12; never opened
     "round 13": ROOT / "bench" / "safety_round13.yaml",  # a Mekong hamlet admin's year of posts; tuned on
     "round 14": ROOT / "bench" / "safety_round14.yaml",  # an online sellers' group and their parents; tuned on
+    "round 15": ROOT / "bench" / "safety_round15.yaml",  # villages and returnee workers, North-Central; tuned on
     "unseen 9": ROOT / "bench" / "safety_unseen9.yaml",  # written during rounds 13-14; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.

@@ -30,6 +30,8 @@ DEV4 = PROJECT_ROOT / "bench" / "faq_resident_dev4.yaml"
 FRESH5 = PROJECT_ROOT / "bench" / "faq_resident_fresh5.yaml"  # written 2026-12-02 during the sixth pass
 DEV5 = PROJECT_ROOT / "bench" / "faq_resident_dev5.yaml"
 DEV6 = PROJECT_ROOT / "bench" / "faq_resident_dev6.yaml"
+DEV7 = PROJECT_ROOT / "bench" / "faq_resident_dev7.yaml"
+DEV8 = PROJECT_ROOT / "bench" / "faq_resident_dev8.yaml"
 OLD_SETS = (EVAL_FILE, EVAL_FILE.with_name("faq_heldout.yaml"))
 
 # Topics issue 10 adds to the knowledge base; accepted here until they land in it.
@@ -48,6 +50,8 @@ SIZES = {
     FRESH5: (400, 1),
     DEV5: (400, 4),
     DEV6: (400, 4),
+    DEV7: (400, 4),
+    DEV8: (400, 4),
 }
 
 
@@ -56,13 +60,31 @@ def _kb_topics() -> set[str]:
 
 
 def _present() -> list[Path]:
-    return [p for p in (DEV, FROZEN, FRESH, FRESH2, FRESH3, DEV2, FRESH4, DEV4, FRESH5, DEV5, DEV6) if p.exists()]
+    return [
+        p
+        for p in (DEV, FROZEN, FRESH, FRESH2, FRESH3, DEV2, FRESH4, DEV4, FRESH5, DEV5, DEV6, DEV7, DEV8)
+        if p.exists()
+    ]
 
 
 @pytest.fixture(
     scope="module",
-    params=[DEV, FROZEN, FRESH, FRESH2, FRESH3, DEV2, FRESH4, DEV4, FRESH5, DEV5, DEV6],
-    ids=["dev", "frozen", "fresh", "fresh2", "fresh3", "dev2", "fresh4", "dev4", "fresh5", "dev5", "dev6"],
+    params=[DEV, FROZEN, FRESH, FRESH2, FRESH3, DEV2, FRESH4, DEV4, FRESH5, DEV5, DEV6, DEV7, DEV8],
+    ids=[
+        "dev",
+        "frozen",
+        "fresh",
+        "fresh2",
+        "fresh3",
+        "dev2",
+        "fresh4",
+        "dev4",
+        "fresh5",
+        "dev5",
+        "dev6",
+        "dev7",
+        "dev8",
+    ],
 )
 def cases(request: pytest.FixtureRequest) -> tuple[Path, list[Case]]:
     path: Path = request.param
