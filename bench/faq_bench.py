@@ -66,10 +66,13 @@ SETS = {
     "resident dev 4 (tuned on)": BENCH / "faq_resident_dev4.yaml",
     "resident fresh 4 (written 2026-12-01, never tuned on)": BENCH / "faq_resident_fresh4.yaml",
     "resident fresh 5 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh5.yaml",
+    "resident fresh 6 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh6.yaml",
     "resident dev 5 (tuned on)": BENCH / "faq_resident_dev5.yaml",
     "resident dev 6 (tuned on)": BENCH / "faq_resident_dev6.yaml",
     "resident dev 7 (tuned on)": BENCH / "faq_resident_dev7.yaml",
     "resident dev 8 (tuned on)": BENCH / "faq_resident_dev8.yaml",
+    "resident dev 9 (tuned on)": BENCH / "faq_resident_dev9.yaml",
+    "resident dev 10 (tuned on)": BENCH / "faq_resident_dev10.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -83,6 +86,7 @@ FROZEN = frozenset(
         "resident fresh 3 (written 2026-12-01, never tuned on)",
         "resident fresh 4 (written 2026-12-01, never tuned on)",
         "resident fresh 5 (written 2026-12-02, never tuned on)",
+        "resident fresh 6 (written 2026-12-02, never tuned on)",
     }
 )
 LONG_WORDS = 15

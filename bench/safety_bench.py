@@ -67,10 +67,25 @@ SETS = {
     "round 14": ROOT / "bench" / "safety_round14.yaml",  # an online sellers' group and their parents; tuned on
     "round 15": ROOT / "bench" / "safety_round15.yaml",  # villages and returnee workers, North-Central; tuned on
     "unseen 9": ROOT / "bench" / "safety_unseen9.yaml",  # written during rounds 13-14; never opened
+    "round 16": ROOT / "bench" / "safety_round16.yaml",  # what a bank's customers brought to the counter; tuned on
+    "unseen 10": ROOT
+    / "bench"
+    / "safety_unseen10.yaml",  # a newspaper's readers, written during round 16; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
-    {"unseen", "unseen 2", "unseen 3", "unseen 4", "unseen 5", "unseen 6", "unseen 7", "unseen 8", "unseen 9"}
+    {
+        "unseen",
+        "unseen 2",
+        "unseen 3",
+        "unseen 4",
+        "unseen 5",
+        "unseen 6",
+        "unseen 7",
+        "unseen 8",
+        "unseen 9",
+        "unseen 10",
+    }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
 

@@ -39,6 +39,7 @@ ROUNDS = (
     "safety_round13.yaml",
     "safety_round14.yaml",
     "safety_round15.yaml",
+    "safety_round16.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

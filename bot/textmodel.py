@@ -9,6 +9,7 @@ and runs in ``bench/``; at run time a model is a JSON table read once and a sum 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -34,9 +35,11 @@ class Model(TypedDict):
 EMPTY: Model = {"bias": 0.0, "features": {}}
 
 
-def features(folded: str) -> set[str]:
+@functools.lru_cache(maxsize=512)
+def features(folded: str) -> frozenset[str]:
+    """Words and word pairs (remembered for the last messages: the FAQ's two learned views read the same)."""
     words = _NUM.sub("#", folded).split()
-    return set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+    return frozenset(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
 
 
 def train(
@@ -107,6 +110,7 @@ class Dense(NamedTuple):
     classes: tuple[str, ...]
     bias: array
     table: dict[str, array]
+    known: frozenset[str]  # the classes, for a quick "does it know this one?"
 
 
 def dense(model: Classes) -> Dense:
@@ -117,7 +121,7 @@ def dense(model: Classes) -> Dense:
         for c, w in row.items():
             col[int(c)] = w
         table[f] = col
-    return Dense(tuple(model["classes"]), array("d", model["bias"]), table)
+    return Dense(tuple(model["classes"]), array("d", model["bias"]), table, frozenset(model["classes"]))
 
 
 def probabilities(folded: str, model: Dense, min_known: int = 0) -> dict[str, float]:

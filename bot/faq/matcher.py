@@ -596,8 +596,8 @@ class Matcher:
         """The rules' decision weighed with the learned topic view (``bot.faq.learned.decide``)."""
         if self.learned is None or (ruled.topic is None and ruled.reason not in learning.SETTLES):
             return ruled  # what the rules keep out of a conversation stays out
-        if ruled.topic is not None and self._in_scope(text)[0] in self.said:
-            return ruled  # it says one of the topic's phrasings
+        if ruled.topic is not None and (ruled.topic not in self.learned.known or self._in_scope(text)[0] in self.said):
+            return ruled  # a topic added after training, or it says one of the topic's phrasings
         probs = textmodel.probabilities(self._in_scope(text)[0], self.learned, learning.MIN_KNOWN)
         got = learning.decide(ruled.topic, ruled.reason, ruled.suggestions, probs, self.exempt)
         if got is None:
