@@ -202,6 +202,13 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, 
         # case the "warning" is the scam wrapping itself in quotes.
         verdict = Verdict.SUSPICIOUS
         findings.append(Finding("quoted_scam", 0))
+    if asked and verdict is not Verdict.SCAM:
+        # A resident asking about a post that quotes a message is asking about the message too: the
+        # warning's own words ("tin đó giả nha") must not talk the quoted scam down.
+        for quote in _QUOTED.finditer(text):
+            quoted = judge(quote.group(0)[1:-1], files, data, asked=True)
+            if quoted.verdict is Verdict.SCAM:
+                return quoted
     kind = next((f.kind for f in findings if f.weight >= STRONG and f.kind), None)
     kind = kind or next((f.kind for f in findings if f.code.startswith("theme_") and f.kind), None)
     kind = kind or next((f.kind for f in findings if f.kind and f.weight > 0), None)
