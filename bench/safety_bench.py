@@ -68,6 +68,8 @@ SETS = {
     "round 15": ROOT / "bench" / "safety_round15.yaml",  # villages and returnee workers, North-Central; tuned on
     "unseen 9": ROOT / "bench" / "safety_unseen9.yaml",  # written during rounds 13-14; never opened
     "round 16": ROOT / "bench" / "safety_round16.yaml",  # what a bank's customers brought to the counter; tuned on
+    "round 17": ROOT / "bench" / "safety_round17.yaml",  # a Hà Nội suburban commune's groups; tuned on
+    "round 18": ROOT / "bench" / "safety_round18.yaml",  # border villages, fishermen, workers to Cambodia; tuned on
     "unseen 10": ROOT
     / "bench"
     / "safety_unseen10.yaml",  # a newspaper's readers, written during round 16; never opened

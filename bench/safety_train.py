@@ -40,6 +40,8 @@ ROUNDS = (
     "safety_round14.yaml",
     "safety_round15.yaml",
     "safety_round16.yaml",
+    "safety_round17.yaml",
+    "safety_round18.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

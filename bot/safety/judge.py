@@ -81,9 +81,12 @@ class Judgement:
         return bool(self.links or self.phones or self.findings)
 
 
-def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, asked: bool = False) -> Judgement:
+def judge(
+    text: str, files: Iterable[str] = (), data: SafetyData | None = None, asked: bool = False, *, quotes: bool = True
+) -> Judgement:
     """``asked``: the text was pasted by a resident asking about it (private chat, or a reply asking
-    "lừa phải không?"): judge all of it, quotes included, with no allowance for talk about scams."""
+    "lừa phải không?"): judge all of it, quotes included, with no allowance for talk about scams — and, with
+    ``quotes``, each message it quotes on its own too."""
     data = data or shipped_data()
     text = text[:MAX_CHARS]
     findings: list[Finding] = []
@@ -196,17 +199,19 @@ def judge(text: str, files: Iterable[str] = (), data: SafetyData | None = None, 
         verdict is Verdict.OK
         and warns
         and words_of != text
-        and judge(text, files, data, asked=True).verdict is Verdict.SCAM
+        and judge(text, files, data, asked=True, quotes=False).verdict is Verdict.SCAM
     ):
         # What a warning quotes is a scam: no public warning on the warning, but logged for the leaders, in
-        # case the "warning" is the scam wrapping itself in quotes.
+        # case the "warning" is the scam wrapping itself in quotes ("'…' cái này lừa phải không?" is how an
+        # attacker would wrap it too). Over the tuning rounds this log holds about half the ordinary posts
+        # logged as suspicious, and no scam only it catches: the price of that attack staying visible.
         verdict = Verdict.SUSPICIOUS
         findings.append(Finding("quoted_scam", 0))
-    if asked and verdict is not Verdict.SCAM:
+    if asked and quotes and verdict is not Verdict.SCAM:
         # A resident asking about a post that quotes a message is asking about the message too: the
         # warning's own words ("tin đó giả nha") must not talk the quoted scam down.
         for quote in _QUOTED.finditer(text):
-            quoted = judge(quote.group(0)[1:-1], files, data, asked=True)
+            quoted = judge(quote.group(0)[1:-1], files, data, asked=True, quotes=False)
             if quoted.verdict is Verdict.SCAM:
                 return quoted
     kind = next((f.kind for f in findings if f.weight >= STRONG and f.kind), None)

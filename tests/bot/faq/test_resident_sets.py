@@ -32,6 +32,8 @@ DEV5 = PROJECT_ROOT / "bench" / "faq_resident_dev5.yaml"
 DEV6 = PROJECT_ROOT / "bench" / "faq_resident_dev6.yaml"
 DEV7 = PROJECT_ROOT / "bench" / "faq_resident_dev7.yaml"
 DEV8 = PROJECT_ROOT / "bench" / "faq_resident_dev8.yaml"
+DEV11 = PROJECT_ROOT / "bench" / "faq_resident_dev11.yaml"
+DEV12 = PROJECT_ROOT / "bench" / "faq_resident_dev12.yaml"
 FRESH6 = PROJECT_ROOT / "bench" / "faq_resident_fresh6.yaml"  # written 2026-12-02 during the sixth pass
 DEV9 = PROJECT_ROOT / "bench" / "faq_resident_dev9.yaml"
 DEV10 = PROJECT_ROOT / "bench" / "faq_resident_dev10.yaml"
@@ -56,6 +58,8 @@ SIZES = {
     DEV7: (400, 4),
     DEV8: (400, 4),
     FRESH6: (400, 1),
+    DEV11: (400, 4),
+    DEV12: (400, 4),
     DEV9: (400, 4),
     DEV10: (380, 4),
 }
@@ -65,7 +69,26 @@ def _kb_topics() -> set[str]:
     return set(load_knowledge(PROJECT_ROOT / "faq" / "knowledge.yaml").topics)
 
 
-ALL = (DEV, FROZEN, FRESH, FRESH2, FRESH3, DEV2, FRESH4, DEV4, FRESH5, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, FRESH6)
+ALL = (
+    DEV,
+    FROZEN,
+    FRESH,
+    FRESH2,
+    FRESH3,
+    DEV2,
+    FRESH4,
+    DEV4,
+    FRESH5,
+    DEV5,
+    DEV6,
+    DEV7,
+    DEV8,
+    DEV9,
+    DEV10,
+    FRESH6,
+    DEV11,
+    DEV12,
+)
 
 
 def _present() -> list[Path]:
