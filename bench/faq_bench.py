@@ -75,6 +75,8 @@ SETS = {
     "resident dev 10 (tuned on)": BENCH / "faq_resident_dev10.yaml",
     "resident dev 11 (tuned on)": BENCH / "faq_resident_dev11.yaml",
     "resident dev 12 (tuned on)": BENCH / "faq_resident_dev12.yaml",
+    "resident dev 13 (tuned on)": BENCH / "faq_resident_dev13.yaml",
+    "resident dev 14 (tuned on)": BENCH / "faq_resident_dev14.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",

@@ -5,6 +5,8 @@ Two judgements learn this way from labelled messages: whether a group post reads
 (``bot.faq.scope``). Numbers are folded to "#" (amounts and dates vary, their presence does not).
 Training (AdaGrad on the logistic loss, L2-regularised) takes seconds for thousands of messages
 and runs in ``bench/``; at run time a model is a JSON table read once and a sum of weights.
+A third, which topic a question asks (``bot.faq.learned``), is a softmax over several classes
+(``Classes``): fitted in ``bench/`` by scikit-learn, scored here from one array per feature.
 """
 
 from __future__ import annotations

@@ -23,6 +23,10 @@ Two more views settle close calls: a naive Bayes posterior over the same words, 
 n-gram profiles of the topics (``letters``), which see what words miss (typos beyond one edit,
 glued words, dialect spellings). Neither answers alone; they answer only when they agree with
 the best candidate and the message asks something.
+
+Last, two learned views trained on residents' own wordings: the scope view holds back an answer to
+village news or small talk (``scope``), and the topic view (``learned``) weighs the rules' decision —
+keeps, questions, switches, settles or holds it back, and adds its likely topics when the bot asks back.
 """
 
 from __future__ import annotations
@@ -236,7 +240,7 @@ class Matcher:
         """``combiner``: True for the trained one in ``faq/combiner.json`` (if any), False for the
         hand-set rules alone, or a given one (training, tests). ``scope``: the same for the learned
         in-scope view (``faq/scope.json``) that holds back answers to village news and small talk, and for
-        the learned topic view (``faq/learned.json``) that settles close calls among the offered topics."""
+        the learned topic view (``faq/learned.json``) that weighs every decision of the rules."""
         self.kb = kb
         self.combiner = default_combiner() if combiner is True else (combiner or None)
         self.scope = scoping.default() if scope is True else (scope or None)
@@ -306,7 +310,7 @@ class Matcher:
             affinity = {i: min(1.0, c / (AFFINITY_SHARE * len(phr))) for i, c in seen.items()}
             self.topics.append(_Topic(tid, terms_all, phrasings, alarming, tid in live_ids, affinity))
         self.index = {t.id: i for i, t in enumerate(self.topics)}
-        self.exempt = frozenset({BOT_TOPIC} | live_ids)  # the learned view neither picks nor questions them
+        self.exempt = frozenset({BOT_TOPIC} | live_ids)  # never picked by the learned view, rarely held back
         # A live answer (weather, salinity) needs its concept in the question: "sửa máy bơm nước" is no
         # salinity question even though "nước" is in most of that topic's phrasings.
         concepts = {"weather": "thờitiết", "salinity": "độmặn"}

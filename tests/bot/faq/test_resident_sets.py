@@ -34,6 +34,8 @@ DEV7 = PROJECT_ROOT / "bench" / "faq_resident_dev7.yaml"
 DEV8 = PROJECT_ROOT / "bench" / "faq_resident_dev8.yaml"
 DEV11 = PROJECT_ROOT / "bench" / "faq_resident_dev11.yaml"
 DEV12 = PROJECT_ROOT / "bench" / "faq_resident_dev12.yaml"
+DEV13 = PROJECT_ROOT / "bench" / "faq_resident_dev13.yaml"
+DEV14 = PROJECT_ROOT / "bench" / "faq_resident_dev14.yaml"
 FRESH6 = PROJECT_ROOT / "bench" / "faq_resident_fresh6.yaml"  # written 2026-12-02 during the sixth pass
 DEV9 = PROJECT_ROOT / "bench" / "faq_resident_dev9.yaml"
 DEV10 = PROJECT_ROOT / "bench" / "faq_resident_dev10.yaml"
@@ -60,6 +62,8 @@ SIZES = {
     FRESH6: (400, 1),
     DEV11: (400, 4),
     DEV12: (400, 4),
+    DEV13: (380, 4),
+    DEV14: (400, 4),
     DEV9: (400, 4),
     DEV10: (380, 4),
 }
@@ -88,6 +92,8 @@ ALL = (
     FRESH6,
     DEV11,
     DEV12,
+    DEV13,
+    DEV14,
 )
 
 
