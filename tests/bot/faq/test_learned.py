@@ -62,6 +62,20 @@ def test_a_close_call_is_settled_among_the_offered_topics_or_when_the_view_is_su
     assert decide(None, "ambiguous", ("a",), {"a": 0.45, OUT: 0.55}, EXEMPT) is None  # out of scope first
 
 
+def test_a_close_call_the_view_is_sure_is_village_talk_offers_no_topics() -> None:
+    # Village news that shares a topic's words gets no "Ý bà con là…?" buttons.
+    assert decide(None, "low_coverage", ("a", "b"), {"a": 0.03, "b": 0.01, OUT: 0.96}, EXEMPT) == (
+        None,
+        (),
+        "out_of_scope",
+    )
+    assert decide(None, "low_coverage", ("a",), {"a": 0.1, OUT: 0.9}, EXEMPT) is None  # less sure: the rules' buttons
+    for news in ("chiều nay ai đi đám cưới con ông Sáu không", "con bò nhà tui sút chuồng, ai thấy báo giùm"):
+        assert Matcher(KB, learned=False).match(news).suggestions != ()  # the rules alone would offer topics
+        m = Matcher(KB).match(news)
+        assert (m.topic, m.suggestions, m.reason) == (None, (), "out_of_scope"), news
+
+
 def test_what_the_rules_keep_out_and_what_the_view_does_not_know_are_left_alone() -> None:
     sure = {"a": 0.95, OUT: 0.05}
     assert decide(None, "statement", ("a",), sure, EXEMPT) is None  # news stays news
