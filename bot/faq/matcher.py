@@ -594,14 +594,20 @@ class Matcher:
         ):
             # Village news or small talk that shares a topic's words: offered in a private chat, not answered.
             return Match(None, ruled.score, False, ruled.topic, "out_of_scope", ready.suggestions)
-        return self._weighed(text, ruled)
+        return self._weighed(text, ready, ruled)
 
-    def _weighed(self, text: str, ruled: Match) -> Match:
+    def _weighed(self, text: str, ready: _Ready, ruled: Match) -> Match:
         """The rules' decision weighed with the learned topic view (``bot.faq.learned.decide``)."""
         if self.learned is None or (ruled.topic is None and ruled.reason not in learning.SETTLES):
             return ruled  # what the rules keep out of a conversation stays out
-        if ruled.topic is not None and (ruled.topic not in self.learned.known or self._in_scope(text)[0] in self.said):
-            return ruled  # a topic added after training, or it says one of the topic's phrasings
+        if ruled.topic is not None and (
+            ruled.topic not in self.learned.known
+            or self._coverage(ready, ruled.topic) >= PHRASING_MATCH
+            or self._in_scope(text)[0] in self.said
+        ):
+            # A topic added after training, or the question (nearly) says one of its phrasings: what leaders
+            # taught stands until the view is retrained on it.
+            return ruled
         probs = textmodel.probabilities(self._in_scope(text)[0], self.learned, learning.MIN_KNOWN)
         got = learning.decide(ruled.topic, ruled.reason, ruled.suggestions, probs, self.exempt)
         if got is None:
