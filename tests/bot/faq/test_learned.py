@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 
 from bench.faq_bench import FROZEN, SETS
+from bot import textmodel
 from bot.config import PROJECT_ROOT
 from bot.faq import learned
 from bot.faq.knowledge import load_knowledge
 from bot.faq.learned import OUT, decide
 from bot.faq.matcher import Matcher
+from bot.faq.normalize import folded_words
+from bot.textmodel import Classes
 
 KB = load_knowledge(PROJECT_ROOT / "faq" / "knowledge.yaml")
 EXEMPT = {"live.weather"}
@@ -103,3 +106,22 @@ def test_the_shipped_view_knows_every_topic_and_is_never_trained_on_the_sets_kep
     assert len(unseen) >= 6 and not set(data["trained_on"]) & unseen
     assert set(data["classes"]) == set(KB.topics) | {OUT}
     assert learned.default() is not None
+
+
+def test_a_view_that_calls_everything_village_talk_never_holds_back_a_phrasing_or_a_near_variant() -> None:
+    # What a leader just taught is a phrasing the view was not retrained on: the rules' answer stands.
+    entry = KB.get("vneid.levels")
+    assert entry is not None
+    phrasing = "mức 2 thì có thêm vân tay với ảnh chân dung phải không"
+    assert phrasing in entry.questions
+    taught = (phrasing, phrasing + " vậy")  # the phrasing, and nearly it
+    loose = "mức 2 với mức 1 khác gì"  # the rules answer it, but it says no phrasing
+    words = {f: {0: 0.0} for q in (*taught, loose) for f in textmodel.features(folded_words(q))}
+    everything_out: Classes = {"classes": [*KB.topics, OUT], "bias": [0.0] * len(KB.topics) + [20.0], "features": words}
+    rules, m = Matcher(KB, learned=False), Matcher(KB, learned=everything_out)
+    for question in (*taught, loose):
+        assert rules.match(question).topic == "vneid.levels", question
+    for question in taught:
+        assert m.match(question).topic == "vneid.levels", question
+    held = m.match(loose)
+    assert (held.topic, held.reason) == (None, "out_of_scope")
