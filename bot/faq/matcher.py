@@ -600,15 +600,16 @@ class Matcher:
         """The rules' decision weighed with the learned topic view (``bot.faq.learned.decide``)."""
         if self.learned is None or (ruled.topic is None and ruled.reason not in learning.SETTLES):
             return ruled  # what the rules keep out of a conversation stays out
+        folded = folded_words(text)  # (the scope view's odds are not needed here: only the veto computes them)
         if ruled.topic is not None and (
             ruled.topic not in self.learned.known
             or self._coverage(ready, ruled.topic) >= PHRASING_MATCH
-            or self._in_scope(text)[0] in self.said
+            or folded in self.said
         ):
             # A topic added after training, or the question (nearly) says one of its phrasings: what leaders
             # taught stands until the view is retrained on it.
             return ruled
-        probs = textmodel.probabilities(self._in_scope(text)[0], self.learned, learning.MIN_KNOWN)
+        probs = textmodel.probabilities(folded, self.learned, learning.MIN_KNOWN)
         got = learning.decide(ruled.topic, ruled.reason, ruled.suggestions, probs, self.exempt)
         if got is None:
             return ruled
@@ -617,7 +618,7 @@ class Matcher:
 
     def _in_scope(self, text: str) -> tuple[str, float]:
         """The question's folded words and the scope view's log odds, computed once per question (the
-        learned topic view and the veto both ask)."""
+        veto asks for both)."""
         if self._memo_scope[0] != text:
             folded = folded_words(text)
             odds = scoping.log_odds(text, self.scope, folded) if self.scope is not None else 0.0
