@@ -77,6 +77,11 @@ SETS = {
     "resident dev 12 (tuned on)": BENCH / "faq_resident_dev12.yaml",
     "resident dev 13 (tuned on)": BENCH / "faq_resident_dev13.yaml",
     "resident dev 14 (tuned on)": BENCH / "faq_resident_dev14.yaml",
+    "resident fresh 7 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh7.yaml",
+    "resident dev 15 (tuned on)": BENCH / "faq_resident_dev15.yaml",
+    "resident dev 16 (tuned on)": BENCH / "faq_resident_dev16.yaml",
+    "resident dev 17 (tuned on)": BENCH / "faq_resident_dev17.yaml",
+    "resident dev 18 (tuned on)": BENCH / "faq_resident_dev18.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -91,6 +96,7 @@ FROZEN = frozenset(
         "resident fresh 4 (written 2026-12-01, never tuned on)",
         "resident fresh 5 (written 2026-12-02, never tuned on)",
         "resident fresh 6 (written 2026-12-02, never tuned on)",
+        "resident fresh 7 (written 2026-12-02, never tuned on)",
     }
 )
 LONG_WORDS = 15

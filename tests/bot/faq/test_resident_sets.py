@@ -39,6 +39,11 @@ DEV14 = PROJECT_ROOT / "bench" / "faq_resident_dev14.yaml"
 FRESH6 = PROJECT_ROOT / "bench" / "faq_resident_fresh6.yaml"  # written 2026-12-02 during the sixth pass
 DEV9 = PROJECT_ROOT / "bench" / "faq_resident_dev9.yaml"
 DEV10 = PROJECT_ROOT / "bench" / "faq_resident_dev10.yaml"
+FRESH7 = PROJECT_ROOT / "bench" / "faq_resident_fresh7.yaml"  # written 2026-12-02 during the seventh pass
+DEV15 = PROJECT_ROOT / "bench" / "faq_resident_dev15.yaml"
+DEV16 = PROJECT_ROOT / "bench" / "faq_resident_dev16.yaml"
+DEV17 = PROJECT_ROOT / "bench" / "faq_resident_dev17.yaml"
+DEV18 = PROJECT_ROOT / "bench" / "faq_resident_dev18.yaml"
 OLD_SETS = (EVAL_FILE, EVAL_FILE.with_name("faq_heldout.yaml"))
 
 # Topics issue 10 adds to the knowledge base; accepted here until they land in it.
@@ -66,6 +71,11 @@ SIZES = {
     DEV14: (400, 4),
     DEV9: (400, 4),
     DEV10: (380, 4),
+    FRESH7: (400, 1),
+    DEV15: (400, 4),
+    DEV16: (400, 4),
+    DEV17: (400, 4),
+    DEV18: (400, 4),
 }
 
 
@@ -94,6 +104,11 @@ ALL = (
     DEV12,
     DEV13,
     DEV14,
+    FRESH7,
+    DEV15,
+    DEV16,
+    DEV17,
+    DEV18,
 )
 
 
@@ -174,8 +189,8 @@ def test_new_sets_do_not_repeat_the_old_eval_sets() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [FROZEN, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6],
-    ids=["frozen", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"],
+    [FROZEN, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7],
+    ids=["frozen", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"],
 )
 def test_never_tuned_sets_say_they_are_frozen(path: Path) -> None:
     if not path.exists():
