@@ -73,6 +73,9 @@ SETS = {
     "unseen 10": ROOT
     / "bench"
     / "safety_unseen10.yaml",  # a newspaper's readers, written during round 16; never opened
+    "round 19": ROOT / "bench" / "safety_round19.yaml",  # Mekong fruit farmers and their online sellers; tuned on
+    "round 20": ROOT / "bench" / "safety_round20.yaml",  # a Hà Nội retirees' club and a class parents' group; tuned on
+    "unseen 11": ROOT / "bench" / "safety_unseen11.yaml",  # Highlands growers, written with round 19; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -87,6 +90,7 @@ NEVER_SHOWN = frozenset(
         "unseen 8",
         "unseen 9",
         "unseen 10",
+        "unseen 11",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

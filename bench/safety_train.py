@@ -42,6 +42,8 @@ ROUNDS = (
     "safety_round16.yaml",
     "safety_round17.yaml",
     "safety_round18.yaml",
+    "safety_round19.yaml",
+    "safety_round20.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
