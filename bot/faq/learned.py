@@ -10,7 +10,9 @@ cước cho con") and which belong to village talk.
 The two are weighed together (``decide``): an answer of the rules stands when the view gives it some
 weight; when the view finds it unlikely, the view's own topic is answered if it is sure, else the bot
 asks back; an answer the view calls out of scope is held back; a close call the rules would ask back on
-is settled when the view is sure; and when the bot asks back, the view's likely topics join the buttons.
+is settled when the view is sure; a question the rules took for a story or another matter (no question's
+words: "tui vô cổng dịch vụ công đăng nhập thì nó quay vòng vòng hoài") is answered when the view is nearly
+sure; and when the bot asks back, the view's likely topics join the buttons.
 The view never picks the weather, salinity or the bot itself (their rules ask for their own words) and
 holds their answers back only when it is nearly sure the message is village talk ("sầu riêng bị vàng lá
 sau mùa mưa"); it never touches a message the rules keep out of a conversation (news, small talk, a name
@@ -32,15 +34,21 @@ MODEL = Path(__file__).resolve().parent.parent.parent / "faq" / "learned.json"
 OUT = "_out_of_scope"  # the class of messages about nothing the knowledge base answers
 
 # Chosen on the tuning sets, each held out in turn (views fitted without it); see docs/faq.md.
-KEEP = 0.3  # the rules' answer stands if the view gives it at least this (or ranks it first) …
-SWITCH = 0.8  # … else the view's own topic is answered if it is this sure, else the bot asks back
-SETTLE = 0.7  # a close call of the rules is settled by an offered topic the view gives this much
+KEEP = 0.4  # the rules' answer stands if the view gives it at least this (or ranks it first) …
+SWITCH = 0.7  # … else the view's own topic is answered if it is this sure, else the bot asks back
+SETTLE = 0.7  # a close call of the rules is settled by an offered topic the view gives this much …
+SETTLE_UNMATCHED = 0.5  # … and a question whose words the rules barely matched, by any topic given this much
+SPEAK_UP = 0.9  # a question the rules took for a story or another matter is answered when the view is this sure
 OUT_AT = 0.5  # an answer is held back when the view gives "out of scope" this much, and more than it
 OUT_AT_EXEMPT = 0.95  # … or this much for the weather, salinity and the bot, whose rules ask for their words;
 # as sure as this, a close call of the rules offers no topics either (held out: 263 fewer out-of-scope messages
 # of 1,467 got topic buttons, the right topic answered or offered unchanged at 98.2 %)
 OFFER_AT = 0.1  # the view's topics with this much join the buttons when the bot asks back
 SETTLES = frozenset({"ambiguous", "low_coverage"})  # the rules' reasons a learned view may settle
+# The rules' reasons to stay silent that the view may overrule when it is nearly sure: a question told as a
+# story without a question's words ("tui làm tới bước quét khuôn mặt thì nó báo không khớp"), or one naming
+# a matter we do not answer beside one we do ("trợ cấp thất nghiệp coi trong vneid được không").
+SPEAKS = frozenset({"statement", "other_matter"})
 MAX_OFFERED = 3
 MIN_KNOWN = 2  # with fewer of its words and pairs known to the view, the view says nothing ("quenmatkhauvneid")
 
@@ -91,7 +99,10 @@ def decide(
         if p_best >= SWITCH:
             return best, (), "ok"
         return None, _offer((answered,), ranked, probs), "ambiguous"
-    if reason in SETTLES and p_best > p_out and ((p_best >= SETTLE and best in offered) or p_best >= SWITCH):
+    if reason in SPEAKS:
+        return (best, (), "ok") if p_best >= SPEAK_UP and p_best > p_out else None
+    switch = SETTLE_UNMATCHED if reason == "low_coverage" else SWITCH
+    if reason in SETTLES and p_best > p_out and ((p_best >= SETTLE and best in offered) or p_best >= switch):
         return best, (), "ok"
     if reason not in SETTLES:
         return None

@@ -581,7 +581,7 @@ class Matcher:
     def match(self, text: str) -> Match:
         ready = self._prepare(text)
         if isinstance(ready, Match):
-            return ready
+            return self._spoken_up(text, ready) if ready.reason in learning.SPEAKS else ready
         ruled = self._ruled(ready)
         if ruled.topic is None and self.combiner is not None:
             ruled = self._combined(ready, self.combiner) or ruled
@@ -615,6 +615,17 @@ class Matcher:
             return ruled
         topic, offered, reason = got
         return Match(topic, ruled.score, topic is not None, topic or ruled.best, reason, offered)
+
+    def _spoken_up(self, text: str, kept: Match) -> Match:
+        """A question the rules took for a story or another matter, answered when the learned view is nearly
+        sure of its topic (``bot.faq.learned.decide``); news and village talk it calls out of scope."""
+        if self.learned is None:
+            return kept
+        probs = textmodel.probabilities(folded_words(text), self.learned, learning.MIN_KNOWN)
+        got = learning.decide(None, kept.reason, kept.suggestions, probs, self.exempt)
+        if got is None or got[0] is None:
+            return kept
+        return Match(got[0], kept.score, True, got[0], got[2], ())
 
     def _in_scope(self, text: str) -> tuple[str, float]:
         """The question's folded words and the scope view's log odds, computed once per question (the
