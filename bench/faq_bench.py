@@ -82,6 +82,11 @@ SETS = {
     "resident dev 16 (tuned on)": BENCH / "faq_resident_dev16.yaml",
     "resident dev 17 (tuned on)": BENCH / "faq_resident_dev17.yaml",
     "resident dev 18 (tuned on)": BENCH / "faq_resident_dev18.yaml",
+    "resident fresh 8 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh8.yaml",
+    "resident dev 19 (tuned on)": BENCH / "faq_resident_dev19.yaml",
+    "resident dev 20 (tuned on)": BENCH / "faq_resident_dev20.yaml",
+    "resident dev 21 (tuned on)": BENCH / "faq_resident_dev21.yaml",
+    "resident dev 22 (tuned on)": BENCH / "faq_resident_dev22.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -97,6 +102,7 @@ FROZEN = frozenset(
         "resident fresh 5 (written 2026-12-02, never tuned on)",
         "resident fresh 6 (written 2026-12-02, never tuned on)",
         "resident fresh 7 (written 2026-12-02, never tuned on)",
+        "resident fresh 8 (written 2026-12-02, never tuned on)",
     }
 )
 LONG_WORDS = 15

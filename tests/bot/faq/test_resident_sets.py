@@ -44,6 +44,11 @@ DEV15 = PROJECT_ROOT / "bench" / "faq_resident_dev15.yaml"
 DEV16 = PROJECT_ROOT / "bench" / "faq_resident_dev16.yaml"
 DEV17 = PROJECT_ROOT / "bench" / "faq_resident_dev17.yaml"
 DEV18 = PROJECT_ROOT / "bench" / "faq_resident_dev18.yaml"
+FRESH8 = PROJECT_ROOT / "bench" / "faq_resident_fresh8.yaml"  # written 2026-12-02 during the seventh pass
+DEV19 = PROJECT_ROOT / "bench" / "faq_resident_dev19.yaml"
+DEV20 = PROJECT_ROOT / "bench" / "faq_resident_dev20.yaml"
+DEV21 = PROJECT_ROOT / "bench" / "faq_resident_dev21.yaml"
+DEV22 = PROJECT_ROOT / "bench" / "faq_resident_dev22.yaml"
 OLD_SETS = (EVAL_FILE, EVAL_FILE.with_name("faq_heldout.yaml"))
 
 # Topics issue 10 adds to the knowledge base; accepted here until they land in it.
@@ -76,6 +81,11 @@ SIZES = {
     DEV16: (400, 4),
     DEV17: (400, 4),
     DEV18: (400, 4),
+    FRESH8: (400, 1),
+    DEV19: (380, 4),
+    DEV20: (400, 4),
+    DEV21: (400, 4),
+    DEV22: (400, 4),
 }
 
 
@@ -109,6 +119,11 @@ ALL = (
     DEV16,
     DEV17,
     DEV18,
+    FRESH8,
+    DEV19,
+    DEV20,
+    DEV21,
+    DEV22,
 )
 
 
@@ -189,8 +204,8 @@ def test_new_sets_do_not_repeat_the_old_eval_sets() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [FROZEN, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7],
-    ids=["frozen", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"],
+    [FROZEN, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8],
+    ids=["frozen", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"],
 )
 def test_never_tuned_sets_say_they_are_frozen(path: Path) -> None:
     if not path.exists():
