@@ -76,6 +76,9 @@ SETS = {
     "round 19": ROOT / "bench" / "safety_round19.yaml",  # Mekong fruit farmers and their online sellers; tuned on
     "round 20": ROOT / "bench" / "safety_round20.yaml",  # a Hà Nội retirees' club and a class parents' group; tuned on
     "unseen 11": ROOT / "bench" / "safety_unseen11.yaml",  # Highlands growers, written with round 19; never opened
+    "round 21": ROOT / "bench" / "safety_round21.yaml",  # fishing ports and tourism towns, South-Central; tuned on
+    "round 22": ROOT / "bench" / "safety_round22.yaml",  # students' and boarding-house groups; tuned on
+    "unseen 12": ROOT / "bench" / "safety_unseen12.yaml",  # Red River parishes, written with round 21; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -91,6 +94,7 @@ NEVER_SHOWN = frozenset(
         "unseen 9",
         "unseen 10",
         "unseen 11",
+        "unseen 12",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

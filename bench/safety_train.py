@@ -44,6 +44,8 @@ ROUNDS = (
     "safety_round18.yaml",
     "safety_round19.yaml",
     "safety_round20.yaml",
+    "safety_round21.yaml",
+    "safety_round22.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
