@@ -296,6 +296,42 @@ def test_sextortion_and_romance_are_named_in_the_warning() -> None:
     assert any("clip" in r for r in reasons(j, texts))
 
 
+def test_a_post_the_rules_half_know_is_a_scam_when_the_learned_score_is_very_sure(monkeypatch: Any) -> None:
+    post = (
+        "Mô hình tiêu dùng tích điểm Sống Khỏe: mua gói thực phẩm chức năng, mỗi ngày được hoàn một phần về ví, "
+        "giới thiệu thêm người được thưởng"
+    )
+    got = {}
+    for odds in (0.0, 3.5, 4.2):
+        monkeypatch.setattr(judge_module, "log_odds", lambda _text, odds=odds: odds)
+        got[odds] = judge(post).verdict
+    assert got == {0.0: Verdict.OK, 3.5: Verdict.SUSPICIOUS, 4.2: Verdict.SCAM}
+
+
+def test_a_scam_worded_as_a_question_for_help_is_a_scam_only_when_the_learned_score_is_sure(monkeypatch: Any) -> None:
+    asks = (
+        "Bác ơi nhà bác có ai bán đất không, bên cháu có khách Hàn Quốc muốn mua giá cao gấp đôi thị trường, "
+        "bác chỉ cần đóng phí định giá và phí môi giới trước 5 triệu là cháu dẫn khách xuống xem ngay tuần này "
+        "được không ạ"
+    )
+    got = {}
+    for odds in (4.5, 7.0):
+        monkeypatch.setattr(judge_module, "log_odds", lambda _text, odds=odds: odds)
+        got[odds] = judge(asks).verdict
+    # Enough for a scam by score, but it reads as a resident's question: logged only, unless the score is sure.
+    assert got == {4.5: Verdict.SUSPICIOUS, 7.0: Verdict.SCAM}
+
+
+def test_a_lure_to_work_across_the_border_is_named_as_work_abroad() -> None:
+    j = judge(
+        "Tuyển gấp 10 bạn nữ qua Campuchia làm văn phòng nhập liệu, lương 1.200 đô mỗi tháng, bao ăn ở, "
+        "không cần hộ chiếu, bên em lo xe đưa qua. Ib Zalo 0912 345 678"
+    )
+    assert j.verdict is Verdict.SCAM and j.kind == "job"
+    assert any("nước ngoài" in r for r in reasons(j, default_texts()))
+    assert default_texts().say("safety_kind_job") == "lời mời việc làm"  # not only online tasks
+
+
 def test_the_teams_lesson_on_real_sites_is_no_public_warning() -> None:
     lesson = (
         "Cách nhận biết trang thật của nhà nước: địa chỉ phải kết thúc bằng .gov.vn, ví dụ dichvucong.gov.vn. "
