@@ -49,6 +49,11 @@ DEV19 = PROJECT_ROOT / "bench" / "faq_resident_dev19.yaml"
 DEV20 = PROJECT_ROOT / "bench" / "faq_resident_dev20.yaml"
 DEV21 = PROJECT_ROOT / "bench" / "faq_resident_dev21.yaml"
 DEV22 = PROJECT_ROOT / "bench" / "faq_resident_dev22.yaml"
+DEV23 = PROJECT_ROOT / "bench" / "faq_resident_dev23.yaml"
+DEV24 = PROJECT_ROOT / "bench" / "faq_resident_dev24.yaml"
+DEV25 = PROJECT_ROOT / "bench" / "faq_resident_dev25.yaml"
+DEV26 = PROJECT_ROOT / "bench" / "faq_resident_dev26.yaml"
+DEV27 = PROJECT_ROOT / "bench" / "faq_resident_dev27.yaml"
 OLD_SETS = (EVAL_FILE, EVAL_FILE.with_name("faq_heldout.yaml"))
 
 # Topics issue 10 adds to the knowledge base; accepted here until they land in it.
@@ -86,6 +91,11 @@ SIZES = {
     DEV20: (400, 4),
     DEV21: (400, 4),
     DEV22: (400, 4),
+    DEV23: (400, 4),
+    DEV24: (380, 4),
+    DEV25: (400, 4),
+    DEV26: (400, 4),
+    DEV27: (380, 3),
 }
 
 
@@ -124,6 +134,11 @@ ALL = (
     DEV20,
     DEV21,
     DEV22,
+    DEV23,
+    DEV24,
+    DEV25,
+    DEV26,
+    DEV27,
 )
 
 
