@@ -79,6 +79,9 @@ SETS = {
     "round 21": ROOT / "bench" / "safety_round21.yaml",  # fishing ports and tourism towns, South-Central; tuned on
     "round 22": ROOT / "bench" / "safety_round22.yaml",  # students' and boarding-house groups; tuned on
     "unseen 12": ROOT / "bench" / "safety_unseen12.yaml",  # Red River parishes, written with round 21; never opened
+    "round 23": ROOT / "bench" / "safety_round23.yaml",  # workers abroad and their families; tuned on
+    "round 24": ROOT / "bench" / "safety_round24.yaml",  # Hồ Chí Minh City alleys and markets; tuned on
+    "round 25": ROOT / "bench" / "safety_round25.yaml",  # flood season, Quảng Bình / Quảng Trị; tuned on
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

@@ -46,6 +46,9 @@ ROUNDS = (
     "safety_round20.yaml",
     "safety_round21.yaml",
     "safety_round22.yaml",
+    "safety_round23.yaml",
+    "safety_round24.yaml",
+    "safety_round25.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
