@@ -54,6 +54,11 @@ DEV24 = PROJECT_ROOT / "bench" / "faq_resident_dev24.yaml"
 DEV25 = PROJECT_ROOT / "bench" / "faq_resident_dev25.yaml"
 DEV26 = PROJECT_ROOT / "bench" / "faq_resident_dev26.yaml"
 DEV27 = PROJECT_ROOT / "bench" / "faq_resident_dev27.yaml"
+DEV28 = PROJECT_ROOT / "bench" / "faq_resident_dev28.yaml"
+DEV29 = PROJECT_ROOT / "bench" / "faq_resident_dev29.yaml"
+DEV30 = PROJECT_ROOT / "bench" / "faq_resident_dev30.yaml"
+DEV31 = PROJECT_ROOT / "bench" / "faq_resident_dev31.yaml"
+DEV32 = PROJECT_ROOT / "bench" / "faq_resident_dev32.yaml"
 OLD_SETS = (EVAL_FILE, EVAL_FILE.with_name("faq_heldout.yaml"))
 
 # Topics issue 10 adds to the knowledge base; accepted here until they land in it.
@@ -96,6 +101,11 @@ SIZES = {
     DEV25: (400, 4),
     DEV26: (400, 4),
     DEV27: (380, 3),
+    DEV28: (400, 4),
+    DEV29: (380, 4),
+    DEV30: (400, 4),
+    DEV31: (400, 4),
+    DEV32: (400, 4),
 }
 
 
@@ -139,6 +149,11 @@ ALL = (
     DEV25,
     DEV26,
     DEV27,
+    DEV28,
+    DEV29,
+    DEV30,
+    DEV31,
+    DEV32,
 )
 
 
