@@ -56,9 +56,10 @@ def test_import_then_scan_uses_the_entries_with_their_source(tmp_path: Path) -> 
         ("phone", "0912345678", "Công an xã Đại Ngãi"),
         ("domain", "hang-re.shop", str(csv.resolve())),
     }
-    result = loaso(tmp_path, "scan", "--json", stdin="Gọi ngay 0912.345.678 để nhận tiền\n")
+    # Plain words around a number the commune's police listed: only the list makes it a scam.
+    result = loaso(tmp_path, "scan", "--json", stdin="Có gì gọi chị Hai số 0912.345.678 nha\n")
     assert json.loads(result.stdout)["verdict"] == "scam"
-    result = loaso(tmp_path, "scan", "--json", "--no-db", stdin="Gọi ngay 0912.345.678 để nhận tiền\n")
+    result = loaso(tmp_path, "scan", "--json", "--no-db", stdin="Có gì gọi chị Hai số 0912.345.678 nha\n")
     assert json.loads(result.stdout)["verdict"] == "ok"
 
 
