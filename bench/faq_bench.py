@@ -92,11 +92,11 @@ SETS = {
     "resident dev 25 (tuned on)": BENCH / "faq_resident_dev25.yaml",
     "resident dev 26 (tuned on)": BENCH / "faq_resident_dev26.yaml",
     "resident dev 27 (tuned on)": BENCH / "faq_resident_dev27.yaml",
-    "resident dev 28 (tuned on)": BENCH / "faq_resident_dev28.yaml",
-    "resident dev 29 (tuned on)": BENCH / "faq_resident_dev29.yaml",
-    "resident dev 30 (tuned on)": BENCH / "faq_resident_dev30.yaml",
-    "resident dev 31 (tuned on)": BENCH / "faq_resident_dev31.yaml",
-    "resident dev 32 (tuned on)": BENCH / "faq_resident_dev32.yaml",
+    "resident dev 28 (held out, not trained on)": BENCH / "faq_resident_dev28.yaml",
+    "resident dev 29 (held out, not trained on)": BENCH / "faq_resident_dev29.yaml",
+    "resident dev 30 (held out, not trained on)": BENCH / "faq_resident_dev30.yaml",
+    "resident dev 31 (held out, not trained on)": BENCH / "faq_resident_dev31.yaml",
+    "resident dev 32 (held out, not trained on)": BENCH / "faq_resident_dev32.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -113,6 +113,17 @@ FROZEN = frozenset(
         "resident fresh 6 (written 2026-12-02, never tuned on)",
         "resident fresh 7 (written 2026-12-02, never tuned on)",
         "resident fresh 8 (written 2026-12-02, never tuned on)",
+    }
+)
+# Tuning sets measured held out and, for now, not trained on: retraining the learned views with them broke two
+# guard tests (a screenshot of VNeID's maintenance notice was asked back instead of answered); see docs/faq.md.
+NOT_TRAINED = frozenset(
+    {
+        "resident dev 28 (held out, not trained on)",
+        "resident dev 29 (held out, not trained on)",
+        "resident dev 30 (held out, not trained on)",
+        "resident dev 31 (held out, not trained on)",
+        "resident dev 32 (held out, not trained on)",
     }
 )
 LONG_WORDS = 15

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.faq_bench import FROZEN, SETS  # noqa: E402
+from bench.faq_bench import FROZEN, NOT_TRAINED, SETS  # noqa: E402
 from bot import textmodel  # noqa: E402
 from bot.faq import scope  # noqa: E402
 from bot.faq.evaluation import Case, load_cases  # noqa: E402
@@ -41,7 +41,7 @@ def collect(kb: KnowledgeBase, hold: list[str]) -> Training:
     t = Training(inside=[(scope.words(q), e.id) for e in kb.entries for q in (e.title, *e.questions)])
     t.used.append("faq/knowledge.yaml")
     for name, path in SETS.items():
-        if name in FROZEN or not path.exists():
+        if name in FROZEN or name in NOT_TRAINED or not path.exists():
             continue
         cases = load_cases(path)
         if any(h in name for h in hold):

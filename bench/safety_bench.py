@@ -82,9 +82,9 @@ SETS = {
     "round 23": ROOT / "bench" / "safety_round23.yaml",  # workers abroad and their families; tuned on
     "round 24": ROOT / "bench" / "safety_round24.yaml",  # Hồ Chí Minh City alleys and markets; tuned on
     "round 25": ROOT / "bench" / "safety_round25.yaml",  # flood season, Quảng Bình / Quảng Trị; tuned on
-    "round 26": ROOT / "bench" / "safety_round26.yaml",  # Lâm Đồng growers and homestays; tuned on
-    "round 27": ROOT / "bench" / "safety_round27.yaml",  # retired miners and veterans, Quảng Ninh; tuned on
-    "round 28": ROOT / "bench" / "safety_round28.yaml",  # young factory workers, Bắc Giang / Bắc Ninh; tuned on
+    "round 26": ROOT / "bench" / "safety_round26.yaml",  # Lâm Đồng growers and homestays; held out, not trained on
+    "round 27": ROOT / "bench" / "safety_round27.yaml",  # retired miners, veterans; held out, not trained on
+    "round 28": ROOT / "bench" / "safety_round28.yaml",  # young factory workers; held out, not trained on
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

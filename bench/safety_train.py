@@ -49,9 +49,6 @@ ROUNDS = (
     "safety_round23.yaml",
     "safety_round24.yaml",
     "safety_round25.yaml",
-    "safety_round26.yaml",
-    "safety_round27.yaml",
-    "safety_round28.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
