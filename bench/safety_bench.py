@@ -85,6 +85,9 @@ SETS = {
     "round 26": ROOT / "bench" / "safety_round26.yaml",  # Lâm Đồng growers and homestays; held out, not trained on
     "round 27": ROOT / "bench" / "safety_round27.yaml",  # retired miners, veterans; held out, not trained on
     "round 28": ROOT / "bench" / "safety_round28.yaml",  # young factory workers; held out, not trained on
+    "round 29": ROOT / "bench" / "safety_round29.yaml",  # Mekong elders; rules tuned on, score not trained
+    "round 30": ROOT / "bench" / "safety_round30.yaml",  # online sellers, Hải Phòng; rules tuned on, score not trained
+    "round 31": ROOT / "bench" / "safety_round31.yaml",  # teachers, officials, Huế; rules tuned on, score not trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

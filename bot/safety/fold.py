@@ -49,6 +49,16 @@ _TEEN = {
     "ln": "link",
 }
 _WORD = re.compile(r"[^\W_]+")
+# Digits for look-alike letters ("Ch0 v4y t13n kh0ng th3 ch4p"): read back as letters in words that start with
+# a letter and have two or more, when a message writes at least LEET_MIN words so — "F0", "A4", a lottery's
+# "G1 30516" stay as they are.
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
+_LEET_WORD = re.compile(r"[^\W\d_]+\d[^\W_]*")
+LEET_MIN = 4
+
+
+def _leet(word: str) -> bool:
+    return _LEET_WORD.fullmatch(word) is not None and sum(c.isalpha() for c in word) >= 2
 
 
 def strip_marks(text: str) -> str:
@@ -62,10 +72,14 @@ def fold(text: str) -> str:
 
     Teencode is looked up on the word as written, so "hông" and "hong" mean "không" but
     "hồng" (as in "hoa hồng", commission) stays "hong". Punctuation becomes a space, so
-    'O.T.P' → 'o t p' (caught by the patterns as well).
+    'O.T.P' → 'o t p' (caught by the patterns as well); digits written for letters throughout a message
+    ("v4y t13n") are read as the letters.
     """
     out: list[str] = []
-    for word in _WORD.findall(text.lower().replace("%", " phantram ")):
+    words = _WORD.findall(text.lower().replace("%", " phantram "))
+    if sum(1 for w in words if _leet(w)) >= LEET_MIN:
+        words = [w.translate(_LEET) if _leet(w) else w for w in words]
+    for word in words:
         spelled = _TEEN.get(word)
         if spelled is None:
             plain = strip_marks(word)

@@ -426,3 +426,48 @@ def test_a_scam_wrapped_in_quotes_is_still_logged_for_the_leaders() -> None:
 )
 def test_scams_of_the_countryside(text: str) -> None:
     assert judge(text).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the caller's hold: tell no one, do not hang up ("đừng cúp máy" is an order, not a warning)
+        "Tôi là cán bộ Viện kiểm sát, căn cước của ông bị dùng mở tài khoản rửa tiền. Ông không được nói chuyện"
+        " này với ai trong nhà, đừng cúp máy, tôi chuyển cuộc gọi sang cơ quan điều tra",
+        "Em là bác sĩ trực khoa cấp cứu, chồng chị bị tai nạn cần mổ gấp, chị chuyển trước 15 triệu tạm ứng vào tk"
+        " bác sĩ 1903 5566 7788, đừng cúp máy",
+        # a summons as a link
+        "GIẤY TRIỆU TẬP: Công an huyện đề nghị bà Lê Thị Hoa có mặt giải trình về giao dịch đáng ngờ, xem giấy"
+        " triệu tập tại trieutap-conganhuyen.com",
+        # the second scam on a victim
+        "Bị lừa mất tiền qua mạng? Nhóm luật sư lấy lại tiền đã bị lừa trong 48h, liên hệ Zalo 0912 447 215",
+        # a deepfake video call, then the money
+        "Cô ơi con vừa gọi video cô thấy mặt con rồi đó, mạng yếu con không gọi lại được, cô chuyển gấp cho con 8"
+        " triệu vào tài khoản bạn con nha",
+        # a fixer
+        "Ai muốn vào làm công ty giày mà chưa có suất thì gửi em 2 triệu, em lo được, khỏi phỏng vấn",
+        # a parcel held for a fee
+        "Kiện quà từ Mỹ của anh đang ở kho hải quan, anh nộp phí thông quan 6 triệu vào tài khoản này để nhận hàng",
+        # digits written for letters throughout
+        "H0 tr0 v4y v0n kh0ng th3 ch4p, g14i ng4n tr0ng ng4y, lh z4l0 0866 112 334",
+    ],
+)
+def test_scams_of_the_eighth_pass(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngân hàng thông báo: từ tháng sau giao dịch lớn cần xác thực khuôn mặt trên ứng dụng. Ngân hàng không"
+        " gửi đường link và không yêu cầu cung cấp OTP cho bất kỳ ai.",
+        "Khách đặt phòng qua Booking thì tiền tự về, chủ nhà không bao giờ phải nhập số thẻ vào link nào hết.",
+        "nhóm làm nhiệm vụ này uy tín không mọi người, em nạp 1tr rồi giờ bảo nạp thêm mới rút,"
+        " có phải bị lừa rồi không",
+        "Cảnh giác: có dịch vụ nhận lấy lại tiền bị lừa, thực chất lừa lần hai, bà con đừng tin.",
+        "Tối qua con gọi video cho bà thấy mặt bé Na rồi, bà vui lắm.",
+        "Sim 4G gói 5G giá 90k một tháng, máy in A4, ai cần liên hệ em",
+    ],
+)
+def test_bank_reassurance_questions_and_everyday_talk_of_the_eighth_pass(text: str) -> None:
+    assert judge(text).verdict is not Verdict.SCAM

@@ -1,0 +1,14 @@
+"""Folding for scam wording: digits written for letters are read back only where a message does it throughout."""
+
+from __future__ import annotations
+
+from bot.safety.fold import fold
+
+
+def test_digits_for_letters_throughout_a_message_are_read_as_letters() -> None:
+    assert fold("Ch0 v4y t13n kh0ng th3 ch4p") == "cho vay tien khong the chap"
+
+
+def test_a_few_words_with_digits_stay_as_written() -> None:
+    assert fold("Máy in A4, mạng 4G, bệnh nhân F0") == "may in a4 mang 4g benh nhan f0"
+    assert fold("chuyển 2tr5 cho chị, 500k tiền ship") == "chuyen 2tr5 cho chi 500k tien ship"
