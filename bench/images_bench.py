@@ -61,8 +61,8 @@ def _run(made: list[image_set.Sample], matcher: Matcher, *, show_ocr: bool) -> i
         read = text_read(raw)
         # As handlers/media.py does: a screenshot of a message with a link or a number is judged first.
         scam = bool(find_links(read) or find_phones(read)) and judge(read).verdict is Verdict.SCAM
-        question = best_question(raw, matcher.match)
-        m = matcher.match(question) if question else None
+        question = best_question(raw, lambda text: matcher.match(text, shown=True))
+        m = matcher.match(question, shown=True) if question else None
         topic = m.topic if m is not None and m.outcome == ANSWER else None
         offered = list(m.suggestions) if m is not None and topic is None else []
         if scam:

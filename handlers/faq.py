@@ -127,12 +127,13 @@ def _matcher(ctx: Context) -> Matcher | None:
 
 
 async def answer_question(
-    ctx: Context, text: str, *, addressed: bool, record: str | None = None
+    ctx: Context, text: str, *, addressed: bool, record: str | None = None, shown: bool = False
 ) -> list[Outbound] | None:
     """The FAQ's decision for one message; None lets later handlers (the fallback) try.
 
     ``record`` is what the leaders' question log keeps instead of the text (text read from an
-    image is used, then discarded: it may hold a name or an ID number).
+    image is used, then discarded: it may hold a name or an ID number); ``shown``: the text was read from
+    that image (``Matcher.match``).
     """
     msg = ctx.event
     assert isinstance(msg, InboundMessage)
@@ -142,7 +143,7 @@ async def answer_question(
     matcher = _matcher(ctx)
     if matcher is None:
         return None
-    match = matcher.match(question)
+    match = matcher.match(question, shown=shown)
     if match.reason == "chitchat" or match.reason == "empty":
         if addressed:
             return [Outbound(msg.chat, ctx.texts.say("faq_chitchat"), reply_to=_reply_to(msg))]

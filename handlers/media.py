@@ -55,7 +55,7 @@ async def _once_today(ctx: Context, kind: str) -> bool:
 
 def _match(ctx: Context, text: str) -> Match:
     try:
-        return matcher_for(ctx.config).match(text)
+        return matcher_for(ctx.config).match(text, shown=True)
     except KnowledgeError:
         return Match(None, 0.0, False, None, "empty")
 
@@ -82,7 +82,7 @@ async def _image(ctx: Context, msg: InboundMessage) -> list[Outbound] | None:
     question = best_question(read, lambda t: _match(ctx, t))
     if not question:
         return await _say(ctx, msg, "media/unreadable.txt.j2")
-    answered = await answer_question(ctx, question, addressed=True, record=IMAGE_RECORD)
+    answered = await answer_question(ctx, question, addressed=True, record=IMAGE_RECORD, shown=True)
     return answered if answered is not None else await _say(ctx, msg, "media/unreadable.txt.j2")
 
 

@@ -29,8 +29,8 @@ from bot.model import nfc
 from bot.texts import default_texts
 
 
-def _answer(matcher: Matcher, question: str) -> dict[str, object]:
-    match = matcher.match(question)
+def _answer(matcher: Matcher, question: str, *, shown: bool = False) -> dict[str, object]:
+    match = matcher.match(question, shown=shown)
     entry = matcher.kb.get(match.topic) if match.topic and match.outcome == ANSWER else None
     return {
         "question": question,
@@ -59,8 +59,8 @@ def _answer_image(matcher: Matcher, path: Path) -> dict[str, object]:
     except TimeoutError:
         fail(f"{path}: reading the image took too long")
 
-    best = best_question(raw, matcher.match)
-    result = _answer(matcher, best) if best else _answer(matcher, "")
+    best = best_question(raw, lambda text: matcher.match(text, shown=True))
+    result = _answer(matcher, best, shown=True) if best else _answer(matcher, "")
     if not best:
         result.update(topic=None, answer=None, score=0.0, suggestions=[])
     result["question"] = text_read(raw)

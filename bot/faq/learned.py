@@ -78,10 +78,14 @@ def decide(
     offered: tuple[str, ...],
     probs: dict[str, float],
     exempt: Collection[str],
+    *,
+    shown: bool = False,
 ) -> tuple[str | None, tuple[str, ...], str] | None:
     """The rules' decision (``answered``, ``reason``, ``offered``) weighed with the view's ``probs``:
     (topic answered, topics offered, reason), or None to keep the rules' decision. ``exempt``: topics the
-    view never picks (weather, salinity, the bot)."""
+    view never picks (weather, salinity, the bot). ``shown``: the text was read from a picture the resident
+    sent the bot to ask about it — not village talk, so the view's "out of scope" does not hold back an
+    answer of the rules (an app's notice "Thông báo: Hệ thống đang bảo trì" reads like a group's notice)."""
     ranked = sorted((t for t in probs if t != OUT and t not in exempt), key=probs.__getitem__, reverse=True)
     if not ranked:
         return None
@@ -90,7 +94,7 @@ def decide(
         if answered not in probs:
             return None  # a topic added after training: the view knows nothing of it
         p = probs[answered]
-        if p_out >= (OUT_AT_EXEMPT if answered in exempt else OUT_AT) and p < p_out:
+        if not shown and p_out >= (OUT_AT_EXEMPT if answered in exempt else OUT_AT) and p < p_out:
             return None, _offer((answered,), ranked, probs), "out_of_scope"
         if answered in exempt:
             return None

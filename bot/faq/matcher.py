@@ -578,7 +578,9 @@ class Matcher:
         z = sum(exp)
         return [e / z for e in exp]
 
-    def match(self, text: str) -> Match:
+    def match(self, text: str, *, shown: bool = False) -> Match:
+        """``shown``: ``text`` was read from a picture the resident sent the bot (a screenshot of an app's
+        notice): asked, not village talk, so neither view's "out of scope" holds back the rules' answer."""
         ready = self._prepare(text)
         if isinstance(ready, Match):
             return self._spoken_up(text, ready) if ready.reason in learning.SPEAKS else ready
@@ -587,6 +589,7 @@ class Matcher:
             ruled = self._combined(ready, self.combiner) or ruled
         if (
             ruled.topic is not None
+            and not shown
             and self.scope is not None
             and self._coverage(ready, ruled.topic) < PHRASING_MATCH
             and self._in_scope(text)[1] < scoping.VETO_AT
@@ -594,9 +597,9 @@ class Matcher:
         ):
             # Village news or small talk that shares a topic's words: offered in a private chat, not answered.
             return Match(None, ruled.score, False, ruled.topic, "out_of_scope", ready.suggestions)
-        return self._weighed(text, ready, ruled)
+        return self._weighed(text, ready, ruled, shown)
 
-    def _weighed(self, text: str, ready: _Ready, ruled: Match) -> Match:
+    def _weighed(self, text: str, ready: _Ready, ruled: Match, shown: bool = False) -> Match:
         """The rules' decision weighed with the learned topic view (``bot.faq.learned.decide``)."""
         if self.learned is None or (ruled.topic is None and ruled.reason not in learning.SETTLES):
             return ruled  # what the rules keep out of a conversation stays out
@@ -610,7 +613,7 @@ class Matcher:
             # taught stands until the view is retrained on it.
             return ruled
         probs = textmodel.probabilities(folded, self.learned, learning.MIN_KNOWN)
-        got = learning.decide(ruled.topic, ruled.reason, ruled.suggestions, probs, self.exempt)
+        got = learning.decide(ruled.topic, ruled.reason, ruled.suggestions, probs, self.exempt, shown=shown)
         if got is None:
             return ruled
         topic, offered, reason = got

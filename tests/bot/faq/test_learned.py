@@ -58,6 +58,15 @@ def test_an_answer_the_view_calls_out_of_scope_is_held_back_but_offered() -> Non
     assert got == (None, ("a",), "out_of_scope")
 
 
+def test_text_read_from_a_picture_the_resident_sent_is_not_village_talk() -> None:
+    # "Thông báo: Hệ thống đang bảo trì" reads like a group's notice, but a screenshot sent to the bot asks.
+    probs = {"a": 0.45, "b": 0.02, OUT: 0.53}
+    assert decide("a", "ok", (), probs, EXEMPT) == (None, ("a",), "out_of_scope")
+    assert decide("a", "ok", (), probs, EXEMPT, shown=True) is None
+    # … and the view still switches an answer it finds unlikely to the topic it is sure of.
+    assert decide("a", "ok", (), {"a": 0.05, "b": 0.9, OUT: 0.05}, EXEMPT, shown=True) == ("b", (), "ok")
+
+
 def test_a_close_call_is_settled_among_the_offered_topics_or_when_the_view_is_sure() -> None:
     probs = {"a": 0.75, "b": 0.2, OUT: 0.05}
     assert decide(None, "ambiguous", ("b", "a"), probs, EXEMPT) == ("a", (), "ok")
