@@ -97,6 +97,11 @@ SETS = {
     "resident dev 30 (held out, not trained on)": BENCH / "faq_resident_dev30.yaml",
     "resident dev 31 (held out, not trained on)": BENCH / "faq_resident_dev31.yaml",
     "resident dev 32 (held out, not trained on)": BENCH / "faq_resident_dev32.yaml",
+    "resident dev 33 (held out, not trained on)": BENCH / "faq_resident_dev33.yaml",
+    "resident dev 34 (held out, not trained on)": BENCH / "faq_resident_dev34.yaml",
+    "resident dev 35 (held out, not trained on)": BENCH / "faq_resident_dev35.yaml",
+    "resident dev 36 (held out, not trained on)": BENCH / "faq_resident_dev36.yaml",
+    "resident dev 37 (held out, not trained on)": BENCH / "faq_resident_dev37.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -124,6 +129,11 @@ NOT_TRAINED = frozenset(
         "resident dev 30 (held out, not trained on)",
         "resident dev 31 (held out, not trained on)",
         "resident dev 32 (held out, not trained on)",
+        "resident dev 33 (held out, not trained on)",
+        "resident dev 34 (held out, not trained on)",
+        "resident dev 35 (held out, not trained on)",
+        "resident dev 36 (held out, not trained on)",
+        "resident dev 37 (held out, not trained on)",
     }
 )
 LONG_WORDS = 15
