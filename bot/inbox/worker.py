@@ -105,6 +105,7 @@ class InboxWorker:
         self._inbox_wake = asyncio.Event()
         self._reply_wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        self._stopping = False
         self._process_lock = asyncio.Lock()
         self._handed: list[box.Claimed] = []  # stored by this process, leased to it (SQLite)
         self._unclaimed = True  # rows may wait in the database that nobody handed over
@@ -120,6 +121,7 @@ class InboxWorker:
         self._handed.clear()  # their leases were just given back: they are claimed like the rest
         self._unclaimed = True
         self._last_purge = time.monotonic()
+        self._stopping = False
         if n:
             log.info("%s: resumed %d updates and replies left by an earlier run", self.platform.value, n)
         if process:
@@ -130,10 +132,19 @@ class InboxWorker:
         self._reply_wake.set()
 
     async def stop(self, grace: float = 5.0) -> None:
-        """Finish what is in hand (up to ``grace`` seconds), then stop; the rest waits in the database."""
+        """Finish what is in hand (up to ``grace`` seconds), then stop; the rest waits in the database.
+
+        The loops are asked to stop between batches and given ``grace`` to get there; only one still busy
+        after that is cancelled (a cancellation inside a transaction's rollback leaves the connection
+        pool with a broken connection to reset at shutdown)."""
         if self._tasks:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.drain(), grace)
+        self._stopping = True
+        self._inbox_wake.set()
+        self._reply_wake.set()
+        if self._tasks:
+            await asyncio.wait(self._tasks, timeout=grace)
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -170,7 +181,7 @@ class InboxWorker:
 
     # --- processing ----------------------------------------------------------------
     async def _process_loop(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 claimed = await self.process_pending()
             except Exception:
@@ -179,7 +190,7 @@ class InboxWorker:
                 await asyncio.sleep(1.0)
             if time.monotonic() - self._last_purge > PURGE_EVERY_S:
                 await self._purge()
-            if not claimed:
+            if not claimed and not self._stopping:
                 self._inbox_wake.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._inbox_wake.wait(), IDLE_S)
@@ -294,14 +305,14 @@ class InboxWorker:
 
     # --- replies -------------------------------------------------------------------
     async def _reply_loop(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 claimed = await self.send_pending()
             except Exception:
                 log.exception("%s: reply sending failed; retrying", self.platform.value)
                 claimed = 0
                 await asyncio.sleep(1.0)
-            if not claimed:
+            if not claimed and not self._stopping:
                 self._reply_wake.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._reply_wake.wait(), IDLE_S)
