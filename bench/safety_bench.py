@@ -88,6 +88,8 @@ SETS = {
     "round 29": ROOT / "bench" / "safety_round29.yaml",  # Mekong elders; rules tuned on, score not trained
     "round 30": ROOT / "bench" / "safety_round30.yaml",  # online sellers, Hải Phòng; rules tuned on, score not trained
     "round 31": ROOT / "bench" / "safety_round31.yaml",  # teachers, officials, Huế; rules tuned on, score not trained
+    "round 32": ROOT / "bench" / "safety_round32.yaml",  # Central Highlands growers; rules tuned on, score not trained
+    "unseen 13": ROOT / "bench" / "safety_unseen13.yaml",  # Hà Nội apartments and old wards; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -104,6 +106,7 @@ NEVER_SHOWN = frozenset(
         "unseen 10",
         "unseen 11",
         "unseen 12",
+        "unseen 13",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

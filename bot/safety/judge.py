@@ -140,9 +140,11 @@ def judge(
         present.add("link")
     if any(p[:2] in MOBILE_PREFIXES for p in phones):
         present.add("mobile")
+    uncalmed = False
     for combo in data.combos:
         if all(c in present for c in combo.all) and (not combo.any or any(c in present for c in combo.any)):
             findings.append(Finding(f"combo_{combo.name}", combo.weight))
+            uncalmed |= not combo.calmed
     plain = words_only(words_of, links)
     odds = log_odds(plain)
     # A few words ("xem ảnh nè", "hàng giá rẻ xem tại") are little evidence: the learned score of a
@@ -172,7 +174,7 @@ def judge(
         # to dichvucong.gov.vn with "hạn chót" is not).
         wording = max(0, wording - OFFICIAL_LINK_RELIEF)
     score = strongest + wording
-    if strongest < STRONG and wording > 0 and (about or data.calming.pattern.search(folded)):
+    if strongest < STRONG and wording > 0 and not uncalmed and (about or data.calming.pattern.search(folded)):
         # Warnings and teaching: each kind of warning wording counts, at most two.
         calm = [data.calming.weight for p in data.calming_each if p.search(folded)]
         calm += [data.about_weight] * about

@@ -79,12 +79,16 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Combo:
-    """Word classes that together score ``weight`` (all of ``all``, and one of ``any`` when given)."""
+    """Word classes that together score ``weight`` (all of ``all``, and one of ``any`` when given).
+
+    ``calmed``: False for a scam that speaks a warning's words by design ("bị lừa mất tiền? chúng tôi lấy
+    lại"): warnings' wording does not lower a message where it fires."""
 
     name: str
     all: tuple[str, ...]
     any: tuple[str, ...]
     weight: int
+    calmed: bool = True
 
 
 @dataclass(frozen=True)
@@ -212,7 +216,7 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
         calming_each=tuple(_compile([p], "calming") for p in wording["calming"]["patterns"]),
         cues={k: _compile(v["patterns"], f"cues.{k}") for k, v in (wording.get("cues") or {}).items()},
         combos=tuple(
-            Combo(k, tuple(v["all"]), tuple(v.get("any") or ()), int(v["weight"]))
+            Combo(k, tuple(v["all"]), tuple(v.get("any") or ()), int(v["weight"]), bool(v.get("calmed", True)))
             for k, v in (wording.get("combos") or {}).items()
         ),
         about_weight=int((wording.get("about") or {}).get("weight", 0)),

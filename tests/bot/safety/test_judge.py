@@ -471,3 +471,21 @@ def test_scams_of_the_eighth_pass(text: str) -> None:
 )
 def test_bank_reassurance_questions_and_everyday_talk_of_the_eighth_pass(text: str) -> None:
     assert judge(text).verdict is not Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mất tiền vì lừa đảo online? Công ty luật hỗ trợ lấy lại số tiền đã bị lừa, hồ sơ nhanh, gọi 0977 120 448",
+        "shop ơi mình chuyển khoản rồi, tiền đi liên ngân hàng cuối tuần nên chưa về, shop cứ gửi hàng trước giúp mình",
+        "Hãng bay tặng 1.000 vé 0 đồng dịp Tết, chia sẻ cho 15 nhóm rồi điền form tại vetet-mienphi.net để nhận",
+        "Nhận dệt túi thổ cẩm tại nhà, đặt cọc tiền nguyên liệu 900k, làm xong trả hàng được hoàn cọc",
+    ],
+)
+def test_recovery_fake_payment_proof_share_giveaways_and_material_deposits_are_scams(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+def test_a_warning_against_recovery_services_is_not_one() -> None:
+    warning = "Cảnh giác: dịch vụ lấy lại tiền bị lừa là lừa đảo lần hai, bà con đừng tin, đừng gọi số lạ."
+    assert verdict(warning) == "ok"
