@@ -111,12 +111,22 @@ class Browser:
 
     def submit(self, css: str) -> None:
         """Click a button that loads a new page, and wait until the old page is gone."""
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support import expected_conditions as ec
         from selenium.webdriver.support.wait import WebDriverWait
 
         old = self.el("html")
         self.click(css)
-        WebDriverWait(self.d, 20).until(ec.staleness_of(old))
+
+        def gone(driver: Any) -> bool:
+            try:
+                return bool(ec.staleness_of(old)(driver))
+            except WebDriverException as exc:  # Chromium, mid-navigation: "Node … does not belong to the document"
+                if "does not belong to the document" in str(exc):
+                    return True
+                raise
+
+        WebDriverWait(self.d, 20).until(gone)
 
     def wait(self, predicate: Any, timeout: float = 20) -> None:
         from selenium.webdriver.support.wait import WebDriverWait
