@@ -89,6 +89,7 @@ SETS = {
     "round 30": ROOT / "bench" / "safety_round30.yaml",  # online sellers, Hải Phòng; rules tuned on, score not trained
     "round 31": ROOT / "bench" / "safety_round31.yaml",  # teachers, officials, Huế; rules tuned on, score not trained
     "round 32": ROOT / "bench" / "safety_round32.yaml",  # Central Highlands growers; rules tuned on, score not trained
+    "round 33": ROOT / "bench" / "safety_round33.yaml",  # migrant workers' families; rules tuned on, score not trained
     "unseen 13": ROOT / "bench" / "safety_unseen13.yaml",  # Hà Nội apartments and old wards; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.

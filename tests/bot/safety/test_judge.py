@@ -489,3 +489,33 @@ def test_recovery_fake_payment_proof_share_giveaways_and_material_deposits_are_s
 def test_a_warning_against_recovery_services_is_not_one() -> None:
     warning = "Cảnh giác: dịch vụ lấy lại tiền bị lừa là lừa đảo lần hai, bà con đừng tin, đừng gọi số lạ."
     assert verdict(warning) == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KÈO BÓNG ĐÁ ĐÊM NAY 🔥 nhóm chuyên gia soi kèo tỷ lệ thắng 90%, vào nhóm free: t.me/keo_ngon_2026",
+        "Nổ hũ đổi thưởng, nạp 100k tặng 100k, rút tiền về tài khoản trong 3 phút, tân thủ nhận code ngay",
+    ],
+)
+def test_betting_invitations_are_scams(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+def test_hacking_services_are_flagged() -> None:
+    offer = (
+        "Nhận hack Facebook, đọc tin nhắn Zalo của chồng từ xa, làm xong mới lấy tiền, cọc trước 300k, gọi 0903 771 245"
+    )
+    assert verdict(offer) != "ok"  # (the learned score reads it as everyday talk: logged for the leaders)
+    assert (
+        verdict("nhan hack fb, doc tin nhan zalo, dinh vi dien thoai nguoi yeu, coc truoc 500k, lh 0704 215 887")
+        == "scam"
+    )
+
+
+def test_news_of_a_betting_ring_broken_up_is_not_a_betting_invitation() -> None:
+    assert (
+        verdict("Công an huyện vừa triệt phá đường dây cá độ bóng đá qua mạng, bà con đừng tham gia nhóm soi kèo.")
+        == "ok"
+    )
+    assert judge("KÈO THƠM đêm nay, nhóm VIP thua bù 100%, nạp từ 200k: keo-vip88.club").kind == "gambling"
