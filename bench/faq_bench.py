@@ -92,16 +92,26 @@ SETS = {
     "resident dev 25 (tuned on)": BENCH / "faq_resident_dev25.yaml",
     "resident dev 26 (tuned on)": BENCH / "faq_resident_dev26.yaml",
     "resident dev 27 (tuned on)": BENCH / "faq_resident_dev27.yaml",
-    "resident dev 28 (held out, not trained on)": BENCH / "faq_resident_dev28.yaml",
-    "resident dev 29 (held out, not trained on)": BENCH / "faq_resident_dev29.yaml",
-    "resident dev 30 (held out, not trained on)": BENCH / "faq_resident_dev30.yaml",
-    "resident dev 31 (held out, not trained on)": BENCH / "faq_resident_dev31.yaml",
-    "resident dev 32 (held out, not trained on)": BENCH / "faq_resident_dev32.yaml",
-    "resident dev 33 (held out, not trained on)": BENCH / "faq_resident_dev33.yaml",
-    "resident dev 34 (held out, not trained on)": BENCH / "faq_resident_dev34.yaml",
-    "resident dev 35 (held out, not trained on)": BENCH / "faq_resident_dev35.yaml",
-    "resident dev 36 (held out, not trained on)": BENCH / "faq_resident_dev36.yaml",
-    "resident dev 37 (held out, not trained on)": BENCH / "faq_resident_dev37.yaml",
+    "resident dev 28 (tuned on)": BENCH / "faq_resident_dev28.yaml",
+    "resident dev 29 (tuned on)": BENCH / "faq_resident_dev29.yaml",
+    "resident dev 30 (tuned on)": BENCH / "faq_resident_dev30.yaml",
+    "resident dev 31 (tuned on)": BENCH / "faq_resident_dev31.yaml",
+    "resident dev 32 (tuned on)": BENCH / "faq_resident_dev32.yaml",
+    "resident dev 33 (tuned on)": BENCH / "faq_resident_dev33.yaml",
+    "resident dev 34 (tuned on)": BENCH / "faq_resident_dev34.yaml",
+    "resident dev 35 (tuned on)": BENCH / "faq_resident_dev35.yaml",
+    "resident dev 36 (tuned on)": BENCH / "faq_resident_dev36.yaml",
+    "resident dev 37 (tuned on)": BENCH / "faq_resident_dev37.yaml",
+    "resident fresh 9 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh9.yaml",
+    "resident dev 38 (tuned on)": BENCH / "faq_resident_dev38.yaml",
+    "resident dev 39 (tuned on)": BENCH / "faq_resident_dev39.yaml",
+    "resident dev 40 (tuned on)": BENCH / "faq_resident_dev40.yaml",
+    "resident dev 41 (tuned on)": BENCH / "faq_resident_dev41.yaml",
+    "resident dev 42 (tuned on)": BENCH / "faq_resident_dev42.yaml",
+    "resident dev 43 (tuned on)": BENCH / "faq_resident_dev43.yaml",
+    "resident dev 44 (tuned on)": BENCH / "faq_resident_dev44.yaml",
+    "resident dev 45 (tuned on)": BENCH / "faq_resident_dev45.yaml",
+    "resident dev 46 (tuned on)": BENCH / "faq_resident_dev46.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -118,24 +128,12 @@ FROZEN = frozenset(
         "resident fresh 6 (written 2026-12-02, never tuned on)",
         "resident fresh 7 (written 2026-12-02, never tuned on)",
         "resident fresh 8 (written 2026-12-02, never tuned on)",
+        "resident fresh 9 (written 2026-12-02, never tuned on)",
     }
 )
-# Tuning sets measured held out and, for now, not trained on: retraining the learned views with them broke two
-# guard tests (a screenshot of VNeID's maintenance notice was asked back instead of answered); see docs/faq.md.
-NOT_TRAINED = frozenset(
-    {
-        "resident dev 28 (held out, not trained on)",
-        "resident dev 29 (held out, not trained on)",
-        "resident dev 30 (held out, not trained on)",
-        "resident dev 31 (held out, not trained on)",
-        "resident dev 32 (held out, not trained on)",
-        "resident dev 33 (held out, not trained on)",
-        "resident dev 34 (held out, not trained on)",
-        "resident dev 35 (held out, not trained on)",
-        "resident dev 36 (held out, not trained on)",
-        "resident dev 37 (held out, not trained on)",
-    }
-)
+# Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
+# every tuning set (see docs/faq.md).
+NOT_TRAINED: frozenset[str] = frozenset()
 LONG_WORDS = 15
 BIG_KB = 4000
 

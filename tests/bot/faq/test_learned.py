@@ -99,7 +99,7 @@ def test_what_the_rules_keep_out_and_what_the_view_does_not_know_are_left_alone(
     assert decide(None, "statement", ("a",), {"a": 0.85, OUT: 0.15}, EXEMPT) is None  # news stays news …
     assert decide(None, "to_someone", ("a",), sure, EXEMPT) is None
     assert decide(None, "chitchat", ("a",), sure, EXEMPT) is None
-    assert decide("live.weather", "ok", (), {"a": 0.99, "live.weather": 0.0}, EXEMPT) is None
+    assert decide("live.weather", "ok", (), {"a": 0.7, "live.weather": 0.1, OUT: 0.2}, EXEMPT) is None
     # The weather's rules ask for its words: held back only when the view is nearly sure it is village talk.
     assert decide("live.weather", "ok", (), {"a": 0.01, "live.weather": 0.1, OUT: 0.89}, EXEMPT) is None
     assert decide("live.weather", "ok", (), {"a": 0.01, "live.weather": 0.02, OUT: 0.97}, EXEMPT) == (
@@ -110,6 +110,28 @@ def test_what_the_rules_keep_out_and_what_the_view_does_not_know_are_left_alone(
     assert decide("new.topic", "ok", (), sure, EXEMPT) is None  # added after training
     assert decide("a", "ok", (), {}, EXEMPT) is None  # too few known words: no view
     assert decide(None, "ambiguous", ("a",), {"live.weather": 0.99, "a": 0.01}, EXEMPT) is None
+
+
+def test_the_weather_salinity_and_the_bot_are_answered_by_the_view_only_when_the_rules_put_them_first() -> None:
+    # "tối nay gió cấp mấy": the rules offer the weather first, with too few of its words to answer.
+    assert decide(None, "low_coverage", ("live.weather", "a"), {"live.weather": 0.65, "a": 0.1, OUT: 0.25}, EXEMPT) == (
+        "live.weather",
+        (),
+        "ok",
+    )
+    unsure = decide(None, "low_coverage", ("live.weather", "a"), {"live.weather": 0.5, "a": 0.1, OUT: 0.4}, EXEMPT)
+    assert unsure is None or unsure[0] is None
+    assert decide(None, "statement", ("live.weather",), {"live.weather": 0.75, OUT: 0.25}, EXEMPT) == (
+        "live.weather",
+        (),
+        "ok",
+    )
+    assert decide(None, "statement", ("live.weather",), {"live.weather": 0.65, OUT: 0.35}, EXEMPT) is None
+    # Second among the rules' choices, or village talk by the view: not answered.
+    assert decide(None, "ambiguous", ("a", "live.weather"), {"live.weather": 0.9, "a": 0.05}, EXEMPT) is None
+    assert decide(None, "low_coverage", ("live.weather",), {"live.weather": 0.45, OUT: 0.55}, EXEMPT) is None
+    # "bán mực một nắng online": a weather answer on one word is turned to the topic the view is sure of.
+    assert decide("live.weather", "ok", (), {"a": 0.9, "live.weather": 0.05, OUT: 0.05}, EXEMPT) == ("a", (), "ok")
 
 
 def test_a_question_told_as_a_story_or_beside_another_matter_is_answered_when_the_view_is_nearly_sure() -> None:
