@@ -82,9 +82,9 @@ SETS = {
     "round 23": ROOT / "bench" / "safety_round23.yaml",  # workers abroad and their families; tuned on
     "round 24": ROOT / "bench" / "safety_round24.yaml",  # Hồ Chí Minh City alleys and markets; tuned on
     "round 25": ROOT / "bench" / "safety_round25.yaml",  # flood season, Quảng Bình / Quảng Trị; tuned on
-    "round 26": ROOT / "bench" / "safety_round26.yaml",  # Lâm Đồng growers and homestays; held out, not trained on
-    "round 27": ROOT / "bench" / "safety_round27.yaml",  # retired miners, veterans; held out, not trained on
-    "round 28": ROOT / "bench" / "safety_round28.yaml",  # young factory workers; held out, not trained on
+    "round 26": ROOT / "bench" / "safety_round26.yaml",  # Lâm Đồng growers; rules tuned on, score not trained
+    "round 27": ROOT / "bench" / "safety_round27.yaml",  # retired miners, veterans; rules tuned on, score not trained
+    "round 28": ROOT / "bench" / "safety_round28.yaml",  # young factory workers; rules tuned on, score not trained
     "round 29": ROOT / "bench" / "safety_round29.yaml",  # Mekong elders; rules tuned on, score not trained
     "round 30": ROOT / "bench" / "safety_round30.yaml",  # online sellers, Hải Phòng; rules tuned on, score not trained
     "round 31": ROOT / "bench" / "safety_round31.yaml",  # teachers, officials, Huế; rules tuned on, score not trained
