@@ -450,6 +450,12 @@ def test_scams_of_the_countryside(text: str) -> None:
         "Kiện quà từ Mỹ của anh đang ở kho hải quan, anh nộp phí thông quan 6 triệu vào tài khoản này để nhận hàng",
         # digits written for letters throughout
         "H0 tr0 v4y v0n kh0ng th3 ch4p, g14i ng4n tr0ng ng4y, lh z4l0 0866 112 334",
+        "Mất tiền vì lừa đảo online? Công ty luật hỗ trợ lấy lại số tiền đã bị lừa, hồ sơ nhanh, gọi 0977 120 448",
+        "shop ơi mình chuyển khoản rồi, tiền đi liên ngân hàng cuối tuần nên chưa về, shop cứ gửi hàng trước giúp mình",
+        "Hãng bay tặng 1.000 vé 0 đồng dịp Tết, chia sẻ cho 15 nhóm rồi điền form tại vetet-mienphi.net để nhận",
+        "Nhận dệt túi thổ cẩm tại nhà, đặt cọc tiền nguyên liệu 900k, làm xong trả hàng được hoàn cọc",
+        "KÈO BÓNG ĐÁ ĐÊM NAY 🔥 nhóm chuyên gia soi kèo tỷ lệ thắng 90%, vào nhóm free: t.me/keo_ngon_2026",
+        "Nổ hũ đổi thưởng, nạp 100k tặng 100k, rút tiền về tài khoản trong 3 phút, tân thủ nhận code ngay",
     ],
 )
 def test_scams_of_the_eighth_pass(text: str) -> None:
@@ -473,33 +479,9 @@ def test_bank_reassurance_questions_and_everyday_talk_of_the_eighth_pass(text: s
     assert judge(text).verdict is not Verdict.SCAM
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Mất tiền vì lừa đảo online? Công ty luật hỗ trợ lấy lại số tiền đã bị lừa, hồ sơ nhanh, gọi 0977 120 448",
-        "shop ơi mình chuyển khoản rồi, tiền đi liên ngân hàng cuối tuần nên chưa về, shop cứ gửi hàng trước giúp mình",
-        "Hãng bay tặng 1.000 vé 0 đồng dịp Tết, chia sẻ cho 15 nhóm rồi điền form tại vetet-mienphi.net để nhận",
-        "Nhận dệt túi thổ cẩm tại nhà, đặt cọc tiền nguyên liệu 900k, làm xong trả hàng được hoàn cọc",
-    ],
-)
-def test_recovery_fake_payment_proof_share_giveaways_and_material_deposits_are_scams(text: str) -> None:
-    assert judge(text).verdict is Verdict.SCAM
-
-
 def test_a_warning_against_recovery_services_is_not_one() -> None:
     warning = "Cảnh giác: dịch vụ lấy lại tiền bị lừa là lừa đảo lần hai, bà con đừng tin, đừng gọi số lạ."
     assert verdict(warning) == "ok"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "KÈO BÓNG ĐÁ ĐÊM NAY 🔥 nhóm chuyên gia soi kèo tỷ lệ thắng 90%, vào nhóm free: t.me/keo_ngon_2026",
-        "Nổ hũ đổi thưởng, nạp 100k tặng 100k, rút tiền về tài khoản trong 3 phút, tân thủ nhận code ngay",
-    ],
-)
-def test_betting_invitations_are_scams(text: str) -> None:
-    assert judge(text).verdict is Verdict.SCAM
 
 
 def test_hacking_services_are_flagged() -> None:
