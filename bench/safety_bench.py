@@ -82,15 +82,18 @@ SETS = {
     "round 23": ROOT / "bench" / "safety_round23.yaml",  # workers abroad and their families; tuned on
     "round 24": ROOT / "bench" / "safety_round24.yaml",  # Hồ Chí Minh City alleys and markets; tuned on
     "round 25": ROOT / "bench" / "safety_round25.yaml",  # flood season, Quảng Bình / Quảng Trị; tuned on
-    "round 26": ROOT / "bench" / "safety_round26.yaml",  # Lâm Đồng growers; rules tuned on, score not trained
-    "round 27": ROOT / "bench" / "safety_round27.yaml",  # retired miners, veterans; rules tuned on, score not trained
-    "round 28": ROOT / "bench" / "safety_round28.yaml",  # young factory workers; rules tuned on, score not trained
-    "round 29": ROOT / "bench" / "safety_round29.yaml",  # Mekong elders; rules tuned on, score not trained
-    "round 30": ROOT / "bench" / "safety_round30.yaml",  # online sellers, Hải Phòng; rules tuned on, score not trained
-    "round 31": ROOT / "bench" / "safety_round31.yaml",  # teachers, officials, Huế; rules tuned on, score not trained
-    "round 32": ROOT / "bench" / "safety_round32.yaml",  # Central Highlands growers; rules tuned on, score not trained
-    "round 33": ROOT / "bench" / "safety_round33.yaml",  # migrant workers' families; rules tuned on, score not trained
+    "round 26": ROOT / "bench" / "safety_round26.yaml",  # Lâm Đồng growers; tuned on
+    "round 27": ROOT / "bench" / "safety_round27.yaml",  # retired miners, veterans; tuned on
+    "round 28": ROOT / "bench" / "safety_round28.yaml",  # young factory workers; tuned on
+    "round 29": ROOT / "bench" / "safety_round29.yaml",  # Mekong elders; tuned on
+    "round 30": ROOT / "bench" / "safety_round30.yaml",  # online sellers, Hải Phòng; tuned on
+    "round 31": ROOT / "bench" / "safety_round31.yaml",  # teachers, officials, Huế; tuned on
+    "round 32": ROOT / "bench" / "safety_round32.yaml",  # Central Highlands growers; tuned on
+    "round 33": ROOT / "bench" / "safety_round33.yaml",  # migrant workers' families; tuned on
     "unseen 13": ROOT / "bench" / "safety_unseen13.yaml",  # Hà Nội apartments and old wards; never opened
+    "round 34": ROOT / "bench" / "safety_round34.yaml",  # Red River delta traders; tuned on
+    "round 35": ROOT / "bench" / "safety_round35.yaml",  # Đà Nẵng, Quảng Trị; tuned on
+    "unseen 14": ROOT / "bench" / "safety_unseen14.yaml",  # Cần Thơ and An Giang hamlets; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -108,6 +111,7 @@ NEVER_SHOWN = frozenset(
         "unseen 11",
         "unseen 12",
         "unseen 13",
+        "unseen 14",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
