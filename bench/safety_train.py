@@ -49,6 +49,18 @@ ROUNDS = (
     "safety_round23.yaml",
     "safety_round24.yaml",
     "safety_round25.yaml",
+    # Rounds 26-35 too, since the ninth pass: trained on all late rounds but one and judged on that one, the
+    # judge warned 14 of 1,629 ordinary posts instead of 20, and caught 1,549 of 1,649 scams instead of 1,551.
+    "safety_round26.yaml",
+    "safety_round27.yaml",
+    "safety_round28.yaml",
+    "safety_round29.yaml",
+    "safety_round30.yaml",
+    "safety_round31.yaml",
+    "safety_round32.yaml",
+    "safety_round33.yaml",
+    "safety_round34.yaml",
+    "safety_round35.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
