@@ -7,6 +7,7 @@ folded text so one pattern covers all of these spellings.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -54,6 +55,7 @@ _WORD = re.compile(r"[^\W_]+")
 # "G1 30516" stay as they are.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
 _LEET_WORD = re.compile(r"[^\W\d_]+\d[^\W_]*")
+_LETTER_DIGIT = re.compile(r"[^\W\d_]\d")  # no such pair: no word is written in leet
 LEET_MIN = 4
 
 
@@ -75,14 +77,18 @@ def fold(text: str) -> str:
     'O.T.P' → 'o t p' (caught by the patterns as well); digits written for letters throughout a message
     ("v4y t13n") are read as the letters.
     """
-    out: list[str] = []
     words = _WORD.findall(text.lower().replace("%", " phantram "))
-    if sum(1 for w in words if _leet(w)) >= LEET_MIN:
+    if _LETTER_DIGIT.search(text) and sum(1 for w in words if _leet(w)) >= LEET_MIN:
         words = [w.translate(_LEET) if _leet(w) else w for w in words]
-    for word in words:
-        spelled = _TEEN.get(word)
-        if spelled is None:
-            plain = strip_marks(word)
-            spelled = _TEEN.get(plain, plain) if word.isascii() else plain
-        out.append(spelled)
-    return " ".join(out)
+    return " ".join(map(_fold_word, words))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    """One lower-case word folded (cached: a group's words repeat, and the judge folds each message more
+    than once)."""
+    spelled = _TEEN.get(word)
+    if spelled is None:
+        plain = strip_marks(word)
+        spelled = _TEEN.get(plain, plain) if word.isascii() else plain
+    return spelled

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from bot.safety.fold import fold
+from bot.safety.gate import Gate
 from bot.safety.urls import host_skeleton, normalise_phone, registrable
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "safety"
@@ -64,10 +65,10 @@ class Rule:
 
     name: str
     weight: int
-    pattern: re.Pattern[str]
-    strong: re.Pattern[str] | None = None
+    pattern: Gate
+    strong: Gate | None = None
     strong_weight: int = 0
-    certain: re.Pattern[str] | None = None  # wording that alone makes a scam (weight 5)
+    certain: Gate | None = None  # wording that alone makes a scam (weight 5)
 
     def score(self, folded: str) -> int:
         if self.certain is not None and self.certain.search(folded):
@@ -100,14 +101,14 @@ class SafetyData:
     themes: tuple[Rule, ...]
     asks: tuple[Rule, ...]
     calming: Rule
-    calming_each: tuple[re.Pattern[str], ...]
+    calming_each: tuple[Gate, ...]
     scam_at: int
     suspicious_at: int
-    cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    cues: dict[str, Gate] = field(default_factory=dict)
     combos: tuple[Combo, ...] = ()
     # Talk about a scam in a group post (wording.yaml ``about``): weight per pattern, the patterns.
     about_weight: int = 0
-    about_each: tuple[re.Pattern[str], ...] = ()
+    about_each: tuple[Gate, ...] = ()
     bad_domains: dict[str, Entry] = field(default_factory=dict)
     bad_phones: dict[str, Entry] = field(default_factory=dict)
     bad_phrases: tuple[tuple[str, Entry], ...] = ()
@@ -174,11 +175,11 @@ def _host_of(url: str) -> str:
     return text[4:] if text.startswith("www.") else text
 
 
-def _compile(patterns: Any, where: str) -> re.Pattern[str]:
+def _compile(patterns: Any, where: str) -> Gate:
     if not isinstance(patterns, list) or not patterns:
         raise ListError(f"{where}: needs a list of patterns")
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns))
+        return Gate(str(p) for p in patterns)
     except re.error as exc:
         raise ListError(f"{where}: bad pattern: {exc}") from None
 
