@@ -112,6 +112,11 @@ SETS = {
     "resident dev 44 (tuned on)": BENCH / "faq_resident_dev44.yaml",
     "resident dev 45 (tuned on)": BENCH / "faq_resident_dev45.yaml",
     "resident dev 46 (tuned on)": BENCH / "faq_resident_dev46.yaml",
+    "resident dev 47 (tuned on)": BENCH / "faq_resident_dev47.yaml",
+    "resident dev 48 (tuned on)": BENCH / "faq_resident_dev48.yaml",
+    "resident dev 49 (tuned on)": BENCH / "faq_resident_dev49.yaml",
+    "resident dev 50 (tuned on)": BENCH / "faq_resident_dev50.yaml",
+    "resident fresh 10 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh10.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -129,6 +134,7 @@ FROZEN = frozenset(
         "resident fresh 7 (written 2026-12-02, never tuned on)",
         "resident fresh 8 (written 2026-12-02, never tuned on)",
         "resident fresh 9 (written 2026-12-02, never tuned on)",
+        "resident fresh 10 (written 2026-12-02, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
