@@ -176,6 +176,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("thời tiết", "thờitiết"), ("dự báo", "thờitiết"), ("áp thấp", "thờitiết bão"),
     ("gió mùa", "thờitiết"), ("nắng nóng", "thờitiết nắng"), ("mưa bão", "thờitiết mưa"),
     ("mưa dông", "thờitiết mưa"), ("mưa giông", "thờitiết mưa"),
+    ("sương mù", "thờitiết sương"), ("sương muối", "thờitiết sương"), ("không khí lạnh", "thờitiết lạnh"),
+    ("biển động", "thờitiết biển"), ("gió cấp", "thờitiết gió"), ("gió giật", "thờitiết gió"),
 )
 # fmt: on
 
@@ -450,8 +452,25 @@ DAY_WORDS_UNMARKED = frozenset("mai mot chieu trua dem tuan troi hom".split())
 _WEATHER_UNMARKED = frozenset({"mua", "nang"})
 
 
+# ... except where the word is part of another: "khuyen mai" (a sale: "mua the cao … khuyen mai"), and "hom"
+# that no day word follows ("mua hom que giong": cuttings to buy).
+_HOM_DAYS = frozenset("nay qua kia truoc sau do rày".split())
+
+
 def _asks_a_day(joined: list[str]) -> bool:
-    return any(w in DAY_WORDS or (not marked(w) and w in DAY_WORDS_UNMARKED) for w in joined)
+    for i, w in enumerate(joined):
+        if marked(w):
+            if w in DAY_WORDS:
+                return True
+            continue
+        if w not in DAY_WORDS_UNMARKED and w not in DAY_WORDS:
+            continue
+        if w == "mai" and i and fold(joined[i - 1]) == "khuyen":
+            continue
+        if w == "hom" and (i + 1 >= len(joined) or fold(joined[i + 1]) not in _HOM_DAYS):
+            continue
+        return True
+    return False
 
 
 def assemble(words: Iterable[str]) -> list[str]:
@@ -697,7 +716,9 @@ def reports_problem(text: str) -> bool:
 # What residents ask to learn what the bot does; anything else said to it is small talk ("Loa Số ơi hát một bài",
 # "bot gì mà trả lời nhanh ghê").
 _ABOUT_THE_BOT = re.compile(
-    r"\b(hoi(?! xong)|dung|xai|go|lenh|tra loi|biet|giup|lam duoc|la gi|chuc nang|cach|huong dan|help|menu"
+    r"\b(hoi(?! xong)|dung|xai|go|lenh|biet|giup|lam duoc|la gi|chuc nang|cach|huong dan|help|menu"
+    # "trả lời được gì", not a verdict on the answers ("trả lời nhanh ghê", "trả lời sai rồi kìa")
+    r"|tra loi(?! (nhanh|cham|hay|sai|dung|do|ngu|gioi|le|lung tung|tao lao|trat|ung|chuan|ngon|qua|roi)\b)"
     r"|tro giup|nhung chuyen|may chuyen)\b"
 )
 
