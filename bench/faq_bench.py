@@ -117,6 +117,9 @@ SETS = {
     "resident dev 49 (tuned on)": BENCH / "faq_resident_dev49.yaml",
     "resident dev 50 (tuned on)": BENCH / "faq_resident_dev50.yaml",
     "resident fresh 10 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh10.yaml",
+    "resident dev 51 (tuned on)": BENCH / "faq_resident_dev51.yaml",
+    "resident dev 52 (tuned on)": BENCH / "faq_resident_dev52.yaml",
+    "resident fresh 11 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh11.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -135,6 +138,7 @@ FROZEN = frozenset(
         "resident fresh 8 (written 2026-12-02, never tuned on)",
         "resident fresh 9 (written 2026-12-02, never tuned on)",
         "resident fresh 10 (written 2026-12-02, never tuned on)",
+        "resident fresh 11 (written 2026-12-02, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -94,6 +94,8 @@ SETS = {
     "round 34": ROOT / "bench" / "safety_round34.yaml",  # Red River delta traders; tuned on
     "round 35": ROOT / "bench" / "safety_round35.yaml",  # Đà Nẵng, Quảng Trị; tuned on
     "unseen 14": ROOT / "bench" / "safety_unseen14.yaml",  # Cần Thơ and An Giang hamlets; never opened
+    "round 36": ROOT / "bench" / "safety_round36.yaml",  # Nghệ An / Hà Tĩnh uplands; rules tuned on, score not trained
+    "unseen 15": ROOT / "bench" / "safety_unseen15.yaml",  # Thanh Hóa and Ninh Bình hamlets; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -112,6 +114,7 @@ NEVER_SHOWN = frozenset(
         "unseen 12",
         "unseen 13",
         "unseen 14",
+        "unseen 15",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
