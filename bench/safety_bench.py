@@ -94,8 +94,9 @@ SETS = {
     "round 34": ROOT / "bench" / "safety_round34.yaml",  # Red River delta traders; tuned on
     "round 35": ROOT / "bench" / "safety_round35.yaml",  # Đà Nẵng, Quảng Trị; tuned on
     "unseen 14": ROOT / "bench" / "safety_unseen14.yaml",  # Cần Thơ and An Giang hamlets; never opened
-    "round 36": ROOT / "bench" / "safety_round36.yaml",  # Nghệ An / Hà Tĩnh uplands; rules tuned on, score not trained
+    "round 36": ROOT / "bench" / "safety_round36.yaml",  # Nghệ An, Hà Tĩnh uplands; rules tuned, score not trained
     "unseen 15": ROOT / "bench" / "safety_unseen15.yaml",  # Thanh Hóa and Ninh Bình hamlets; never opened
+    "round 37": ROOT / "bench" / "safety_round37.yaml",  # Bình Dương, Đồng Nai workers; rules tuned, score not trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
