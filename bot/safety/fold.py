@@ -48,6 +48,7 @@ _TEEN = {
     "ty": "ty",
     "lk": "link",
     "ln": "link",
+    "acc": "tai khoan",
 }
 _WORD = re.compile(r"[^\W_]+")
 # Digits for look-alike letters ("Ch0 v4y t13n kh0ng th3 ch4p"): read back as letters in words that start with
@@ -57,6 +58,14 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _LEET_WORD = re.compile(r"[^\W\d_]+\d[^\W_]*")
 _LETTER_DIGIT = re.compile(r"[^\W\d_]\d")  # no such pair: no word is written in leet
 LEET_MIN = 4
+# Dots inside words to dodge filters ("V.A.Y T.I.Ề.N", "gi.ải ng.ân"): pieces of one to three letters joined by
+# dots are read as one word when a message writes at least DOTTED_MIN words so and the last piece is no web
+# ending ("gov.vn", "fb.com", "t.me" stay as they are; links are judged on their own).
+_DOTTED = re.compile(
+    r"(?<![\w.])(?:[^\W\d_]{1,3}\.)+(?!(?:vn|com|net|org|me|cc|io|co|gov|edu|info|top|xyz|ly|gl|to|tv|app|site)\b)"
+    r"[^\W\d_]{1,3}(?![\w.])"
+)
+DOTTED_MIN = 3
 
 
 def _leet(word: str) -> bool:
@@ -77,7 +86,10 @@ def fold(text: str) -> str:
     'O.T.P' → 'o t p' (caught by the patterns as well); digits written for letters throughout a message
     ("v4y t13n") are read as the letters.
     """
-    words = _WORD.findall(text.lower().replace("%", " phantram "))
+    text = text.lower().replace("%", " phantram ")
+    if text.count(".") >= DOTTED_MIN and len(_DOTTED.findall(text)) >= DOTTED_MIN:
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    words = _WORD.findall(text)
     if _LETTER_DIGIT.search(text) and sum(1 for w in words if _leet(w)) >= LEET_MIN:
         words = [w.translate(_LEET) if _leet(w) else w for w in words]
     return " ".join(map(_fold_word, words))

@@ -46,13 +46,16 @@ _GLUE = (
 )  # fmt: skip
 _SPLIT = re.compile(r"[.\-_]+")
 _GOV = re.compile(r"(?:^|[.\-_])(?:gov|gov-?vn|govn|chinhphu)(?:[.\-_]|$)|govvn|gov\.vn\.")
+# A Vietnamese address with another ending glued on ("quatet-bienphong.vn.cc", "evn.com.vn.top"): the name reads
+# as .vn to a resident, but the site is under the last ending. No real site is named so.
+_FAKE_VN = re.compile(r"\.(?:com\.|net\.|org\.|edu\.|info\.)?vn\.[a-z]{2,}$")
 
 
 @dataclass(frozen=True, slots=True)
 class LinkVerdict:
     """What one link is. ``code`` names a reason in templates (``safety_r_<code>``)."""
 
-    # official good known_bad fake_gov lookalike idn shortener ip free_host odd_tld app_file unknown
+    # official good known_bad fake_gov fake_vn lookalike idn shortener ip free_host odd_tld app_file unknown
     code: str
     weight: int
     domain: str
@@ -98,6 +101,8 @@ def check_link(link: Link, data: SafetyData) -> LinkVerdict:
     skeleton = host_skeleton(host)
     if _GOV.search(host) or _GOV.search(skeleton):
         return LinkVerdict("fake_gov", STRONG, host, imitates="gov.vn", kind="portal")
+    if _FAKE_VN.search(host):
+        return LinkVerdict("fake_vn", STRONG, host, imitates=".vn")
     tld = host.rsplit(".", 1)[-1]
     body = host[: -len(tld) - 1] if "." in host else host
     parts = [p for p in _SPLIT.split(body) if p]

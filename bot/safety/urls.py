@@ -111,7 +111,9 @@ def find_links(text: str) -> list[Link]:
         raw_host = _DOTS.sub(".", m.group("host")).rstrip(".")
         tld = raw_host.rsplit(".", 1)[-1].lower()
         written_with_prefix = bool(m.group("scheme")) or raw_host.lower().startswith("www.")
-        if not written_with_prefix and tld not in BARE_TLDS and not tld.startswith("xn--"):
+        # "hotro.gov.vn.cm": whatever the last ending, a name that reads as .vn or .gov is a link to judge
+        reads_vn = any(label in ("vn", "gov") for label in raw_host.lower().split(".")[:-1])
+        if not written_with_prefix and tld not in BARE_TLDS and not tld.startswith("xn--") and not reads_vn:
             continue
         if tld.isdigit():
             continue

@@ -12,3 +12,10 @@ def test_digits_for_letters_throughout_a_message_are_read_as_letters() -> None:
 def test_a_few_words_with_digits_stay_as_written() -> None:
     assert fold("Máy in A4, mạng 4G, bệnh nhân F0") == "may in a4 mang 4g benh nhan f0"
     assert fold("chuyển 2tr5 cho chị, 500k tiền ship") == "chuyen 2tr5 cho chi 500k tien ship"
+
+
+def test_dots_inside_words_are_read_through_when_a_message_is_written_so() -> None:
+    assert fold("V.A.Y T.I.Ề.N nhanh, gi.ải ng.ân 15 ph.út") == "vay tien nhanh giai ngan 15 phut"
+    # Web addresses and a lone abbreviation stay as written.
+    assert fold("xem fb.com/abc và dichvucong.gov.vn, t.me/x") == "xem fb com abc va dichvucong gov vn t me x"
+    assert fold("TP.HCM và Q.1") == "tp hcm va q 1"
