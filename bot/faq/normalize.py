@@ -115,6 +115,7 @@ VARIANTS: dict[str, str] = {
     "sms": "tin nhắn", "ms": "mới", "mun": "muốn", "wen": "quên", "qen": "quên", "hc": "hành chính",
     "tthc": "thủ tục hành chính", "csgt": "cảnh sát giao thông", "code": "mã", "link": "đường link",
     "hotline": "tổng đài", "face": "khuôn mặt", "faceid": "khuôn mặt",
+    "level": "mức", "lv": "mức", "lvl": "mức", "cntt": "công nghệ",
     "hai": "2", "mot": "1", "rang": "sao", "xai": "dùng", "gat": "lừa", "keu": "bảo",
 }
 
@@ -168,7 +169,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # is not the "công" of "công nghệ".
     ("ứng dụng", "ứngdụng"), ("tài khoản", "tàikhoản"), ("ngân hàng", "ngânhàng"), ("công an", "côngan"),
     ("căn cước", "căncước"), ("dịch vụ công", "dịchvụcông"), ("công nghệ số", "côngnghệsố"),
-    ("kích hoạt", "kíchhoạt"), ("đăng ký", "đăngký"), ("xác thực", "xácthực"), ("bảo hiểm", "bảohiểm"),
+    ("kích hoạt", "kíchhoạt"), ("kích hoặc", "kíchhoạt"), ("đăng ký", "đăngký"), ("xác thực", "xácthực"), ("bảo hiểm", "bảohiểm"),
     ("tổng đài", "tổngđài"), ("lý lịch tư pháp", "lýlịchtưpháp"), ("kết hôn", "kếthôn"),
     ("tạm trú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"), ("máy bay", "máybay"),
     ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("cài ứng dụng", "cài ứngdụng"),
