@@ -142,6 +142,7 @@ SILENT = "silent"
 
 
 Ranked = tuple[float, int, int, float, float, float]  # confidence, topic, evidence, coverage, key, support
+_Weighed = tuple[float, list[tuple[float, frozenset[int], bool]]]  # (known weight, words)
 
 
 class _Ready(NamedTuple):
@@ -199,6 +200,9 @@ class _Topic:
     # may have 60): word id → (phrasing, weight), word pair → (phrasing, weight).
     by_word: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
     by_pair: dict[tuple[int, int], list[tuple[int, float]]] = field(default_factory=dict)
+    # Their keys as sets: a long question's words and pairs meet a topic's in one C-level intersection.
+    word_keys: frozenset[int] = frozenset()
+    pair_keys: frozenset[tuple[int, int]] = frozenset()
 
     def __post_init__(self) -> None:
         for pi, p in enumerate(self.phrasings):
@@ -206,6 +210,23 @@ class _Topic:
                 self.by_word.setdefault(i, []).append((pi, w))
             for pair, w in p.pairs.items():
                 self.by_pair.setdefault(pair, []).append((pi, w))
+        self.word_keys = frozenset(self.by_word)
+        self.pair_keys = frozenset(self.by_pair)
+
+
+def _weighed(words: list[_Word]) -> _Weighed:
+    """The question's known words as every topic's score reads them, worked out once per question: the sum of
+    their weights, and (weight, ids, specific) of each. Names, places, story (no ids) are neither for nor
+    against."""
+    known = 0.0
+    out = []
+    for w in words:
+        if not w.ids:
+            continue
+        weight = w.weight * (TYPO_WEIGHT if w.corrected else 1.0)
+        known += weight
+        out.append((weight, w.ids, w.specific))
+    return known, out
 
 
 @dataclass(slots=True)
@@ -512,35 +533,37 @@ class Matcher:
         return heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__)
 
     def _score(
-        self, ti: int, words: list[_Word], qids: set[int], qpairs: set[tuple[int, int]]
+        self, ti: int, words: _Weighed, qids: set[int], qpairs: set[tuple[int, int]]
     ) -> tuple[float, float, int, float]:
         """(coverage of the topic's best phrasing, support among known words, specific words shared)."""
         topic = self.topics[ti]
         got: dict[int, float] = {}  # phrasing → weight of its words (and pairs) the question has
-        for i in qids:
-            for pi, wt in topic.by_word.get(i, ()):
+        for i in qids & topic.word_keys:
+            for pi, wt in topic.by_word[i]:
                 got[pi] = got.get(pi, 0.0) + wt
         if got:
-            for pair in qpairs:
-                for pi, wt in topic.by_pair.get(pair, ()):
+            for pair in qpairs & topic.pair_keys:
+                for pi, wt in topic.by_pair[pair]:
                     if pi in got:
                         got[pi] += wt
         phr = topic.phrasings
         coverage = max((g / (phr[pi].total + self.smoothing) for pi, g in got.items()), default=0.0)
-        known = mine = 0.0
+        known, weighed = words
+        mine = 0.0
         evidence = 0
         key = 0.0  # the most characteristic specific word of the topic the question has
-        for w in words:
-            if not w.ids:
-                continue  # names, places, story: neither for nor against
-            weight = w.weight * (TYPO_WEIGHT if w.corrected else 1.0)
-            known += weight
-            shared = w.ids & topic.terms
+        terms, affinity = topic.terms, topic.affinity
+        for weight, ids, specific in weighed:
+            shared = ids & terms
             if shared:
-                near = max(topic.affinity.get(i, 0.0) for i in shared)
+                if len(shared) == 1:
+                    (only,) = shared
+                    near = affinity.get(only, 0.0)
+                else:
+                    near = max(affinity.get(i, 0.0) for i in shared)
                 mine += weight * (AFFINITY_FLOOR + (1 - AFFINITY_FLOOR) * near)
-                evidence += w.specific
-                if w.specific:
+                evidence += specific
+                if specific:
                     key = max(key, near)
         support = mine / known if known else 0.0
         return min(1.0, coverage), support, evidence, key
@@ -653,6 +676,7 @@ class Matcher:
             return Match(None, 0.0, False, None, "empty")
         qids = {i for w in words for i in w.ids}
         qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
+        weighed = _weighed(words)
         scam_ok: bool | None = None
         ranked: list[Ranked] = []  # (confidence, topic, evidence, coverage, key, support)
         for ti in self._candidates(words):
@@ -661,7 +685,7 @@ class Matcher:
                     scam_ok = has_scam_evidence(text)
                 if not scam_ok:
                     continue
-            coverage, support, evidence, key = self._score(ti, words, qids, qpairs)
+            coverage, support, evidence, key = self._score(ti, weighed, qids, qpairs)
             ranked.append((math.sqrt(coverage * support), ti, evidence, coverage, key, support))
         ranked.sort(key=lambda r: -r[0])
         if not ranked or ranked[0][0] <= 0:

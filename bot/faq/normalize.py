@@ -169,7 +169,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # is not the "công" of "công nghệ".
     ("ứng dụng", "ứngdụng"), ("tài khoản", "tàikhoản"), ("ngân hàng", "ngânhàng"), ("công an", "côngan"),
     ("căn cước", "căncước"), ("dịch vụ công", "dịchvụcông"), ("công nghệ số", "côngnghệsố"),
-    ("kích hoạt", "kíchhoạt"), ("kích hoặc", "kíchhoạt"), ("đăng ký", "đăngký"), ("xác thực", "xácthực"), ("bảo hiểm", "bảohiểm"),
+    ("kích hoạt", "kíchhoạt"), ("kích hoặc", "kíchhoạt"), ("đăng ký", "đăngký"), ("xác thực", "xácthực"),
+    ("bảo hiểm", "bảohiểm"),
     ("tổng đài", "tổngđài"), ("lý lịch tư pháp", "lýlịchtưpháp"), ("kết hôn", "kếthôn"),
     ("tạm trú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"), ("máy bay", "máybay"),
     ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("cài ứng dụng", "cài ứngdụng"),
@@ -455,7 +456,7 @@ _WEATHER_UNMARKED = frozenset({"mua", "nang"})
 
 # ... except where the word is part of another: "khuyen mai" (a sale: "mua the cao … khuyen mai"), and "hom"
 # that no day word follows ("mua hom que giong": cuttings to buy).
-_HOM_DAYS = frozenset("nay qua kia truoc sau do rày".split())
+_HOM_DAYS = frozenset("nay qua kia truoc sau do ray".split())  # folded
 
 
 def _asks_a_day(joined: list[str]) -> bool:
