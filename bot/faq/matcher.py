@@ -142,7 +142,7 @@ SILENT = "silent"
 
 
 Ranked = tuple[float, int, int, float, float, float]  # confidence, topic, evidence, coverage, key, support
-_Weighed = tuple[float, list[tuple[float, frozenset[int], bool]]]  # (known weight, words)
+_Known = tuple[float, list[tuple[float, frozenset[int], bool]]]  # (their total weight, the known words)
 
 
 class _Ready(NamedTuple):
@@ -214,7 +214,7 @@ class _Topic:
         self.pair_keys = frozenset(self.by_pair)
 
 
-def _weighed(words: list[_Word]) -> _Weighed:
+def _known_words(words: list[_Word]) -> _Known:
     """The question's known words as every topic's score reads them, worked out once per question: the sum of
     their weights, and (weight, ids, specific) of each. Names, places, story (no ids) are neither for nor
     against."""
@@ -533,7 +533,7 @@ class Matcher:
         return heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__)
 
     def _score(
-        self, ti: int, words: _Weighed, qids: set[int], qpairs: set[tuple[int, int]]
+        self, ti: int, words: _Known, qids: set[int], qpairs: set[tuple[int, int]]
     ) -> tuple[float, float, int, float]:
         """(coverage of the topic's best phrasing, support among known words, specific words shared)."""
         topic = self.topics[ti]
@@ -548,7 +548,7 @@ class Matcher:
                         got[pi] += wt
         phr = topic.phrasings
         coverage = max((g / (phr[pi].total + self.smoothing) for pi, g in got.items()), default=0.0)
-        known, weighed = words
+        known, weighed = words  # (the question's known words: ``_known_words``)
         mine = 0.0
         evidence = 0
         key = 0.0  # the most characteristic specific word of the topic the question has
@@ -676,7 +676,7 @@ class Matcher:
             return Match(None, 0.0, False, None, "empty")
         qids = {i for w in words for i in w.ids}
         qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
-        weighed = _weighed(words)
+        known = _known_words(words)
         scam_ok: bool | None = None
         ranked: list[Ranked] = []  # (confidence, topic, evidence, coverage, key, support)
         for ti in self._candidates(words):
@@ -685,7 +685,7 @@ class Matcher:
                     scam_ok = has_scam_evidence(text)
                 if not scam_ok:
                     continue
-            coverage, support, evidence, key = self._score(ti, weighed, qids, qpairs)
+            coverage, support, evidence, key = self._score(ti, known, qids, qpairs)
             ranked.append((math.sqrt(coverage * support), ti, evidence, coverage, key, support))
         ranked.sort(key=lambda r: -r[0])
         if not ranked or ranked[0][0] <= 0:
