@@ -109,8 +109,11 @@ def judge(
     # Talk about a scam ("link kiểu 'vcb-xacthuc.online' là giả", "tin '…' thật hay giả?") quotes the
     # links it is about; a post that only sounds like a warning ("CẢNH BÁO: tài khoản bị khóa") does not.
     links = find_links(_unquoted(text) if about else text)
+    strong_links: list[Link] = []  # imitating or known bad: named as examples in a lesson, or not
     for link in links:
         lv = check_link(link, data)
+        if lv.weight >= STRONG:
+            strong_links.append(link)
         if lv.code in ("official", "good"):
             findings.append(Finding(lv.code, 0, lv.domain, lv.imitates or ""))
             continue
@@ -208,10 +211,7 @@ def judge(
             warns
             and strong
             and strong <= _IMITATIONS
-            and (
-                any(f.code == "official" for f in findings)
-                or all(_named_as_example(text, lk) for lk in links if check_link(lk, data).weight >= STRONG)
-            )
+            and (any(f.code == "official" for f in findings) or all(_named_as_example(text, lk) for lk in strong_links))
         ):
             # The team's lesson "how to tell a real site" names look-alikes beside the real ones, or as
             # examples ("link kiểu vneid-capnhat… thì đừng bấm"): for the leaders' log, not a public warning
