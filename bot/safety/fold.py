@@ -11,6 +11,8 @@ import functools
 import re
 import unicodedata
 
+from bot.safety.urls import BARE_TLDS
+
 _STRIP = str.maketrans({"đ": "d", "Đ": "d"})
 # Teencode and abbreviations → the words the patterns use (whole words only).
 _TEEN = {
@@ -62,7 +64,7 @@ LEET_MIN = 4
 # dots are read as one word when a message writes at least DOTTED_MIN words so and the last piece is no web
 # ending ("gov.vn", "fb.com", "t.me" stay as they are; links are judged on their own).
 _DOTTED = re.compile(
-    r"(?<![\w.])(?:[^\W\d_]{1,3}\.)+(?!(?:vn|com|net|org|me|cc|io|co|gov|edu|info|top|xyz|ly|gl|to|tv|app|site)\b)"
+    r"(?<![\w.])(?:[^\W\d_]{1,3}\.)+(?!(?:" + "|".join(sorted(BARE_TLDS | {"gov", "edu"})) + r")\b)"
     r"[^\W\d_]{1,3}(?![\w.])"
 )
 DOTTED_MIN = 3
