@@ -133,7 +133,9 @@ def judge(
     for phrase, entry in data.bad_phrases:
         if f" {phrase} " in padded:
             findings.append(Finding("known_bad_phrase", STRONG, entry.value, entry.source))
-    folded = _PAYEE_BANK.sub(PAYEE, fold(words_of))
+    folded = fold(words_of)
+    if data.payee_bank is not None:
+        folded = data.payee_bank.sub(PAYEE, folded)
     themes = [(r, w) for r in data.themes if (w := r.score(folded))]
     asks = [(r, w) for r in data.asks if (w := r.score(folded))]
     for r, w in themes:
@@ -260,14 +262,7 @@ def judge(
     return Judgement(verdict, score, ordered, kind, len(links), len(phones))
 
 
-# The bank an account number is at ("chuyển khoản Vietcombank 0451 0001 2345", "STK 1903 5527 8810 Techcombank")
-# is where a seller or a neighbour is paid, not a bank speaking: it names no authority to the wording rules.
-_BANKS = (
-    r"(?:ngan hang )?(?:vietcombank|vcb|bidv|agribank|vietinbank|techcombank|tcb|mbbank|mb bank|mb|acb|vpbank"
-    r"|tpbank|sacombank|lien viet|lpbank|shb|hdbank|ocb|seabank|vib|msb|eximbank|abbank|pvcombank|kienlongbank"
-    r"|nam a bank|bac a bank|momo|zalopay|viettel money)"
-)
-_PAYEE_BANK = re.compile(rf"\b{_BANKS}\b(?= (?:\w+ ){{0,2}}\d[\d ]{{5,}})|(?<=\d ){_BANKS}\b")
+# A bank named where it is paid (wording.yaml ``payee_banks``) becomes this word: it names no authority.
 PAYEE = "nganhangnhan"
 
 # A link named as an example of what not to open: "link kiểu …", "trang giống …", "… thì đừng bấm", "… là giả".

@@ -112,6 +112,8 @@ class SafetyData:
     bad_domains: dict[str, Entry] = field(default_factory=dict)
     bad_phones: dict[str, Entry] = field(default_factory=dict)
     bad_phrases: tuple[tuple[str, Entry], ...] = ()
+    # A bank named where it is paid (wording.yaml ``payee_banks``), on folded text; None: no such names.
+    payee_bank: re.Pattern[str] | None = None
 
     def with_entries(self, entries: Iterable[Entry]) -> SafetyData:
         """A copy with more known-bad entries (later entries win on the same value)."""
@@ -224,10 +226,19 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
         about_each=tuple(_compile([p], "about") for p in (wording.get("about") or {}).get("patterns") or ()),
         scam_at=int(wording["thresholds"]["scam"]),
         suspicious_at=int(wording["thresholds"]["suspicious"]),
+        payee_bank=_payee_bank(wording.get("payee_banks") or ()),
     )
     path = directory / "known_bad.csv"
     entries = parse_entries(path.read_text(encoding="utf-8"), default_source=str(path.name))
     return data.with_entries(entries)
+
+
+def _payee_bank(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A bank's name followed within two words by an account number, or just after digits."""
+    if not names:
+        return None
+    banks = "(?:ngan hang )?(?:" + "|".join(re.escape(fold(str(n))) for n in names) + ")"
+    return re.compile(rf"\b{banks}\b(?= (?:\w+ ){{0,2}}\d[\d ]{{5,}})|(?<=\d ){banks}\b")
 
 
 @functools.lru_cache(maxsize=1)
