@@ -119,10 +119,12 @@ def judge(
             continue
         findings.append(Finding(lv.code, lv.weight, lv.domain, lv.imitates or lv.source or "", lv.kind))
     named = [m.group(0) for m in _APP_NAME.finditer(text) if not any(m.group(0) in lk.raw for lk in links)]
+    named_file = ""  # an app file only written in the text, none attached
     for name in (*files, *named):
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if ext in APP_FILES:
             findings.append(Finding("app_file", STRONG, name[:80], kind="app"))
+            named_file = "" if name in files else name
             break
     phones = find_phones(text)
     for phone in phones:
@@ -209,11 +211,20 @@ def judge(
         if verdict is Verdict.SCAM and strongest < STRONG and odds < ORDINARY_LOG_ODDS:
             verdict = Verdict.SUSPICIOUS
         strong = {f.code for f in findings if f.weight >= STRONG and not _is_wording(f.code)}
+        called_fake = warns and bool(_CALLED_FAKE.search(outside))
+        # (an app file a lesson names as an example, or calls fake, is an example too; one attached never is)
+        file_example = bool(named_file) and (called_fake or _named_as_example(text, named_file))
+        imitations = _IMITATIONS | {"app_file"} if file_example else _IMITATIONS
         if (
             warns
             and strong
-            and strong <= _IMITATIONS
-            and (any(f.code == "official" for f in findings) or all(_named_as_example(text, lk) for lk in strong_links))
+            and strong <= imitations
+            and (
+                any(f.code == "official" for f in findings)
+                or (file_example and not strong_links)
+                or (strong_links and all(_named_as_example(text, lk.raw) for lk in strong_links))
+                or called_fake
+            )
         ):
             # The team's lesson "how to tell a real site" names look-alikes beside the real ones, or as
             # examples ("link kiểu vneid-capnhat… thì đừng bấm"): for the leaders' log, not a public warning
@@ -272,15 +283,21 @@ _EXAMPLE_AFTER = re.compile(
 )
 
 
-def _named_as_example(text: str, link: Link) -> bool:
-    at = text.find(link.raw)
+def _named_as_example(text: str, raw: str) -> bool:
+    """The link or file name ``raw``, as written in ``text``, is named as an example of what not to open."""
+    at = text.find(raw)
     if at < 0:
         return False
     before = strip_marks(text[max(0, at - 40) : at])
-    after = strip_marks(text[at + len(link.raw) : at + len(link.raw) + 40])
+    after = strip_marks(text[at + len(raw) : at + len(raw) + 40])
     return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_AFTER.search(after))
 
 
+# A lesson calling what it names fake in its own words: "Đây là link giả", "trang đó là lừa đảo".
+_CALLED_FAKE = re.compile(
+    r"\b(day|do|nay|(link|trang|duong link|tin|tin nhan|file|app|ung dung) (nay|do|tren|ay)) (deu )?la "
+    r"(link |trang |trang web |tin |tin nhan |file |app |ung dung )?(gia|lua)\b"
+)
 _SAFE_LINKS = frozenset({"official", "good"})
 _IMITATIONS = frozenset({"fake_gov", "fake_vn", "lookalike", "idn"})  # links that only imitate: not known bad
 # A quoted span: '…', "…", “…”, ‘…’, «…» of at least a few words, or a quoted web address ("gov-vn.top").

@@ -551,3 +551,45 @@ def test_ads_for_peoples_data_forged_papers_and_betting_tools_are_scams() -> Non
     # "bản Cà" is a village, not the "bắn cá" betting game.
     job = "Trường mầm non bản Cà Moong cần tuyển cô nuôi dưỡng nấu ăn, lương 4 triệu/tháng, gọi cô Nguyệt 0977 605 112"
     assert judge(job).verdict is Verdict.OK
+
+
+def test_a_lesson_calling_what_it_names_fake_is_logged_not_warned() -> None:
+    lesson = (
+        "Bà con lưu ý: có tin nhắn giả Công an mời cập nhật cư trú qua link capnhat-bocongan.top, kèm file "
+        "CuTru_2026.apk. Đây là link giả, cài vào là mất tiền, không bấm, không cài."
+    )
+    assert judge(lesson).verdict is Verdict.SUSPICIOUS
+    # A file named as an example ("kiểu …apk") in a lesson is an example, too …
+    example = (
+        "Nhắc các cụ: đừng đưa máy cho người lạ cài giùm. Mấy app giả Điện lực, Thuế kiểu evn-ho-tro.apk "
+        "chiếm quyền điện thoại và rút hết tiền."
+    )
+    assert judge(example).verdict is not Verdict.SCAM
+    # … but one attached to the post is not, whatever the post says of it.
+    assert judge(example, files=["evn-ho-tro.apk"]).verdict is Verdict.SCAM
+    # And a post that calls nothing fake is not a lesson because it begins like one.
+    scam = "Cảnh báo: điện thoại của bạn nhiễm virus, tải ngay ứng dụng diệt virus tại quetvirus-nhanh.apk"
+    assert judge(scam).verdict is Verdict.SCAM
+
+
+def test_telecom_look_alikes_wallet_words_and_door_to_door_inspections_are_scams() -> None:
+    for post in (
+        "Nạp thẻ Viettel khuyến mãi 50% hôm nay duy nhất, nạp tại napthe-viettel-km.vip",
+        "Thu mua coin Pi giá cao 600k/Pi, anh chị gửi em 24 từ khóa ví để em kiểm tra số dư rồi chuyển tiền",
+        "Đoàn kiểm tra PCCC thông báo: hộ nào chưa có bình chữa cháy phải mua trực tiếp với cán bộ 900k/bình, "
+        "không có sẽ lập biên bản xử phạt.",
+    ):
+        assert judge(post).verdict is Verdict.SCAM, post
+    for post in (
+        "Gói cước Viettel tháng này xem trên viettel.vn hoặc app My Viettel, mua sim tại viettelstore.vn nha",
+        "Nhắc nhau: không bao giờ đưa 24 từ khóa ví hay seed phrase cho ai, ai hỏi là lừa.",
+        "Tôi là công an viên ấp, nhắc bà con không đứng tên mở công ty giùm người lạ, không bán tài khoản ngân hàng.",
+    ):
+        assert judge(post).verdict is not Verdict.SCAM, post
+
+
+def test_the_banks_an_account_is_paid_at_are_data() -> None:
+    data = shipped_data()
+    assert data.payee_bank is not None and data.payee_bank.search("chuyen khoan agribank 1500 2050 11842")
+    words = yaml.safe_load((DATA_DIR / "wording.yaml").read_text(encoding="utf-8"))["payee_banks"]
+    assert "vietcombank" in words and "momo" in words
