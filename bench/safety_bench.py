@@ -98,7 +98,7 @@ SETS = {
     "unseen 15": ROOT / "bench" / "safety_unseen15.yaml",  # Thanh Hóa and Ninh Bình hamlets; never opened
     "unseen 16": ROOT / "bench" / "safety_unseen16.yaml",  # Quảng Bình, Quảng Trị coast; never opened
     "round 37": ROOT / "bench" / "safety_round37.yaml",  # Bình Dương, Đồng Nai workers; rules tuned, score not trained
-    "round 38": ROOT / "bench" / "safety_round38.yaml",  # Mekong Delta farmers, online sellers; rules tuned, score not trained
+    "round 38": ROOT / "bench" / "safety_round38.yaml",  # Mekong Delta farmers, sellers; rules tuned, score not trained
     "round 39": ROOT / "bench" / "safety_round39.yaml",  # Hà Nội urban wards; rules tuned, score not trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
