@@ -120,6 +120,11 @@ SETS = {
     "resident dev 51 (tuned on)": BENCH / "faq_resident_dev51.yaml",
     "resident dev 52 (tuned on)": BENCH / "faq_resident_dev52.yaml",
     "resident fresh 11 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh11.yaml",
+    "resident dev 53 (tuned on)": BENCH / "faq_resident_dev53.yaml",
+    "resident dev 54 (tuned on)": BENCH / "faq_resident_dev54.yaml",
+    "resident dev 55 (tuned on)": BENCH / "faq_resident_dev55.yaml",
+    "resident dev 56 (tuned on)": BENCH / "faq_resident_dev56.yaml",
+    "resident fresh 12 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh12.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -139,6 +144,7 @@ FROZEN = frozenset(
         "resident fresh 9 (written 2026-12-02, never tuned on)",
         "resident fresh 10 (written 2026-12-02, never tuned on)",
         "resident fresh 11 (written 2026-12-02, never tuned on)",
+        "resident fresh 12 (written 2026-12-02, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
