@@ -61,6 +61,7 @@ from bot.faq.normalize import (
     asks_what_the_bot_does,
     assemble,
     calls_someone,
+    exclaims,
     fold,
     folded_words,
     handled_scam,
@@ -711,7 +712,8 @@ class Matcher:
         # nêm hơi mặn", "bão vô rồi, nhà ai mái tôn thì chằng lại"): a live answer needs a plain
         # question about them, or a terse request ("độ mặn bữa nay"), and no other matter.
         if self.topics[best].live and (
-            (not asks_live(text) and len(syllables(text)) > LIVE_TERSE) or any(FOREIGN_ID in w.ids for w in words)
+            (not asks_live(text) and (len(syllables(text)) > LIVE_TERSE or exclaims(text)))
+            or any(FOREIGN_ID in w.ids for w in words)
         ):
             return Match(None, score, False, topic, "statement", suggestions)
         if topic == BOT_TOPIC and not asks_what_the_bot_does(text):  # "Loa Số ơi hát một bài", "bot giỏi ghê"

@@ -87,6 +87,7 @@ VARIANTS: dict[str, str] = {
     "z": "vậy", "v": "vậy", "zay": "vậy", "dzậy": "vậy", "zậy": "vậy", "ruk": "rồi", "rùi": "rồi", "r": "rồi",
     "ns": "nói", "bit": "biết", "bik": "biết", "bt": "biết", "lm": "làm", "mần": "làm", "thui": "thôi",
     "vs": "với", "cx": "cũng", "cg": "cũng", "nhiu": "nhiêu", "wa": "qua", "ik": "đi", "bn": "bao nhiêu",
+    "nàm": "làm", "lày": "này",
     "chừ": "bây giờ", "ni": "này", "nớ": "đó", "mô": "đâu", "tê": "kia", "hỉ": "hả",
     "nhen": "nha", "nghen": "nha", "hen": "nha", "đặng": "để", "bển": "bên đó",
     # verbs and nouns in Southern / Central speech
@@ -113,7 +114,8 @@ VARIANTS: dict[str, str] = {
     "dvc": "dịch vụ công", "lltp": "lý lịch tư pháp", "bh": "bảo hiểm",
     "ck": "chuyển khoản", "stk": "số tài khoản", "nh": "ngân hàng", "cskh": "chăm sóc khách hàng",
     "sms": "tin nhắn", "ms": "mới", "mun": "muốn", "wen": "quên", "qen": "quên", "hc": "hành chính",
-    "tthc": "thủ tục hành chính", "csgt": "cảnh sát giao thông", "code": "mã", "link": "đường link",
+    "tthc": "thủ tục hành chính", "csgt": "cảnh sát giao thông", "cskv": "công an khu vực", "code": "mã",
+    "link": "đường link",
     "hotline": "tổng đài", "face": "khuôn mặt", "faceid": "khuôn mặt",
     "level": "mức", "lv": "mức", "lvl": "mức", "cntt": "công nghệ",
     "hai": "2", "mot": "1", "rang": "sao", "xai": "dùng", "gat": "lừa", "keu": "bảo",
@@ -122,7 +124,8 @@ VARIANTS: dict[str, str] = {
 # Multi-word spellings → one form (applied after the words above). Each source word matches
 # the typed word exactly, or by its letters where the resident typed no diacritic.
 PHRASES: tuple[tuple[str, str], ...] = (
-    ("đăng kí", "đăngký"), ("loa số", "loaso"), ("hồ sơ", "hồsơ"),
+    ("đăng kí", "đăngký"), ("loa số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"),
+    ("hồ sơ", "hồsơ"),
     ("bữa nay", "hôm nay"), ("bữa qua", "hôm qua"), ("hum nay", "hôm nay"), ("bựa ni", "hôm nay"),
     ("bữa ni", "hôm nay"), ("hôm ni", "hôm nay"),
     ("vn eid", "vneid"), ("vn id", "vneid"), ("vne id", "vneid"), ("v neid", "vneid"), ("vn e id", "vneid"),
@@ -190,7 +193,7 @@ FOREIGN = (
     "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "bị giam",
     "giam xe", "chuộc", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
     "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc", "hộ nghèo", "cận nghèo", "heo",
-    "thú y", "phân bón", "sốt", "người có công",
+    "thú y", "phân bón", "sốt", "người có công", "tiền hỗ trợ", "hỗ trợ tiền", "thiệt hại",
     # Other offices and everyday matters residents raise in the same groups (none is in a phrasing;
     # none folds onto a word of one: typed without marks, "giá lúa" would be "giả lừa").
     "quy hoạch", "giấy phép xây dựng", "tranh chấp", "ranh đất", "đo đạc", "thửa đất", "đền bù", "giải tỏa",
@@ -219,10 +222,10 @@ WEATHER_WORDS = frozenset("mưa nắng bão giông dông sấm sét gió rét l�
 # Single salinity words add the salinity concept.
 SALINITY_WORDS = frozenset("mặn lợ tưới".split())
 
-# Letter names as voice typing writes an acronym read aloud ("vi en e i đi" → vneid).
+# Letter names as voice typing writes an acronym read aloud ("vi en e i đi" → vneid); "a|b": either letter.
 # fmt: off
 LETTERS: dict[str, str] = {
-    "a": "a", "bê": "b", "bờ": "b", "bi": "b", "xê": "c", "cờ": "c", "xi": "c", "dê": "d", "đê": "d",
+    "a": "a", "bê": "b", "bờ": "b", "bi": "b", "xê": "c|x", "cờ": "c", "xi": "c", "dê": "d", "đê": "d",
     "đi": "d", "di": "d", "dờ": "d", "e": "e", "ê": "e", "i": "i", "ai": "i", "gờ": "g", "giê": "g",
     "hát": "h", "hờ": "h", "ét": "s", "ca": "k", "ka": "k", "cây": "k", "lờ": "l", "en": "n", "nờ": "n",
     "o": "o", "ô": "o", "ơ": "o", "pê": "p", "pờ": "p", "pi": "p", "bê pê": "p",
@@ -379,13 +382,13 @@ _LETTER_STARTS = {fold(k.split()[0]) for k in LETTERS}
 
 def _letter(words: list[str], i: int) -> list[tuple[str, int]]:
     """Letters that the words at ``i`` may spell, with how many words each takes."""
-    found = []
+    found: list[tuple[str, int]] = []
     for n in range(1, _LETTER_MAX + 1):
         if i + n <= len(words):
             key = " ".join(words[i : i + n])
             hit = _lookup(key, LETTERS, _LETTER_FOLDED)
-            if hit:
-                found.append((hit, n))
+            if hit:  # "xê" is C by the alphabet, X in "bê hát xê hát" (BHXH)
+                found.extend((letter, n) for letter in hit.split("|"))
     return found
 
 
@@ -626,7 +629,21 @@ def asks_live(text: str) -> bool:
     if _LIVE_REQUEST.search(raw):
         return True
     kept = _WORD.sub(lambda m: "" if fold(m.group(0)) in _WEAK_ASK else m.group(0), canonical(text))
+    if "?" not in text:
+        kept = _MUSING_END.sub("", kept)  # "năm nay rét muộn nhỉ": musing, not asking
     return is_question(kept)
+
+
+# A remark that ends in "nhỉ" asks nobody ("nóng nhỉ"); with "không"/"chưa" before it, it still asks.
+_MUSING_END = re.compile(r"\s(nhỉ|nhở|nhể|nhờ)\W*$", re.IGNORECASE)
+# Words of an exclamation about the weather, not a request: "trời nay nóng thiệt", "lạnh ghê".
+_EXCLAIMS = frozenset("thiệt thật quá ghê dữ vãi wá kinh khiếp".split())
+_EXCLAIMS_UNMARKED = frozenset("thiet ghe vai wa".split())
+
+
+def exclaims(text: str) -> bool:
+    """The message exclaims (a marked "quá", "thiệt", "ghê"…): a remark, however short."""
+    return any(t in _EXCLAIMS or t in _EXCLAIMS_UNMARKED for t in _WORD.findall(canonical(_squeezed(text))))
 
 
 def is_question(text: str) -> bool:
@@ -721,7 +738,7 @@ _ABOUT_THE_BOT = re.compile(
     r"\b(hoi(?! xong)|dung|xai|go|lenh|biet|giup|lam duoc|la gi|chuc nang|cach|huong dan|help|menu"
     # "trả lời được gì", not a verdict on the answers ("trả lời nhanh ghê", "trả lời sai rồi kìa")
     r"|tra loi(?! (nhanh|cham|hay|sai|dung|do|ngu|gioi|le|lung tung|tao lao|trat|ung|chuan|ngon|qua|roi)\b)"
-    r"|tro giup|nhung chuyen|may chuyen)\b"
+    r"|tro giup|nhung chuyen|may chuyen|la ai)\b"
 )
 
 

@@ -229,6 +229,8 @@ def test_news_and_other_matters_are_not_answered(matcher: Matcher, text: str) ->
         "Lúa OM5451 hôm nay thương lái mua bao nhiêu một ký vậy?",  # another matter
         "Tuấn ơi, mày cài giùm ông Tám cái app hôm qua chưa?",  # for Tuấn, not for the bot
         "Bác Hai ơi con khai tạm trú cho thằng Minh rồi, bác vô app xác nhận giùm con nha",
+        "trời bữa nay lạnh ghê",  # a short exclamation, not a terse request
+        "năm nay gió bấc về muộn nhỉ",  # musing
     ],
 )
 def test_small_talk_and_messages_to_others_are_not_answered(matcher: Matcher, text: str) -> None:
@@ -241,6 +243,8 @@ def test_small_talk_and_messages_to_others_are_not_answered(matcher: Matcher, te
         ("ngày mai mưa không, tôi đi cắt lúa thuê", "live.weather"),
         ("độ mặn ở cống Rạch Mọp nay nhiêu rồi", "live.salinity"),
         ("tuần này thời tiết sao", "live.weather"),
+        ("mai có mưa không nhỉ", "live.weather"),  # "nhỉ" after a question still asks
+        ("thời tiết ngày mai", "live.weather"),  # terse, no exclamation
     ],
 )
 def test_live_questions_are_still_answered(matcher: Matcher, text: str, topic: str) -> None:

@@ -225,6 +225,9 @@ def test_calls_someone(text: str, someone: bool) -> None:
         ("nóng muốn xỉu luôn á", False),
         ("Mưa gì mưa hoài, phơi lúa không khô nổi", False),
         ("Bão đi vô rồi, nhà ai mái tôn thì chằng lại nha", False),
+        ("rét muộn nhỉ", False),  # a musing "nhỉ"
+        ("chiều nay mưa không nhỉ", True),
+        ("rét muộn nhỉ?", True),  # asked with a question mark
     ],
 )
 def test_asks_live(text: str, asks: bool) -> None:
@@ -245,3 +248,11 @@ def test_asks_live(text: str, asks: bool) -> None:
 )
 def test_words_that_ask_only_in_some_uses(text: str, asks: bool) -> None:
     assert is_question(text) is asks
+
+
+def test_northern_l_for_n_spelled_letters_read_loosely_and_the_ward_police_acronym() -> None:
+    assert tokens("nàm thế lào để đổi số")[:3] == ["làm", "thế", "nào"]
+    assert tokens("bê hát xê hát tích hợp vào vneid")[0] == "bhxh"  # "xê" read as X
+    assert tokens("xê xê xê đê")[0] == "cccd"  # and as C
+    assert tokens("số cskv")[1:3] == ["côngan", "khu"]
+    assert tokens("nam nay lay lua")[:2] == ["nam", "nay"]  # unmarked words are not the Northern spellings
