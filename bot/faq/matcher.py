@@ -58,6 +58,7 @@ from bot.faq.normalize import (
     STOPWORDS,
     VARIANTS,
     asks_live,
+    asks_the_bot_itself,
     asks_what_the_bot_does,
     assemble,
     calls_someone,
@@ -670,6 +671,8 @@ class Matcher:
     def _prepare(self, text: str) -> Match | _Ready:
         """Candidates ranked, and the rules that make the bot stay out of a conversation (news,
         small talk about the weather, a message to a neighbour, another matter) applied."""
+        if BOT_TOPIC in self.index and asks_the_bot_itself(text):
+            return Match(BOT_TOPIC, 1.0, True, BOT_TOPIC, "ok")
         if is_chitchat(text):
             return Match(None, 0.0, False, None, "chitchat")
         words = self._words(text)

@@ -746,6 +746,21 @@ def asks_what_the_bot_does(text: str) -> bool:
     return bool(_ABOUT_THE_BOT.search(folded_words(text)))
 
 
+# The whole message asks what can be asked here, or who is answering: "em hỏi được những gì ở đây",
+# "bạn giúp được việc gì", "bạn là ai vậy". Nothing but the bot can be meant (folded words).
+_WHO_OR_WHAT_HERE = re.compile(
+    r"^(?:(?:ban|em|bot|loaso|may nay|con bot nay|ad|minh|o day) )?(?:oi )?(?:co the )?"
+    r"(?:hoi|giup|lam|tra loi|ho tro) duoc(?: nhung| may)?(?: (?:cai|viec|chuyen))? gi"
+    r"(?: (?:o day|vay|a|ha|nhi|the|nua|khong|ko))*$"
+    r"|^(?:ban|bot|loaso|may nay|con bot nay|ben nay) la ai(?: (?:vay|a|the|day|do|ha|nhi))*$"
+)
+
+
+def asks_the_bot_itself(text: str) -> bool:
+    """A message that can only be a question to the bot about itself."""
+    return bool(_WHO_OR_WHAT_HERE.match(folded_words(text)))
+
+
 def tells_news(text: str) -> bool:
     """Something done or told to the group, however sure the words: "mới cài vneid xong rồi nha mọi người"."""
     words = folded_words(text)

@@ -365,3 +365,17 @@ def test_small_talk_to_the_bot_and_neighbouring_matters_stay_silent(matcher: Mat
 
 def test_what_the_bot_does_is_still_answered(matcher: Matcher) -> None:
     assert matcher.match("hỏi bot cái gì được").topic == "bot.help"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("em hỏi được những gì ở đây", "bot.help"),  # nothing but the bot can be meant
+        ("ban giup dc nhung viec gi", "bot.help"),
+        ("bạn là ai vậy", "bot.help"),
+        ("em làm gì vậy", None),  # "what are you doing?": to a person
+        ("anh ấy là ai vậy", None),
+    ],
+)
+def test_a_question_to_the_bot_about_itself(matcher: Matcher, text: str, topic: str | None) -> None:
+    assert matcher.match(text).topic == topic
