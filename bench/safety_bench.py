@@ -100,6 +100,8 @@ SETS = {
     "round 37": ROOT / "bench" / "safety_round37.yaml",  # Bình Dương, Đồng Nai workers; rules tuned, score not trained
     "round 38": ROOT / "bench" / "safety_round38.yaml",  # Mekong Delta farmers, sellers; rules tuned, score not trained
     "round 39": ROOT / "bench" / "safety_round39.yaml",  # Hà Nội urban wards; rules tuned, score not trained
+    "round 40": ROOT / "bench" / "safety_round40.yaml",  # Gia Lai, Đắk Lắk; rules tuned, score not trained
+    "round 41": ROOT / "bench" / "safety_round41.yaml",  # Hải Phòng, Quảng Ninh; rules tuned, score not trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
