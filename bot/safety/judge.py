@@ -104,7 +104,8 @@ def judge(
     outside = "" if asked else fold(_unquoted(text))  # a group post's own words, outside what it quotes
     about = min(2, sum(1 for p in data.about_each if p.search(outside)))  # kinds of talk about a scam
     # The scam a group post talks about or warns against, in quotes, is not the post's demand.
-    warns = not asked and bool(about or data.calming.pattern.search(outside))
+    called_fake = not asked and bool(_CALLED_FAKE.search(outside))  # "Đây là link giả": a lesson's own words
+    warns = not asked and bool(about or called_fake or data.calming.pattern.search(outside))
     words_of = _unquoted(text) if warns else text
     # Talk about a scam ("link kiểu 'vcb-xacthuc.online' là giả", "tin '…' thật hay giả?") quotes the
     # links it is about; a post that only sounds like a warning ("CẢNH BÁO: tài khoản bị khóa") does not.
@@ -120,6 +121,7 @@ def judge(
         findings.append(Finding(lv.code, lv.weight, lv.domain, lv.imitates or lv.source or "", lv.kind))
     named = [m.group(0) for m in _APP_NAME.finditer(text) if not any(m.group(0) in lk.raw for lk in links)]
     named_file = ""  # an app file only written in the text, none attached
+    attached_app = any(n.rsplit(".", 1)[-1].lower() in APP_FILES for n in files if "." in n)
     for name in (*files, *named):
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if ext in APP_FILES:
@@ -211,9 +213,11 @@ def judge(
         if verdict is Verdict.SCAM and strongest < STRONG and odds < ORDINARY_LOG_ODDS:
             verdict = Verdict.SUSPICIOUS
         strong = {f.code for f in findings if f.weight >= STRONG and not _is_wording(f.code)}
-        called_fake = warns and bool(_CALLED_FAKE.search(outside))
-        # (an app file a lesson names as an example, or calls fake, is an example too; one attached never is)
-        file_example = bool(named_file) and (called_fake or _named_as_example(text, named_file))
+        # (an app file a lesson names as an example, or calls fake — written in the text or at the end of a link —
+        # is an example too; one attached never is)
+        file_example = not attached_app and (
+            called_fake or bool(named_file) and _named_as_example(text, named_file)
+        )
         imitations = _IMITATIONS | {"app_file"} if file_example else _IMITATIONS
         if (
             warns

@@ -593,3 +593,27 @@ def test_the_banks_an_account_is_paid_at_are_data() -> None:
     assert data.payee_bank is not None and data.payee_bank.search("chuyen khoan agribank 1500 2050 11842")
     words = yaml.safe_load((DATA_DIR / "wording.yaml").read_text(encoding="utf-8"))["payee_banks"]
     assert "vietcombank" in words and "momo" in words
+
+
+def test_lessons_that_say_not_to_click_or_call_a_message_fake_in_their_own_words() -> None:
+    for post in (
+        "Nhà mạng nhắn chuẩn hóa thuê bao thì làm trên app My Viettel, không bấm link lạ kiểu \"viettel-capnhat.vip\" nha.",
+        "Đây là tin nhắn giả bà con nhận được: \"Agribank: giao dịch bất thường, hủy tại agribank-huy-gd.com\". "
+        "Trang thật là agribank.com.vn.",
+        "Công an xã thông báo: có người giả danh cán bộ gửi link dichvucong-bocongan.com/capnhat.apk. Đây là trang giả "
+        "mạo, bà con tuyệt đối không truy cập.",
+    ):
+        assert judge(post).verdict is not Verdict.SCAM, post
+    # "nếu không bấm" is how a scam threatens.
+    scam = "Viettel thông báo: thuê bao sẽ bị khóa nếu không bấm link viettel-capnhat.vip để chuẩn hóa trong 24h"
+    assert judge(scam).verdict is Verdict.SCAM
+
+
+def test_another_account_because_the_usual_one_is_under_maintenance() -> None:
+    post = (
+        "Thông báo: quỹ khuyến học thôn nhận đóng góp qua tài khoản mới của thủ quỹ 0271 9988 5566 Agribank, "
+        "vì tài khoản của quỹ đang bảo trì."
+    )
+    assert judge(post).verdict is Verdict.SCAM
+    proxy = "Anh ơi em là bạn của Tuấn nè, nó nhờ em hỏi anh mượn 3 triệu, anh chuyển vào tk em luôn nha, mai nó trả."
+    assert judge(proxy).verdict is not Verdict.OK
