@@ -215,9 +215,7 @@ def judge(
         strong = {f.code for f in findings if f.weight >= STRONG and not _is_wording(f.code)}
         # (an app file a lesson names as an example, or calls fake — written in the text or at the end of a link —
         # is an example too; one attached never is)
-        file_example = not attached_app and (
-            called_fake or bool(named_file) and _named_as_example(text, named_file)
-        )
+        file_example = not attached_app and (called_fake or (bool(named_file) and _named_as_example(text, named_file)))
         imitations = _IMITATIONS | {"app_file"} if file_example else _IMITATIONS
         if (
             warns

@@ -597,8 +597,9 @@ def test_the_banks_an_account_is_paid_at_are_data() -> None:
 
 def test_lessons_that_say_not_to_click_or_call_a_message_fake_in_their_own_words() -> None:
     for post in (
-        "Nhà mạng nhắn chuẩn hóa thuê bao thì làm trên app My Viettel, không bấm link lạ kiểu \"viettel-capnhat.vip\" nha.",
-        "Đây là tin nhắn giả bà con nhận được: \"Agribank: giao dịch bất thường, hủy tại agribank-huy-gd.com\". "
+        "Nhà mạng nhắn chuẩn hóa thuê bao thì làm trên app My Viettel, không bấm link lạ kiểu "
+        '"viettel-capnhat.vip" nha.',
+        'Đây là tin nhắn giả bà con nhận được: "Agribank: giao dịch bất thường, hủy tại agribank-huy-gd.com". '
         "Trang thật là agribank.com.vn.",
         "Công an xã thông báo: có người giả danh cán bộ gửi link dichvucong-bocongan.com/capnhat.apk. Đây là trang giả "
         "mạo, bà con tuyệt đối không truy cập.",
