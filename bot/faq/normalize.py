@@ -183,6 +183,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("mưa dông", "thờitiết mưa"), ("mưa giông", "thờitiết mưa"),
     ("sương mù", "thờitiết sương"), ("sương muối", "thờitiết sương"), ("không khí lạnh", "thờitiết lạnh"),
     ("biển động", "thờitiết biển"), ("gió cấp", "thờitiết gió"), ("gió giật", "thờitiết gió"),
+    ("sóng cao", "thờitiết biển"), ("sóng lớn", "thờitiết biển"), ("sóng to", "thờitiết biển"),
+    # Letter names before a word: "bê hát y tế", "bê hát xã hội".
+    ("bê hát y tế", "bhyt"), ("bê hát xã hội", "bhxh"),
+    # A licence's class names the licence: "bằng A1", "bằng B2".
+    ("bằng a1", "bằnglái"), ("bằng a2", "bằnglái"), ("bằng b1", "bằnglái"), ("bằng b2", "bằnglái"),
 )
 # fmt: on
 
@@ -194,6 +199,7 @@ FOREIGN = (
     "giam xe", "chuộc", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
     "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc", "hộ nghèo", "cận nghèo", "heo",
     "thú y", "phân bón", "sốt", "người có công", "tiền hỗ trợ", "hỗ trợ tiền", "thiệt hại",
+    "lọc nước", "nước mắm", "nấu ăn", "taxi", "xe ôm", "mức đóng",
     # Other offices and everyday matters residents raise in the same groups (none is in a phrasing;
     # none folds onto a word of one: typed without marks, "giá lúa" would be "giả lừa").
     "quy hoạch", "giấy phép xây dựng", "tranh chấp", "ranh đất", "đo đạc", "thửa đất", "đền bù", "giải tỏa",
@@ -286,7 +292,7 @@ SCAM_PHRASES = re.compile(
     r"\b(yeu cau|chuyen tien|chuyen khoan|mat tien|that khong|co that|that ko|tin duoc|an toan|nang cap"
     r"|dong bo|goi dien|goi toi|goi den|nhan tin|tin nhan|trang web|mat phi|ton phi|dong phi|xac minh"
     r"|nguoi khac|nguoi ta|cung cap|canh giac|to giac|trung thuong|phong toa|duong link|bao cai|bao tai"
-    r"|chuyen lai|nop phi|phi kich hoat|xac nhan don|tien bi treo|giu hang"
+    r"|chuyen lai|nop phi|phi kich hoat|xac nhan don|tien bi treo|giu hang|khach ao|khach gia"
     r"|(tra|dong|nop|chuyen) tien truoc|gui nham ma|doc lai (cho|ma|so)|nham ma"
     r"|(dua|cho|hoi|xin|noi|gui|doc|doi) (lai )?(cho (ho|nguoi ta) )?(cai )?(ma|otp|matkhau|passcode|mat khau)"
     r"|(otp|matkhau|passcode) .*\b(dua|cho|doc|gui)|cho .*\bbiet (ma|otp|matkhau|passcode))\b"

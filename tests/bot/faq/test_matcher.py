@@ -231,6 +231,8 @@ def test_news_and_other_matters_are_not_answered(matcher: Matcher, text: str) ->
         "Bác Hai ơi con khai tạm trú cho thằng Minh rồi, bác vô app xác nhận giùm con nha",
         "trời bữa nay lạnh ghê",  # a short exclamation, not a terse request
         "năm nay gió bấc về muộn nhỉ",  # musing
+        "Nước mắm nhà làm mặn quá, pha sao cho dịu",  # cooking, not salinity
+        "Gọi taxi ra sân bay số mấy vậy",  # a taxi, not flying with VNeID
     ],
 )
 def test_small_talk_and_messages_to_others_are_not_answered(matcher: Matcher, text: str) -> None:
@@ -245,6 +247,7 @@ def test_small_talk_and_messages_to_others_are_not_answered(matcher: Matcher, te
         ("tuần này thời tiết sao", "live.weather"),
         ("mai có mưa không nhỉ", "live.weather"),  # "nhỉ" after a question still asks
         ("thời tiết ngày mai", "live.weather"),  # terse, no exclamation
+        ("sóng cao mấy mét ngoài cửa biển bữa nay", "live.weather"),  # waves are weather
     ],
 )
 def test_live_questions_are_still_answered(matcher: Matcher, text: str, topic: str) -> None:

@@ -255,4 +255,5 @@ def test_northern_l_for_n_spelled_letters_read_loosely_and_the_ward_police_acron
     assert tokens("bê hát xê hát tích hợp vào vneid")[0] == "bhxh"  # "xê" read as X
     assert tokens("xê xê xê đê")[0] == "cccd"  # and as C
     assert tokens("số cskv")[1:3] == ["côngan", "khu"]
+    assert tokens("bê hát y tế tích hợp vào app")[0] == "bhyt"
     assert tokens("nam nay lay lua")[:2] == ["nam", "nay"]  # unmarked words are not the Northern spellings
