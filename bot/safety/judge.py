@@ -119,7 +119,11 @@ def judge(
             findings.append(Finding(lv.code, 0, lv.domain, lv.imitates or ""))
             continue
         findings.append(Finding(lv.code, lv.weight, lv.domain, lv.imitates or lv.source or "", lv.kind))
-    named = [m.group(0) for m in _APP_NAME.finditer(text) if not any(m.group(0) in lk.raw for lk in links)]
+    # A file name a resident quotes in their own question ("file \"don_hang.apk\" … có nên mở không?") is what they
+    # ask about, like a quoted message: judged through the quote, not as a file sent to the group.
+    asks_of_quote = not asked and bool(_HELP_QUESTION.search(outside))
+    written = _unquoted(text) if asks_of_quote else text
+    named = [m.group(0) for m in _APP_NAME.finditer(written) if not any(m.group(0) in lk.raw for lk in links)]
     named_file = ""  # an app file only written in the text, none attached
     attached_app = any(n.rsplit(".", 1)[-1].lower() in APP_FILES for n in files if "." in n)
     for name in (*files, *named):

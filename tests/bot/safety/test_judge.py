@@ -618,3 +618,11 @@ def test_another_account_because_the_usual_one_is_under_maintenance() -> None:
     assert judge(post).verdict is Verdict.SCAM
     proxy = "Anh ơi em là bạn của Tuấn nè, nó nhờ em hỏi anh mượn 3 triệu, anh chuyển vào tk em luôn nha, mai nó trả."
     assert judge(proxy).verdict is not Verdict.OK
+
+
+def test_a_file_name_a_resident_quotes_in_their_own_question_is_not_a_file_sent_to_the_group() -> None:
+    asked = 'Cho hỏi file "CapNhat_CuTru.apk" người ta gửi qua Zalo có nên cài không mọi người?'
+    assert judge(asked).verdict is not Verdict.SCAM
+    # The same name offered to the group, or the file attached, is still a scam.
+    assert judge("Bà con tải file CapNhat_CuTru.apk về cài để cập nhật cư trú nha").verdict is Verdict.SCAM
+    assert judge(asked, files=["CapNhat_CuTru.apk"]).verdict is Verdict.SCAM
