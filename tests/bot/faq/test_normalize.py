@@ -257,3 +257,15 @@ def test_northern_l_for_n_spelled_letters_read_loosely_and_the_ward_police_acron
     assert tokens("số cskv")[1:3] == ["côngan", "khu"]
     assert tokens("bê hát y tế tích hợp vào app")[0] == "bhyt"
     assert tokens("nam nay lay lua")[:2] == ["nam", "nay"]  # unmarked words are not the Northern spellings
+
+
+def test_words_of_a_selling_post_inside_a_question_do_not_make_it_an_ad() -> None:
+    for question in (
+        "Khai tử online có cần bản gốc giấy báo tử không",  # "cần bản gốc": a document, not "cần bán"
+        "Trước giờ bán cho thương lái giá rẻ quá, muốn tự bán online thì đăng ở đâu",
+        "cho xin zalo bạn nào trong tổ để ib riêng",
+        "bán hàng online thì ship cod ra sao",
+    ):
+        assert not is_chitchat(question), question
+    for ad in ("Xoài cát giá rẻ, ship cod toàn quốc", "Cần bán gấp 2 công đất, ib em", "Thanh lý tủ lạnh cũ"):
+        assert is_chitchat(ad), ad
