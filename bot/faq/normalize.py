@@ -26,9 +26,48 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 _TONE_STYLE = re.compile(r"(?<![q\w])(?P<pre>\w*?)(?<!q)(?P<v1>[ou])(?P<v2>[aey])(?P<tone>[" + _TONES + r"])(?!\w)")
 
 
+# Telex typed with the keyboard's Vietnamese input off: "matj khaauf", "ddaauf", "dduowcj" — the tone keys s f r x j
+# end the word, "dd aa ee oo w" stand for đ â ê ô ơ ư ă. No Vietnamese word typed without marks ends so or holds them.
+_TELEX_WORD = re.compile(r"\b[a-z]*(?:dd|aa|ee|oo|w|[fj]|[aeiouy][a-z]?[srx])[a-z]*\b")
+_ASCII_WORD = re.compile(r"\b[a-z]+\b")
+# English words residents type as they are (and the variants below): never read as Telex.
+_LOANWORDS = frozenset(
+    "facebook google gmail email wifi free website web youtube tiktok shopee zalo messenger sms ok oke okay wow"
+    " iphone android samsung oppo store play app apps online offline video file face id pass password user".split()
+)
+_TELEX_PAIRS = re.compile(r"dd|aa|ee|oo")
+_TELEX_MIN = 3  # words that look Telex-typed …
+_TELEX_SHARE = 0.3  # … and their share of the message's plain words
+
+
+def _untelex(word: str) -> str:
+    """The word as if typed without marks: tone keys (not the first letter, nor the r of "tr") and w dropped,
+    doubled letters single: "khaauf" → "khau", "dduowcj" → "duoc", "trowf" → "tro"."""
+    kept = [c for i, c in enumerate(word) if not (i and c in "sfrxj" and not (c == "r" and i == 1 and word[0] == "t"))]
+    plain = _TELEX_PAIRS.sub(lambda m: m.group(0)[0], "".join(kept))
+    return plain.replace("w", "") if len(plain) > 1 else plain.replace("w", "u")
+
+
+def _telex_word(m: re.Match[str]) -> str:
+    word = m.group(0)
+    return word if word in _LOANWORDS or word in VARIANTS else _untelex(word)
+
+
+def _telex_typed(text: str) -> bool:
+    """No mark anywhere (the input method was off) and a good share of words only Telex would type."""
+    if not text.isascii():
+        return False
+    telex = sum(1 for w in _TELEX_WORD.findall(text) if w not in _LOANWORDS and w not in VARIANTS)
+    return telex >= _TELEX_MIN and telex >= _TELEX_SHARE * len(_ASCII_WORD.findall(text))
+
+
 def canonical(text: str) -> str:
-    """NFC, lowercase, one tone-mark style; diacritics kept (for display and matching)."""
-    text = unicodedata.normalize("NFD", text.lower())
+    """NFC, lowercase, one tone-mark style; diacritics kept (for display and matching). A message typed in
+    Telex with the Vietnamese input off is read as typed without marks."""
+    text = text.lower()
+    if _telex_typed(text):
+        text = _TELEX_WORD.sub(_telex_word, text)
+    text = unicodedata.normalize("NFD", text)
     text = _TONE_STYLE.sub(lambda m: m["pre"] + m["v1"] + m["tone"] + m["v2"], text)
     return unicodedata.normalize("NFC", text)
 

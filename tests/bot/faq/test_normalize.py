@@ -269,3 +269,11 @@ def test_words_of_a_selling_post_inside_a_question_do_not_make_it_an_ad() -> Non
         assert not is_chitchat(question), question
     for ad in ("Xoài cát giá rẻ, ship cod toàn quốc", "Cần bán gấp 2 công đất, ib em", "Thanh lý tủ lạnh cũ"):
         assert is_chitchat(ad), ad
+
+
+def test_telex_typed_with_the_vietnamese_input_off_is_read_as_typed_without_marks() -> None:
+    assert canonical("matj khaauf vneidd phari cos kys tuwj ddacj bieejt") == "mat khau vneid phai co ky tu dac biet"
+    assert canonical("dangw nhaapj vneidd khoong dduowcj") == "dang nhap vneid khong duoc"
+    # Loanwords, a few odd words, or any mark in the message: left as typed.
+    for text in ("pass facebook wifi bi hack roi", "acc em pending lau qua", "Ở đây có wifi free, google"):
+        assert canonical(text) == text.lower()
