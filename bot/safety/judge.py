@@ -125,12 +125,13 @@ def judge(
     written = _unquoted(text) if asks_of_quote else text
     named = [m.group(0) for m in _APP_NAME.finditer(written) if not any(m.group(0) in lk.raw for lk in links)]
     named_file = ""  # an app file only written in the text, none attached
-    attached_app = any(n.rsplit(".", 1)[-1].lower() in APP_FILES for n in files if "." in n)
-    for name in (*files, *named):
+    attached_app = False
+    for name in (*files, *named):  # attached files first: an attached app is the one found
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if ext in APP_FILES:
             findings.append(Finding("app_file", STRONG, name[:80], kind="app"))
-            named_file = "" if name in files else name
+            attached_app = name in files
+            named_file = "" if attached_app else name
             break
     phones = find_phones(text)
     for phone in phones:
