@@ -129,6 +129,11 @@ SETS = {
     "resident dev 58 (tuned on)": BENCH / "faq_resident_dev58.yaml",
     "resident dev 59 (tuned on)": BENCH / "faq_resident_dev59.yaml",
     "resident dev 60 (tuned on)": BENCH / "faq_resident_dev60.yaml",
+    "resident dev 61 (tuned on)": BENCH / "faq_resident_dev61.yaml",
+    "resident dev 62 (tuned on)": BENCH / "faq_resident_dev62.yaml",
+    "resident dev 63 (tuned on)": BENCH / "faq_resident_dev63.yaml",
+    "resident dev 64 (tuned on)": BENCH / "faq_resident_dev64.yaml",
+    "resident fresh 13 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh13.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -149,6 +154,7 @@ FROZEN = frozenset(
         "resident fresh 10 (written 2026-12-02, never tuned on)",
         "resident fresh 11 (written 2026-12-02, never tuned on)",
         "resident fresh 12 (written 2026-12-02, never tuned on)",
+        "resident fresh 13 (written 2026-12-02, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

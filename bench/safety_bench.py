@@ -102,6 +102,8 @@ SETS = {
     "round 39": ROOT / "bench" / "safety_round39.yaml",  # Hà Nội urban wards; rules tuned, score not trained
     "round 40": ROOT / "bench" / "safety_round40.yaml",  # Gia Lai, Đắk Lắk; rules tuned, score not trained
     "round 41": ROOT / "bench" / "safety_round41.yaml",  # Hải Phòng, Quảng Ninh; rules tuned, score not trained
+    "round 42": ROOT / "bench" / "safety_round42.yaml",  # Long An, Tây Ninh; rules tuned, score not trained
+    "round 43": ROOT / "bench" / "safety_round43.yaml",  # Bắc Ninh, Bắc Giang; rules tuned, score not trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
