@@ -97,6 +97,7 @@ SETS = {
     "round 36": ROOT / "bench" / "safety_round36.yaml",  # Nghệ An, Hà Tĩnh uplands; rules tuned, score not trained
     "unseen 15": ROOT / "bench" / "safety_unseen15.yaml",  # Thanh Hóa and Ninh Bình hamlets; never opened
     "unseen 16": ROOT / "bench" / "safety_unseen16.yaml",  # Quảng Bình, Quảng Trị coast; never opened
+    "unseen 17": ROOT / "bench" / "safety_unseen17.yaml",  # Phú Yên, Bình Định; never opened
     "round 37": ROOT / "bench" / "safety_round37.yaml",  # Bình Dương, Đồng Nai workers; rules tuned, score not trained
     "round 38": ROOT / "bench" / "safety_round38.yaml",  # Mekong Delta farmers, sellers; rules tuned, score not trained
     "round 39": ROOT / "bench" / "safety_round39.yaml",  # Hà Nội urban wards; rules tuned, score not trained
@@ -124,6 +125,7 @@ NEVER_SHOWN = frozenset(
         "unseen 14",
         "unseen 15",
         "unseen 16",
+        "unseen 17",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
