@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -130,6 +130,10 @@ OVERRULE = True  # a close runner-up that letters and naive Bayes both put clear
 OVERRULE_CONF = 0.5  # … if its own confidence is at least this
 PROBLEMS = True  # a first-person problem report is asked, with or without a question word
 BOT_TOPIC = "bot.help"  # what the bot does: answered only when asked what it does
+# Apps with topics of their own ("vneid.login", "vssid.forgot_password"): a question naming one app and not the
+# other is not about the other's topics ("mật khẩu VssID nhập sai bị khóa" is no VNeID login question), unless
+# the topic's title names both ("Đăng nhập VssID bằng VNeID").
+APPS = frozenset({"vneid", "vssid"})
 STORY_CLAUSES = True  # another matter named only before the question clause does not count
 STORY_MIN = 15  # … in a message of at least this many words
 _CLAUSE = re.compile(r"[.,;!?\n…]+")
@@ -333,6 +337,11 @@ class Matcher:
             affinity = {i: min(1.0, c / (AFFINITY_SHARE * len(phr))) for i, c in seen.items()}
             self.topics.append(_Topic(tid, terms_all, phrasings, alarming, tid in live_ids, affinity))
         self.index = {t.id: i for i, t in enumerate(self.topics)}
+        self.app_of = {
+            e.id: app
+            for e in kb.entries
+            if (app := e.id.split(".", 1)[0]) in APPS and not (APPS - {app}) & set(folded_words(e.title).split())
+        }
         self.exempt = frozenset({BOT_TOPIC} | live_ids)  # never picked by the learned view, rarely held back
         # A live answer (weather, salinity) needs its concept in the question: "sửa máy bơm nước" is no
         # salinity question even though "nước" is in most of that topic's phrasings.
@@ -637,7 +646,7 @@ class Matcher:
             # A topic added after training, or the question (nearly) says one of its phrasings: what leaders
             # taught stands until the view is retrained on it.
             return ruled
-        probs = textmodel.probabilities(folded, self.learned, learning.MIN_KNOWN)
+        probs = self._probabilities(folded)
         got = learning.decide(ruled.topic, ruled.reason, ruled.suggestions, probs, self.exempt, shown=shown)
         if got is None:
             return ruled
@@ -649,11 +658,29 @@ class Matcher:
         sure of its topic (``bot.faq.learned.decide``); news and village talk it calls out of scope."""
         if self.learned is None:
             return kept
-        probs = textmodel.probabilities(folded_words(text), self.learned, learning.MIN_KNOWN)
+        probs = self._probabilities(folded_words(text))
         got = learning.decide(None, kept.reason, kept.suggestions, probs, self.exempt)
         if got is None or got[0] is None:
             return kept
         return Match(got[0], kept.score, True, got[0], got[2], ())
+
+    def _other_app(self, folded: str) -> Callable[[str], bool]:
+        """Whether a topic belongs to an app other than the one(s) the question names."""
+        toks = folded.split()
+        # ("số định danh" is the citizen's number, not the app; "app bhxh" is VssID)
+        named = {t for i, t in enumerate(toks) if t in APPS and (i == 0 or toks[i - 1] not in ("so", "ma"))}
+        if "bhxh" in toks and "ungdung" in toks:
+            named.add("vssid")
+        if not named:
+            return lambda topic: False
+        return lambda topic: topic in self.app_of and self.app_of[topic] not in named
+
+    def _probabilities(self, folded: str) -> dict[str, float]:
+        """The learned topic view's probabilities, without topics of an app the question does not name."""
+        assert self.learned is not None
+        probs = textmodel.probabilities(folded, self.learned, learning.MIN_KNOWN)
+        other_app = self._other_app(folded)
+        return {t: p for t, p in probs.items() if not other_app(t)}
 
     def _in_scope(self, text: str) -> tuple[str, float]:
         """The question's folded words and the scope view's log odds, computed once per question (the
@@ -682,8 +709,11 @@ class Matcher:
         qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
         known = _known_words(words)
         scam_ok: bool | None = None
+        other_app = self._other_app(folded_words(text))
         ranked: list[Ranked] = []  # (confidence, topic, evidence, coverage, key, support)
         for ti in self._candidates(words):
+            if other_app(self.topics[ti].id):
+                continue
             if self.topics[ti].alarming:
                 if scam_ok is None:
                     scam_ok = has_scam_evidence(text)

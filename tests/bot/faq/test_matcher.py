@@ -382,3 +382,24 @@ def test_what_the_bot_does_is_still_answered(matcher: Matcher) -> None:
 )
 def test_a_question_to_the_bot_about_itself(matcher: Matcher, text: str, topic: str | None) -> None:
     assert matcher.match(text).topic == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mat khau vssid nhap sai bi khoa, bao lau moi mo",
+        "mk VssID bị khóa do nhập sai nhiều lần",
+        "app bhxh nhập sai mật khẩu mấy lần bị khóa rồi",
+    ],
+)
+def test_a_question_naming_one_app_gets_no_topic_of_the_other(matcher: Matcher, text: str) -> None:
+    m = matcher.match(text)
+    assert not (m.topic or "").startswith("vneid.")
+    assert not [t for t in m.suggestions if t.startswith("vneid.")]
+
+
+def test_a_topic_naming_both_apps_and_the_citizen_number_are_not_the_other_app(matcher: Matcher) -> None:
+    # "Đăng nhập VssID bằng VNeID" names both; "số định danh" is the citizen's number, not the app
+    assert matcher.match("đăng nhập vssid bằng tài khoản định danh được không").topic == "vssid.login_vneid"
+    assert matcher._other_app("tao taikhoan ungdung bhxh so vneid")("vssid.register") is False
+    assert matcher._other_app("vneid quen matkhau")("vssid.forgot_password") is True
