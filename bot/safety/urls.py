@@ -106,8 +106,8 @@ def find_links(text: str) -> list[Link]:
     seen: set[str] = set()
     for m in _URL.finditer(text):
         start = m.start()
-        if start > 0 and text[start - 1] in "@.":
-            continue  # e-mail address or the tail of something longer
+        if start > 0 and text[start - 1] in "@.-":
+            continue  # e-mail address, or the tail of something longer ("đuôi -gov.com" names an ending)
         raw_host = _DOTS.sub(".", m.group("host")).rstrip(".")
         tld = raw_host.rsplit(".", 1)[-1].lower()
         written_with_prefix = bool(m.group("scheme")) or raw_host.lower().startswith("www.")

@@ -626,3 +626,26 @@ def test_a_file_name_a_resident_quotes_in_their_own_question_is_not_a_file_sent_
     # The same name offered to the group, or the file attached, is still a scam.
     assert judge("Bà con tải file CapNhat_CuTru.apk về cài để cập nhật cư trú nha").verdict is Verdict.SCAM
     assert judge(asked, files=["CapNhat_CuTru.apk"]).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # (written for this test, in the shape of the eleventh pass's rounds)
+        "Tuyển gấp 5 chị em 20-35 tuổi đi Malaysia phụ bếp, lương 35tr/tháng, bao vé máy bay, chỉ cần làm hộ chiếu. "
+        "Liên hệ chị Thắm 0389 221 554",
+        "Nhận làm bằng lái xe B2, thẻ BHYT không cần thi, không cần học, nhận bằng sau 7 ngày, ib 0912 448 331",
+        "Anh ơi em bị kẹt bên Myanmar, tụi nó giữ hộ chiếu đòi 80 triệu mới thả, anh chuyển giúp em vào tk bạn em nha",
+        "Bác ơi bác có tiền hỗ trợ chưa lĩnh, bác ra cây ATM gần nhà rồi làm theo cháu hướng dẫn qua điện thoại là nhận",
+        "Em shipper đây, có đơn 260k gửi tên anh, anh không nhớ đặt gì thì cứ chuyển khoản cho em rồi mở ra xem nha",
+    ],
+)
+def test_far_away_jobs_licences_without_an_exam_ransom_atm_guidance_and_unordered_parcels(post: str) -> None:
+    assert judge(post).verdict is Verdict.SCAM
+
+
+def test_an_ending_named_alone_is_no_link_and_or_else_is_no_exam() -> None:
+    lesson = "Website thật của tỉnh có đuôi .gov.vn, không phải -gov.com, bà con nhớ giùm."
+    assert judge(lesson).verdict is Verdict.OK
+    asked = "Ai muốn coi thẻ BHYT còn hạn không thì vô app VssID mục Tra cứu, không biết thì nhờ con cháu."
+    assert judge(asked).verdict is Verdict.OK
