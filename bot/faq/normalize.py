@@ -170,7 +170,8 @@ VARIANTS: dict[str, str] = {
 # Multi-word spellings → one form (applied after the words above). Each source word matches
 # the typed word exactly, or by its letters where the resident typed no diacritic.
 PHRASES: tuple[tuple[str, str], ...] = (
-    ("đăng kí", "đăngký"), ("loa số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"),
+    ("đăng kí", "đăngký"), ("loa số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"), ("nấy nại", "lấy lại"), ("căng cước", "căncước"),
+    ("gu gồ", "google"),
     ("hồ sơ", "hồsơ"),
     ("bữa nay", "hôm nay"), ("bữa qua", "hôm qua"), ("hum nay", "hôm nay"), ("bựa ni", "hôm nay"),
     ("bữa ni", "hôm nay"), ("hôm ni", "hôm nay"),
@@ -222,7 +223,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("bảo hiểm", "bảohiểm"),
     ("tổng đài", "tổngđài"), ("lý lịch tư pháp", "lýlịchtưpháp"), ("kết hôn", "kếthôn"),
     ("tạm trú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"), ("máy bay", "máybay"),
-    ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("cài ứng dụng", "cài ứngdụng"),
+    ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("độ mạn", "mặn độmặn"), ("cài ứng dụng", "cài ứngdụng"),
     # Weather words beyond "mưa": all of them ask about the weather.
     ("thời tiết", "thờitiết"), ("dự báo", "thờitiết"), ("áp thấp", "thờitiết bão"),
     ("gió mùa", "thờitiết"), ("nắng nóng", "thờitiết nắng"), ("mưa bão", "thờitiết mưa"),
@@ -230,6 +231,10 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("sương mù", "thờitiết sương"), ("sương muối", "thờitiết sương"), ("không khí lạnh", "thờitiết lạnh"),
     ("biển động", "thờitiết biển"), ("gió cấp", "thờitiết gió"), ("gió giật", "thờitiết gió"),
     ("sóng cao", "thờitiết biển"), ("sóng lớn", "thờitiết biển"), ("sóng to", "thờitiết biển"),
+    ("rét đậm", "thờitiết rét"), ("rét hại", "thờitiết rét"), ("đợt rét", "thờitiết rét"),
+    ("có lũ", "có thờitiết mưa"), ("lũ lụt", "thờitiết mưa"), ("mưa lũ", "thờitiết mưa"),
+    ("nước lũ", "thờitiết mưa"), ("lũ quét", "thờitiết mưa"), ("ngập lụt", "thờitiết mưa"),
+    ("âm u", "thờitiết"), ("u ám", "thờitiết"),
     # Letter names before a word: "bê hát y tế", "bê hát xã hội".
     ("bê hát y tế", "bhyt"), ("bê hát xã hội", "bhxh"),
     # A licence's class names the licence: "bằng A1", "bằng B2".
