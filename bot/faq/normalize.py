@@ -170,7 +170,7 @@ VARIANTS: dict[str, str] = {
 # Multi-word spellings → one form (applied after the words above). Each source word matches
 # the typed word exactly, or by its letters where the resident typed no diacritic.
 PHRASES: tuple[tuple[str, str], ...] = (
-    ("đăng kí", "đăngký"), ("loa số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"), ("nấy nại", "lấy lại"), ("căng cước", "căncước"),
+    ("đăng kí", "đăngký"), ("loa số", "loaso"), ("lo a số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"), ("nấy nại", "lấy lại"), ("căng cước", "căncước"),
     ("gu gồ", "google"),
     ("hồ sơ", "hồsơ"),
     ("bữa nay", "hôm nay"), ("bữa qua", "hôm qua"), ("hum nay", "hôm nay"), ("bựa ni", "hôm nay"),
