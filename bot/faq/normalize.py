@@ -28,12 +28,12 @@ _TONE_STYLE = re.compile(r"(?<![q\w])(?P<pre>\w*?)(?<!q)(?P<v1>[ou])(?P<v2>[aey]
 
 # Telex typed with the keyboard's Vietnamese input off: "matj khaauf", "ddaauf", "dduowcj" — the tone keys s f r x j
 # end the word, "dd aa ee oo w" stand for đ â ê ô ơ ư ă. No Vietnamese word typed without marks ends so or holds them.
-_TELEX_WORD = re.compile(r"\b[a-z]*(?:dd|aa|ee|oo|w|[fj]|[aeiouy][a-z]?[srx])[a-z]*\b")
+_TELEX_WORD = re.compile(r"\b[a-z]*(?:dd|aa|ee|oo|w|[fj]|[aeiouy](?:ch|nh|ng|[a-z])?[srx])[a-z]*\b")
 _ASCII_WORD = re.compile(r"\b[a-z]+\b")
 # English words residents type as they are (and the variants below): never read as Telex.
 _LOANWORDS = frozenset(
     "facebook google gmail email wifi free website youtube tiktok shopee zalo messenger ok oke okay wow"
-    " iphone android samsung oppo store play online offline video file id user".split()
+    " iphone android samsung oppo store play online offline video file id user test".split()
 )
 _TELEX_PAIRS = re.compile(r"dd|aa|ee|oo")
 _TELEX_MIN = 3  # words that look Telex-typed …
@@ -58,7 +58,9 @@ def _telex_typed(text: str) -> bool:
     if not text.isascii():
         return False
     telex = sum(1 for w in _TELEX_WORD.findall(text) if w not in _LOANWORDS and w not in VARIANTS)
-    return telex >= _TELEX_MIN and telex >= _TELEX_SHARE * len(_ASCII_WORD.findall(text))
+    words = len(_ASCII_WORD.findall(text))
+    # (two words both typed so — "tamj truas" — are as plain a sign as three in a longer message)
+    return (telex >= _TELEX_MIN or telex == words == 2) and telex >= _TELEX_SHARE * words
 
 
 @functools.lru_cache(maxsize=4096)

@@ -277,3 +277,7 @@ def test_telex_typed_with_the_vietnamese_input_off_is_read_as_typed_without_mark
     # Loanwords, a few odd words, or any mark in the message: left as typed.
     for text in ("pass facebook wifi bi hack roi", "acc em pending lau qua", "Ở đây có wifi free, google"):
         assert canonical(text) == text.lower()
+    # A tone key after a final "ch", "nh", "ng"; a message of two such words.
+    assert canonical("kichs hoatj taif khoanr") == "kich hoat tai khoan"
+    assert canonical("tamj trus") == "tam tru"
+    assert canonical("test test") == "test test"
