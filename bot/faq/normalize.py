@@ -273,6 +273,7 @@ FOREIGN = (
     "sang tên xe", "bảo hiểm một lần", "rút bảo hiểm", "hưu trí",
     "trái tuyến", "đúng tuyến", "mổ", "viện phí", "khuyết tật", "trợ cấp", "học bằng lái", "học lái xe",
     "tài khoản zalo", "zalo bị khóa", "nick zalo", "facebook bị khóa", "tài khoản facebook", "hủy đơn",
+    "hỗ trợ lũ", "hỗ trợ lũ lụt",
 )
 # fmt: on
 
