@@ -134,6 +134,8 @@ SETS = {
     "resident dev 63 (tuned on)": BENCH / "faq_resident_dev63.yaml",
     "resident dev 64 (tuned on)": BENCH / "faq_resident_dev64.yaml",
     "resident fresh 13 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh13.yaml",
+    "resident dev 65 (tuned on)": BENCH / "faq_resident_dev65.yaml",
+    "resident dev 66 (tuned on)": BENCH / "faq_resident_dev66.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",

@@ -98,6 +98,7 @@ SETS = {
     "unseen 15": ROOT / "bench" / "safety_unseen15.yaml",  # Thanh Hóa and Ninh Bình hamlets; never opened
     "unseen 16": ROOT / "bench" / "safety_unseen16.yaml",  # Quảng Bình, Quảng Trị coast; never opened
     "unseen 17": ROOT / "bench" / "safety_unseen17.yaml",  # Phú Yên, Bình Định; never opened
+    "unseen 18": ROOT / "bench" / "safety_unseen18.yaml",  # Cần Thơ, Hậu Giang, Sóc Trăng; never opened
     "round 37": ROOT / "bench" / "safety_round37.yaml",  # Bình Dương, Đồng Nai workers; rules tuned, score not trained
     "round 38": ROOT / "bench" / "safety_round38.yaml",  # Mekong Delta farmers, sellers; rules tuned, score not trained
     "round 39": ROOT / "bench" / "safety_round39.yaml",  # Hà Nội urban wards; rules tuned, score not trained
@@ -105,6 +106,8 @@ SETS = {
     "round 41": ROOT / "bench" / "safety_round41.yaml",  # Hải Phòng, Quảng Ninh; rules tuned, score not trained
     "round 42": ROOT / "bench" / "safety_round42.yaml",  # Long An, Tây Ninh; rules tuned, score not trained
     "round 43": ROOT / "bench" / "safety_round43.yaml",  # Bắc Ninh, Bắc Giang; rules tuned, score not trained
+    "round 44": ROOT / "bench" / "safety_round44.yaml",  # Hồ Chí Minh City outskirts, Đồng Nai; rules tuned
+    "round 45": ROOT / "bench" / "safety_round45.yaml",  # Thanh Hóa, Nghệ An; rules tuned, score not trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -126,6 +129,7 @@ NEVER_SHOWN = frozenset(
         "unseen 15",
         "unseen 16",
         "unseen 17",
+        "unseen 18",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
