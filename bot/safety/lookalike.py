@@ -39,6 +39,8 @@ ODD_TLDS = frozenset(
 )
 APP_FILES = frozenset({"apk", "xapk", "apks", "exe", "msi", "bat", "scr", "jar", "ipa"})
 # Endings that make a short name "bank-like" when glued to it: "vcbonline", "acbdigital".
+# A chat group's invite on a platform's own domain: made by any user.
+_USER_GROUP = re.compile(r"/(g|groups?|join)/", re.IGNORECASE)
 _GLUE = (
     "online", "bank", "ebank", "ibank", "digital", "smart", "login", "card", "pay", "vn", "vietnam",
     "cskh", "khcn", "support", "care", "help", "247", "24h", "plus", "app", "hcm", "hn", "sg",
@@ -86,6 +88,9 @@ def check_link(link: Link, data: SafetyData) -> LinkVerdict:
             return LinkVerdict("app_file", STRONG, host, kind="app")
         return LinkVerdict("ip", 3, host)
     site = data.official_site(host)
+    if site is not None and _USER_GROUP.match(link.path):
+        # "zalo.me/g/…", "facebook.com/groups/…": a group anyone can open on the platform, not its own page
+        return LinkVerdict("group_link", 0, host, imitates=site.name)
     if site is not None:
         return LinkVerdict("official", 0, host, imitates=site.name, kind=site.kind)
     if data.is_known_good(host):

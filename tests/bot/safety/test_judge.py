@@ -649,3 +649,32 @@ def test_an_ending_named_alone_is_no_link_and_or_else_is_no_exam() -> None:
     assert judge(lesson).verdict is Verdict.OK
     asked = "Ai muốn coi thẻ BHYT còn hạn không thì vô app VssID mục Tra cứu, không biết thì nhờ con cháu."
     assert judge(asked).verdict is Verdict.OK
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # (written for this test, in the shape of the eleventh pass's rounds)
+        "Vào nhóm này nha cả nhà, cô Hằng ngày nào cũng cho tín hiệu vào lệnh vàng, tuần rồi em lời 15tr: zalo.me/g/vangvip9",
+        "Ai giữ Pi thì nhập 24 từ khóa ví vào đây để đổi sang tiền mặt trước khi mở mạng: pi-doitien.net",
+        "Thông báo phụ huynh: do nhà trường thay đổi tài khoản, phụ huynh chuyển tiền học thêm 900.000đ vào STK "
+        "0451 2233 8899 MB - TRAN THI HOA",
+        "Hỗ trợ người cao tuổi 2.500.000đ dịp Tết theo chính sách mới, nhận tiền tại hotro-nguoicaotuoi.com",
+    ],
+)
+def test_signal_groups_wallet_words_a_changed_account_and_benefits_claimed_online(post: str) -> None:
+    assert judge(post).verdict is Verdict.SCAM
+
+
+def test_a_group_invite_on_a_platform_is_not_its_official_page() -> None:
+    j = judge("Tham gia nhóm Zalo của ấp để nhận thông báo: zalo.me/g/apmot2026")
+    assert j.verdict is Verdict.OK
+    assert "group_link" in [f.code for f in j.findings] and "official" not in [f.code for f in j.findings]
+    # a benefit paid at the office is no claim online; a lesson sharing a sample scam message is logged, not warned
+    notice = "Hỗ trợ hộ nghèo 500.000đ dịp Tết, bà con nhận tiền tại UBND xã sáng thứ Hai, mang theo căn cước."
+    assert judge(notice).verdict is Verdict.OK
+    lesson = (
+        'Chia sẻ một tin nhắn lừa đảo mẫu để bà con nhận biết: "VNeID: tài khoản bị khóa, mở khóa tại vneid-mokhoa.com". '
+        "Bộ Công an không gửi tin như vậy."
+    )
+    assert judge(lesson).verdict is not Verdict.SCAM
