@@ -134,6 +134,10 @@ BOT_TOPIC = "bot.help"  # what the bot does: answered only when asked what it do
 # other is not about the other's topics ("mật khẩu VssID nhập sai bị khóa" is no VNeID login question), unless
 # the topic's title names both ("Đăng nhập VssID bằng VNeID").
 APPS = frozenset({"vneid", "vssid"})
+# Registering for one account level: a question naming only the other level ("làm vneid mức 1 ở đâu") is not about
+# it, unless it speaks of moving up ("mức 1 rồi, muốn nâng lên").
+LEVEL_TOPICS = {"1": "vneid.register_level1", "2": "vneid.register_level2"}
+_MOVING_UP = frozenset({"len", "nang", "nangcap"})
 STORY_CLAUSES = True  # another matter named only before the question clause does not count
 STORY_MIN = 15  # … in a message of at least this many words
 _CLAUSE = re.compile(r"[.,;!?\n…]+")
@@ -664,23 +668,28 @@ class Matcher:
             return kept
         return Match(got[0], kept.score, True, got[0], got[2], ())
 
-    def _other_app(self, folded: str) -> Callable[[str], bool]:
-        """Whether a topic belongs to an app other than the one(s) the question names."""
+    def _ruled_out(self, folded: str) -> Callable[[str], bool]:
+        """Whether the question's own words rule a topic out: it belongs to an app other than the one(s) the
+        question names, or registers for the other account level."""
         toks = folded.split()
         # ("số định danh" is the citizen's number, not the app; "app bhxh" is VssID)
         named = {t for i, t in enumerate(toks) if t in APPS and (i == 0 or toks[i - 1] not in ("so", "ma"))}
         if "bhxh" in toks and "ungdung" in toks:
             named.add("vssid")
-        if not named:
+        levels = {b for a, b in itertools.pairwise(toks) if a == "muc" and b in LEVEL_TOPICS}
+        out: set[str] = set()
+        if len(levels) == 1 and not _MOVING_UP.intersection(toks):
+            out |= {t for lv, t in LEVEL_TOPICS.items() if lv not in levels}
+        if not named and not out:
             return lambda topic: False
-        return lambda topic: topic in self.app_of and self.app_of[topic] not in named
+        return lambda topic: topic in out or (bool(named) and topic in self.app_of and self.app_of[topic] not in named)
 
     def _probabilities(self, folded: str) -> dict[str, float]:
         """The learned topic view's probabilities, without topics of an app the question does not name."""
         assert self.learned is not None
         probs = textmodel.probabilities(folded, self.learned, learning.MIN_KNOWN)
-        other_app = self._other_app(folded)
-        return {t: p for t, p in probs.items() if not other_app(t)}
+        ruled_out = self._ruled_out(folded)
+        return {t: p for t, p in probs.items() if not ruled_out(t)}
 
     def _in_scope(self, text: str) -> tuple[str, float]:
         """The question's folded words and the scope view's log odds, computed once per question (the
@@ -709,10 +718,10 @@ class Matcher:
         qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
         known = _known_words(words)
         scam_ok: bool | None = None
-        other_app = self._other_app(folded_words(text))
+        ruled_out = self._ruled_out(folded_words(text))
         ranked: list[Ranked] = []  # (confidence, topic, evidence, coverage, key, support)
         for ti in self._candidates(words):
-            if other_app(self.topics[ti].id):
+            if ruled_out(self.topics[ti].id):
                 continue
             if self.topics[ti].alarming:
                 if scam_ok is None:

@@ -307,7 +307,8 @@ _CALLED_FAKE = re.compile(
     r"|\b(link|trang|duong link|tin|tin nhan|file|app|ung dung) (nay|do|tren|ay) (deu )?la "
     r"(link |trang |trang web |tin |tin nhan |file |app |ung dung )?(gia|lua)\b"
     r"|\b(day|do) (deu )?la (lua dao|gia mao)\b"
-    r"|\b(vi du|mau) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua dao|gia)\b|\b(tin nhan|tin|link) (lua dao|gia) mau\b"
+    r"|\b(vi du|mau) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua dao|gia)\b"
+    r"|\b(tin nhan|tin|link) (lua dao|gia) mau\b"
 )
 _SAFE_LINKS = frozenset({"official", "good"})
 _IMITATIONS = frozenset({"fake_gov", "fake_vn", "lookalike", "idn"})  # links that only imitate: not known bad

@@ -398,8 +398,16 @@ def test_a_question_naming_one_app_gets_no_topic_of_the_other(matcher: Matcher, 
     assert not [t for t in m.suggestions if t.startswith("vneid.")]
 
 
-def test_a_topic_naming_both_apps_and_the_citizen_number_are_not_the_other_app(matcher: Matcher) -> None:
+def test_a_topic_naming_both_apps_and_the_citizen_number_are_not_the_ruled_out(matcher: Matcher) -> None:
     # "Đăng nhập VssID bằng VNeID" names both; "số định danh" is the citizen's number, not the app
     assert matcher.match("đăng nhập vssid bằng tài khoản định danh được không").topic == "vssid.login_vneid"
-    assert matcher._other_app("tao taikhoan ungdung bhxh so vneid")("vssid.register") is False
-    assert matcher._other_app("vneid quen matkhau")("vssid.forgot_password") is True
+    assert matcher._ruled_out("tao taikhoan ungdung bhxh so vneid")("vssid.register") is False
+    assert matcher._ruled_out("vneid quen matkhau")("vssid.forgot_password") is True
+
+
+def test_a_question_naming_one_account_level_is_not_registering_for_the_other(matcher: Matcher) -> None:
+    assert matcher.match("làm vneid mức 1 ở đâu").topic != "vneid.register_level2"
+    assert matcher._ruled_out("lam vneid muc 1 o dau")("vneid.register_level2") is True
+    # moving up from level 1 is registering for level 2; naming both rules out neither
+    assert matcher._ruled_out("muc 1 roi muon nang len thi lam o dau")("vneid.register_level2") is False
+    assert matcher._ruled_out("muc 1 voi muc 2 khac nhau")("vneid.register_level1") is False

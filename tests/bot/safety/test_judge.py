@@ -636,7 +636,8 @@ def test_a_file_name_a_resident_quotes_in_their_own_question_is_not_a_file_sent_
         "Liên hệ chị Thắm 0389 221 554",
         "Nhận làm bằng lái xe B2, thẻ BHYT không cần thi, không cần học, nhận bằng sau 7 ngày, ib 0912 448 331",
         "Anh ơi em bị kẹt bên Myanmar, tụi nó giữ hộ chiếu đòi 80 triệu mới thả, anh chuyển giúp em vào tk bạn em nha",
-        "Bác ơi bác có tiền hỗ trợ chưa lĩnh, bác ra cây ATM gần nhà rồi làm theo cháu hướng dẫn qua điện thoại là nhận",
+        "Bác ơi bác có tiền hỗ trợ chưa lĩnh, bác ra cây ATM gần nhà rồi làm theo cháu hướng dẫn qua điện thoại "
+        "là nhận",
         "Em shipper đây, có đơn 260k gửi tên anh, anh không nhớ đặt gì thì cứ chuyển khoản cho em rồi mở ra xem nha",
     ],
 )
@@ -655,7 +656,8 @@ def test_an_ending_named_alone_is_no_link_and_or_else_is_no_exam() -> None:
     "post",
     [
         # (written for this test, in the shape of the eleventh pass's rounds)
-        "Vào nhóm này nha cả nhà, cô Hằng ngày nào cũng cho tín hiệu vào lệnh vàng, tuần rồi em lời 15tr: zalo.me/g/vangvip9",
+        "Vào nhóm này nha cả nhà, cô Hằng ngày nào cũng cho tín hiệu vào lệnh vàng, tuần rồi em lời 15tr: "
+        "zalo.me/g/vangvip9",
         "Ai giữ Pi thì nhập 24 từ khóa ví vào đây để đổi sang tiền mặt trước khi mở mạng: pi-doitien.net",
         "Thông báo phụ huynh: do nhà trường thay đổi tài khoản, phụ huynh chuyển tiền học thêm 900.000đ vào STK "
         "0451 2233 8899 MB - TRAN THI HOA",
@@ -674,7 +676,7 @@ def test_a_group_invite_on_a_platform_is_not_its_official_page() -> None:
     notice = "Hỗ trợ hộ nghèo 500.000đ dịp Tết, bà con nhận tiền tại UBND xã sáng thứ Hai, mang theo căn cước."
     assert judge(notice).verdict is Verdict.OK
     lesson = (
-        'Chia sẻ một tin nhắn lừa đảo mẫu để bà con nhận biết: "VNeID: tài khoản bị khóa, mở khóa tại vneid-mokhoa.com". '
-        "Bộ Công an không gửi tin như vậy."
+        "Chia sẻ một tin nhắn lừa đảo mẫu để bà con nhận biết: "
+        '"VNeID: tài khoản bị khóa, mở khóa tại vneid-mokhoa.com". Bộ Công an không gửi tin như vậy.'
     )
     assert judge(lesson).verdict is not Verdict.SCAM
