@@ -136,6 +136,11 @@ SETS = {
     "resident fresh 13 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh13.yaml",
     "resident dev 65 (tuned on)": BENCH / "faq_resident_dev65.yaml",
     "resident dev 66 (tuned on)": BENCH / "faq_resident_dev66.yaml",
+    "resident dev 67 (tuned on)": BENCH / "faq_resident_dev67.yaml",
+    "resident dev 68 (tuned on)": BENCH / "faq_resident_dev68.yaml",
+    "resident dev 69 (tuned on)": BENCH / "faq_resident_dev69.yaml",
+    "resident dev 70 (tuned on)": BENCH / "faq_resident_dev70.yaml",
+    "resident fresh 14 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh14.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -157,6 +162,7 @@ FROZEN = frozenset(
         "resident fresh 11 (written 2026-12-02, never tuned on)",
         "resident fresh 12 (written 2026-12-02, never tuned on)",
         "resident fresh 13 (written 2026-12-02, never tuned on)",
+        "resident fresh 14 (written 2026-12-02, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
