@@ -99,6 +99,7 @@ SETS = {
     "unseen 16": ROOT / "bench" / "safety_unseen16.yaml",  # Quảng Bình, Quảng Trị coast; never opened
     "unseen 17": ROOT / "bench" / "safety_unseen17.yaml",  # Phú Yên, Bình Định; never opened
     "unseen 18": ROOT / "bench" / "safety_unseen18.yaml",  # Cần Thơ, Hậu Giang, Sóc Trăng; never opened
+    "unseen 19": ROOT / "bench" / "safety_unseen19.yaml",  # Lâm Đồng, Đắk Nông; never opened
     "round 37": ROOT / "bench" / "safety_round37.yaml",  # Bình Dương, Đồng Nai workers; rules tuned, score not trained
     "round 38": ROOT / "bench" / "safety_round38.yaml",  # Mekong Delta farmers, sellers; rules tuned, score not trained
     "round 39": ROOT / "bench" / "safety_round39.yaml",  # Hà Nội urban wards; rules tuned, score not trained
@@ -130,6 +131,7 @@ NEVER_SHOWN = frozenset(
         "unseen 16",
         "unseen 17",
         "unseen 18",
+        "unseen 19",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
