@@ -38,6 +38,7 @@ _LOANWORDS = frozenset(
 _TELEX_PAIRS = re.compile(r"dd|aa|ee|oo")
 _TELEX_MIN = 3  # words that look Telex-typed …
 _TELEX_SHARE = 0.3  # … and their share of the message's plain words
+_TELEX_SHORT_SHARE = 0.6  # or two such words making most of a short message ("tamj trus", "caif ddatj vneid")
 
 
 def _untelex(word: str) -> str:
@@ -59,8 +60,7 @@ def _telex_typed(text: str) -> bool:
         return False
     telex = sum(1 for w in _TELEX_WORD.findall(text) if w not in _LOANWORDS and w not in VARIANTS)
     words = len(_ASCII_WORD.findall(text))
-    # (two words both typed so — "tamj truas" — are as plain a sign as three in a longer message)
-    return (telex >= _TELEX_MIN or telex == words == 2) and telex >= _TELEX_SHARE * words
+    return (telex >= _TELEX_MIN or (telex >= 2 and telex >= _TELEX_SHORT_SHARE * words)) and telex >= _TELEX_SHARE * words
 
 
 @functools.lru_cache(maxsize=4096)
@@ -135,7 +135,7 @@ VARIANTS: dict[str, str] = {
     "z": "vậy", "v": "vậy", "zay": "vậy", "dzậy": "vậy", "zậy": "vậy", "ruk": "rồi", "rùi": "rồi", "r": "rồi",
     "ns": "nói", "bit": "biết", "bik": "biết", "bt": "biết", "lm": "làm", "mần": "làm", "thui": "thôi",
     "vs": "với", "cx": "cũng", "cg": "cũng", "nhiu": "nhiêu", "wa": "qua", "ik": "đi", "bn": "bao nhiêu",
-    "nàm": "làm", "lày": "này",
+    "nàm": "làm", "lày": "này", "nạnh": "lạnh", "kai": "khai",
     "chừ": "bây giờ", "ni": "này", "nớ": "đó", "mô": "đâu", "tê": "kia", "hỉ": "hả",
     "nhen": "nha", "nghen": "nha", "hen": "nha", "đặng": "để", "bển": "bên đó",
     # verbs and nouns in Southern / Central speech
@@ -165,7 +165,8 @@ VARIANTS: dict[str, str] = {
     "tthc": "thủ tục hành chính", "csgt": "cảnh sát giao thông", "cskv": "công an khu vực", "code": "mã",
     "link": "đường link",
     "hotline": "tổng đài", "face": "khuôn mặt", "faceid": "khuôn mặt",
-    "level": "mức", "lv": "mức", "lvl": "mức", "cntt": "công nghệ",
+    "level": "mức", "lv": "mức", "lvl": "mức", "cntt": "công nghệ", "register": "đăng ký", "weather": "thời tiết",
+    "tomorrow": "mai",
     "hai": "2", "mot": "1", "rang": "sao", "xai": "dùng", "gat": "lừa", "keu": "bảo",
 }
 
@@ -226,7 +227,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("bảo hiểm", "bảohiểm"),
     ("tổng đài", "tổngđài"), ("lý lịch tư pháp", "lýlịchtưpháp"), ("kết hôn", "kếthôn"),
     ("tạm trú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"), ("máy bay", "máybay"),
-    ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("độ mạn", "mặn độmặn"),
+    ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("độ mạn", "mặn độmặn"), ("độ mặng", "mặn độmặn"),
     ("cài ứng dụng", "cài ứngdụng"),
     # Weather words beyond "mưa": all of them ask about the weather.
     ("thời tiết", "thờitiết"), ("dự báo", "thờitiết"), ("áp thấp", "thờitiết bão"),

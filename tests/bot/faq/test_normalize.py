@@ -281,3 +281,4 @@ def test_telex_typed_with_the_vietnamese_input_off_is_read_as_typed_without_mark
     assert canonical("kichs hoatj taif khoanr") == "kich hoat tai khoan"
     assert canonical("tamj trus") == "tam tru"
     assert canonical("test test") == "test test"
+    assert canonical("caif ddatj vneid") == "cai dat vneid"
