@@ -60,7 +60,8 @@ def _telex_typed(text: str) -> bool:
         return False
     telex = sum(1 for w in _TELEX_WORD.findall(text) if w not in _LOANWORDS and w not in VARIANTS)
     words = len(_ASCII_WORD.findall(text))
-    return (telex >= _TELEX_MIN or (telex >= 2 and telex >= _TELEX_SHORT_SHARE * words)) and telex >= _TELEX_SHARE * words
+    enough = telex >= _TELEX_MIN or (telex >= 2 and telex >= _TELEX_SHORT_SHARE * words)
+    return enough and telex >= _TELEX_SHARE * words
 
 
 @functools.lru_cache(maxsize=4096)
@@ -227,8 +228,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("bảo hiểm", "bảohiểm"),
     ("tổng đài", "tổngđài"), ("lý lịch tư pháp", "lýlịchtưpháp"), ("kết hôn", "kếthôn"),
     ("tạm trú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"), ("máy bay", "máybay"),
-    ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("độ mạn", "mặn độmặn"), ("độ mặng", "mặn độmặn"),
-    ("cài ứng dụng", "cài ứngdụng"),
+    ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("độ mạn", "mặn độmặn"),
+    ("độ mặng", "mặn độmặn"), ("cài ứng dụng", "cài ứngdụng"),
     # Weather words beyond "mưa": all of them ask about the weather.
     ("thời tiết", "thờitiết"), ("dự báo", "thờitiết"), ("áp thấp", "thờitiết bão"),
     ("gió mùa", "thờitiết"), ("nắng nóng", "thờitiết nắng"), ("mưa bão", "thờitiết mưa"),
