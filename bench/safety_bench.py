@@ -109,6 +109,8 @@ SETS = {
     "round 43": ROOT / "bench" / "safety_round43.yaml",  # Bắc Ninh, Bắc Giang; rules tuned, score not trained
     "round 44": ROOT / "bench" / "safety_round44.yaml",  # Hồ Chí Minh City outskirts, Đồng Nai; rules tuned
     "round 45": ROOT / "bench" / "safety_round45.yaml",  # Thanh Hóa, Nghệ An; rules tuned, score not trained
+    "round 46": ROOT / "bench" / "safety_round46.yaml",  # Đà Nẵng, Quảng Nam; rules tuned, score not trained
+    "round 47": ROOT / "bench" / "safety_round47.yaml",  # Thái Bình, Hưng Yên, Hải Dương; rules tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
