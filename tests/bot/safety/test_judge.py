@@ -683,22 +683,40 @@ def test_a_group_invite_on_a_platform_is_not_its_official_page() -> None:
 
 
 @pytest.mark.parametrize(
-    "post",
+    ("post", "finding"),
     [
-        # (written for this test, in the shape of the eleventh pass's rounds)
-        "Chúc mừng số điện thoại của bạn được tặng 1 chỉ vàng nhân dịp khai trương, ck 300k phí vận chuyển để nhận "
-        "tại nhà",
-        "Thu mua lại tài khoản ngân hàng đã mở mà không dùng, 3tr mỗi tk, ai cần tiền ib mình ngay",
-        "Em là trợ lý của chuyên gia Lâm bên chứng khoán, tuần này nhóm tặng mã cổ phiếu tăng trần, vào nhóm "
-        "telegram nha anh",
-        "Hoàn tiền 100% cho người đã bị lừa qua app đầu tư, đăng ký với văn phòng luật sư, phí hồ sơ 1tr, liên hệ "
-        "0912 334 556",
-        "Alo phụ huynh em Hùng phải không, con anh đang bị tạm giữ ở đồn vì đánh nhau, anh chuyển 10 triệu để bảo "
-        "lãnh ngay",
+        # (written for this test, in the shape of the eleventh pass's rounds; the rule's own finding is checked, since
+        # the learned score alone would warn on most of them)
+        (
+            "Chúc mừng số điện thoại của bạn được tặng 1 chỉ vàng nhân dịp khai trương, ck 300k phí vận chuyển để "
+            "nhận tại nhà",
+            "theme_prize",
+        ),
+        (
+            "Thu mua lại tài khoản ngân hàng đã mở mà không dùng, 3tr mỗi tk, ai cần tiền ib mình ngay",
+            "combo_mule_recruit",
+        ),
+        (
+            "Em là trợ lý của chuyên gia Lâm bên chứng khoán, tuần này nhóm tặng mã cổ phiếu tăng trần, vào nhóm "
+            "telegram nha anh",
+            "theme_invest",
+        ),
+        (
+            "Hoàn tiền 100% cho người đã bị lừa qua app đầu tư, đăng ký với văn phòng luật sư, phí hồ sơ 1tr, liên hệ "
+            "0912 334 556",
+            "combo_recovery_contact",
+        ),
+        (
+            "Alo phụ huynh em Hùng phải không, con anh đang bị tạm giữ ở đồn vì đánh nhau, anh chuyển 10 triệu để bảo "
+            "lãnh ngay",
+            "theme_relative",
+        ),
     ],
 )
-def test_gifts_for_a_fee_account_buyers_stock_tips_refunds_for_victims_a_child_held(post: str) -> None:
-    assert judge(post).verdict is Verdict.SCAM
+def test_gifts_for_a_fee_account_buyers_stock_tips_refunds_for_victims_a_child_held(post: str, finding: str) -> None:
+    j = judge(post)
+    assert j.verdict is Verdict.SCAM
+    assert finding in [f.code for f in j.findings]
 
 
 def test_a_lesson_against_renting_accounts_out_is_no_mule_recruiting() -> None:
