@@ -277,6 +277,7 @@ class Matcher:
         self.scope = scoping.default() if scope is True else (scope or None)
         self.learned = learning.default() if learned is True else textmodel.dense(learned) if learned else None
         self._said: set[str] | None = None
+        self._folded_toks = ""  # the last question's content words, folded (set by ``_words``)
         self.answer_at = min_coverage
         self.vocab: dict[str, int] = {}
         raw_topics: list[tuple[str, list[list[int]]]] = []
@@ -508,6 +509,7 @@ class Matcher:
                 corrected.add(hit)
             fixed.append(hit or syl)
         toks = [t for t in assemble(fixed) if not is_stopword(t)]
+        self._folded_toks = " ".join(fold(t) for t in toks)  # for ``_ruled_out``, without tokenising again
         toks = list(dict.fromkeys(toks))  # a word said twice is not twice the evidence
         out = []
         for tok in toks:
@@ -718,7 +720,7 @@ class Matcher:
         qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
         known = _known_words(words)
         scam_ok: bool | None = None
-        ruled_out = self._ruled_out(folded_words(text))
+        ruled_out = self._ruled_out(self._folded_toks)
         ranked: list[Ranked] = []  # (confidence, topic, evidence, coverage, key, support)
         for ti in self._candidates(words):
             if ruled_out(self.topics[ti].id):
