@@ -111,6 +111,8 @@ SETS = {
     "round 45": ROOT / "bench" / "safety_round45.yaml",  # Thanh Hóa, Nghệ An; rules tuned, score not trained
     "round 46": ROOT / "bench" / "safety_round46.yaml",  # Đà Nẵng, Quảng Nam; rules tuned, score not trained
     "round 47": ROOT / "bench" / "safety_round47.yaml",  # Thái Bình, Hưng Yên, Hải Dương; rules tuned
+    "round 48": ROOT / "bench" / "safety_round48.yaml",  # Tiền Giang, Bến Tre; rules tuned, score not trained
+    "round 49": ROOT / "bench" / "safety_round49.yaml",  # Hà Nội, Hà Nam; rules tuned, score not trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
