@@ -762,3 +762,15 @@ def test_a_lesson_against_renting_accounts_out_is_no_mule_recruiting() -> None:
         "cũng đừng ham 1-2 triệu."
     )
     assert judge(lesson).verdict is Verdict.OK
+
+
+def test_a_shipper_who_cannot_take_cash_and_accounts_opened_in_a_companys_name() -> None:
+    shipper = (
+        "Chị ơi đơn thu hộ 260k, máy em lỗi không thu tiền mặt được, chị chuyển khoản trước vào số em gửi rồi em "
+        "giao liền nha"
+    )
+    mule = "Cần người mở tài khoản đứng tên công ty, mỗi lần trả 8 triệu, chỉ ký giấy và đưa CCCD, tele @moTKcty"
+    for post, finding in ((shipper, "theme_delivery"), (mule, "combo_mule_recruit")):
+        j = judge(post)
+        assert j.verdict is Verdict.SCAM
+        assert any(f.code == finding and f.weight >= 4 for f in j.findings)
