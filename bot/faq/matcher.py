@@ -687,7 +687,7 @@ class Matcher:
         return lambda topic: topic in out or (bool(named) and topic in self.app_of and self.app_of[topic] not in named)
 
     def _probabilities(self, folded: str) -> dict[str, float]:
-        """The learned topic view's probabilities, without topics of an app the question does not name."""
+        """The learned topic view's probabilities, without the topics the question's own words rule out."""
         assert self.learned is not None
         probs = textmodel.probabilities(folded, self.learned, learning.MIN_KNOWN)
         ruled_out = self._ruled_out(folded)
