@@ -38,9 +38,9 @@ ODD_TLDS = frozenset(
     fun shop store cc life support cfd rest bond""".split()
 )
 APP_FILES = frozenset({"apk", "xapk", "apks", "exe", "msi", "bat", "scr", "jar", "ipa"})
-# Endings that make a short name "bank-like" when glued to it: "vcbonline", "acbdigital".
 # A chat group's invite on a platform's own domain: made by any user.
 _USER_GROUP = re.compile(r"/(g|groups?|join)/", re.IGNORECASE)
+# Endings that make a short name "bank-like" when glued to it: "vcbonline", "acbdigital".
 _GLUE = (
     "online", "bank", "ebank", "ibank", "digital", "smart", "login", "card", "pay", "vn", "vietnam",
     "cskh", "khcn", "support", "care", "help", "247", "24h", "plus", "app", "hcm", "hn", "sg",
