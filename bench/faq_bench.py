@@ -145,6 +145,11 @@ SETS = {
     "resident dev 72 (tuned on)": BENCH / "faq_resident_dev72.yaml",
     "resident dev 73 (tuned on)": BENCH / "faq_resident_dev73.yaml",
     "resident dev 74 (tuned on)": BENCH / "faq_resident_dev74.yaml",
+    "resident dev 75 (tuned on)": BENCH / "faq_resident_dev75.yaml",
+    "resident dev 76 (tuned on)": BENCH / "faq_resident_dev76.yaml",
+    "resident dev 77 (tuned on)": BENCH / "faq_resident_dev77.yaml",
+    "resident fresh 15 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh15.yaml",
+    "resident fresh 16 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh16.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -167,6 +172,8 @@ FROZEN = frozenset(
         "resident fresh 12 (written 2026-12-02, never tuned on)",
         "resident fresh 13 (written 2026-12-02, never tuned on)",
         "resident fresh 14 (written 2026-12-02, never tuned on)",
+        "resident fresh 15 (written 2026-12-02, never tuned on)",
+        "resident fresh 16 (written 2026-12-02, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -100,6 +100,7 @@ SETS = {
     "unseen 17": ROOT / "bench" / "safety_unseen17.yaml",  # Phú Yên, Bình Định; never opened
     "unseen 18": ROOT / "bench" / "safety_unseen18.yaml",  # Cần Thơ, Hậu Giang, Sóc Trăng; never opened
     "unseen 19": ROOT / "bench" / "safety_unseen19.yaml",  # Lâm Đồng, Đắk Nông; never opened
+    "unseen 20": ROOT / "bench" / "safety_unseen20.yaml",  # Kiên Giang, An Giang, Phú Quốc; never opened
     "round 37": ROOT / "bench" / "safety_round37.yaml",  # Bình Dương, Đồng Nai workers; rules tuned, score not trained
     "round 38": ROOT / "bench" / "safety_round38.yaml",  # Mekong Delta farmers, sellers; rules tuned, score not trained
     "round 39": ROOT / "bench" / "safety_round39.yaml",  # Hà Nội urban wards; rules tuned, score not trained
@@ -113,6 +114,8 @@ SETS = {
     "round 47": ROOT / "bench" / "safety_round47.yaml",  # Thái Bình, Hưng Yên, Hải Dương; rules tuned
     "round 48": ROOT / "bench" / "safety_round48.yaml",  # Tiền Giang, Bến Tre; rules tuned, score not trained
     "round 49": ROOT / "bench" / "safety_round49.yaml",  # Hà Nội, Hà Nam; rules tuned, score not trained
+    "round 50": ROOT / "bench" / "safety_round50.yaml",  # Đồng Nai, Bình Dương dormitories; rules tuned
+    "round 51": ROOT / "bench" / "safety_round51.yaml",  # Nghệ An, Hà Tĩnh labour-export families; rules tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -136,6 +139,7 @@ NEVER_SHOWN = frozenset(
         "unseen 17",
         "unseen 18",
         "unseen 19",
+        "unseen 20",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
