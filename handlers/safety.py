@@ -173,6 +173,11 @@ def register(router: Router) -> None:
             await _record(ctx, msg, j, store.LOGGED)
             log.info("safety: suspicious message in group %s (%s)", ctx.group.id, ",".join(_codes(j)))
             return outs or None
+        if j.question:
+            # A resident asked the group whether it is a scam: answer them; their question is not the scam's post.
+            await _record(ctx, msg, j, store.WARNED)
+            log.info("safety: question about a scam answered in group %s (%s)", ctx.group.id, ",".join(_codes(j)))
+            return [*outs, await _verdict_reply(ctx, msg, j)]
         return outs + await _warn(ctx, msg, j)
 
     async def _private(ctx: Context, msg: InboundMessage) -> list[Outbound] | None:

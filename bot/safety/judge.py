@@ -85,6 +85,7 @@ class Judgement:
     kind: str | None  # what the message pretends to be (safety_kind_<kind>), when known
     links: int = 0
     phones: int = 0
+    question: bool = False  # a group post asking whether what it quotes or tells is a scam: answer it, don't delete
 
     @property
     def worth_checking(self) -> bool:
@@ -106,6 +107,8 @@ def judge(
     # The scam a group post talks about or warns against, in quotes, is not the post's demand.
     called_fake = not asked and bool(_CALLED_FAKE.search(outside))  # "Đây là link giả": a lesson's own words
     warns = not asked and bool(about or called_fake or data.calming.pattern.search(outside))
+    # A resident asking the group whether what they got, quoted or told, is a scam: answered, never deleted.
+    question = not asked and bool(_ASKS_IF_SCAM.search(outside))
     words_of = _unquoted(text) if warns else text
     # Talk about a scam ("link kiểu 'vcb-xacthuc.online' là giả", "tin '…' thật hay giả?") quotes the
     # links it is about; a post that only sounds like a warning ("CẢNH BÁO: tài khoản bị khóa") does not.
@@ -209,10 +212,12 @@ def judge(
             and not any(f.code in _NOT_A_RESIDENTS_QUESTION for f in findings)
             and _HELP_QUESTION.search(folded)
             and sure_odds <= HELP_SCAM_ODDS
+            and not question
         ):
             # A resident asking for help in their own words ("tui bị khóa tài khoản ngân hàng, giờ
             # sao?") names the same agencies as a scam, but gives no link, number or file to act on:
-            # at most suspicious (logged for leaders), never a public warning.
+            # at most suspicious (logged for leaders), never a public warning — unless they ask whether it is
+            # a scam ("… có phải lừa không?"): then the group hears the answer.
             verdict = Verdict.SUSPICIOUS
             own_question = True
         if verdict is Verdict.SCAM and strongest < STRONG and odds < ORDINARY_LOG_ODDS:
@@ -253,6 +258,11 @@ def judge(
         # logged as suspicious, and no scam only it catches: the price of that attack staying visible.
         verdict = Verdict.SUSPICIOUS
         findings.append(Finding("quoted_scam", 0))
+        if question and not called_fake and not data.calming.pattern.search(outside):
+            # ... unless the post asks whether it is one ("tin này thật không mn? '…'"): the resident asked, and the
+            # others read the quoted link too. Rounds 1-51: 15 such scams more, 6 ordinary posts (all the same
+            # form, labelled the other way by their writers; see docs/safety.md).
+            verdict = Verdict.SCAM
     if (
         verdict is Verdict.SUSPICIOUS
         and similar >= SIMILAR_SURE
@@ -277,7 +287,7 @@ def judge(
     kind = kind or next((f.kind for f in findings if f.code.startswith("theme_") and f.kind), None)
     kind = kind or next((f.kind for f in findings if f.kind and f.weight > 0), None)
     ordered = tuple(sorted(findings, key=lambda f: -f.weight))
-    return Judgement(verdict, score, ordered, kind, len(links), len(phones))
+    return Judgement(verdict, score, ordered, kind, len(links), len(phones), question)
 
 
 # A bank named where it is paid (wording.yaml ``payee_banks``) becomes this word: it names no authority.
@@ -309,6 +319,13 @@ _CALLED_FAKE = re.compile(
     r"|\b(day|do) (deu )?la (lua dao|gia mao)\b"
     r"|\b(vi du|mau) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua dao|gia)\b"
     r"|\b(tin nhan|tin|link) (lua dao|gia) mau\b"
+)
+# A resident asking whether what they got is a scam, or what to do with it (folded): a question, not a warning.
+_ASKS_IF_SCAM = re.compile(
+    r"\b(co phai|phai) (la )?(bi )?(lua|lua dao|gia|that|thiet)( dao| mao)?( roi)? (khong|ko|hong|k)\b"
+    r"|\b(lua|gia) (dao )?(phai )?(khong|ko|hong)\b|\b(that|thiet|that su) (hay|hay la) (gia|lua)\b"
+    r"|\b(co )?(that|thiet) (khong|ko|hong)\b|\bco (dang )?tin (duoc )?(khong|ko)\b|\b(coi|xem) (giup|gium|dum)\b"
+    r"|\bco nen (chuyen|bam|nap|mua|dong|tin|giao|lam|dang ky|gui)\b"
 )
 _SAFE_LINKS = frozenset({"official", "good"})
 _IMITATIONS = frozenset({"fake_gov", "fake_vn", "lookalike", "idn"})  # links that only imitate: not known bad

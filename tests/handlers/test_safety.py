@@ -144,6 +144,21 @@ async def test_without_the_setting_the_bot_replies_to_the_message_and_keeps_it(
     assert [(f.verdict, f.action) for f in await flags(store)] == [("scam", "warned")]
 
 
+async def test_a_resident_asking_about_a_scam_is_answered_not_deleted(
+    fake: FakeBotAPI, bot: TelegramService, store: Store
+) -> None:
+    await admin_group(fake, bot, delete=True)
+    update = u.message(CHAT, RESIDENT, f'Mọi người ơi tin này thật không ạ: "{SCAM}"')
+    fake.push(update)
+    await settle(fake, bot)
+    (answer,) = group_texts(fake)
+    assert answer["text"].startswith("⚠️ Đây là tin lừa đảo") and "dichvucong-gov.vn.com" in answer["text"]
+    assert answer["reply_parameters"]["message_id"] == update["message"]["message_id"]
+    assert fake.sent("deleteMessage") == []  # her question stays; she is not reported as its sender
+    assert [m for m in fake.sent() if m["chat_id"] == 2001] == []
+    assert [(f.verdict, f.action) for f in await flags(store)] == [("scam", "warned")]
+
+
 async def test_suspicious_is_only_recorded_for_leaders(fake: FakeBotAPI, bot: TelegramService, store: Store) -> None:
     await admin_group(fake, bot, delete=True)
     fake.push(u.message(CHAT, RESIDENT, "Ảnh đám cưới nè mọi người bit.ly/3anhcuoi"))

@@ -223,8 +223,8 @@ def test_income_per_day_still_needs_an_amount_to_be_a_job_scam() -> None:
     assert judge("Làm online tại nhà, kiếm 500k mỗi ngày, ib ngay").verdict is Verdict.SCAM
 
 
-# A group post that talks ABOUT a scam — quoting it, calling it fake, asking whether it is one —
-# is no scam; the same words pasted by a resident who asks about them are judged in full.
+# A group post that talks ABOUT a scam — quoting it, calling it fake, telling of it — is no scam; the same words
+# pasted by a resident who asks about them are judged in full, and so is a group post that asks whether it is one.
 QUOTED_SCAM = (
     "'Tài khoản của quý khách bị khóa, vui lòng chuyển 2 triệu phí mở khóa cho nhân viên ngân hàng trong hôm nay'"
 )
@@ -234,14 +234,28 @@ QUOTED_SCAM = (
     "post",
     [
         f"Mấy hôm nay nhiều nhà trong ấp nhận tin {QUOTED_SCAM}. Tin đó giả nha bà con.",
-        f"Mọi người ơi em vừa nhận tin {QUOTED_SCAM}, cái này lừa phải không?",
         f"Hôm qua má tui suýt chuyển tiền vì tin {QUOTED_SCAM}, may con gái gọi kịp.",
+        f"Cảnh giác nha bà con: tin {QUOTED_SCAM} có phải của ngân hàng không? Không, là lừa đảo.",
     ],
 )
 def test_talk_about_a_quoted_scam_is_ok_in_a_group_but_judged_when_asked(post: str) -> None:
     assert judge(QUOTED_SCAM.strip("'")).verdict is Verdict.SCAM
     assert judge(post).verdict is not Verdict.SCAM
     assert judge(post, asked=True).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        f"Mọi người ơi em vừa nhận tin {QUOTED_SCAM}, cái này lừa phải không?",
+        f"tin nay that khong mn {QUOTED_SCAM}",
+        f"Ai coi giúp tui với: {QUOTED_SCAM}. Có nên chuyển không?",
+    ],
+)
+def test_a_group_post_asking_whether_a_quoted_message_is_a_scam_gets_the_answer(post: str) -> None:
+    j = judge(post)
+    assert j.verdict is Verdict.SCAM and j.question  # answered in the group; the question is never deleted
+    assert not judge(QUOTED_SCAM.strip("'")).question
 
 
 def test_talk_about_scams_does_not_excuse_the_scam_itself() -> None:
@@ -408,13 +422,13 @@ def test_a_school_prize_without_a_fee_is_good_news() -> None:
     assert judge("Chúc mừng con bạn đạt giải Nhì cuộc thi Trạng Nguyên Tiếng Việt cấp huyện").verdict is Verdict.OK
 
 
-def test_a_scam_wrapped_in_quotes_is_still_logged_for_the_leaders() -> None:
-    # An attacker quoting his own scam and tacking on "lừa phải không?" escapes the public warning
-    # (that is how residents ask about scams in a group) but not the leaders' log.
+def test_a_scam_wrapped_in_a_question_is_answered_in_public() -> None:
+    # An attacker quoting his own scam and tacking on "lừa phải không?" is not deleted (that is how residents ask
+    # about scams in a group), but the group reads the answer: it is a scam, and why.
     wrapped = f"{QUOTED_SCAM} cái này lừa phải không bà con?"
     j = judge(wrapped)
-    assert j.verdict is Verdict.SUSPICIOUS
-    assert reasons(j, default_texts()) == ["Đoạn được trích trong tin là lời lẽ lừa đảo: đừng làm theo."]
+    assert j.verdict is Verdict.SCAM and j.question
+    assert reasons(j, default_texts())[-1] == "Đoạn được trích trong tin là lời lẽ lừa đảo: đừng làm theo."
 
 
 @pytest.mark.parametrize(
