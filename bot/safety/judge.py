@@ -108,7 +108,11 @@ def judge(
     called_fake = not asked and bool(_CALLED_FAKE.search(outside))  # "Đây là link giả": a lesson's own words
     warns = not asked and bool(about or called_fake or data.calming.pattern.search(outside))
     # A resident asking the group whether what they got, quoted or told, is a scam: answered, never deleted.
-    question = not asked and bool(_ASKS_IF_SCAM.search(outside))
+    # (or tells of someone who called or wrote to them, and asks the group about it: "có ai bị gọi vậy chưa?")
+    question = not asked and bool(
+        _ASKS_IF_SCAM.search(outside)
+        or (_HELP_QUESTION.search(outside) and _TELLS.search(outside) and not data.calming.pattern.search(outside))
+    )
     words_of = _unquoted(text) if warns else text
     # Talk about a scam ("link kiểu 'vcb-xacthuc.online' là giả", "tin '…' thật hay giả?") quotes the
     # links it is about; a post that only sounds like a warning ("CẢNH BÁO: tài khoản bị khóa") does not.
@@ -319,6 +323,13 @@ _CALLED_FAKE = re.compile(
     r"|\b(day|do) (deu )?la (lua dao|gia mao)\b"
     r"|\b(vi du|mau) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua dao|gia)\b"
     r"|\b(tin nhan|tin|link) (lua dao|gia) mau\b"
+)
+# A resident telling of an approach (folded): "có người gọi xưng…", "tui nhận được tin nhắn…", "nó nhắn cho em…".
+_TELLS = re.compile(
+    r"\b(co (nguoi|dua|thang|ong|ba|chi|anh|so|may dua|1 nguoi|mot nguoi|1 so|so la)( la| lai| nao| nuoc ngoai)?"
+    r" (goi|nhan|gui|xung|tu xung|toi|den|moi|ru)"
+    r"|tu xung|xung la|nhan (duoc )?(cuoc goi|tin nhan|tin|cuoc dien thoai)"
+    r"|(goi|nhan tin|nhan) (dien )?(cho|toi|den) (tui|toi|em|minh|me|ma|bo|ong|nha)\b)"
 )
 # A resident asking whether what they got is a scam, or what to do with it (folded): a question, not a warning.
 _ASKS_IF_SCAM = re.compile(

@@ -250,6 +250,8 @@ def test_talk_about_a_quoted_scam_is_ok_in_a_group_but_judged_when_asked(post: s
         f"Mọi người ơi em vừa nhận tin {QUOTED_SCAM}, cái này lừa phải không?",
         f"tin nay that khong mn {QUOTED_SCAM}",
         f"Ai coi giúp tui với: {QUOTED_SCAM}. Có nên chuyển không?",
+        "Hồi sáng có người gọi tui xưng là cô giáo, nói cháu tui té cấp cứu, kêu chuyển gấp 20 triệu cho bác sĩ,"
+        " có ai bị vậy chưa?",
     ],
 )
 def test_a_group_post_asking_whether_a_quoted_message_is_a_scam_gets_the_answer(post: str) -> None:
