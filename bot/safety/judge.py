@@ -197,7 +197,17 @@ def judge(
         # to dichvucong.gov.vn with "hạn chót" is not).
         wording = max(0, wording - OFFICIAL_LINK_RELIEF)
     score = strongest + wording
-    if strongest < STRONG and wording > 0 and not uncalmed and (about or data.calming.pattern.search(folded)):
+    # A resident asking about a trick played on them ("có người tới nhà xưng nhân viên cấp nước, bắt thay đồng hồ…
+    # có phải lừa không?"): the trick's wording is enough: neither the
+    # question's words ("có phải lừa không") nor the everyday words around it talk it down.
+    told_trick = question and any(r.name == "trick" for r, _ in themes)
+    if (
+        strongest < STRONG
+        and wording > 0
+        and not uncalmed
+        and not told_trick
+        and (about or data.calming.pattern.search(folded))
+    ):
         # Warnings and teaching: each kind of warning wording counts, at most two.
         calm = [data.calming.weight for p in data.calming_each if p.search(folded)]
         calm += [data.about_weight] * about
@@ -224,7 +234,7 @@ def judge(
             # a scam ("… có phải lừa không?"): then the group hears the answer.
             verdict = Verdict.SUSPICIOUS
             own_question = True
-        if verdict is Verdict.SCAM and strongest < STRONG and odds < ORDINARY_LOG_ODDS:
+        if verdict is Verdict.SCAM and strongest < STRONG and odds < ORDINARY_LOG_ODDS and not told_trick:
             verdict = Verdict.SUSPICIOUS
         strong = {f.code for f in findings if f.weight >= STRONG and not _is_wording(f.code)}
         # (an app file a lesson names as an example, or calls fake — written in the text or at the end of a link —
@@ -262,7 +272,12 @@ def judge(
         # logged as suspicious, and no scam only it catches: the price of that attack staying visible.
         verdict = Verdict.SUSPICIOUS
         findings.append(Finding("quoted_scam", 0))
-        if question and not called_fake and not data.calming.pattern.search(outside):
+        if (
+            question
+            and not called_fake
+            and not any(_named_as_example(text, lk.raw) for lk in find_links(text))
+            and not data.calming.pattern.search(outside)
+        ):
             # ... unless the post asks whether it is one ("tin này thật không mn? '…'"): the resident asked, and the
             # others read the quoted link too. Rounds 1-51: 15 such scams more, 6 ordinary posts (all the same
             # form, labelled the other way by their writers; see docs/safety.md).
@@ -336,7 +351,8 @@ _ASKS_IF_SCAM = re.compile(
     r"\b(co phai|phai) (la )?(bi )?(lua|lua dao|gia|that|thiet)( dao| mao)?( roi)? (khong|ko|hong|k)\b"
     r"|\b(lua|gia) (dao )?(phai )?(khong|ko|hong)\b|\b(that|thiet|that su) (hay|hay la) (gia|lua)\b"
     r"|\b(co )?(that|thiet) (khong|ko|hong)\b|\bco (dang )?tin (duoc )?(khong|ko)\b|\b(coi|xem) (giup|gium|dum)\b"
-    r"|\bco nen (chuyen|bam|nap|mua|dong|tin|giao|lam|dang ky|gui)\b"
+    r"|\bco nen (chuyen|bam|nap|mua|dong|tin|giao|lam|dang ky|gui)\b|\b(khong|ko|hong) hay (la )?(lua|gia)\b"
+    r"|\b(co )?ai (bi|dinh|gap|dinh phai|bi dinh) (vay|nhu vay|kieu nay|giong vay|chua)\b"
 )
 _SAFE_LINKS = frozenset({"official", "good"})
 _IMITATIONS = frozenset({"fake_gov", "fake_vn", "lookalike", "idn"})  # links that only imitate: not known bad
@@ -371,7 +387,7 @@ _OFFER = re.compile(
 # question for help, however politely it ends ("chú chuyển giúp con được không").
 _ASKS_ME = frozenset({"transfer_ask", "mule"})
 # "làm quen được không?", "bị mất nick Facebook? dịch vụ lấy lại, ib Telegram": an offer, not a resident's question
-_NOT_A_RESIDENTS_QUESTION = frozenset({"theme_romance", "theme_delivery", "combo_recovery_contact"})
+_NOT_A_RESIDENTS_QUESTION = frozenset({"theme_romance", "theme_delivery", "combo_recovery_contact", "theme_trick"})
 
 
 def _is_wording(code: str) -> bool:

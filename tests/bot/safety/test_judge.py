@@ -440,6 +440,8 @@ def test_a_scam_wrapped_in_a_question_is_answered_in_public() -> None:
         "thay xem tu vi online, nam nay pham Kim Lau, gui 1tr5 thay lam le giai han",
         "Vườn nào chưa có mã số vùng trồng thì đóng 5 triệu em lo trong 7 ngày, khỏi kiểm tra gì hết",
         "Airdrop token mới, kết nối ví Metamask vào web này nhận 500 USDT free",
+        "Em bên công ty đòi nợ, anh là người tham chiếu của Hậu nợ app 40 triệu, không trả giùm thì em đăng hình anh",
+        "Con ở Trung tâm Viễn thông, số của chú bị người khác đăng ký, con chuyển cuộc gọi sang công an để chú làm việc",
     ],
 )
 def test_scams_of_the_countryside(text: str) -> None:
@@ -790,3 +792,17 @@ def test_a_shipper_who_cannot_take_cash_and_accounts_opened_in_a_companys_name()
         j = judge(post)
         assert j.verdict is Verdict.SCAM
         assert any(f.code == finding and f.weight >= 4 for f in j.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có 2 người nói là nhân viên cấp nước tới kiểm tra, nói đồng hồ hư phải thay liền 1tr2, đưa tiền mặt mới gắn."
+        " Có phải lừa không mọi người?",
+        "Khách gọi đặt 40 suất cơm mai giao, nhờ em mua giùm 2 thùng rượu ở đại lý quen, em ứng tiền trước rồi ảnh trả."
+        " Có ai bị vậy chưa?",
+    ],
+)
+def test_a_trick_a_resident_asks_about_is_answered_as_a_scam(text: str) -> None:
+    j = judge(text)
+    assert j.verdict is Verdict.SCAM and j.question and j.kind == "trick"
