@@ -124,7 +124,7 @@ VARIANTS: dict[str, str] = {
     "ko": "không", "k": "không", "kh": "không", "khg": "không", "kg": "không", "hok": "không",
     "hk": "không", "hông": "không", "hổng": "không", "hong": "không", "hem": "không", "khum": "không",
     "hog": "không", "kong": "không", "khog": "không", "khonq": "không", "hơm": "không",
-    "khônq": "không", "hôg": "không",
+    "khônq": "không", "hôg": "không", "nỏ": "không",
     # được
     "dc": "được", "đc": "được", "dk": "được", "dx": "được", "đx": "được", "duok": "được", "đươc": "được",
     # đăng ký
@@ -137,6 +137,7 @@ VARIANTS: dict[str, str] = {
     "ns": "nói", "bit": "biết", "bik": "biết", "bt": "biết", "lm": "làm", "mần": "làm", "thui": "thôi",
     "vs": "với", "cx": "cũng", "cg": "cũng", "nhiu": "nhiêu", "wa": "qua", "ik": "đi", "bn": "bao nhiêu",
     "nàm": "làm", "lày": "này", "nạnh": "lạnh", "kai": "khai",
+    "vưỡn": "vẫn", "chộ": "thấy",
     "chừ": "bây giờ", "ni": "này", "nớ": "đó", "mô": "đâu", "tê": "kia", "hỉ": "hả",
     "nhen": "nha", "nghen": "nha", "hen": "nha", "đặng": "để", "bển": "bên đó",
     # verbs and nouns in Southern / Central speech
