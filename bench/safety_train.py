@@ -61,6 +61,25 @@ ROUNDS = (
     "safety_round33.yaml",
     "safety_round34.yaml",
     "safety_round35.yaml",
+    # Rounds 36-51 too, since the thirteenth pass: trained on rounds 36-51 but one and judged on that one (with the
+    # rules as they stood), the judge caught 2,788 of 2,896 scams instead of 2,773 and warned 12 of 2,875 ordinary
+    # posts instead of 24.
+    "safety_round36.yaml",
+    "safety_round37.yaml",
+    "safety_round38.yaml",
+    "safety_round39.yaml",
+    "safety_round40.yaml",
+    "safety_round41.yaml",
+    "safety_round42.yaml",
+    "safety_round43.yaml",
+    "safety_round44.yaml",
+    "safety_round45.yaml",
+    "safety_round46.yaml",
+    "safety_round47.yaml",
+    "safety_round48.yaml",
+    "safety_round49.yaml",
+    "safety_round50.yaml",
+    "safety_round51.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
