@@ -150,6 +150,10 @@ SETS = {
     "resident dev 77 (tuned on)": BENCH / "faq_resident_dev77.yaml",
     "resident fresh 15 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh15.yaml",
     "resident fresh 16 (written 2026-12-02, never tuned on)": BENCH / "faq_resident_fresh16.yaml",
+    "resident dev 78 (tuned on)": BENCH / "faq_resident_dev78.yaml",
+    "resident fresh 18 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh18.yaml",
+    "resident dev 79 (tuned on)": BENCH / "faq_resident_dev79.yaml",
+    "resident fresh 17 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh17.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -174,6 +178,8 @@ FROZEN = frozenset(
         "resident fresh 14 (written 2026-12-02, never tuned on)",
         "resident fresh 15 (written 2026-12-02, never tuned on)",
         "resident fresh 16 (written 2026-12-02, never tuned on)",
+        "resident fresh 18 (written 2026-12-03, never tuned on)",
+        "resident fresh 17 (written 2026-12-03, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

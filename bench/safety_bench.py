@@ -116,6 +116,9 @@ SETS = {
     "round 49": ROOT / "bench" / "safety_round49.yaml",  # Hà Nội, Hà Nam; rules tuned, score not trained
     "round 50": ROOT / "bench" / "safety_round50.yaml",  # Đồng Nai, Bình Dương dormitories; rules tuned
     "round 51": ROOT / "bench" / "safety_round51.yaml",  # Nghệ An, Hà Tĩnh labour-export families; rules tuned
+    "round 53": ROOT / "bench" / "safety_round53.yaml",  # Hà Giang, Lào Cai, Yên Bái; rules tuned, score not trained
+    "round 54": ROOT / "bench" / "safety_round54.yaml",  # Thái Nguyên, Vĩnh Phúc, Bắc Ninh factory towns; rules tuned
+    "unseen 21": ROOT / "bench" / "safety_unseen21.yaml",  # Bình Phước, Tây Ninh; written 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -140,6 +143,7 @@ NEVER_SHOWN = frozenset(
         "unseen 18",
         "unseen 19",
         "unseen 20",
+        "unseen 21",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
