@@ -119,6 +119,7 @@ SETS = {
     "round 53": ROOT / "bench" / "safety_round53.yaml",  # Hà Giang, Lào Cai, Yên Bái; rules tuned, score not trained
     "round 54": ROOT / "bench" / "safety_round54.yaml",  # Thái Nguyên, Vĩnh Phúc, Bắc Ninh factory towns; rules tuned
     "unseen 21": ROOT / "bench" / "safety_unseen21.yaml",  # Bình Phước, Tây Ninh; written 2026-12-03, never opened
+    "round 52": ROOT / "bench" / "safety_round52.yaml",  # Cà Mau, Bạc Liêu retellings; rules tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
