@@ -69,6 +69,7 @@ from bot.faq.normalize import (
     has_scam_evidence,
     is_chitchat,
     is_generic,
+    is_notice,
     is_question,
     is_stopword,
     join_phrases,
@@ -745,6 +746,8 @@ class Matcher:
         alarming = self.topics[best].alarming and not to_everyone(text)
         sure = conf >= STATEMENT_AT and not self.topics[best].live
         asks = is_question(text)
+        if is_notice(text):  # a notice to the group: no question, and no view may find one in it
+            return Match(None, score, False, topic, "notice", suggestions)
         if alarming and not asks and handled_scam(text):  # "bị gọi xưng công an, tui cúp máy luôn": handled
             return Match(None, score, False, topic, "statement", suggestions)
         if not alarming and not asks:

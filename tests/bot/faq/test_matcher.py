@@ -356,6 +356,31 @@ def test_a_problem_solved_is_news(matcher: Matcher) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "THÔNG BÁO: Sáng chủ nhật 7g30 công an xã làm định danh mức 2 tại nhà văn hóa ấp Bình Phú, bà con mang căn cước.",
+        "Trưởng ấp thông báo: thứ bảy này công an phường về ấp làm căn cước cho trẻ em, nhà nào có cháu nhỏ thì đi",
+        "Kính mời bà con tổ 3 tối mai ra nhà văn hóa, tổ công nghệ số hướng dẫn cài VssID và xem thẻ BHYT",
+        "tb: chiều nay tổ cns nghỉ, không hỗ trợ đổi mật khẩu vneid nha",
+    ],
+)
+def test_a_notice_to_the_group_is_not_answered(matcher: Matcher, text: str) -> None:
+    m = matcher.match(text)
+    assert (m.topic, m.reason) == (None, "notice")
+
+
+@pytest.mark.parametrize(
+    "text,topic",
+    [
+        ("thông báo lưu trú cho khách ở nhờ làm ở đâu", "dvc.temporary_residence"),
+        ("thông báo: tui quên mật khẩu vneid rồi, làm sao lấy lại?", "vneid.forgot_password"),
+    ],
+)
+def test_a_question_that_names_a_notice_is_still_answered(matcher: Matcher, text: str, topic: str) -> None:
+    assert matcher.match(text).topic == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Loa Số ơi hát một bài cho vui đi 😄",  # said to the bot, but not asking what it does
         "Cảm ơn Loa Số nha, hỏi xong rồi",
         "Mổ ruột thừa ở bệnh viện tỉnh bảo hiểm y tế trả được bao nhiêu phần trăm?",  # a neighbouring matter
