@@ -356,7 +356,7 @@ def test_a_problem_solved_is_news(matcher: Matcher) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "THÔNG BÁO: Sáng chủ nhật 7g30 công an xã làm định danh mức 2 tại nhà văn hóa ấp Bình Phú, bà con mang căn cước.",
+        "THÔNG BÁO: Sáng chủ nhật 7g30 công an xã làm định danh mức 2 tại nhà văn hóa ấp Bình Phú, mang căn cước.",
         "Trưởng ấp thông báo: thứ bảy này công an phường về ấp làm căn cước cho trẻ em, nhà nào có cháu nhỏ thì đi",
         "Kính mời bà con tổ 3 tối mai ra nhà văn hóa, tổ công nghệ số hướng dẫn cài VssID và xem thẻ BHYT",
         "tb: chiều nay tổ cns nghỉ, không hỗ trợ đổi mật khẩu vneid nha",

@@ -441,7 +441,7 @@ def test_a_scam_wrapped_in_a_question_is_answered_in_public() -> None:
         "Vườn nào chưa có mã số vùng trồng thì đóng 5 triệu em lo trong 7 ngày, khỏi kiểm tra gì hết",
         "Airdrop token mới, kết nối ví Metamask vào web này nhận 500 USDT free",
         "Em bên công ty đòi nợ, anh là người tham chiếu của Hậu nợ app 40 triệu, không trả giùm thì em đăng hình anh",
-        "Con ở Trung tâm Viễn thông, số của chú bị người khác đăng ký, con chuyển cuộc gọi sang công an để chú làm việc",
+        "Con ở Trung tâm Viễn thông, số của chú bị người khác đăng ký, con chuyển máy sang công an để chú làm việc",
     ],
 )
 def test_scams_of_the_countryside(text: str) -> None:
