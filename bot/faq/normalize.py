@@ -137,7 +137,7 @@ VARIANTS: dict[str, str] = {
     "ns": "nói", "bit": "biết", "bik": "biết", "bt": "biết", "lm": "làm", "mần": "làm", "thui": "thôi",
     "vs": "với", "cx": "cũng", "cg": "cũng", "nhiu": "nhiêu", "wa": "qua", "ik": "đi", "bn": "bao nhiêu",
     "nàm": "làm", "lày": "này", "nạnh": "lạnh", "kai": "khai",
-    "vưỡn": "vẫn", "chộ": "thấy",
+    "vưỡn": "vẫn", "chộ": "thấy", "dợ": "vợ",
     "chừ": "bây giờ", "ni": "này", "nớ": "đó", "mô": "đâu", "tê": "kia", "hỉ": "hả",
     "nhen": "nha", "nghen": "nha", "hen": "nha", "đặng": "để", "bển": "bên đó",
     # verbs and nouns in Southern / Central speech
@@ -187,7 +187,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("căn cước công dân", "cccd"), ("chứng minh nhân dân", "cmnd"), ("chứng minh thư", "cmnd"),
     ("giấy phép lái xe", "bằnglái"), ("bằng lái xe", "bằnglái"),
     ("định danh điện tử", "vneid"), ("tài khoản định danh", "vneid"), ("định danh", "vneid"),
-    ("trực tuyến", "online"), ("trên mạng", "online"), ("qua mạng", "online"),
+    ("trực tuyến", "online"), ("trên mạng", "online"), ("qua mạng", "online"), ("on lai", "online"),
+    ("ôn lai", "online"), ("mứt 1", "mức 1"), ("mứt 2", "mức 2"),
     ("log in", "đăngnhập"), ("lóc in", "đăngnhập"), ("sign in", "đăngnhập"), ("đăng nhập", "đăngnhập"),
     ("mật khẩu", "mậtkhẩu"), ("số điện thoại", "sốđiệnthoại"), ("điện thoại", "điệnthoại"),
     ("mã otp", "otp"), ("mã qr", "qr"), ("mã xác thực", "otp"), ("mã xác nhận", "otp"),
@@ -290,7 +291,7 @@ SALINITY_WORDS = frozenset("mặn lợ tưới".split())
 # Letter names as voice typing writes an acronym read aloud ("vi en e i đi" → vneid); "a|b": either letter.
 # fmt: off
 LETTERS: dict[str, str] = {
-    "a": "a", "bê": "b", "bờ": "b", "bi": "b", "xê": "c|x", "cờ": "c", "xi": "c", "dê": "d", "đê": "d",
+    "a": "a", "bê": "b", "bờ": "b", "bi": "b", "xê": "c|x", "cờ": "c", "xi": "c", "cê": "c", "dê": "d|v", "đê": "d",
     "đi": "d", "di": "d", "dờ": "d", "e": "e", "ê": "e", "i": "i", "ai": "i", "gờ": "g", "giê": "g",
     "hát": "h", "hờ": "h", "ét": "s", "ca": "k", "ka": "k", "cây": "k", "lờ": "l", "en": "n", "nờ": "n",
     "o": "o", "ô": "o", "ơ": "o", "pê": "p", "pờ": "p", "pi": "p", "bê pê": "p",

@@ -83,6 +83,8 @@ def test_diacritics_are_kept_and_folding_is_the_fallback() -> None:
         ("o t p", ["otp"]),
         ("quét mã kiu a", ["quét", "qr"]),
         ("vê ét ét i đi", ["vssid"]),
+        ("thẻ cê cê cê đê", ["thẻ", "cccd"]),  # a Southern voice writes "cê"
+        ("dê en e i đi", ["vneid"]),  # and "v" as "d"
     ],
 )
 def test_acronyms_read_aloud_by_voice_typing(typed: str, expected: list[str]) -> None:
@@ -282,3 +284,9 @@ def test_telex_typed_with_the_vietnamese_input_off_is_read_as_typed_without_mark
     assert canonical("tamj trus") == "tam tru"
     assert canonical("test test") == "test test"
     assert canonical("caif ddatj vneid") == "cai dat vneid"
+
+
+def test_voice_typing_slips_of_the_south() -> None:
+    said = ["vợ", "tôi", "mới", "sinh", "làm", "khaisinh", "online", "sao"]
+    assert tokens("dợ tui mới sanh, làm khai sanh on lai sao") == said
+    assert tokens("đi làm mứt hai") == ["đi", "làm", "mức", "2"]
