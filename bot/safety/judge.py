@@ -123,7 +123,7 @@ def judge(
         if lv.weight >= STRONG:
             strong_links.append(link)
         if lv.code in ("official", "good"):
-            findings.append(Finding(lv.code, 0, lv.domain, lv.imitates or ""))
+            findings.append(Finding(lv.code, 0, lv.domain, lv.imitates or "", lv.kind))
             continue
         findings.append(Finding(lv.code, lv.weight, lv.domain, lv.imitates or lv.source or "", lv.kind))
     # A file name a resident quotes in their own question ("file \"don_hang.apk\" … có nên mở không?") is what they
@@ -192,7 +192,9 @@ def judge(
     strongest = max(link_weights, default=0)
     wording = sum(f.weight for f in findings if _is_wording(f.code))
     wording = max(0, min(wording, 8))  # the ordinary side lowers wording, never a link's own weight
-    if wording > 0 and link_weights == [] and any(f.code in _SAFE_LINKS for f in findings):
+    safe = [f for f in findings if f.code in _SAFE_LINKS]
+    bait_invite = all(f.kind in _MEETING_PLACES for f in safe) and any(w >= STRONG for _, w in themes)
+    if wording > 0 and link_weights == [] and safe and not bait_invite:
         # Every link is official: the words alone must be clearly a scam (a notice pointing
         # to dichvucong.gov.vn with "hạn chót" is not).
         wording = max(0, wording - OFFICIAL_LINK_RELIEF)
@@ -355,6 +357,9 @@ _ASKS_IF_SCAM = re.compile(
     r"|\b(co )?ai (bi|dinh|gap|dinh phai|bi dinh) (vay|nhu vay|kieu nay|giong vay|chua)\b"
 )
 _SAFE_LINKS = frozenset({"official", "good"})
+# Chat and social links (a Telegram group, a Zalo contact, a Facebook page) are real sites, but where a bait moves its
+# readers: beside a bait's strongest words ("việc nhẹ lương cao … nhắn t.me/…") they make them no safer.
+_MEETING_PLACES = frozenset({"social", "zalo"})
 _IMITATIONS = frozenset({"fake_gov", "fake_vn", "lookalike", "idn"})  # links that only imitate: not known bad
 # A quoted span: '…', "…", “…”, ‘…’, «…» of at least a few words, or a quoted web address ("gov-vn.top").
 _QUOTED = re.compile(

@@ -806,3 +806,9 @@ def test_a_shipper_who_cannot_take_cash_and_accounts_opened_in_a_companys_name()
 def test_a_trick_a_resident_asks_about_is_answered_as_a_scam(text: str) -> None:
     j = judge(text)
     assert j.verdict is Verdict.SCAM and j.question and j.kind == "trick"
+
+
+def test_a_telegram_or_zalo_link_does_not_make_a_bait_safer() -> None:
+    # A portal's link beside a notice's words lowers them; a chat group's invite is where the bait leads.
+    text = "Có việc nhẹ lương cao 25-30tr/tháng ở Campuchia, bao ăn ở, bao vé. Ai cần nhắn t.me/vieclam_cpc_vip nha"
+    assert judge(text).verdict is Verdict.SCAM
