@@ -442,6 +442,8 @@ def test_a_scam_wrapped_in_a_question_is_answered_in_public() -> None:
         "Airdrop token mới, kết nối ví Metamask vào web này nhận 500 USDT free",
         "Em bên công ty đòi nợ, anh là người tham chiếu của Hậu nợ app 40 triệu, không trả giùm thì em đăng hình anh",
         "Con ở Trung tâm Viễn thông, số của chú bị người khác đăng ký, con chuyển máy sang công an để chú làm việc",
+        "Vựa em thu mua tiêu số lượng lớn giá cao, anh gửi mẫu kèm phí kiểm nghiệm 600k vào tk công ty là xe lên lấy",
+        "Nhóm việc làm KCN Quế Võ, HR duyệt hồ sơ. Phí vào nhóm 150k, hoàn lại khi đi làm. Vào zalo.me/g/abc",
     ],
 )
 def test_scams_of_the_countryside(text: str) -> None:
