@@ -154,6 +154,8 @@ SETS = {
     "resident fresh 18 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh18.yaml",
     "resident dev 79 (tuned on)": BENCH / "faq_resident_dev79.yaml",
     "resident fresh 17 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh17.yaml",
+    "resident dev 80 (tuned on)": BENCH / "faq_resident_dev80.yaml",
+    "resident fresh 19 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh19.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -180,6 +182,7 @@ FROZEN = frozenset(
         "resident fresh 16 (written 2026-12-02, never tuned on)",
         "resident fresh 18 (written 2026-12-03, never tuned on)",
         "resident fresh 17 (written 2026-12-03, never tuned on)",
+        "resident fresh 19 (written 2026-12-03, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -120,6 +120,7 @@ SETS = {
     "round 54": ROOT / "bench" / "safety_round54.yaml",  # Thái Nguyên, Vĩnh Phúc, Bắc Ninh factory towns; rules tuned
     "unseen 21": ROOT / "bench" / "safety_unseen21.yaml",  # Bình Phước, Tây Ninh; written 2026-12-03, never opened
     "round 52": ROOT / "bench" / "safety_round52.yaml",  # Cà Mau, Bạc Liêu retellings; rules tuned
+    "unseen 22": ROOT / "bench" / "safety_unseen22.yaml",  # Quảng Bình, Quảng Trị, Huế; mostly raw texts; written 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -145,6 +146,7 @@ NEVER_SHOWN = frozenset(
         "unseen 19",
         "unseen 20",
         "unseen 21",
+        "unseen 22",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
