@@ -121,6 +121,7 @@ SETS = {
     "unseen 21": ROOT / "bench" / "safety_unseen21.yaml",  # Bình Phước, Tây Ninh; written 2026-12-03, never opened
     "round 52": ROOT / "bench" / "safety_round52.yaml",  # Cà Mau, Bạc Liêu retellings; rules tuned
     "unseen 22": ROOT / "bench" / "safety_unseen22.yaml",  # Quảng Bình, Quảng Trị, Huế; mostly raw texts; written 2026-12-03, never opened
+    "round 56": ROOT / "bench" / "safety_round56.yaml",  # nationwide raw texts, the newest tricks; rules tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
