@@ -78,6 +78,7 @@ class LetterProfiles:
         self.idf = {g: math.log((n + 1) / (c + 1)) + 1.0 for g, c in df.items()}
         self.rare = math.log(n + 1) + 1.0  # a gram outside the sample is rarer than any in it
         keep = keep if step == 1 else min(keep, KEEP_LARGE)
+        self._last: tuple[str | None, tuple[dict[str, float], float]] = (None, ({}, 1.0))
         self.profiles: dict[str, dict[str, float]] = {}
         for tid, docs in texts.items():
             total: dict[str, float] = {}
@@ -103,18 +104,27 @@ class LetterProfiles:
         their frequencies), as the matcher ignores words the base never uses: a long story around
         the question does not dilute it.
         """
+        q, norm = self._question(text)
+        out = {}
+        for tid in topic_ids:
+            prof = self.profiles.get(tid)
+            out[tid] = sum(q[g] * prof[g] for g in q.keys() & prof.keys()) / norm if prof else 0.0
+        return out
+
+    def _question(self, text: str) -> tuple[dict[str, float], float]:
+        """The question's weighed known n-grams and their norm; the last one is kept, as the matcher asks of the
+        same question again with other candidates (its rules, then the combiner)."""
+        if self._last[0] == text:
+            return self._last[1]
         idf = self.idf
         q: dict[str, float] = {}
         for g, c in features(text).items():  # one pass: keep the known n-grams and weigh them
             w = idf.get(g)
             if w is not None:
                 q[g] = (_TF[c] if c < len(_TF) else 1.0 + math.log(c)) * w
-        norm = math.sqrt(sum(x * x for x in q.values())) or 1.0
-        out = {}
-        for tid in topic_ids:
-            prof = self.profiles.get(tid)
-            out[tid] = sum(q[g] * prof[g] for g in q.keys() & prof.keys()) / norm if prof else 0.0
-        return out
+        weighed = (q, math.sqrt(sum(x * x for x in q.values())) or 1.0)
+        self._last = (text, weighed)
+        return weighed
 
 
 def _sampled(

@@ -197,7 +197,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("con nít", "trẻ em"), ("trẻ con", "trẻ em"), ("trẻ nhỏ", "trẻ em"), ("con nhỏ", "trẻ em"),
     ("trái cây", "nông sản"), ("tố cáo", "tố giác"), ("lệ phí", "phí"), ("hiệu lực", "giá trị"),
     ("công an xã", "côngan"), ("công an phường", "côngan"), ("cấp lại", "đổi"),
-    ("khai sinh", "khaisinh"), ("khai tử", "khaitử"), ("báo tử", "khaitử"), ("chứng tử", "khaitử"),
+    ("khai sinh", "khaisinh"), ("khai tử", "khaitử"), ("khai từ", "khaitử"), ("báo tử", "khaitử"),
+    ("chứng tử", "khaitử"),
     ("lừa đảo", "lừa"), ("giả mạo", "giả"), ("mạo danh", "giả"),
     ("qua đời", "mất"), ("từ trần", "mất"), ("tạ thế", "mất"), ("lăn tay", "vân tay"), ("đẻ", "sinh"),
     ("đường dây nóng", "tổngđài"), ("phần mềm", "ứngdụng"), ("trang mạng", "trang web"),
@@ -230,6 +231,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("bảo hiểm", "bảohiểm"),
     ("tổng đài", "tổngđài"), ("lý lịch tư pháp", "lýlịchtưpháp"), ("kết hôn", "kếthôn"),
     ("tạm trú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"), ("máy bay", "máybay"),
+    ("sinh chắc học", "sinhtrắchọc"),
     ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("độ mạn", "mặn độmặn"),
     ("độ mặng", "mặn độmặn"), ("cài ứng dụng", "cài ứngdụng"),
     # Weather words beyond "mưa": all of them ask about the weather.
@@ -298,12 +300,12 @@ LETTERS: dict[str, str] = {
     "quy": "q", "kiu": "q", "qui": "q", "cu": "q", "rờ": "r", "e rờ": "r", "a rờ": "r", "ar": "r", "a ra": "r",
     "kiu a": "qr", "quy a": "qr", "cu a": "qr", "qui a": "qr",
     "sờ": "s", "ét xì": "s", "ết": "s", "tê": "t", "tờ": "t", "ti": "t", "vê": "v", "vờ": "v", "vi": "v",
-    "ích": "x", "ít": "x", "y": "y", "u": "u", "ư": "u", "em": "m", "mờ": "m", "dét": "z",
+    "ích": "x", "ít": "x", "xờ": "x", "y": "y", "u": "u", "ư": "u", "em": "m", "mờ": "m", "dét": "z",
     "eo": "a", "ây": "a", "ây đi": "id", "ai đi": "id", "ép": "f", "ếp": "f", "ép phờ": "f",
     **{c: c for c in "bcdfghjklmnpqrstvwxz"},
 }
 # fmt: on
-ACRONYMS = ("vneid", "vnid", "vssid", "otp", "qr", "bhyt", "bhxh", "cccd", "cmnd", "nfc", "sms", "atm", "id")
+ACRONYMS = ("vneid", "vnid", "vssid", "otp", "qr", "bhyt", "bhxh", "cccd", "cmnd", "nfc", "sms", "atm", "id", "gplx")
 # Two letters can also be read as one syllable ("ai đi" = ID).
 _LETTER_MAX = 2
 

@@ -85,6 +85,7 @@ def test_diacritics_are_kept_and_folding_is_the_fallback() -> None:
         ("vê ét ét i đi", ["vssid"]),
         ("thẻ cê cê cê đê", ["thẻ", "cccd"]),  # a Southern voice writes "cê"
         ("dê en e i đi", ["vneid"]),  # and "v" as "d"
+        ("gờ pê lờ xờ", ["bằnglái"]),
     ],
 )
 def test_acronyms_read_aloud_by_voice_typing(typed: str, expected: list[str]) -> None:
@@ -290,3 +291,4 @@ def test_voice_typing_slips_of_the_south() -> None:
     said = ["vợ", "tôi", "mới", "sinh", "làm", "khaisinh", "online", "sao"]
     assert tokens("dợ tui mới sanh, làm khai sanh on lai sao") == said
     assert tokens("đi làm mứt hai") == ["đi", "làm", "mức", "2"]
+    assert tokens("khai từ, sinh chắc học") == ["khaitử", "sinhtrắchọc"]
