@@ -116,12 +116,12 @@ SETS = {
     "round 49": ROOT / "bench" / "safety_round49.yaml",  # Hà Nội, Hà Nam; rules tuned, score not trained
     "round 50": ROOT / "bench" / "safety_round50.yaml",  # Đồng Nai, Bình Dương dormitories; rules tuned
     "round 51": ROOT / "bench" / "safety_round51.yaml",  # Nghệ An, Hà Tĩnh labour-export families; rules tuned
-    "round 53": ROOT / "bench" / "safety_round53.yaml",  # Hà Giang, Lào Cai, Yên Bái; rules tuned, score not trained
-    "round 54": ROOT / "bench" / "safety_round54.yaml",  # Thái Nguyên, Vĩnh Phúc, Bắc Ninh factory towns; rules tuned
+    "round 53": ROOT / "bench" / "safety_round53.yaml",  # Hà Giang, Lào Cai, Yên Bái; tuned, trained
+    "round 54": ROOT / "bench" / "safety_round54.yaml",  # Thái Nguyên, Bắc Ninh factory towns; tuned, trained
     "unseen 21": ROOT / "bench" / "safety_unseen21.yaml",  # Bình Phước, Tây Ninh; written 2026-12-03, never opened
-    "round 52": ROOT / "bench" / "safety_round52.yaml",  # Cà Mau, Bạc Liêu retellings; rules tuned
-    "unseen 22": ROOT / "bench" / "safety_unseen22.yaml",  # Quảng Bình, Quảng Trị, Huế; mostly raw texts; written 2026-12-03, never opened
-    "round 56": ROOT / "bench" / "safety_round56.yaml",  # nationwide raw texts, the newest tricks; rules tuned
+    "round 52": ROOT / "bench" / "safety_round52.yaml",  # Cà Mau, Bạc Liêu retellings; tuned, trained
+    "unseen 22": ROOT / "bench" / "safety_unseen22.yaml",  # Quảng Bình, Quảng Trị, Huế; 2026-12-03, never opened
+    "round 56": ROOT / "bench" / "safety_round56.yaml",  # nationwide raw texts, the newest tricks; tuned, trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

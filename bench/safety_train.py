@@ -80,6 +80,13 @@ ROUNDS = (
     "safety_round49.yaml",
     "safety_round50.yaml",
     "safety_round51.yaml",
+    # Rounds 52-56 (thirteenth pass), written to a new brief (residents retelling calls, raw texts of 2026): on the
+    # sets never trained on, the judge then caught 3,131 of 3,291 scams instead of 3,100, warning 18 of 3,410
+    # ordinary posts instead of 20 (unseen 20-22, the newest writers: 425 of 497 instead of 397).
+    "safety_round52.yaml",
+    "safety_round53.yaml",
+    "safety_round54.yaml",
+    "safety_round56.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
