@@ -202,7 +202,9 @@ def judge(
     # A resident asking about a trick played on them ("có người tới nhà xưng nhân viên cấp nước, bắt thay đồng hồ…
     # có phải lừa không?"): the trick's wording is enough: neither the
     # question's words ("có phải lừa không") nor the everyday words around it talk it down.
-    told_trick = question and any(r.name == "trick" for r, _ in themes)
+    # The same for any story the learned score is sure is a scam ("có người gọi xưng công an phường, nói tài khoản
+    # của e bị tạm giữ … bảo e chuyển hết tiền sang tài khoản tạm giữ … có phải lừa k ạ").
+    told_trick = question and (any(r.name == "trick" for r, _ in themes) or sure_odds > SIMILAR_SCAM_ODDS)
     if (
         strongest < STRONG
         and wording > 0

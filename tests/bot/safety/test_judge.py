@@ -814,3 +814,14 @@ def test_a_telegram_or_zalo_link_does_not_make_a_bait_safer() -> None:
     # A portal's link beside a notice's words lowers them; a chat group's invite is where the bait leads.
     text = "Có việc nhẹ lương cao 25-30tr/tháng ở Campuchia, bao ăn ở, bao vé. Ai cần nhắn t.me/vieclam_cpc_vip nha"
     assert judge(text).verdict is Verdict.SCAM
+
+
+def test_a_residents_story_of_a_scam_call_asked_about_gets_the_answer() -> None:
+    # The question's own words ("có phải lừa không") must not talk down a story the learned score knows as a scam.
+    text = (
+        "a chị ơi e vừa có người gọi xưng công an phường, nói tài khoản ngân hàng của e bị tạm giữ vì liên quan vụ"
+        " ma túy, bảo e chuyển hết tiền sang tài khoản tạm giữ của công an để kiểm tra xong trả lại."
+        " e sợ quá có phải lừa k ạ"
+    )
+    j = judge(text)
+    assert j.verdict is Verdict.SCAM and j.question
