@@ -122,6 +122,7 @@ SETS = {
     "round 52": ROOT / "bench" / "safety_round52.yaml",  # Cà Mau, Bạc Liêu retellings; tuned, trained
     "unseen 22": ROOT / "bench" / "safety_unseen22.yaml",  # Quảng Bình, Quảng Trị, Huế; 2026-12-03, never opened
     "round 56": ROOT / "bench" / "safety_round56.yaml",  # nationwide raw texts, the newest tricks; tuned, trained
+    "unseen 23": ROOT / "bench" / "safety_unseen23.yaml",  # Cần Thơ, Hậu Giang, Vĩnh Long; 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -148,6 +149,7 @@ NEVER_SHOWN = frozenset(
         "unseen 20",
         "unseen 21",
         "unseen 22",
+        "unseen 23",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
