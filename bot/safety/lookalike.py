@@ -69,6 +69,9 @@ class LinkVerdict:
 STRONG = 5
 
 
+_APP_WORDS = frozenset({"apk", "xapk", "apks"})
+
+
 def _short_brand_hit(token: str, parts: list[str]) -> bool:
     for part in parts:
         if part == token:
@@ -113,6 +116,8 @@ def check_link(link: Link, data: SafetyData) -> LinkVerdict:
     parts = [p for p in _SPLIT.split(body) if p]
     skel_parts = [p for p in _SPLIT.split(host_skeleton(body)) if p]
     joined = "".join(skel_parts)
+    if any(p in _APP_WORDS for p in parts):  # "datdaiso.apk-tai.com": a site named for app files to install
+        return LinkVerdict("app_file", STRONG, host, kind="app")
     for brand in data.brands:
         token = brand.token
         if len(token) >= 5:

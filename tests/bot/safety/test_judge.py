@@ -63,6 +63,8 @@ def test_state_domains_are_official(host: str) -> None:
         "https://" + "vietcombạnk.com".encode("idna").decode(),  # punycode of a look-alike
         "tải tại http://103.77.166.12/app.apk",  # app file on a bare IP
         "https://tindungtechcombank247.online",  # known bad (NCSC)
+        "https://mttq-gialai-ungho.com",  # the Fatherland Front's name on a .com
+        "tải tại datdaiso.apk-tai.com",  # a site named for app files
     ],
 )
 def test_look_alike_and_known_bad_links_are_scams(text: str) -> None:
