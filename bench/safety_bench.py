@@ -124,6 +124,7 @@ SETS = {
     "round 56": ROOT / "bench" / "safety_round56.yaml",  # nationwide raw texts, the newest tricks; tuned, trained
     "unseen 23": ROOT / "bench" / "safety_unseen23.yaml",  # Cần Thơ, Hậu Giang, Vĩnh Long; 2026-12-03, never opened
     "round 59": ROOT / "bench" / "safety_round59.yaml",  # Gia Lai, Kon Tum villages; tuned, trained
+    "round 57": ROOT / "bench" / "safety_round57.yaml",  # Sóc Trăng, Trà Vinh Khmer families; tuned, trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
