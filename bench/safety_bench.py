@@ -125,6 +125,7 @@ SETS = {
     "unseen 23": ROOT / "bench" / "safety_unseen23.yaml",  # Cần Thơ, Hậu Giang, Vĩnh Long; 2026-12-03, never opened
     "round 59": ROOT / "bench" / "safety_round59.yaml",  # Gia Lai, Kon Tum villages; tuned, trained
     "round 57": ROOT / "bench" / "safety_round57.yaml",  # Sóc Trăng, Trà Vinh Khmer families; tuned, trained
+    "round 60": ROOT / "bench" / "safety_round60.yaml",  # Hải Dương, Hưng Yên, Thái Bình villages; tuned, trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
