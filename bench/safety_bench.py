@@ -128,6 +128,8 @@ SETS = {
     "round 60": ROOT / "bench" / "safety_round60.yaml",  # Hải Dương, Hưng Yên, Thái Bình villages; tuned, trained
     "round 64": ROOT / "bench" / "safety_round64.yaml",  # Củ Chi, Hóc Môn, Long An; tuned, trained
     "unseen 24": ROOT / "bench" / "safety_unseen24.yaml",  # Khánh Hòa; 2026-12-03, never opened
+    "round 62": ROOT / "bench" / "safety_round62.yaml",  # Quảng Ngãi, Bình Định, Phú Yên; tuned, trained
+    "round 63": ROOT / "bench" / "safety_round63.yaml",  # Lạng Sơn, Cao Bằng, Bắc Kạn; tuned, trained
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
