@@ -92,11 +92,6 @@ ROUNDS = (
     "safety_round57.yaml",
     "safety_round59.yaml",
     "safety_round60.yaml",
-    # and 62-64 (Central coast, the northern border, Saigon's outskirts): 3,408 of 3,598 instead of 3,409, 17 of
-    # 3,740 ordinary posts warned instead of 20.
-    "safety_round62.yaml",
-    "safety_round63.yaml",
-    "safety_round64.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
