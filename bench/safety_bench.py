@@ -126,10 +126,11 @@ SETS = {
     "round 59": ROOT / "bench" / "safety_round59.yaml",  # Gia Lai, Kon Tum villages; tuned, trained
     "round 57": ROOT / "bench" / "safety_round57.yaml",  # Sóc Trăng, Trà Vinh Khmer families; tuned, trained
     "round 60": ROOT / "bench" / "safety_round60.yaml",  # Hải Dương, Hưng Yên, Thái Bình villages; tuned, trained
-    "round 64": ROOT / "bench" / "safety_round64.yaml",  # Củ Chi, Hóc Môn, Long An; tuned, trained
+    "round 64": ROOT / "bench" / "safety_round64.yaml",  # Củ Chi, Hóc Môn, Long An; rules tuned
     "unseen 24": ROOT / "bench" / "safety_unseen24.yaml",  # Khánh Hòa; 2026-12-03, never opened
-    "round 62": ROOT / "bench" / "safety_round62.yaml",  # Quảng Ngãi, Bình Định, Phú Yên; tuned, trained
-    "round 63": ROOT / "bench" / "safety_round63.yaml",  # Lạng Sơn, Cao Bằng, Bắc Kạn; tuned, trained
+    "round 62": ROOT / "bench" / "safety_round62.yaml",  # Quảng Ngãi, Bình Định, Phú Yên; rules tuned
+    "round 63": ROOT / "bench" / "safety_round63.yaml",  # Lạng Sơn, Cao Bằng, Bắc Kạn; rules tuned
+    "round 61": ROOT / "bench" / "safety_round61.yaml",  # Nam Định, Ninh Bình, Hà Nam parishes; rules tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
