@@ -114,8 +114,9 @@ class LetterProfiles:
     def _question(self, text: str) -> tuple[dict[str, float], float]:
         """The question's weighed known n-grams and their norm; the last one is kept, as the matcher asks of the
         same question again with other candidates (its rules, then the combiner)."""
-        if self._last[0] == text:
-            return self._last[1]
+        last = self._last  # read once: the profiles are shared by every matcher of the same base
+        if last[0] == text:
+            return last[1]
         idf = self.idf
         q: dict[str, float] = {}
         for g, c in features(text).items():  # one pass: keep the known n-grams and weigh them

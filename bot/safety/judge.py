@@ -204,12 +204,12 @@ def judge(
     # question's words ("có phải lừa không") nor the everyday words around it talk it down.
     # The same for any story the learned score is sure is a scam ("có người gọi xưng công an phường, nói tài khoản
     # của e bị tạm giữ … bảo e chuyển hết tiền sang tài khoản tạm giữ … có phải lừa k ạ").
-    told_trick = question and (any(r.name == "trick" for r, _ in themes) or sure_odds > SIMILAR_SCAM_ODDS)
+    told_scam = question and (any(r.name == "trick" for r, _ in themes) or sure_odds > SIMILAR_SCAM_ODDS)
     if (
         strongest < STRONG
         and wording > 0
         and not uncalmed
-        and not told_trick
+        and not told_scam
         and (about or data.calming.pattern.search(folded))
     ):
         # Warnings and teaching: each kind of warning wording counts, at most two.
@@ -238,7 +238,7 @@ def judge(
             # a scam ("… có phải lừa không?"): then the group hears the answer.
             verdict = Verdict.SUSPICIOUS
             own_question = True
-        if verdict is Verdict.SCAM and strongest < STRONG and odds < ORDINARY_LOG_ODDS and not told_trick:
+        if verdict is Verdict.SCAM and strongest < STRONG and odds < ORDINARY_LOG_ODDS and not told_scam:
             verdict = Verdict.SUSPICIOUS
         strong = {f.code for f in findings if f.weight >= STRONG and not _is_wording(f.code)}
         # (an app file a lesson names as an example, or calls fake — written in the text or at the end of a link —
