@@ -157,6 +157,10 @@ SETS = {
     "resident dev 80 (tuned on)": BENCH / "faq_resident_dev80.yaml",
     "resident fresh 19 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh19.yaml",
     "hard out-of-scope (tuned on)": BENCH / "faq_oos_dev.yaml",
+    "resident dev 81 (tuned on)": BENCH / "faq_resident_dev81.yaml",
+    "resident dev 82 (tuned on)": BENCH / "faq_resident_dev82.yaml",
+    "resident fresh 20 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh20.yaml",
+    "resident fresh 21 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh21.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -183,6 +187,8 @@ FROZEN = frozenset(
         "resident fresh 18 (written 2026-12-03, never tuned on)",
         "resident fresh 17 (written 2026-12-03, never tuned on)",
         "resident fresh 19 (written 2026-12-03, never tuned on)",
+        "resident fresh 21 (written 2026-12-03, never tuned on)",
+        "resident fresh 20 (written 2026-12-03, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -131,6 +131,10 @@ SETS = {
     "round 62": ROOT / "bench" / "safety_round62.yaml",  # Quảng Ngãi, Bình Định, Phú Yên; rules tuned
     "round 63": ROOT / "bench" / "safety_round63.yaml",  # Lạng Sơn, Cao Bằng, Bắc Kạn; rules tuned
     "round 61": ROOT / "bench" / "safety_round61.yaml",  # Nam Định, Ninh Bình, Hà Nam parishes; rules tuned
+    "unseen 25": ROOT / "bench" / "safety_unseen25.yaml",  # Thái Bình, Hưng Yên; 2026-12-03, never opened
+    "round 66": ROOT / "bench" / "safety_round66.yaml",  # Kiên Giang, Cà Mau; rules tuned
+    "round 65": ROOT / "bench" / "safety_round65.yaml",  # Bắc Giang, Bắc Ninh; rules tuned
+    "unseen 26": ROOT / "bench" / "safety_unseen26.yaml",  # Đắk Lắk, Phú Yên; 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -159,6 +163,8 @@ NEVER_SHOWN = frozenset(
         "unseen 22",
         "unseen 23",
         "unseen 24",
+        "unseen 25",
+        "unseen 26",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

@@ -92,6 +92,16 @@ ROUNDS = (
     "safety_round57.yaml",
     "safety_round59.yaml",
     "safety_round60.yaml",
+    # and 61-64 (fourteenth pass; parishes of the Red River delta, the South Central coast, the northern border,
+    # Củ Chi): trained on three of them and judged on the fourth, the judge caught 543 of 626 scams instead of 522,
+    # warning none of 660 ordinary posts instead of 1.
+    "safety_round61.yaml",
+    "safety_round62.yaml",
+    "safety_round63.yaml",
+    "safety_round64.yaml",
+    # and 65, 66 (Bắc Giang, Kiên Giang; measured held out first: 77.2 and 70.6 % of scams caught)
+    "safety_round65.yaml",
+    "safety_round66.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

@@ -115,6 +115,12 @@ def compatible(typed: str, known: str) -> bool:
     return typed == known or ((not marked(typed) or not marked(known)) and fold(typed) == fold(known))
 
 
+def spelled(typed: str, word: str) -> bool:
+    """``word`` as typed, with its marks or with none: the question words' list spells them right, so a word
+    without marks there ("ta", "sao") is not the marked one ("tầm tã", "sáo")."""
+    return typed == word or (not marked(typed) and fold(typed) == fold(word))
+
+
 # Words residents use for a standard word: teencode, Southern and Central speech, loanwords.
 # Keys in the spelling residents type (with marks where they carry meaning); a key without
 # marks also catches the same letters typed without marks. Values: standard words.
@@ -161,7 +167,8 @@ VARIANTS: dict[str, str] = {
     "vnid": "vneid", "vneld": "vneid", "vnied": "vneid", "vnedi": "vneid", "vneiđ": "vneid", "vneit": "vneid",
     "vssld": "vssid", "vsid": "vssid",
     "cmt": "cmnd", "gplx": "bằng lái", "blx": "bằng lái", "cccđ": "cccd",
-    "dvc": "dịch vụ công", "lltp": "lý lịch tư pháp", "bh": "bảo hiểm",
+    "dvc": "dịch vụ công", "lltp": "lý lịch tư pháp", "llttp": "lý lịch tư pháp", "bh": "bảo hiểm",
+    "error": "lỗi", "bug": "lỗi",
     "ck": "chuyển khoản", "stk": "số tài khoản", "nh": "ngân hàng", "cskh": "chăm sóc khách hàng",
     "sms": "tin nhắn", "ms": "mới", "mun": "muốn", "wen": "quên", "qen": "quên", "hc": "hành chính",
     "tthc": "thủ tục hành chính", "csgt": "cảnh sát giao thông", "cskv": "công an khu vực", "code": "mã",
@@ -187,6 +194,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("căn cước công dân", "cccd"), ("chứng minh nhân dân", "cmnd"), ("chứng minh thư", "cmnd"),
     ("giấy phép lái xe", "bằnglái"), ("bằng lái xe", "bằnglái"),
     ("định danh điện tử", "vneid"), ("tài khoản định danh", "vneid"), ("định danh", "vneid"),
+    ("ứng dụng căn cước", "ứngdụng vneid"), ("định đanh", "vneid"), ("đinh danh", "vneid"), ("mặt khẩu", "mậtkhẩu"), ("mậc khẩu", "mậtkhẩu"),
     ("trực tuyến", "online"), ("trên mạng", "online"), ("qua mạng", "online"), ("on lai", "online"),
     ("ôn lai", "online"), ("mứt 1", "mức 1"), ("mứt 2", "mức 2"),
     ("log in", "đăngnhập"), ("lóc in", "đăngnhập"), ("sign in", "đăngnhập"), ("đăng nhập", "đăngnhập"),
@@ -296,7 +304,7 @@ LETTERS: dict[str, str] = {
     "a": "a", "bê": "b", "bờ": "b", "bi": "b", "xê": "c|x", "cờ": "c", "xi": "c", "cê": "c", "dê": "d|v", "đê": "d",
     "đi": "d", "di": "d", "dờ": "d", "e": "e", "ê": "e", "i": "i", "ai": "i", "gờ": "g", "giê": "g",
     "hát": "h", "hờ": "h", "ét": "s", "ca": "k", "ka": "k", "cây": "k", "lờ": "l", "en": "n", "nờ": "n",
-    "o": "o", "ô": "o", "ơ": "o", "pê": "p", "pờ": "p", "pi": "p", "bê pê": "p",
+    "nê": "n", "o": "o", "ô": "o", "ơ": "o", "pê": "p", "pờ": "p", "pi": "p", "bê pê": "p",
     "quy": "q", "kiu": "q", "qui": "q", "cu": "q", "rờ": "r", "e rờ": "r", "a rờ": "r", "ar": "r", "a ra": "r",
     "kiu a": "qr", "quy a": "qr", "cu a": "qr", "qui a": "qr",
     "sờ": "s", "ét xì": "s", "ết": "s", "tê": "t", "tờ": "t", "ti": "t", "vê": "v", "vờ": "v", "vi": "v",
@@ -728,12 +736,12 @@ def is_question(text: str) -> bool:
     end = len(toks)
     while end > 1 and fold(toks[end - 1]) in _VOCATIVE:  # "nước mặn chưa bà con": the particle ends the question
         end -= 1
-    if any(compatible(toks[end - 1], w) for w in ASK_AT_END):
+    if any(spelled(toks[end - 1], w) for w in ASK_AT_END):
         return True
     for i, t in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         for w in ASK_WORDS:
-            if fold(t) == fold(w) and compatible(t, w) and nxt not in _NOT_ASKING.get(w, ()):
+            if spelled(t, w) and nxt not in _NOT_ASKING.get(w, ()):
                 if w == "chỉ" and ((nxt and fold(nxt) not in _SHOW_ME_AFTER) or (i and fold(toks[i - 1]) == "dia")):
                     continue
                 return True

@@ -281,17 +281,18 @@ def test_a_close_runner_up_both_other_views_prefer_is_answered(
 
 
 def test_the_trained_combiner_settles_what_the_rules_leave_unsure() -> None:
-    """Words, naive Bayes and letters weighed together (faq/combiner.json): "mặt khẩu vneid đạt mấy ký tự" (two
-    typos) is close between the password topics by words alone; the combiner answers the password rules."""
+    """Words, naive Bayes and letters weighed together (faq/combiner.json): "lam the can cuoc cho be duoi 14 tuoi"
+    (no marks) is close between the card and the children's topics by words alone; the combiner answers the child's
+    card."""
     from bot.faq import combiner
 
     shipped = combiner.load()
     assert shipped is not None and len(shipped.weights) == len(combiner.FEATURES)
-    question = "mặt khẩu vneid đạt mấy ký tự"
+    question = "lam the can cuoc cho be duoi 14 tuoi"
     assert Matcher(KB, combiner=False, learned=False).match(question).topic is None
-    assert Matcher(KB, learned=False).match(question).topic == "vneid.password_rules"
+    assert Matcher(KB, learned=False).match(question).topic == "card.child"
     # It never answers where the rules keep the bot out of a conversation (a message to a neighbour).
-    assert Matcher(KB).match("Tuấn ơi mặt khẩu vneid đạt mấy ký tự").topic is None
+    assert Matcher(KB).match("Tuấn ơi lam the can cuoc cho be duoi 14 tuoi").topic is None
 
 
 def test_combiner_trained_on_other_features_is_a_clear_error(tmp_path) -> None:
