@@ -161,6 +161,9 @@ SETS = {
     "resident dev 82 (tuned on)": BENCH / "faq_resident_dev82.yaml",
     "resident fresh 20 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh20.yaml",
     "resident fresh 21 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh21.yaml",
+    "resident dev 83 (tuned on)": BENCH / "faq_resident_dev83.yaml",
+    "resident dev 84 (tuned on)": BENCH / "faq_resident_dev84.yaml",
+    "resident fresh 22 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh22.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -188,6 +191,7 @@ FROZEN = frozenset(
         "resident fresh 17 (written 2026-12-03, never tuned on)",
         "resident fresh 19 (written 2026-12-03, never tuned on)",
         "resident fresh 21 (written 2026-12-03, never tuned on)",
+        "resident fresh 22 (written 2026-12-03, never tuned on)",
         "resident fresh 20 (written 2026-12-03, never tuned on)",
     }
 )

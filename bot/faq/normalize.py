@@ -182,7 +182,8 @@ VARIANTS: dict[str, str] = {
 # Multi-word spellings → one form (applied after the words above). Each source word matches
 # the typed word exactly, or by its letters where the resident typed no diacritic.
 PHRASES: tuple[tuple[str, str], ...] = (
-    ("đăng kí", "đăngký"), ("loa số", "loaso"), ("lo a số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"),
+    ("đăng kí", "đăngký"), ("đang ký", "đăngký"), ("đang kí", "đăngký"),
+    ("loa số", "loaso"), ("lo a số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"),
     ("nấy nại", "lấy lại"), ("căng cước", "căncước"),
     ("gu gồ", "google"),
     ("hồ sơ", "hồsơ"),
@@ -250,6 +251,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("sương mù", "thờitiết sương"), ("sương muối", "thờitiết sương"), ("không khí lạnh", "thờitiết lạnh"),
     ("biển động", "thờitiết biển"), ("gió cấp", "thờitiết gió"), ("gió giật", "thờitiết gió"),
     ("sóng cao", "thờitiết biển"), ("sóng lớn", "thờitiết biển"), ("sóng to", "thờitiết biển"),
+    ("băng giá", "thờitiết rét"), ("mưa đá", "thờitiết mưa"),
     ("rét đậm", "thờitiết rét"), ("rét hại", "thờitiết rét"), ("đợt rét", "thờitiết rét"),
     ("có lũ", "có thờitiết mưa"), ("lũ lụt", "thờitiết mưa"), ("mưa lũ", "thờitiết mưa"),
     ("nước lũ", "thờitiết mưa"), ("lũ quét", "thờitiết mưa"), ("ngập lụt", "thờitiết mưa"),
@@ -594,8 +596,10 @@ def tokens(text: str) -> list[str]:
     return list(_tokens(text))
 
 
+@functools.lru_cache(maxsize=1024)
 def folded_words(text: str) -> str:
-    """The tokens without diacritics, space-separated (for keys, logs and simple rules)."""
+    """The tokens without diacritics, space-separated (for keys, logs and simple rules). Remembered: one
+    question's rules ask for it a dozen times (a notice? thanks? a scam's words? a question?)."""
     return fold(" ".join(_tokens(text)))
 
 
@@ -740,7 +744,7 @@ def is_question(text: str) -> bool:
     if any(spelled(toks[end - 1], w) for w in ASK_AT_END):
         return True
     for i, t in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        nxt = toks[i + 1] if i + 1 < end else ""  # "số mấy bà con": the call ends the question, "mấy" asks
         for w in ASK_WORDS:
             if spelled(t, w) and nxt not in _NOT_ASKING.get(w, ()):
                 if w == "chỉ" and ((nxt and fold(nxt) not in _SHOW_ME_AFTER) or (i and fold(toks[i - 1]) == "dia")):
@@ -771,7 +775,7 @@ _CALLS_SOMEONE = re.compile(
 )
 _NOT_A_NAME = frozenset(
     "loa số ad admin tổ công nghệ bot mọi người cả nhà bà con anh chị em cô chú bác ông cháu dì cậu ba má"
-    " trời chời đất mèn ôi ủa bạn các quý vị".split()
+    " trời chời đất mèn ôi ủa bạn các quý vị o mệ ôn mạ bọ tía u bầm thím mợ dượng chế hia".split()
 )
 
 
@@ -855,6 +859,8 @@ _NOTICE = re.compile(
     r"|\b(thong ?bao|kinh ?bao|tb) ?:"
     r"|^\W*(\w+ ){1,5}(thong ?bao|xin ?thong ?bao|kinh ?bao)\b(?! (loi|la|gi|sao|nay|do|ve may))"
 )
+# "Báo bà con biết: …": told for everyone to know (its "biết" asks nothing), a notice unless it ends asking.
+_TOLD_TO_KNOW = re.compile(r"^(xin )?bao (cho )?(ba ?con|moi nguoi|ca xom|ca ap|ca thon) (biet|hay)\b")
 _WHOEVER = re.compile(r"\b(ai|nào|nao)\b[^,.?!\n]{0,40}?\b(thì|thi)\b", re.IGNORECASE)
 _NOT_A_NOTICE = re.compile(r"\bthong ?bao (luu ?tru|tam ?tru|loi)\b")
 
@@ -863,6 +869,8 @@ def is_notice(text: str) -> bool:
     """A notice posted to the group, not a question: no answer, however sure its topic's words (a learned view
     reads "làm định danh mức 2 tại nhà văn hóa" as the question it mostly comes in)."""
     words = folded_words(text)
+    if _TOLD_TO_KNOW.search(words):
+        return "?" not in text
     if not _NOTICE.search(words) or _NOT_A_NOTICE.search(words):
         return False
     # "nhà nào có cháu nhỏ thì đi", "ai cần thì ra nhà văn hóa": whoever it concerns, not a question
