@@ -361,6 +361,7 @@ def test_a_problem_solved_is_news(matcher: Matcher) -> None:
         "Trưởng ấp thông báo: thứ bảy này công an phường về ấp làm căn cước cho trẻ em, nhà nào có cháu nhỏ thì đi",
         "Kính mời bà con tổ 3 tối mai ra nhà văn hóa, tổ công nghệ số hướng dẫn cài VssID và xem thẻ BHYT",
         "tb: chiều nay tổ cns nghỉ, không hỗ trợ đổi mật khẩu vneid nha",
+        "báo bà con biết: mặn ở Bình Đại lên 4 phần ngàn rồi",
     ],
 )
 def test_a_notice_to_the_group_is_not_answered(matcher: Matcher, text: str) -> None:
@@ -373,6 +374,7 @@ def test_a_notice_to_the_group_is_not_answered(matcher: Matcher, text: str) -> N
     [
         ("thông báo lưu trú cho khách ở nhờ làm ở đâu", "dvc.temporary_residence"),
         ("thông báo: tui quên mật khẩu vneid rồi, làm sao lấy lại?", "vneid.forgot_password"),
+        ("báo bà con biết giùm: độ mặn hôm nay bao nhiêu?", "live.salinity"),
     ],
 )
 def test_a_question_that_names_a_notice_is_still_answered(matcher: Matcher, text: str, topic: str) -> None:

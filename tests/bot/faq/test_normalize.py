@@ -208,6 +208,9 @@ def test_tells_news(text: str, news: bool) -> None:
         ("Bà con ơi ai biết làm mức 2 ở đâu", False),
         ("Trời ơi vneid tui bị khóa rồi", False),
         ("Con ơi cho bà hỏi", False),
+        # Central kin words alone: "O" (an aunt), "Mệ" (a grandmother), written with a capital like a name.
+        ("O ơi thủ tục đăng ký kết hôn làm ở mô rứa", False),
+        ("Mệ ơi con làm vneid giùm mệ rồi nghe", False),
         # A word that merely ends in "ơi"/"ới" is no name and a call: "Tới", "Nơi", "Mới".
         ("Tới bước kích hoạt nó bắt đặt mật mã 6 số, ghi sao cho đúng?", False),
         ("Nơi thường trú trong app ghi tỉnh cũ, có sao không?", False),
@@ -287,8 +290,19 @@ def test_telex_typed_with_the_vietnamese_input_off_is_read_as_typed_without_mark
     assert canonical("caif ddatj vneid") == "cai dat vneid"
 
 
+def test_question_words_are_read_as_spelled() -> None:
+    # the particle "ta" and the word "tã" differ by their mark: rain pouring down asks nothing
+    assert not is_question("Bình Dương hôm nay mưa tầm tã")
+    assert is_question("mưa hoài vậy ta")
+    # a call to the group at the end ("… bà con") does not turn "mấy" into "those"
+    assert is_question("Công an xã Phú Túc số mấy bà con")
+    assert not is_question("mấy bà con bên xóm dưới đi họp rồi")
+
+
 def test_voice_typing_slips_of_the_south() -> None:
     said = ["vợ", "tôi", "mới", "sinh", "làm", "khaisinh", "online", "sao"]
     assert tokens("dợ tui mới sanh, làm khai sanh on lai sao") == said
     assert tokens("đi làm mứt hai") == ["đi", "làm", "mức", "2"]
     assert tokens("khai từ, sinh chắc học") == ["khaitử", "sinhtrắchọc"]
+    assert tokens("quên mặt khẩu vê nê i đi") == tokens("quên mật khẩu vneid")
+    assert tokens("đang ký định đanh") == tokens("đăng ký định danh")
