@@ -599,7 +599,7 @@ def tokens(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1024)
 def folded_words(text: str) -> str:
     """The tokens without diacritics, space-separated (for keys, logs and simple rules). Remembered: one
-    question's rules ask for it a dozen times (a notice? thanks? a scam's words? a question?)."""
+    question's rules ask for it several times (a notice? thanks? a scam's words? a question?)."""
     return fold(" ".join(_tokens(text)))
 
 
