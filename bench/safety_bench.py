@@ -94,26 +94,26 @@ SETS = {
     "round 34": ROOT / "bench" / "safety_round34.yaml",  # Red River delta traders; tuned on
     "round 35": ROOT / "bench" / "safety_round35.yaml",  # Đà Nẵng, Quảng Trị; tuned on
     "unseen 14": ROOT / "bench" / "safety_unseen14.yaml",  # Cần Thơ and An Giang hamlets; never opened
-    "round 36": ROOT / "bench" / "safety_round36.yaml",  # Nghệ An, Hà Tĩnh uplands; rules tuned, score not trained
+    "round 36": ROOT / "bench" / "safety_round36.yaml",  # Nghệ An, Hà Tĩnh uplands; tuned, trained
     "unseen 15": ROOT / "bench" / "safety_unseen15.yaml",  # Thanh Hóa and Ninh Bình hamlets; never opened
     "unseen 16": ROOT / "bench" / "safety_unseen16.yaml",  # Quảng Bình, Quảng Trị coast; never opened
     "unseen 17": ROOT / "bench" / "safety_unseen17.yaml",  # Phú Yên, Bình Định; never opened
     "unseen 18": ROOT / "bench" / "safety_unseen18.yaml",  # Cần Thơ, Hậu Giang, Sóc Trăng; never opened
     "unseen 19": ROOT / "bench" / "safety_unseen19.yaml",  # Lâm Đồng, Đắk Nông; never opened
     "unseen 20": ROOT / "bench" / "safety_unseen20.yaml",  # Kiên Giang, An Giang, Phú Quốc; never opened
-    "round 37": ROOT / "bench" / "safety_round37.yaml",  # Bình Dương, Đồng Nai workers; rules tuned, score not trained
-    "round 38": ROOT / "bench" / "safety_round38.yaml",  # Mekong Delta farmers, sellers; rules tuned, score not trained
-    "round 39": ROOT / "bench" / "safety_round39.yaml",  # Hà Nội urban wards; rules tuned, score not trained
-    "round 40": ROOT / "bench" / "safety_round40.yaml",  # Gia Lai, Đắk Lắk; rules tuned, score not trained
-    "round 41": ROOT / "bench" / "safety_round41.yaml",  # Hải Phòng, Quảng Ninh; rules tuned, score not trained
-    "round 42": ROOT / "bench" / "safety_round42.yaml",  # Long An, Tây Ninh; rules tuned, score not trained
-    "round 43": ROOT / "bench" / "safety_round43.yaml",  # Bắc Ninh, Bắc Giang; rules tuned, score not trained
+    "round 37": ROOT / "bench" / "safety_round37.yaml",  # Bình Dương, Đồng Nai workers; tuned, trained
+    "round 38": ROOT / "bench" / "safety_round38.yaml",  # Mekong Delta farmers, sellers; tuned, trained
+    "round 39": ROOT / "bench" / "safety_round39.yaml",  # Hà Nội urban wards; tuned, trained
+    "round 40": ROOT / "bench" / "safety_round40.yaml",  # Gia Lai, Đắk Lắk; tuned, trained
+    "round 41": ROOT / "bench" / "safety_round41.yaml",  # Hải Phòng, Quảng Ninh; tuned, trained
+    "round 42": ROOT / "bench" / "safety_round42.yaml",  # Long An, Tây Ninh; tuned, trained
+    "round 43": ROOT / "bench" / "safety_round43.yaml",  # Bắc Ninh, Bắc Giang; tuned, trained
     "round 44": ROOT / "bench" / "safety_round44.yaml",  # Hồ Chí Minh City outskirts, Đồng Nai; rules tuned
-    "round 45": ROOT / "bench" / "safety_round45.yaml",  # Thanh Hóa, Nghệ An; rules tuned, score not trained
-    "round 46": ROOT / "bench" / "safety_round46.yaml",  # Đà Nẵng, Quảng Nam; rules tuned, score not trained
+    "round 45": ROOT / "bench" / "safety_round45.yaml",  # Thanh Hóa, Nghệ An; tuned, trained
+    "round 46": ROOT / "bench" / "safety_round46.yaml",  # Đà Nẵng, Quảng Nam; tuned, trained
     "round 47": ROOT / "bench" / "safety_round47.yaml",  # Thái Bình, Hưng Yên, Hải Dương; rules tuned
-    "round 48": ROOT / "bench" / "safety_round48.yaml",  # Tiền Giang, Bến Tre; rules tuned, score not trained
-    "round 49": ROOT / "bench" / "safety_round49.yaml",  # Hà Nội, Hà Nam; rules tuned, score not trained
+    "round 48": ROOT / "bench" / "safety_round48.yaml",  # Tiền Giang, Bến Tre; tuned, trained
+    "round 49": ROOT / "bench" / "safety_round49.yaml",  # Hà Nội, Hà Nam; tuned, trained
     "round 50": ROOT / "bench" / "safety_round50.yaml",  # Đồng Nai, Bình Dương dormitories; rules tuned
     "round 51": ROOT / "bench" / "safety_round51.yaml",  # Nghệ An, Hà Tĩnh labour-export families; rules tuned
     "round 53": ROOT / "bench" / "safety_round53.yaml",  # Hà Giang, Lào Cai, Yên Bái; tuned, trained
@@ -126,14 +126,14 @@ SETS = {
     "round 59": ROOT / "bench" / "safety_round59.yaml",  # Gia Lai, Kon Tum villages; tuned, trained
     "round 57": ROOT / "bench" / "safety_round57.yaml",  # Sóc Trăng, Trà Vinh Khmer families; tuned, trained
     "round 60": ROOT / "bench" / "safety_round60.yaml",  # Hải Dương, Hưng Yên, Thái Bình villages; tuned, trained
-    "round 64": ROOT / "bench" / "safety_round64.yaml",  # Củ Chi, Hóc Môn, Long An; rules tuned
+    "round 64": ROOT / "bench" / "safety_round64.yaml",  # Củ Chi, Hóc Môn, Long An; tuned, trained
     "unseen 24": ROOT / "bench" / "safety_unseen24.yaml",  # Khánh Hòa; 2026-12-03, never opened
-    "round 62": ROOT / "bench" / "safety_round62.yaml",  # Quảng Ngãi, Bình Định, Phú Yên; rules tuned
-    "round 63": ROOT / "bench" / "safety_round63.yaml",  # Lạng Sơn, Cao Bằng, Bắc Kạn; rules tuned
-    "round 61": ROOT / "bench" / "safety_round61.yaml",  # Nam Định, Ninh Bình, Hà Nam parishes; rules tuned
+    "round 62": ROOT / "bench" / "safety_round62.yaml",  # Quảng Ngãi, Bình Định, Phú Yên; tuned, trained
+    "round 63": ROOT / "bench" / "safety_round63.yaml",  # Lạng Sơn, Cao Bằng, Bắc Kạn; tuned, trained
+    "round 61": ROOT / "bench" / "safety_round61.yaml",  # Nam Định, Ninh Bình, Hà Nam parishes; tuned, trained
     "unseen 25": ROOT / "bench" / "safety_unseen25.yaml",  # Thái Bình, Hưng Yên; 2026-12-03, never opened
-    "round 66": ROOT / "bench" / "safety_round66.yaml",  # Kiên Giang, Cà Mau; rules tuned
-    "round 65": ROOT / "bench" / "safety_round65.yaml",  # Bắc Giang, Bắc Ninh; rules tuned
+    "round 66": ROOT / "bench" / "safety_round66.yaml",  # Kiên Giang, Cà Mau; trained (no rule changed for it)
+    "round 65": ROOT / "bench" / "safety_round65.yaml",  # Bắc Giang, Bắc Ninh; trained (no rule changed for it)
     "unseen 26": ROOT / "bench" / "safety_unseen26.yaml",  # Đắk Lắk, Phú Yên; 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.

@@ -99,7 +99,7 @@ ROUNDS = (
     "safety_round62.yaml",
     "safety_round63.yaml",
     "safety_round64.yaml",
-    # and 65, 66 (Bắc Giang, Kiên Giang; measured held out first: 77.2 and 70.6 % of scams caught)
+    # and 65, 66 (Bắc Giang, Kiên Giang; held out first, with rounds 61-64 trained: 77.2 and 70.6 % of scams caught)
     "safety_round65.yaml",
     "safety_round66.yaml",
 )

@@ -69,6 +69,8 @@ class LinkVerdict:
 STRONG = 5
 
 
+# The Android ones of APP_FILES: as a word of a host name ("apk-tai.com") they name app downloads; "exe", "msi"
+# or "jar" name real sites too (msi.com).
 _APP_WORDS = frozenset({"apk", "xapk", "apks"})
 
 
