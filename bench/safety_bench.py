@@ -135,6 +135,9 @@ SETS = {
     "round 66": ROOT / "bench" / "safety_round66.yaml",  # Kiên Giang, Cà Mau; trained (no rule changed for it)
     "round 65": ROOT / "bench" / "safety_round65.yaml",  # Bắc Giang, Bắc Ninh; trained (no rule changed for it)
     "unseen 26": ROOT / "bench" / "safety_unseen26.yaml",  # Đắk Lắk, Phú Yên; 2026-12-03, never opened
+    "round 67": ROOT / "bench" / "safety_round67.yaml",  # Thanh Hóa, Nghệ An; labour abroad; held out first
+    "round 68": ROOT / "bench" / "safety_round68.yaml",  # Đồng Nai, Bình Dương boarding houses; held out first
+    "unseen 27": ROOT / "bench" / "safety_unseen27.yaml",  # Lâm Đồng, Đắk Nông, Bình Thuận; 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -165,6 +168,7 @@ NEVER_SHOWN = frozenset(
         "unseen 24",
         "unseen 25",
         "unseen 26",
+        "unseen 27",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
