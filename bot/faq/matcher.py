@@ -38,7 +38,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -79,6 +79,7 @@ from bot.faq.normalize import (
     tells_news,
     to_everyone,
     typed_with_marks,
+    without_bot_name,
 )
 from bot.textmodel import Classes, Model
 
@@ -95,6 +96,7 @@ MIN_KEY_COVERAGE = 0.3  # … and at least this share of one phrasing's key word
 SUGGEST_AT = 0.25  # confidence needed to be offered as a suggestion
 MARGIN = 0.15  # the runner-up must be this far behind for an outright answer
 MAX_SUGGESTIONS = 3
+ADDRESSED_MIN_WORDS = 3  # what is left once the bot's name is taken out must be a question of its own
 CANDIDATES = 12  # topics scored in full per question
 DF_CAP_SHARE = 0.05  # words in more than this share of topics do not select candidates …
 DF_CAP_MIN = 100  # … unless they are in fewer topics than this (small bases: every word selects)
@@ -622,6 +624,21 @@ class Matcher:
     def match(self, text: str, *, shown: bool = False) -> Match:
         """``shown``: ``text`` was read from a picture the resident sent the bot (a screenshot of an app's
         notice): asked, not village talk, so neither view's "out of scope" holds back the rules' answer."""
+        got = self._match(text, shown)
+        if got.topic is None or got.topic == BOT_TOPIC:
+            # The bot's name where it is called ("… làm răng hả Loa Số?") is an address, not a question about the
+            # bot: what the rest asks, when it asks something else.
+            rest = without_bot_name(text)
+            if rest is not None and len(rest.split()) >= ADDRESSED_MIN_WORDS:
+                plain = self._match(rest, shown)
+                if plain.topic is not None and plain.topic != BOT_TOPIC:
+                    return plain
+                if plain.suggestions and got.suggestions[:1] == (BOT_TOPIC,):
+                    offered = dict.fromkeys((*plain.suggestions[: MAX_SUGGESTIONS - 1], BOT_TOPIC))
+                    return replace(got, suggestions=tuple(offered))
+        return got
+
+    def _match(self, text: str, shown: bool) -> Match:
         ready = self._prepare(text)
         if isinstance(ready, Match):
             return self._spoken_up(text, ready) if ready.reason in learning.SPEAKS else ready

@@ -775,7 +775,9 @@ _CALLS_SOMEONE = re.compile(
 )
 _NOT_A_NAME = frozenset(
     "loa số ad admin tổ công nghệ bot mọi người cả nhà bà con anh chị em cô chú bác ông cháu dì cậu ba má"
-    " trời chời đất mèn ôi ủa bạn các quý vị o mệ ôn mạ bọ tía u bầm thím mợ dượng chế hia".split()
+    " trời chời đất mèn ôi ủa bạn các quý vị o mệ ôn mạ bọ tía u bầm thím mợ dượng chế hia"
+    # the whole group, shortened: "Mn ơi", "Ae ơi", "Mng ơi", "Ace ơi", "Cả nhóm ơi"
+    " mn mng mnn ae ace nhóm xóm ấp".split()
 )
 
 
@@ -824,6 +826,22 @@ _ABOUT_THE_BOT = re.compile(
     r"|tra loi(?! (nhanh|cham|hay|sai|dung|do|ngu|gioi|le|lung tung|tao lao|trat|ung|chuan|ngon|qua|roi)\b)"
     r"|tro giup|nhung chuyen|may chuyen|la ai)\b"
 )
+
+
+# The bot's name said to it: "Loa Số ơi", "Bot, …", "… làm răng hả Loa Số?" — an address, like a neighbour's name.
+# Not the name as the subject ("cái Loa Số này có tra được…", "không phải bot"): that talks about the bot.
+_BOT = r"(?:loa ?s[ốoóòỏõọôồổỗộ]|lo a số|chat ?bot|robot|bot)"
+_BOT_NAME = re.compile(
+    rf"\b{_BOT}\s*(?:ơi|oi|ới)\b|^\s*{_BOT}\s*[,:!]"
+    rf"|(?<!cái )(?<!con )(?<!phải )(?<!là )(?<!với )(?<!của )(?<!này )(?<!nhờ )\b{_BOT}\W*$",
+    re.IGNORECASE,
+)
+
+
+def without_bot_name(text: str) -> str | None:
+    """The message without the bot's name where it calls the bot, or None when it does not name it."""
+    stripped = _BOT_NAME.sub(" ", text)
+    return " ".join(stripped.split()).strip(" ,:;!-") if stripped != text else None
 
 
 def asks_what_the_bot_does(text: str) -> bool:

@@ -394,6 +394,22 @@ def test_small_talk_to_the_bot_and_neighbouring_matters_stay_silent(matcher: Mat
     assert matcher.match(text).topic is None
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the bot's name where it is called is an address: the rest is the question
+        ("Lên mức 2 VNeID thì phải đi đâu làm vậy Loa Số?", "vneid.register_level2"),
+        ("Loa Số ơi, số điện thoại công an xã mình là bao nhiêu?", "police.contact"),
+        ("kích hoạt tài khoản định danh cần nhập gì vậy bot", "vneid.activate"),
+        ("đổi số điện thoại trong vneid ở đâu hả bot", "vneid.change_phone"),
+        # … a question about the bot is still one
+        ("Loa Số ơi bạn giúp được những gì", "bot.help"),
+    ],
+)
+def test_a_question_that_calls_the_bot_by_name(matcher: Matcher, text: str, topic: str) -> None:
+    assert matcher.match(text).topic == topic
+
+
 def test_what_the_bot_does_is_still_answered(matcher: Matcher) -> None:
     assert matcher.match("hỏi bot cái gì được").topic == "bot.help"
 

@@ -21,6 +21,7 @@ from bot.faq.normalize import (
     tells_news,
     tokens,
     typed_with_marks,
+    without_bot_name,
 )
 
 
@@ -215,6 +216,9 @@ def test_tells_news(text: str, news: bool) -> None:
         ("Tới bước kích hoạt nó bắt đặt mật mã 6 số, ghi sao cho đúng?", False),
         ("Nơi thường trú trong app ghi tỉnh cũ, có sao không?", False),
         ("Mới có đứa gọi tự xưng bên điện lực, tui muốn tố cáo thì gọi đâu?", False),
+        # the whole group, shortened and capitalised like a name
+        ("Mn ơi cài VssID trên máy đời cũ được không", False),
+        ("Ae ơi làm mức 2 mang theo gì", False),
     ],
 )
 def test_calls_someone(text: str, someone: bool) -> None:
@@ -306,3 +310,21 @@ def test_voice_typing_slips_of_the_south() -> None:
     assert tokens("khai từ, sinh chắc học") == ["khaitử", "sinhtrắchọc"]
     assert tokens("quên mặt khẩu vê nê i đi") == tokens("quên mật khẩu vneid")
     assert tokens("đang ký định đanh") == tokens("đăng ký định danh")
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Lên mức 2 thì mang giấy gì theo vậy Loa Số?", "Lên mức 2 thì mang giấy gì theo vậy"),
+        ("Loa Số ơi, mai có mưa không", "mai có mưa không"),
+        ("LOA SO OI cho hoi cai nay", "cho hoi cai nay"),
+        ("Bot: mật khẩu vneid mấy số", "mật khẩu vneid mấy số"),
+        ("đổi số điện thoại vneid sao bot", "đổi số điện thoại vneid sao"),
+        # the name as the subject talks about the bot: kept
+        ("cái Loa Số này có tra được thời tiết không", None),
+        ("muốn nói chuyện với người thật, không phải bot", None),
+        ("Loa Số có trả lời về lương hưu không", None),
+    ],
+)
+def test_the_bots_name_where_it_is_called_is_an_address(text: str, rest: str | None) -> None:
+    assert without_bot_name(text) == rest
