@@ -135,8 +135,8 @@ SETS = {
     "round 66": ROOT / "bench" / "safety_round66.yaml",  # Kiên Giang, Cà Mau; trained (no rule changed for it)
     "round 65": ROOT / "bench" / "safety_round65.yaml",  # Bắc Giang, Bắc Ninh; trained (no rule changed for it)
     "unseen 26": ROOT / "bench" / "safety_unseen26.yaml",  # Đắk Lắk, Phú Yên; 2026-12-03, never opened
-    "round 67": ROOT / "bench" / "safety_round67.yaml",  # Thanh Hóa, Nghệ An; labour abroad; held out first
-    "round 68": ROOT / "bench" / "safety_round68.yaml",  # Đồng Nai, Bình Dương boarding houses; held out first
+    "round 67": ROOT / "bench" / "safety_round67.yaml",  # Thanh Hóa, Nghệ An, families working abroad; tuned, trained
+    "round 68": ROOT / "bench" / "safety_round68.yaml",  # Đồng Nai, Bình Dương boarding houses; tuned, trained
     "unseen 27": ROOT / "bench" / "safety_unseen27.yaml",  # Lâm Đồng, Đắk Nông, Bình Thuận; 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.

@@ -29,26 +29,41 @@ EPOCHS = 12
 STEP = 0.5  # AdaGrad's base step
 
 
-class Model(TypedDict):
+class _Table(TypedDict):
     bias: float
     features: dict[str, float]
+
+
+class Model(_Table, total=False):
+    longest: int  # the longest word run that is a feature (2: words and pairs; 3: and triples)
 
 
 EMPTY: Model = {"bias": 0.0, "features": {}}
 
 
 @functools.lru_cache(maxsize=512)
-def features(folded: str) -> frozenset[str]:
-    """Words and word pairs (remembered for the last messages: the FAQ's two learned views read the same)."""
+def features(folded: str, longest: int = 2) -> frozenset[str]:
+    """Words and word pairs, and word triples when ``longest`` is 3 (remembered for the last messages: the
+    FAQ's two learned views read the same)."""
     words = _NUM.sub("#", folded).split()
-    return frozenset(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+    out = frozenset(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+    if longest >= 3:
+        out |= {f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False)}
+    return out
 
 
 def train(
-    positive: Iterable[str], negative: Iterable[str], *, min_count: int = 2, l2: float = L2, seed: int = 1
+    positive: Iterable[str],
+    negative: Iterable[str],
+    *,
+    min_count: int = 2,
+    l2: float = L2,
+    seed: int = 1,
+    longest: int = 2,
 ) -> Model:
     """Log-odds weights (positive vs negative) for features seen ``min_count`` times or more."""
-    rows = [(sorted(features(t)), 1.0) for t in positive] + [(sorted(features(t)), 0.0) for t in negative]
+    rows = [(sorted(features(t, longest)), 1.0) for t in positive]
+    rows += [(sorted(features(t, longest)), 0.0) for t in negative]
     seen = Counter(f for fs, _ in rows for f in fs)
     rows = [([f for f in fs if seen[f] >= min_count], y) for fs, y in rows]
     weights: dict[str, float] = {}
@@ -67,7 +82,10 @@ def train(
             bias_sq += g * g
             bias -= STEP * g / math.sqrt(bias_sq)
     kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= 1e-4}
-    return {"bias": round(bias, 4), "features": kept}
+    model: Model = {"bias": round(bias, 4), "features": kept}
+    if longest != 2:
+        model["longest"] = longest
+    return model
 
 
 def load(path: Path) -> Model:
@@ -76,7 +94,10 @@ def load(path: Path) -> Model:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return EMPTY
-    return {"bias": float(data.get("bias", 0.0)), "features": data.get("features", {})}
+    model: Model = {"bias": float(data.get("bias", 0.0)), "features": data.get("features", {})}
+    if "longest" in data:
+        model["longest"] = int(data["longest"])
+    return model
 
 
 def save(path: Path, model: Model, trained_on: list[str]) -> None:
@@ -94,7 +115,7 @@ def log_odds(folded: str, model: Model) -> float:
     table = model["features"]
     if not table:
         return 0.0
-    return model["bias"] + sum(table[f] for f in features(folded) if f in table)
+    return model["bias"] + sum(table[f] for f in features(folded, model.get("longest", 2)) if f in table)
 
 
 class Classes(TypedDict):

@@ -238,7 +238,11 @@ def judge(
             # a scam ("… có phải lừa không?"): then the group hears the answer.
             verdict = Verdict.SUSPICIOUS
             own_question = True
-        if verdict is Verdict.SCAM and strongest < STRONG and odds < ORDINARY_LOG_ODDS and not told_scam:
+        # (not where a combination that speaks a victim's words by design fired with a mobile or a link to contact:
+        # "bị lừa … nhờ nhóm này lấy lại được, ai bị lừa thì nhắn anh Phong 0563…")
+        contact_bait = uncalmed and bool(present & _CONTACTS)
+        ordinary = odds < ORDINARY_LOG_ODDS and not told_scam and not contact_bait
+        if verdict is Verdict.SCAM and strongest < STRONG and ordinary:
             verdict = Verdict.SUSPICIOUS
         strong = {f.code for f in findings if f.weight >= STRONG and not _is_wording(f.code)}
         # (an app file a lesson names as an example, or calls fake — written in the text or at the end of a link —
@@ -265,12 +269,13 @@ def judge(
     else:
         verdict = Verdict.OK
     if (
-        verdict is Verdict.OK
+        verdict is not Verdict.SCAM
         and warns
         and words_of != text
         and judge(text, files, data, asked=True, quotes=False).verdict is Verdict.SCAM
     ):
-        # What a warning quotes is a scam: no public warning on the warning, but logged for the leaders, in
+        # What a warning quotes is a scam (the warning's own words judged ok, or only logged): no public warning
+        # on the warning, but logged for the leaders, in
         # case the "warning" is the scam wrapping itself in quotes ("'…' cái này lừa phải không?" is how an
         # attacker would wrap it too). Over the tuning rounds this log holds about half the ordinary posts
         # logged as suspicious, and no scam only it catches: the price of that attack staying visible.
@@ -312,6 +317,9 @@ def judge(
     ordered = tuple(sorted(findings, key=lambda f: -f.weight))
     return Judgement(verdict, score, ordered, kind, len(links), len(phones), question)
 
+
+# Someone to reach: a personal mobile or a link that is not official ("qua Zalo" is a warning's word too).
+_CONTACTS = frozenset({"mobile", "link"})
 
 # A bank named where it is paid (wording.yaml ``payee_banks``) becomes this word: it names no authority.
 PAYEE = "nganhangnhan"

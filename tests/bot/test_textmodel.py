@@ -48,3 +48,19 @@ def test_a_softmax_model_scores_every_class_from_the_words_it_knows() -> None:
     # Too few known words: the classes' priors would speak, not the message.
     assert textmodel.probabilities("quen mat", ready, min_known=2) == {}
     assert textmodel.probabilities("hoan toan moi", ready) == textmodel.probabilities("", ready)
+
+
+def test_a_model_of_word_triples_reads_triples_back(tmp_path: Path) -> None:
+    # Only the run of three tells the sides apart: "chuyen vao tai khoan" is the scams', each pair is both sides'.
+    scams = ["chuyen vao tai khoan anh", "chuyen vao tai khoan chi"] * 6
+    ordinary = ["chuyen vao kho tai khoan", "tai khoan chuyen vao kho", "vao tai ngan hang khoan"] * 4
+    assert "chuyen vao tai" in textmodel.features("chuyen vao tai khoan", 3)
+    assert "chuyen vao tai" not in textmodel.features("chuyen vao tai khoan")
+    model = textmodel.train(scams, ordinary, longest=3)
+    path = tmp_path / "m.json"
+    textmodel.save(path, model, ["sets"])
+    loaded = textmodel.load(path)
+    assert loaded.get("longest") == 3 and "chuyen vao tai" in loaded["features"]
+    assert textmodel.log_odds("chuyen vao tai khoan em", loaded) > textmodel.log_odds(
+        "chuyen vao kho tai khoan", loaded
+    )

@@ -827,3 +827,57 @@ def test_a_residents_story_of_a_scam_call_asked_about_gets_the_answer() -> None:
     )
     j = judge(text)
     assert j.verdict is Verdict.SCAM and j.question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a second scam on victims: someone to message who "got the money back"
+        "Cả xóm ơi tui mất 25 triệu vì app đầu tư, may nhờ đội này lấy lại được gần hết. Ai bị lừa thì nhắn chị Ngân"
+        " 0912 345 678 nha, chỉ tốn chút phí hồ sơ",
+        # a fee or a fine paid at a web address
+        "Cục Quản lý lao động ngoài nước: lao động đăng ký chương trình EPS đợt bổ sung nộp phí xét tuyển 3.200.000đ"
+        " tại eps-dangky-online.com trước 15/12",
+        # a collection into a person's account, with a threat for those who don't pay
+        "Ban an ninh xóm thông báo: mỗi hộ góp 300k lắp đèn đường, chuyển vào tài khoản anh Hưng 0389 112 455."
+        " Nhà nào không đóng sẽ lập danh sách gửi lên xã.",
+        # buying social-insurance books
+        "Thu mua sổ BHXH giá cao, sổ 3 năm trở lên trả liền 15 triệu, không cần chờ, gọi 0977 221 334",
+        "Ai có sổ bảo hiểm xã hội muốn bán lấy tiền Tết thì liên hệ em, làm nhanh gọn 0966 123 890",
+        # a deposit for work abroad handed to a person
+        "Bà con ơi có đơn điều dưỡng đi Đức chi phí thấp, ai đăng ký thì nộp hồ sơ và tiền cọc cho chị Mai 0986 552 310"
+        " trước thứ bảy",
+        # verify at a web address, or be blocked
+        "Zalo thông báo: tài khoản của bạn bị báo cáo nhiều lần và sẽ bị chặn. Xác minh danh tính trong 24h tại"
+        " zalo-xacminh-taikhoan.online để gỡ chặn.",
+        # "để phỏng vấn" is no warning's "đề phòng"
+        "Hồ sơ ứng tuyển của bạn đã được duyệt, vui lòng vào nhóm Telegram t.me/tuyendung_kho_vsip để phỏng vấn online"
+        " và làm nhiệm vụ thử việc có lương",
+        # a relative on a new foreign number
+        "Ba ơi con đổi chỗ làm nên dùng số Nhật mới, số cũ bỏ rồi. Ba chuyển giùm con 15 triệu vô tài khoản anh tổ"
+        " trưởng 1903 2211 5566 Techcombank, tháng sau con gửi về",
+        # a weekly return
+        "Nhóm đầu tư của anh em lao động Hàn, có chuyên gia dẫn dắt, tuần lãi 20-30%, vào nhóm Zalo kia nha",
+    ],
+)
+def test_scams_of_the_fifteenth_pass(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an admin's notice: "làm việc online" beside loans is a job bait named, not the police
+        "Admin đã xoá mấy tài khoản lạ vào nhóm rủ vay tiền, làm việc online. Ai bị nhắn riêng thì chụp màn hình"
+        " gửi admin.",
+        # a warning that names paying a fine through a link
+        "Tra cứu phạt nguội thì vào csgt.vn, nhập biển số. Không ai gửi tin nhắn bắt nộp phạt qua link .top hết nha.",
+        # a lesson: "bị mất hết tiền" is what happened to someone else, not a relative's excuse
+        "Thầy cô lưu ý không tải file .apk gửi qua Zalo. Có thầy bên trường bạn cài app lạ bị mất hết tiền rồi đó.",
+        # the police post on what to do after being scammed
+        "Ai bị lừa mất tiền thì báo ngay ngân hàng để phong tỏa và trình báo công an xã, đừng tin trang hứa lấy lại"
+        " tiền.",
+    ],
+)
+def test_notices_and_lessons_of_the_fifteenth_pass_are_not_warned(text: str) -> None:
+    assert judge(text).verdict is not Verdict.SCAM
