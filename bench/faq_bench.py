@@ -167,6 +167,7 @@ SETS = {
     "resident dev 85 (tuned on)": BENCH / "faq_resident_dev85.yaml",
     "resident dev 86 (tuned on)": BENCH / "faq_resident_dev86.yaml",
     "resident fresh 23 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh23.yaml",
+    "resident fresh 24 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh24.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -197,6 +198,7 @@ FROZEN = frozenset(
         "resident fresh 22 (written 2026-12-03, never tuned on)",
         "resident fresh 20 (written 2026-12-03, never tuned on)",
         "resident fresh 23 (written 2026-12-03, never tuned on)",
+        "resident fresh 24 (written 2026-12-03, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
