@@ -138,6 +138,7 @@ SETS = {
     "round 67": ROOT / "bench" / "safety_round67.yaml",  # Thanh Hóa, Nghệ An, families working abroad; tuned, trained
     "round 68": ROOT / "bench" / "safety_round68.yaml",  # Đồng Nai, Bình Dương boarding houses; tuned, trained
     "unseen 27": ROOT / "bench" / "safety_unseen27.yaml",  # Lâm Đồng, Đắk Nông, Bình Thuận; 2026-12-03, never opened
+    "unseen 28": ROOT / "bench" / "safety_unseen28.yaml",  # Quảng Ngãi, Kon Tum; 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -169,6 +170,7 @@ NEVER_SHOWN = frozenset(
         "unseen 25",
         "unseen 26",
         "unseen 27",
+        "unseen 28",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
