@@ -1,4 +1,5 @@
-"""A logistic regression over a message's folded words and word pairs: pure Python, seeded.
+"""A logistic regression over a message's folded words and word pairs (and triples, where a model says so): pure
+Python, seeded.
 
 Two judgements learn this way from labelled messages: whether a group post reads like a scam
 (``bot.safety.similarity``) and whether a message is about anything the knowledge base answers

@@ -32,9 +32,9 @@ MODEL = Path(__file__).resolve().parent.parent.parent / "safety" / "similarity.j
 LONGEST = 3
 
 
-def train(scams: Iterable[str], ordinary: Iterable[str], **options: float) -> Model:
-    """The similarity score fitted to folded scams and ordinary messages (``options``: ``textmodel.train``'s)."""
-    return textmodel.train(scams, ordinary, longest=LONGEST, **options)  # type: ignore[arg-type]
+def train(scams: Iterable[str], ordinary: Iterable[str], *, min_count: int = 2, l2: float = textmodel.L2) -> Model:
+    """The similarity score fitted to folded scams and ordinary messages."""
+    return textmodel.train(scams, ordinary, min_count=min_count, l2=l2, longest=LONGEST)
 
 
 def words_only(text: str, links: Iterable[Link] | None = None) -> str:

@@ -881,3 +881,10 @@ def test_scams_of_the_fifteenth_pass(text: str) -> None:
 )
 def test_notices_and_lessons_of_the_fifteenth_pass_are_not_warned(text: str) -> None:
     assert judge(text).verdict is not Verdict.SCAM
+
+
+def test_an_install_the_post_forbids_is_no_request_to_install() -> None:
+    text = (
+        "Đăng nhập VNeID bằng số định danh và mật khẩu của mình, không cài app qua link Zalo nhé, vướng thì ra xã hỏi."
+    )
+    assert judge(text).verdict is Verdict.OK
