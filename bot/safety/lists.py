@@ -199,6 +199,25 @@ def _rule(name: str, spec: dict[str, Any], where: str) -> Rule:
     )
 
 
+def _with_web_address(wording: Any) -> Any:
+    """The wording with ``<web_address>`` in its patterns spelled out (``web_address`` in wording.yaml): one
+    definition for the rules that look for money, benefits or logins "tại" a site."""
+    address = str(wording.get("web_address") or "") if isinstance(wording, dict) else ""
+
+    def spell(node: Any) -> Any:
+        if isinstance(node, str):
+            if "<web_address>" in node and not address:
+                raise ListError("wording.yaml: a pattern says <web_address> but web_address is not set")
+            return node.replace("<web_address>", address)
+        if isinstance(node, list):
+            return [spell(n) for n in node]
+        if isinstance(node, dict):
+            return {k: spell(v) for k, v in node.items()}
+        return node
+
+    return spell(wording)
+
+
 def load_data(directory: Path = DATA_DIR) -> SafetyData:
     """Read the shipped files; a broken file raises ``ListError`` naming it."""
     try:
@@ -206,6 +225,7 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
         wording = yaml.safe_load((directory / "wording.yaml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ListError(f"safety data: {exc}") from None
+    wording = _with_web_address(wording)
     sites = {s["domain"].lower(): Site(s["domain"].lower(), s["name"], s["kind"]) for s in official["official"]}
     brands = tuple(Brand(b["token"], b["name"], b["kind"]) for b in official["brands"])
     data = SafetyData(

@@ -11,7 +11,7 @@ import yaml
 
 from bot.safety import judge as judge_module
 from bot.safety.judge import Verdict, judge, reasons
-from bot.safety.lists import DATA_DIR, Entry, ListError, parse_entries, shipped_data
+from bot.safety.lists import DATA_DIR, Entry, ListError, load_data, parse_entries, shipped_data
 from bot.safety.urls import find_links, find_phones, host_skeleton
 from bot.texts import default_texts
 
@@ -888,3 +888,13 @@ def test_an_install_the_post_forbids_is_no_request_to_install() -> None:
         "Đăng nhập VNeID bằng số định danh và mật khẩu của mình, không cài app qua link Zalo nhé, vướng thì ra xã hỏi."
     )
     assert judge(text).verdict is Verdict.OK
+
+
+def test_the_web_address_is_written_once_and_a_missing_one_is_named(tmp_path: Path) -> None:
+    wording = (DATA_DIR / "wording.yaml").read_text(encoding="utf-8")
+    assert wording.count("<web_address>") >= 3 and wording.count("(com|net|org|site") == 1
+    for name in ("official.yaml", "known_bad.csv"):
+        (tmp_path / name).write_text((DATA_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "wording.yaml").write_text(wording.replace("\nweb_address:", "\nold_web_address:"), encoding="utf-8")
+    with pytest.raises(ListError, match="web_address"):
+        load_data(tmp_path)
