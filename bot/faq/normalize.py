@@ -881,6 +881,21 @@ _NOTICE = re.compile(
 _TOLD_TO_KNOW = re.compile(r"^(xin )?bao (cho )?(ba ?con|moi nguoi|ca xom|ca ap|ca thon) (biet|hay)\b")
 _WHOEVER = re.compile(r"\b(ai|nào|nao)\b[^,.?!\n]{0,40}?\b(thì|thi)\b", re.IGNORECASE)
 _NOT_A_NOTICE = re.compile(r"\bthong ?bao (luu ?tru|tam ?tru|loi)\b")
+# "Chiều nay 2 giờ tổ công nghệ số về nhà văn hóa ấp hướng dẫn làm VNeID": the team (or an office) announces
+# when and where it comes to help — a notice without the word "thông báo".
+_ANNOUNCER = re.compile(
+    r"\b(to (congngheso|cong nghe so|cns|cnscd|cong nghe)|congngheso|cong an (xa|phuong)|can bo (xa|phuong|tu phap)"
+    r"|(chi )?doan thanh nien|hoi (phu nu|nong dan|cuu chien binh)|ban (dieu hanh|quan ly))\b"
+)
+_WHEN = re.compile(
+    r"\b(sang|chieu|toi|trua) (nay|mai|mot|thu (hai|ba|tu|nam|sau|bay|\d)|chu nhat|cn)\b"
+    r"|\b(thu (hai|ba|tu|nam|sau|bay|\d)|chu nhat|cuoi tuan) (nay|toi|tuan (nay|sau))\b"
+    r"|\b\d{1,2} ?(h|g|gio)( \d{1,2})?\b|\bngay \d{1,2}\b"
+)
+_WHERE = re.compile(
+    r"\b(nha van hoa|nvh|hoi truong|tru so|ubnd|diem truong|san (van dong|bong)|nha (rong|sinh hoat))\b"
+    r"|\b(ve|den|toi|xuong|vo|co mat (tai|o)) (tan )?(tung nha|nha dan|thon|ap|xom|ban|buon|khom|khu pho|to dan pho)\b"
+)
 
 
 def is_notice(text: str) -> bool:
@@ -889,7 +904,8 @@ def is_notice(text: str) -> bool:
     words = folded_words(text)
     if _TOLD_TO_KNOW.search(words):
         return "?" not in text
-    if not _NOTICE.search(words) or _NOT_A_NOTICE.search(words):
+    announced = bool(_ANNOUNCER.search(words) and _WHEN.search(words) and _WHERE.search(words))
+    if not (announced or _NOTICE.search(words)) or _NOT_A_NOTICE.search(words):
         return False
     # "nhà nào có cháu nhỏ thì đi", "ai cần thì ra nhà văn hóa": whoever it concerns, not a question
     return not is_question(_WHOEVER.sub(" ", text))

@@ -362,6 +362,9 @@ def test_a_problem_solved_is_news(matcher: Matcher) -> None:
         "Kính mời bà con tổ 3 tối mai ra nhà văn hóa, tổ công nghệ số hướng dẫn cài VssID và xem thẻ BHYT",
         "tb: chiều nay tổ cns nghỉ, không hỗ trợ đổi mật khẩu vneid nha",
         "báo bà con biết: mặn ở Bình Đại lên 4 phần ngàn rồi",
+        # the team says when and where it comes, without the word "thông báo"
+        "Chiều nay 2 giờ tổ công nghệ số về nhà văn hóa ấp hướng dẫn làm VNeID, bà con nhớ đem căn cước theo nghen",
+        "Tổ CNS sáng thứ 7 có mặt tại NVH thôn 3 hỗ trợ bà con cài VssID, ai cần thì ra",
     ],
 )
 def test_a_notice_to_the_group_is_not_answered(matcher: Matcher, text: str) -> None:
@@ -375,6 +378,7 @@ def test_a_notice_to_the_group_is_not_answered(matcher: Matcher, text: str) -> N
         ("thông báo lưu trú cho khách ở nhờ làm ở đâu", "dvc.temporary_residence"),
         ("thông báo: tui quên mật khẩu vneid rồi, làm sao lấy lại?", "vneid.forgot_password"),
         ("báo bà con biết giùm: độ mặn hôm nay bao nhiêu?", "live.salinity"),
+        ("Sáng mai tổ công nghệ số về nhà văn hóa thì tui cần mang gì theo để làm mức 2?", "vneid.register_level2"),
     ],
 )
 def test_a_question_that_names_a_notice_is_still_answered(matcher: Matcher, text: str, topic: str) -> None:
