@@ -168,6 +168,10 @@ SETS = {
     "resident dev 86 (tuned on)": BENCH / "faq_resident_dev86.yaml",
     "resident fresh 23 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh23.yaml",
     "resident fresh 24 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh24.yaml",
+    "resident dev 87 (tuned on)": BENCH / "faq_resident_dev87.yaml",
+    "resident dev 88 (tuned on)": BENCH / "faq_resident_dev88.yaml",
+    "resident fresh 25 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh25.yaml",
+    "resident fresh 26 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh26.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -199,6 +203,8 @@ FROZEN = frozenset(
         "resident fresh 20 (written 2026-12-03, never tuned on)",
         "resident fresh 23 (written 2026-12-03, never tuned on)",
         "resident fresh 24 (written 2026-12-03, never tuned on)",
+        "resident fresh 25 (written 2026-12-03, never tuned on)",
+        "resident fresh 26 (written 2026-12-03, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

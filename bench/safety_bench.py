@@ -139,6 +139,8 @@ SETS = {
     "round 68": ROOT / "bench" / "safety_round68.yaml",  # Đồng Nai, Bình Dương boarding houses; tuned, trained
     "unseen 27": ROOT / "bench" / "safety_unseen27.yaml",  # Lâm Đồng, Đắk Nông, Bình Thuận; 2026-12-03, never opened
     "unseen 28": ROOT / "bench" / "safety_unseen28.yaml",  # Quảng Ngãi, Kon Tum; 2026-12-03, never opened
+    "round 70": ROOT / "bench" / "safety_round70.yaml",  # Gia Lai, Đắk Lắk, Kon Tum villages; tuned, trained
+    "unseen 30": ROOT / "bench" / "safety_unseen30.yaml",  # Thái Nguyên, Phú Thọ; 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -171,6 +173,7 @@ NEVER_SHOWN = frozenset(
         "unseen 26",
         "unseen 27",
         "unseen 28",
+        "unseen 30",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

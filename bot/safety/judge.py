@@ -344,7 +344,7 @@ def _named_as_example(text: str, raw: str) -> bool:
 # A lesson calling what it names fake in its own words: "Đây là link giả", "trang đó là lừa đảo".
 # (A noun is required after "đây là": "giá này là giá sỉ" is a price.)
 _CALLED_FAKE = re.compile(
-    r"\b(day|do) (deu )?la (link |trang |trang web |tin |tin nhan |file |app |ung dung )(gia|lua)\b"
+    r"\b(day|do) (deu )?la (link |trang |trang web |web |website |tin |tin nhan |file |app |ung dung )(gia|lua)\b"
     r"|\b(link|trang|duong link|tin|tin nhan|file|app|ung dung) (nay|do|tren|ay) (deu )?la "
     r"(link |trang |trang web |tin |tin nhan |file |app |ung dung )?(gia|lua)\b"
     r"|\b(day|do) (deu )?la (lua dao|gia mao)\b"
