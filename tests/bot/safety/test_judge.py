@@ -898,3 +898,39 @@ def test_the_web_address_is_written_once_and_a_missing_one_is_named(tmp_path: Pa
     (tmp_path / "wording.yaml").write_text(wording.replace("\nweb_address:", "\nold_web_address:"), encoding="utf-8")
     with pytest.raises(ListError, match="web_address"):
         load_data(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a neighbour who hung up and tells the others
+        "Vừa có người gọi tui xưng nhân viên nhà mạng, nói sim sắp bị khóa 2 chiều, kêu đọc mã gửi về máy. Tui tắt máy"
+        " rồi. Nhắn để bà con biết, đừng đọc mã gì cho ai nha.",
+        # what a task-job trick cost a neighbour
+        'Ai đang làm "nhiệm vụ" thả tim, đánh giá shop mà bị bắt nạp thêm thì dừng ngay nha, cháu tui mất 30 triệu vì'
+        " vụ này. Không có việc gì nhẹ lương cao vậy đâu.",
+    ],
+)
+def test_warnings_of_the_sixteenth_pass_are_not_warned_nor_logged(text: str) -> None:
+    assert judge(text).verdict is Verdict.OK
+
+
+def test_a_look_alike_the_post_calls_a_fake_web_is_no_public_warning() -> None:
+    text = (
+        "Mọi người cẩn thận link vneid-diachimoi.com gửi qua tin nhắn bảo cập nhật địa chỉ sau sáp nhập, đó là web"
+        " giả. Địa chỉ trên VNeID tự cập nhật."
+    )
+    assert judge(text).verdict is Verdict.SUSPICIOUS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words in the scam's own mouth still are one
+        "Nhà mạng thông báo: sim của quý khách sẽ bị khóa 2 chiều trong 24h, đọc mã gửi về máy cho tổng đài viên"
+        " 0356 221 908 để giữ số.",
+        "Việc nhẹ lương cao tại nhà: thả tim, đánh giá shop, ngày 500k, nạp 200k kích hoạt nhiệm vụ, ib Zalo 0839 115 226",
+    ],
+)
+def test_scams_of_the_sixteenth_pass(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
