@@ -172,6 +172,8 @@ SETS = {
     "resident dev 88 (tuned on)": BENCH / "faq_resident_dev88.yaml",
     "resident fresh 25 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh25.yaml",
     "resident fresh 26 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh26.yaml",
+    "resident dev 89 (hard cases, tuned on)": BENCH / "faq_resident_dev89.yaml",
+    "resident fresh 27 (hard cases, written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh27.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -205,6 +207,7 @@ FROZEN = frozenset(
         "resident fresh 24 (written 2026-12-03, never tuned on)",
         "resident fresh 25 (written 2026-12-03, never tuned on)",
         "resident fresh 26 (written 2026-12-03, never tuned on)",
+        "resident fresh 27 (hard cases, written 2026-12-03, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
