@@ -76,6 +76,7 @@ from bot.faq.normalize import (
     marked,
     reports_problem,
     syllables,
+    tells_live_news,
     tells_news,
     to_everyone,
     typed_with_marks,
@@ -765,6 +766,10 @@ class Matcher:
         asks = is_question(text)
         if is_notice(text):  # a notice to the group: no question, and no view may find one in it
             return Match(None, score, False, topic, "notice", suggestions)
+        if self.topics[best].live and tells_live_news(text):
+            # A bulletin passed on or a reading told ("Độ mặn hôm nay tại cống 2,5 phần ngàn, bà con chưa nên lấy
+            # nước"): news, which no view may turn back into a request for today's reading.
+            return Match(None, score, False, topic, "news", suggestions)
         if alarming and not asks and handled_scam(text):  # "bị gọi xưng công an, tui cúp máy luôn": handled
             return Match(None, score, False, topic, "statement", suggestions)
         if not alarming and not asks:

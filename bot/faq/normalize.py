@@ -702,6 +702,36 @@ def _squeezed(text: str) -> str:
     return _ELONGATED.sub(r"\1", text)
 
 
+# A reading given, not asked: a number with its unit ("2,5 phần ngàn", "dưới 10 độ", "mưa 80 mm").
+_READING = re.compile(r"\b\d+([,.]\d+)? ?(do c|do|phan ngan|phan nghin|g ?/ ?l|gam ?/ ?lit|gam|mm|‰|°c?)(?!\w)")
+# A bulletin passed on: "Theo đài khí tượng, …", "Tin áp thấp: …", "Dự báo: …".
+_BULLETIN = re.compile(
+    r"^\W*(tin|ban tin|thong tin|canh bao)( nhanh| moi)? (ve )?(ap thap|bao|con bao|khong khi lanh|gio mua|mua lon"
+    r"|mua bao|ret( dam| hai)?|lu|lu quet|trieu cuong|xam nhap man|nang nong)\b|^\W*(du bao|ban tin)( thoi tiet)? ?:"
+    r"|\btheo (dai|du bao|ban tin|trung tam|tin|dai khi tuong|dai truyen hinh|tivi|ti vi|vtv)\b"
+)
+_PAST_YEAR = re.compile(r"\b(nam|hoi|mua|dot) (nam )?(19|20)\d\d\b")
+# The reading or forecast itself asked: "bao nhiêu", "mấy độ", "có mưa không", "lấy nước được chưa".
+_ASKS_VALUE = re.compile(
+    r"\b(bao nhieu|bao nhieu do|may do|may phan|nhieu|the nao|ra sao|sao|nao|gi|j|duoc khong|duoc ko|duoc hong|duoc chua)\b"
+    r"|\b(xin hoi|cho (\w+ )?hoi|hoi (giup|gium|dum|xem|thu))\b|\b(khong|ko|hong|hem|chua) de (\w+ )?(con|biet|lo|canh)\b"
+    r"|\b(khong|ko|hong|hem|k|chua|chang|ha)( (thi|ma|vi|ba con|moi nguoi|mn|ae|ca nha|cac bac|bac|chu|co|anh|chi|em|ad|a|ta|vay"
+    r"|v|z|nhi|nha|ban|oi))*\W*($|[,.!;])"
+)
+
+
+def tells_live_news(text: str) -> bool:
+    """A weather or salinity bulletin passed on, a reading told, or a year long past — news, not a request for
+    today's forecast: "Độ mặn hôm nay tại cống đầu kênh 2,5 phần ngàn, bà con chưa nên lấy nước", "Theo đài khí
+    tượng, đêm nay không khí lạnh tăng cường", "hồi năm 2016 mặn kinh khủng"."""
+    if "?" in text:
+        return False
+    raw = fold(canonical(_squeezed(text))).lower()
+    if not (_PAST_YEAR.search(raw) or _READING.search(raw) or _BULLETIN.search(raw)):
+        return False
+    return not _ASKS_VALUE.search(raw)
+
+
 def asks_live(text: str) -> bool:
     """A weather or salinity question, not small talk about the heat ("nóng muốn xỉu luôn á").
 

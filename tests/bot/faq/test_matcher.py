@@ -248,10 +248,28 @@ def test_small_talk_and_messages_to_others_are_not_answered(matcher: Matcher, te
         ("mai có mưa không nhỉ", "live.weather"),  # "nhỉ" after a question still asks
         ("thời tiết ngày mai", "live.weather"),  # terse, no exclamation
         ("sóng cao mấy mét ngoài cửa biển bữa nay", "live.weather"),  # waves are weather
+        # a reading named in the question, and asked about
+        ("độ mặn ở cống có dưới 1 phần nghìn không để còn bơm nước đổ ải", "live.salinity"),
+        ("nghe nói đêm nay xuống 10 độ, cho bác hỏi ở thôn mình có rét vậy không", "live.weather"),
+        ("Dự báo thời tiết hôm nay nắng hay mưa", "live.weather"),
     ],
 )
 def test_live_questions_are_still_answered(matcher: Matcher, text: str, topic: str) -> None:
     assert matcher.match(text).topic == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo đài khí tượng, đêm nay không khí lạnh tăng cường, nhiệt độ vùng núi xuống dưới 10 độ",
+        "Tin áp thấp: chiều tối nay vùng biển có gió giật mạnh, tàu thuyền không ra khơi",
+        "Độ mặn hôm nay tại cống đầu kênh 2,5 phần ngàn, bà con chưa nên lấy nước vào ruộng",
+        "hồi năm 2016 mặn kinh khủng, ruộng khô nứt hết",
+    ],
+)
+def test_a_bulletin_or_a_reading_passed_on_is_news_not_a_request(matcher: Matcher, text: str) -> None:
+    m = matcher.match(text)
+    assert m.topic is None and m.best in ("live.weather", "live.salinity")
 
 
 @pytest.mark.parametrize(
