@@ -854,7 +854,9 @@ _ABOUT_THE_BOT = re.compile(
     r"\b(hoi(?! xong)|dung|xai|go|lenh|biet|giup|lam duoc|la gi|chuc nang|cach|huong dan|help|menu"
     # "trả lời được gì", not a verdict on the answers ("trả lời nhanh ghê", "trả lời sai rồi kìa")
     r"|tra loi(?! (nhanh|cham|hay|sai|dung|do|ngu|gioi|le|lung tung|tao lao|trat|ung|chuan|ngon|qua|roi)\b)"
-    r"|tro giup|nhung chuyen|may chuyen|la ai)\b"
+    r"|tro giup|nhung chuyen|may chuyen|la ai"
+    # "con bot trong nhóm là để làm j": what it is there for
+    r"|de lam (gi|j|chi|chi rua)|lam (duoc )?(nhung )?(gi|j|chi) (duoc|dc))\b"
 )
 
 

@@ -434,6 +434,9 @@ def test_a_question_that_calls_the_bot_by_name(matcher: Matcher, text: str, topi
 
 def test_what_the_bot_does_is_still_answered(matcher: Matcher) -> None:
     assert matcher.match("hỏi bot cái gì được").topic == "bot.help"
+    # what it is there for
+    assert matcher.match("ad ơi con bot trong nhóm là để làm j").topic == "bot.help"
+    assert matcher.match("con bot ni để làm chi rứa").topic == "bot.help"
 
 
 @pytest.mark.parametrize(
