@@ -139,7 +139,10 @@ SETS = {
     "round 68": ROOT / "bench" / "safety_round68.yaml",  # Đồng Nai, Bình Dương boarding houses; tuned, trained
     "unseen 27": ROOT / "bench" / "safety_unseen27.yaml",  # Lâm Đồng, Đắk Nông, Bình Thuận; 2026-12-03, never opened
     "unseen 28": ROOT / "bench" / "safety_unseen28.yaml",  # Quảng Ngãi, Kon Tum; 2026-12-03, never opened
+    "round 69": ROOT / "bench" / "safety_round69.yaml",  # Hà Nội's outer communes, Hải Phòng; tuned, trained
     "round 70": ROOT / "bench" / "safety_round70.yaml",  # Gia Lai, Đắk Lắk, Kon Tum villages; tuned, trained
+    "round 71": ROOT / "bench" / "safety_round71.yaml",  # Huế's rural districts, Đà Nẵng, Quảng Nam; tuned, trained
+    "unseen 29": ROOT / "bench" / "safety_unseen29.yaml",  # Huế, Quảng Trị, Quảng Bình; 2026-12-03, never opened
     "unseen 30": ROOT / "bench" / "safety_unseen30.yaml",  # Thái Nguyên, Phú Thọ; 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
@@ -173,6 +176,7 @@ NEVER_SHOWN = frozenset(
         "unseen 26",
         "unseen 27",
         "unseen 28",
+        "unseen 29",
         "unseen 30",
     }
 )

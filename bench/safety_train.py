@@ -106,6 +106,11 @@ ROUNDS = (
     # scams caught, 1 and 7 ordinary posts warned)
     "safety_round67.yaml",
     "safety_round68.yaml",
+    # and 69-71 (sixteenth pass; Hà Nội / Hải Phòng, the Central Highlands, Huế / Quảng Nam; held out first: 94.7, 98.8
+    # and 97.8 % of scams caught, 5, 4 and 11 ordinary posts warned)
+    "safety_round69.yaml",
+    "safety_round70.yaml",
+    "safety_round71.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

@@ -335,11 +335,11 @@ def test_a_scam_worded_as_a_question_for_help_is_a_scam_only_when_the_learned_sc
         "được không ạ"
     )
     got = {}
-    for odds in (4.5, 7.0):
+    for odds in (4.5, 8.0):
         monkeypatch.setattr(judge_module, "log_odds", lambda _text, odds=odds: odds)
         got[odds] = judge(asks).verdict
     # Enough for a scam by score, but it reads as a resident's question: logged only, unless the score is sure.
-    assert got == {4.5: Verdict.SUSPICIOUS, 7.0: Verdict.SCAM}
+    assert got == {4.5: Verdict.SUSPICIOUS, 8.0: Verdict.SCAM}
 
 
 def test_a_lure_to_work_across_the_border_is_named_as_work_abroad() -> None:
@@ -915,6 +915,23 @@ def test_warnings_of_the_sixteenth_pass_are_not_warned_nor_logged(text: str) -> 
     assert judge(text).verdict is Verdict.OK
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Central ways of telling a story and of saying "ignore it"
+        "Kể bà con nghe: mạ tui tuần rồi nhận điện thoại xưng bên bảo hiểm, nói có quà máy đo huyết áp, chỉ đóng 99k."
+        " Mạ chuyển rồi, họ gửi cái máy dỏm. Con cái ở xa thì gọi dặn ông bà với.",
+        "Ai lạ hoắc nhắn có kiện quà từ nước ngoài, bắt đóng thuế 20 triệu thì khỏi nghe. Hải quan không gọi điện đòi"
+        " chuyển tiền vào tài khoản cá nhân.",
+        # a message going around, told of, with a look-alike link, and twice what not to do
+        "Dạo ni có tin nhắn Tòa án gửi giấy triệu tập, tra cứu tại toaan-quangtri.online. Tòa án không gửi giấy triệu"
+        " tập qua tin nhắn. Ai nhận được thì xóa đi, đừng bấm.",
+    ],
+)
+def test_stories_and_warnings_in_central_speech_are_no_public_warning(text: str) -> None:
+    assert judge(text).verdict is not Verdict.SCAM
+
+
 def test_a_look_alike_the_post_calls_a_fake_web_is_no_public_warning() -> None:
     text = (
         "Mọi người cẩn thận link vneid-diachimoi.com gửi qua tin nhắn bảo cập nhật địa chỉ sau sáp nhập, đó là web"
@@ -930,6 +947,16 @@ def test_a_look_alike_the_post_calls_a_fake_web_is_no_public_warning() -> None:
         "Nhà mạng thông báo: sim của quý khách sẽ bị khóa 2 chiều trong 24h, đọc mã gửi về máy cho tổng đài viên"
         " 0356 221 908 để giữ số.",
         "Việc nhẹ lương cao tại nhà: thả tim, đánh giá shop, ngày 500k, nạp 200k kích hoạt nhiệm vụ, ib Zalo 0839 115 226",
+        # a QR sticker in the street replaces the person who always collected
+        "Từ tháng này tiền rác không đưa cho cô Lan nữa, bà con quét mã QR dán ở cột điện đầu xóm mà chuyển, hạn hôm nay",
+        # a prize object won, only a fee to pay, passed on by a neighbour
+        "Nhà em vừa trúng cái tivi của siêu thị điện máy, chỉ phải đóng 300k phí vận chuyển thôi, ai muốn thì gọi số"
+        " 0792 314 806 nhé",
+        # a one-off social-insurance withdrawal too quick to be real, done by a person
+        "Chị này làm rút BHXH 1 lần nhanh lắm, em nghỉ có 3 tháng mà rút được rồi, sđt chị 0704 396 218 ai cần thì gọi",
+        # the same bait in the other order; a desk job across the border
+        "Nhà ai có con trai đang thất nghiệp thì cho qua Bavet làm, ngồi máy tính, công ty người quen em, có xe đón",
+        "Tuyển gấp nhân viên lương cao việc nhẹ, không cần kinh nghiệm, nhắn Zalo 0965 332 118 để phỏng vấn",
     ],
 )
 def test_scams_of_the_sixteenth_pass(text: str) -> None:
