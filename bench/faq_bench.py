@@ -174,6 +174,7 @@ SETS = {
     "resident fresh 26 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh26.yaml",
     "resident dev 89 (hard cases, tuned on)": BENCH / "faq_resident_dev89.yaml",
     "resident fresh 27 (hard cases, written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh27.yaml",
+    "resident dev 90 (hard cases, tuned on)": BENCH / "faq_resident_dev90.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

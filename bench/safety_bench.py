@@ -142,6 +142,8 @@ SETS = {
     "round 69": ROOT / "bench" / "safety_round69.yaml",  # Hà Nội's outer communes, Hải Phòng; tuned, trained
     "round 70": ROOT / "bench" / "safety_round70.yaml",  # Gia Lai, Đắk Lắk, Kon Tum villages; tuned, trained
     "round 71": ROOT / "bench" / "safety_round71.yaml",  # Huế's rural districts, Đà Nẵng, Quảng Nam; tuned, trained
+    "round 72": ROOT / "bench" / "safety_round72.yaml",  # Thái Bình, Hưng Yên, Nam Định parishes; tuned (not trained)
+    "round 73": ROOT / "bench" / "safety_round73.yaml",  # Cần Thơ, Hậu Giang, Sóc Trăng; tuned (not trained)
     "unseen 29": ROOT / "bench" / "safety_unseen29.yaml",  # Huế, Quảng Trị, Quảng Bình; 2026-12-03, never opened
     "unseen 30": ROOT / "bench" / "safety_unseen30.yaml",  # Thái Nguyên, Phú Thọ; 2026-12-03, never opened
 }

@@ -713,10 +713,12 @@ _BULLETIN = re.compile(
 _PAST_YEAR = re.compile(r"\b(nam|hoi|mua|dot) (nam )?(19|20)\d\d\b")
 # The reading or forecast itself asked: "bao nhiêu", "mấy độ", "có mưa không", "lấy nước được chưa".
 _ASKS_VALUE = re.compile(
-    r"\b(bao nhieu|bao nhieu do|may do|may phan|nhieu|the nao|ra sao|sao|nao|gi|j|duoc khong|duoc ko|duoc hong|duoc chua)\b"
-    r"|\b(xin hoi|cho (\w+ )?hoi|hoi (giup|gium|dum|xem|thu))\b|\b(khong|ko|hong|hem|chua) de (\w+ )?(con|biet|lo|canh)\b"
-    r"|\b(khong|ko|hong|hem|k|chua|chang|ha)( (thi|ma|vi|ba con|moi nguoi|mn|ae|ca nha|cac bac|bac|chu|co|anh|chi|em|ad|a|ta|vay"
-    r"|v|z|nhi|nha|ban|oi))*\W*($|[,.!;])"
+    r"\b(bao nhieu|bao nhieu do|may do|may phan|nhieu|the nao|ra sao|sao|nao|gi|j"
+    r"|duoc khong|duoc ko|duoc hong|duoc chua)\b"
+    r"|\b(xin hoi|cho (\w+ )?hoi|hoi (giup|gium|dum|xem|thu))\b"
+    r"|\b(khong|ko|hong|hem|chua) de (\w+ )?(con|biet|lo|canh)\b"
+    r"|\b(khong|ko|hong|hem|k|chua|chang|ha)( (thi|ma|vi|ba con|moi nguoi|mn|ae|ca nha|cac bac|bac|chu|co|anh|chi|em"
+    r"|ad|a|ta|vay|v|z|nhi|nha|ban|oi))*\W*($|[,.!;])"
 )
 
 

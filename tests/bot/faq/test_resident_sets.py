@@ -145,6 +145,7 @@ SIZES = {
         "fresh26": (380, 2),
         "dev89": (410, 2),
         "fresh27": (430, 2),
+        "dev90": (400, 2),
     }.items()
 }
 ALL = tuple(SIZES)

@@ -926,6 +926,11 @@ def test_warnings_of_the_sixteenth_pass_are_not_warned_nor_logged(text: str) -> 
         # a message going around, told of, with a look-alike link, and twice what not to do
         "Dạo ni có tin nhắn Tòa án gửi giấy triệu tập, tra cứu tại toaan-quangtri.online. Tòa án không gửi giấy triệu"
         " tập qua tin nhắn. Ai nhận được thì xóa đi, đừng bấm.",
+        # where the real thing is done, and what it never is
+        "Cảnh giác với người nhắn tin nhận làm VNeID mức 2 hộ lấy 150k, bắt gửi ảnh căn cước và OTP. Mức 2 chỉ làm"
+        " ở công an xã và miễn phí.",
+        "Thủ đoạn mới: gửi thiệp cưới dạng file cài đặt qua Zalo, mở ra là bị chiếm tài khoản. Thiệp cưới thật là ảnh,"
+        " không bao giờ là file cài đặt.",
     ],
 )
 def test_stories_and_warnings_in_central_speech_are_no_public_warning(text: str) -> None:
@@ -946,9 +951,11 @@ def test_a_look_alike_the_post_calls_a_fake_web_is_no_public_warning() -> None:
         # the same words in the scam's own mouth still are one
         "Nhà mạng thông báo: sim của quý khách sẽ bị khóa 2 chiều trong 24h, đọc mã gửi về máy cho tổng đài viên"
         " 0356 221 908 để giữ số.",
-        "Việc nhẹ lương cao tại nhà: thả tim, đánh giá shop, ngày 500k, nạp 200k kích hoạt nhiệm vụ, ib Zalo 0839 115 226",
+        "Việc nhẹ lương cao tại nhà: thả tim, đánh giá shop, ngày 500k, nạp 200k kích hoạt nhiệm vụ, ib Zalo"
+        " 0839 115 226",
         # a QR sticker in the street replaces the person who always collected
-        "Từ tháng này tiền rác không đưa cho cô Lan nữa, bà con quét mã QR dán ở cột điện đầu xóm mà chuyển, hạn hôm nay",
+        "Từ tháng này tiền rác không đưa cho cô Lan nữa, bà con quét mã QR dán ở cột điện đầu xóm mà chuyển, hạn"
+        " hôm nay",
         # a prize object won, only a fee to pay, passed on by a neighbour
         "Nhà em vừa trúng cái tivi của siêu thị điện máy, chỉ phải đóng 300k phí vận chuyển thôi, ai muốn thì gọi số"
         " 0792 314 806 nhé",
@@ -957,7 +964,25 @@ def test_a_look_alike_the_post_calls_a_fake_web_is_no_public_warning() -> None:
         # the same bait in the other order; a desk job across the border
         "Nhà ai có con trai đang thất nghiệp thì cho qua Bavet làm, ngồi máy tính, công ty người quen em, có xe đón",
         "Tuyển gấp nhân viên lương cao việc nhẹ, không cần kinh nghiệm, nhắn Zalo 0965 332 118 để phỏng vấn",
+        # a room nobody can see before the deposit; a torn winning ticket sold on; money changed at a high rate
+        "Phòng trọ gần KCN Trà Nóc 900k/tháng, ai lấy thì chuyển cọc trước qua tk mình, mình gửi video phòng, tới nơi"
+        " dọn vào ở liền",
+        "Tui trúng vé số giải ba mà vé bị rách góc đại lý không đổi, ai mua lại tui bán rẻ 5 triệu, đem lên công ty đổi"
+        " được 15 triệu",
+        # paid to watch ads, passed on with a group link
+        "Con gái em làm việc xem quảng cáo youtube được trả tiền, tháng rồi được 3 triệu, ai muốn làm vào nhóm"
+        " t.me/kiemtien_online_vn nhá",
     ],
 )
 def test_scams_of_the_sixteenth_pass(text: str) -> None:
     assert judge(text).verdict is Verdict.SCAM
+
+
+def test_money_changed_at_a_high_rate_half_first_is_at_least_logged() -> None:
+    # (the learned score reads a neighbour's offer as everyday talk: a public warning needs more than this rule)
+    text = (
+        "Ai cần đổi đô giá cao liên hệ tui, tui chuyển trước một nửa, bạn gửi tiền qua tk tui rồi tui chuyển phần"
+        " còn lại"
+    )
+    j = judge(text)
+    assert j.verdict is not Verdict.OK and any(f.code == "theme_trick" for f in j.findings)
