@@ -913,16 +913,19 @@ _NOTICE = re.compile(
 )
 # "Báo bà con biết: …": told for everyone to know (its "biết" asks nothing), a notice unless it ends asking.
 _TOLD_TO_KNOW = re.compile(r"^(xin )?bao (cho )?(ba ?con|moi nguoi|ca xom|ca ap|ca thon) (biet|hay)\b")
+_ANYONE = re.compile(r"\b(bất kỳ ai|bất kì ai|bất cứ ai|bat ky ai|bat ki ai|bat cu ai)\b", re.IGNORECASE)  # asks no one
 _WHOEVER = re.compile(r"\b(ai|nào|nao)\b[^,.?!\n]{0,40}?\b(thì|thi)\b", re.IGNORECASE)
 _NOT_A_NOTICE = re.compile(r"\bthong ?bao (luu ?tru|tam ?tru|loi)\b")
+# "CẢNH BÁO: không cung cấp mã OTP cho bất kỳ ai": a warning's heading, as typed (the folded words drop the colon).
+_WARNING_HEAD = re.compile(r"^\W*(canh bao|luu y|chu y|thong bao|tb)\s*:")
 # "Chiều nay 2 giờ tổ công nghệ số về nhà văn hóa ấp hướng dẫn làm VNeID": the team (or an office) announces
 # when and where it comes to help — a notice without the word "thông báo".
 _ANNOUNCER = re.compile(
-    r"\b(to (congngheso|cong nghe so|cns|cnscd|cong nghe)|congngheso|cong an (xa|phuong)|can bo (xa|phuong|tu phap)"
+    r"\b(to (congngheso|cong nghe so|cns|cnscd|cong nghe)|congngheso|cong ?an|can bo (xa|phuong|tu phap)"
     r"|(chi )?doan thanh nien|hoi (phu nu|nong dan|cuu chien binh)|ban (dieu hanh|quan ly))\b"
 )
 _WHEN = re.compile(
-    r"\b(sang|chieu|toi|trua) (nay|mai|mot|thu (hai|ba|tu|nam|sau|bay|\d)|chu nhat|cn)\b"
+    r"\b(sang|chieu|toi|trua) (nay|mai|mot|thu (hai|ba|tu|nam|sau|bay|\d)|chu nhat|cn)\b|^(hom nay|ngay mai|bua nay)\b"
     r"|\b(thu (hai|ba|tu|nam|sau|bay|\d)|chu nhat|cuoi tuan) (nay|toi|tuan (nay|sau))\b"
     r"|\b\d{1,2} ?(h|g|gio)( \d{1,2})?\b|\bngay \d{1,2}\b"
 )
@@ -939,10 +942,11 @@ def is_notice(text: str) -> bool:
     if _TOLD_TO_KNOW.search(words):
         return "?" not in text
     announced = bool(_ANNOUNCER.search(words) and _WHEN.search(words) and _WHERE.search(words))
+    announced |= bool(_WARNING_HEAD.match(fold(canonical(text)).lower()))
     if not (announced or _NOTICE.search(words)) or _NOT_A_NOTICE.search(words):
         return False
     # "nhà nào có cháu nhỏ thì đi", "ai cần thì ra nhà văn hóa": whoever it concerns, not a question
-    return not is_question(_WHOEVER.sub(" ", text))
+    return not is_question(_ANYONE.sub(" ", _WHOEVER.sub(" ", text)))
 
 
 def has_scam_evidence(text: str) -> bool:
@@ -966,9 +970,11 @@ def is_thanks(text: str) -> bool:
 def is_chitchat(text: str) -> bool:
     """Greetings, thanks, 'ok', ads: nothing a help desk should answer."""
     words = folded_words(text)
-    if SELLING.search(words):
-        return True
     asks = QUESTION_WORDS.search(words) or "?" in text or SELLING_ONLINE.search(words)
+    if SELLING.search(words) and not (asks and has_scam_evidence(text)):
+        # (not a resident cheated by a seller asking what to do: "bị lừa chuyển 12 triệu cho đứa bán phân bón giá rẻ
+        # trên facebook, giờ báo ở đâu")
+        return True
     if AD_START.search(words) and not asks:
         return True
     if is_thanks(text):

@@ -383,6 +383,9 @@ def test_a_problem_solved_is_news(matcher: Matcher) -> None:
         # the team says when and where it comes, without the word "thông báo"
         "Chiều nay 2 giờ tổ công nghệ số về nhà văn hóa ấp hướng dẫn làm VNeID, bà con nhớ đem căn cước theo nghen",
         "Tổ CNS sáng thứ 7 có mặt tại NVH thôn 3 hỗ trợ bà con cài VssID, ai cần thì ra",
+        "Hom nay cong an xa ve ban lam can cuoc cho cac chau duoi 14 tuoi, nha nao co con thi dua den",
+        # a warning's heading, and "bất kỳ ai" asks no one
+        "CẢNH BÁO: không cung cấp mã OTP cho bất kỳ ai kể cả người xưng là công an",
     ],
 )
 def test_a_notice_to_the_group_is_not_answered(matcher: Matcher, text: str) -> None:
@@ -430,6 +433,15 @@ def test_small_talk_to_the_bot_and_neighbouring_matters_stay_silent(matcher: Mat
 )
 def test_a_question_that_calls_the_bot_by_name(matcher: Matcher, text: str, topic: str) -> None:
     assert matcher.match(text).topic == topic
+
+
+def test_a_resident_cheated_by_a_cheap_seller_asking_what_to_do_is_no_advert(matcher: Matcher) -> None:
+    text = (
+        "Em bị lừa chuyển 12 triệu cho một đứa nói là bán phân bón giá rẻ trên facebook, giờ nó chặn em rồi. Em phải"
+        " báo cho ai, báo ở đâu để lấy lại tiền"
+    )
+    assert matcher.match(text).topic == "scam.report"
+    assert matcher.match("Bán phân bón giá rẻ, giao tận ruộng, lh 0912 345 678").topic is None
 
 
 def test_what_the_bot_does_is_still_answered(matcher: Matcher) -> None:
