@@ -908,7 +908,6 @@ def tells_news(text: str) -> bool:
 # "nó thông báo lỗi" a problem).
 _NOTICE = re.compile(
     r"^(thong ?bao|tb|kinh ?thong ?bao|xin ?thong ?bao|kinh ?moi|moi ba ?con|loa loa|nhac lich)\b"
-    r"|\b(thong ?bao|kinh ?bao|tb) ?:"
     r"|^\W*(\w+ ){1,5}(thong ?bao|xin ?thong ?bao|kinh ?bao)\b(?! (loi|la|gi|sao|nay|do|ve may))"
 )
 # "Báo bà con biết: …": told for everyone to know (its "biết" asks nothing), a notice unless it ends asking.
@@ -916,8 +915,9 @@ _TOLD_TO_KNOW = re.compile(r"^(xin )?bao (cho )?(ba ?con|moi nguoi|ca xom|ca ap|
 _ANYONE = re.compile(r"\b(bất kỳ ai|bất kì ai|bất cứ ai|bat ky ai|bat ki ai|bat cu ai)\b", re.IGNORECASE)  # asks no one
 _WHOEVER = re.compile(r"\b(ai|nào|nao)\b[^,.?!\n]{0,40}?\b(thì|thi)\b", re.IGNORECASE)
 _NOT_A_NOTICE = re.compile(r"\bthong ?bao (luu ?tru|tam ?tru|loi)\b")
-# "CẢNH BÁO: không cung cấp mã OTP cho bất kỳ ai": a warning's heading, as typed (the folded words drop the colon).
-_WARNING_HEAD = re.compile(r"^\W*(canh bao|luu y|chu y|thong bao|tb)\s*:")
+# "CẢNH BÁO: không cung cấp mã OTP cho bất kỳ ai", "Trưởng ấp thông báo: …": a heading, read as typed (the folded words
+# drop the colon).
+_HEADING = re.compile(r"^\W*(canh bao|luu y|chu y)\s*:|\b(thong ?bao|kinh ?bao|tb)\s*:")
 # "Chiều nay 2 giờ tổ công nghệ số về nhà văn hóa ấp hướng dẫn làm VNeID": the team (or an office) announces
 # when and where it comes to help — a notice without the word "thông báo".
 _ANNOUNCER = re.compile(
@@ -942,7 +942,7 @@ def is_notice(text: str) -> bool:
     if _TOLD_TO_KNOW.search(words):
         return "?" not in text
     announced = bool(_ANNOUNCER.search(words) and _WHEN.search(words) and _WHERE.search(words))
-    announced |= bool(_WARNING_HEAD.match(fold(canonical(text)).lower()))
+    announced |= bool(_HEADING.search(fold(canonical(text)).lower()))
     if not (announced or _NOTICE.search(words)) or _NOT_A_NOTICE.search(words):
         return False
     # "nhà nào có cháu nhỏ thì đi", "ai cần thì ra nhà văn hóa": whoever it concerns, not a question

@@ -386,6 +386,7 @@ def test_a_problem_solved_is_news(matcher: Matcher) -> None:
         "Hom nay cong an xa ve ban lam can cuoc cho cac chau duoi 14 tuoi, nha nao co con thi dua den",
         # a warning's heading, and "bất kỳ ai" asks no one
         "CẢNH BÁO: không cung cấp mã OTP cho bất kỳ ai kể cả người xưng là công an",
+        "Kính báo: sáng chủ nhật công an xã về nhà văn hóa làm VNeID mức 2 cho người già",
     ],
 )
 def test_a_notice_to_the_group_is_not_answered(matcher: Matcher, text: str) -> None:

@@ -986,3 +986,8 @@ def test_money_changed_at_a_high_rate_half_first_is_at_least_logged() -> None:
     )
     j = judge(text)
     assert j.verdict is not Verdict.OK and any(f.code == "theme_trick" for f in j.findings)
+
+
+def test_every_way_to_reach_or_pay_named_in_the_judge_is_a_cue_it_reads() -> None:
+    # (a cue renamed in wording.yaml would otherwise silently stop exempting its posts from the learned score's doubt)
+    assert judge_module._CONTACTS - {"mobile", "link"} <= set(load_data().cues)
