@@ -175,6 +175,10 @@ SETS = {
     "resident dev 89 (hard cases, tuned on)": BENCH / "faq_resident_dev89.yaml",
     "resident fresh 27 (hard cases, written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh27.yaml",
     "resident dev 90 (hard cases, tuned on)": BENCH / "faq_resident_dev90.yaml",
+    "resident dev 91 (tuned on)": BENCH / "faq_resident_dev91.yaml",
+    "resident fresh 28 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh28.yaml",
+    "resident dev 92 (hard cases, tuned on)": BENCH / "faq_resident_dev92.yaml",
+    "resident fresh 29 (hard cases, written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh29.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -209,6 +213,8 @@ FROZEN = frozenset(
         "resident fresh 25 (written 2026-12-03, never tuned on)",
         "resident fresh 26 (written 2026-12-03, never tuned on)",
         "resident fresh 27 (hard cases, written 2026-12-03, never tuned on)",
+        "resident fresh 28 (written 2026-12-03, never tuned on)",
+        "resident fresh 29 (hard cases, written 2026-12-03, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

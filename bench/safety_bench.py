@@ -146,6 +146,10 @@ SETS = {
     "round 73": ROOT / "bench" / "safety_round73.yaml",  # Cần Thơ, Hậu Giang, Sóc Trăng; tuned (not trained)
     "unseen 29": ROOT / "bench" / "safety_unseen29.yaml",  # Huế, Quảng Trị, Quảng Bình; 2026-12-03, never opened
     "unseen 30": ROOT / "bench" / "safety_unseen30.yaml",  # Thái Nguyên, Phú Thọ; 2026-12-03, never opened
+    "round 74": ROOT / "bench" / "safety_round74.yaml",  # Bắc Ninh, Bắc Giang industrial zones; tuned
+    "round 75": ROOT / "bench" / "safety_round75.yaml",  # Đồng Tháp, Tiền Giang, An Giang; tuned
+    "unseen 31": ROOT / "bench" / "safety_unseen31.yaml",  # Nghệ An, Hà Tĩnh; 2026-12-03, never opened
+    "unseen 32": ROOT / "bench" / "safety_unseen32.yaml",  # Bình Dương, Đồng Nai, outer HCMC; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -180,6 +184,8 @@ NEVER_SHOWN = frozenset(
         "unseen 28",
         "unseen 29",
         "unseen 30",
+        "unseen 31",
+        "unseen 32",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
