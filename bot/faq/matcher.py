@@ -78,6 +78,7 @@ from bot.faq.normalize import (
     syllables,
     tells_live_news,
     tells_news,
+    testifies,
     to_everyone,
     typed_with_marks,
     without_bot_name,
@@ -770,6 +771,8 @@ class Matcher:
             # A bulletin passed on or a reading told ("Độ mặn hôm nay tại cống 2,5 phần ngàn, bà con chưa nên lấy
             # nước"): news, which no view may turn back into a request for today's reading.
             return Match(None, score, False, topic, "news", suggestions)
+        if not asks and testifies(text):  # "đưa cái mã là qua, khỏi đưa căn cước": how it went, no question
+            return Match(None, score, False, topic, "testimony", suggestions)
         if alarming and not asks and handled_scam(text):  # "bị gọi xưng công an, tui cúp máy luôn": handled
             return Match(None, score, False, topic, "statement", suggestions)
         if not alarming and not asks:

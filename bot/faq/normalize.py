@@ -203,6 +203,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("mật khẩu", "mậtkhẩu"), ("số điện thoại", "sốđiệnthoại"), ("điện thoại", "điệnthoại"),
     ("mã otp", "otp"), ("mã qr", "qr"), ("mã xác thực", "otp"), ("mã xác nhận", "otp"),
     ("sáp nhập", "sápnhập"), ("sát nhập", "sápnhập"), ("nhân viên ngân hàng", "ngânhàng"),
+    ("chi nhánh ngân hàng", "ngânhàng"), ("chi nhánh", "ngânhàng"),  # a branch: in these groups, a bank's
     ("không nhớ", "quên"), ("sử dụng", "dùng"), ("cài đặt", "cài"), ("tải về", "tải"),
     ("con nít", "trẻ em"), ("trẻ con", "trẻ em"), ("trẻ nhỏ", "trẻ em"), ("con nhỏ", "trẻ em"),
     ("trái cây", "nông sản"), ("tố cáo", "tố giác"), ("lệ phí", "phí"), ("hiệu lực", "giá trị"),
@@ -505,9 +506,20 @@ def spell_acronyms(words: list[str]) -> list[str]:
     return out
 
 
+# Typed without marks, "chi" is Central "gì" only on its own: not in "dia chi" (địa chỉ), "chi phi", "chi tiet",
+# "chi nhanh", "chi tra", nor "chi oi" (chị ơi).
+_CHI_BEFORE = frozenset("dia".split())
+_CHI_AFTER = frozenset("phi tiet nhanh tra cuc tieu oi hai ba tu nam sau bay".split())
+
+
 def _expand(tokens: list[str]) -> list[str]:
     out: list[str] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
+        if tok == "chi" and (
+            (i and fold(tokens[i - 1]) in _CHI_BEFORE) or (i + 1 < len(tokens) and fold(tokens[i + 1]) in _CHI_AFTER)
+        ):
+            out.append(tok)
+            continue
         hit = _lookup(tok, _VARIANTS, _VARIANTS_FOLDED)
         out.extend((hit or tok).split())
     return out
@@ -636,6 +648,9 @@ DONE_WORDS = re.compile(
     r"\b(xong|thanh cong|duoc roi|on roi|lam duoc|ok roi|ngon lanh|ngon roi|vui qua|mung qua|dang hoang|cup may"
     r"|khen qua|tot lam|nhanh lam|de ot)\b"
 )
+# A resident telling how it went for him, not asking: "đưa cái mã, khỏi đưa căn cước", "mất có 5 phút",
+# "tui vừa tích hợp bằng lái vô vneid" (folded words).
+_TESTIMONY = re.compile(r"\b(khoi (dua|giu|mang|xep hang)|mat (co )?\d+ phut|(toi|minh|em|nha toi) vua)\b")
 
 
 def looks_like_question(text: str) -> bool:
@@ -687,6 +702,8 @@ _ASKS_FOLDED = re.compile(
     # An app's error message, typed or read from a screenshot, is a problem reported: a request for help.
     r"|\bkhong (thanhcong|dung|khop|ton tai)\b|\bthat bai\b|\bbaotri\b|\b(bi|tam) khoa\b|\bda duoc dung\b"
     r"|\bbi loi\b|(?<!tra )(?<!khong )(?<!het )\bloi\b(?! (ich|nhuan|khuyen|noi|chuc|gi))|\bkhong (vao|nhan|hien|mo)\b"
+    # Asking for something in so many words: "ai có cho em xin", "em cần số công an xã" (not "cho em xin lỗi").
+    r"|\bcho (\w+ )?xin\b(?! (loi|phep|chia buon|cam on|chuc))|\b(em|tui|toi|minh|con|chau) (dang |rat )?can\b(?! than)"
 )
 _PARTICLE_BEFORE_PUNCT = re.compile(r"\b(không|hông|hổng|ko|hok|k|chưa|hả|sao|gì|chi|nào|đâu|vậy|ha)\s*[,;.!?]")
 
@@ -780,6 +797,8 @@ def is_question(text: str) -> bool:
         for w in ASK_WORDS:
             if spelled(t, w) and nxt not in _NOT_ASKING.get(w, ()):
                 if w == "chỉ" and ((nxt and fold(nxt) not in _SHOW_ME_AFTER) or (i and fold(toks[i - 1]) == "dia")):
+                    continue
+                if w == "hỏi" and i and fold(toks[i - 1]) in ("dam", "le", "an"):  # "đám hỏi": an engagement party
                     continue
                 return True
     words = folded_words(text)
@@ -883,18 +902,29 @@ def asks_what_the_bot_does(text: str) -> bool:
 
 
 # The whole message asks what can be asked here, or who is answering: "em hỏi được những gì ở đây",
-# "bạn giúp được việc gì", "bạn là ai vậy". Nothing but the bot can be meant (folded words).
+# "bạn giúp được việc gì", "bạn là ai vậy", "cháu là máy hả". Nothing but the bot can be meant (folded words).
+_SELF = r"(?:ban|em|chau|bot|loaso|may nay|con bot nay|ben nay)"
+_IS_A_MACHINE = (
+    rf"{_SELF} la (?:may|nguoi may|robot|loaso|nguoi hay may|nguoi that hay may)(?: (?:ha|a|vay|phai khong|ak|ah))*"
+)
 _WHO_OR_WHAT_HERE = re.compile(
-    r"^(?:(?:ban|em|bot|loaso|may nay|con bot nay|ad|minh|o day) )?(?:oi )?(?:co the )?"
-    r"(?:hoi|giup|lam|tra loi|ho tro) duoc(?: nhung| may)?(?: (?:cai|viec|chuyen))? gi"
-    r"(?: (?:o day|vay|a|ha|nhi|the|nua|khong|ko))*$"
+    # "Cháu là máy hả, cháu giúp được ông những việc gì": an elder asks the bot ("cháu") what it is and does
+    rf"^(?:{_IS_A_MACHINE} )?(?:(?:{_SELF}|ad|minh|o day) )?(?:oi )?(?:co the )?"
+    r"(?:hoi|giup|lam|tra loi|ho tro) duoc(?: (?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))?(?: nhung| may)?"
+    r"(?: (?:cai|viec|chuyen))? gi(?: (?:o day|vay|a|ha|nhi|the|nua|khong|ko))*$"
     r"|^(?:ban|bot|loaso|may nay|con bot nay|ben nay) la ai(?: (?:vay|a|the|day|do|ha|nhi))*$"
+    rf"|^{_IS_A_MACHINE}$"
 )
 
 
 def asks_the_bot_itself(text: str) -> bool:
     """A message that can only be a question to the bot about itself."""
     return bool(_WHO_OR_WHAT_HERE.match(folded_words(text)))
+
+
+def testifies(text: str) -> bool:
+    """How it went, told to the group: no question, however sure its topic — and no view may find one in it."""
+    return bool(_TESTIMONY.search(folded_words(text))) and not is_question(text) and not reports_problem(text)
 
 
 def tells_news(text: str) -> bool:
@@ -913,11 +943,18 @@ _NOTICE = re.compile(
 # "Báo bà con biết: …": told for everyone to know (its "biết" asks nothing), a notice unless it ends asking.
 _TOLD_TO_KNOW = re.compile(r"^(xin )?bao (cho )?(ba ?con|moi nguoi|ca xom|ca ap|ca thon) (biet|hay)\b")
 _ANYONE = re.compile(r"\b(bất kỳ ai|bất kì ai|bất cứ ai|bat ky ai|bat ki ai|bat cu ai)\b", re.IGNORECASE)  # asks no one
-_WHOEVER = re.compile(r"\b(ai|nào|nao)\b[^,.?!\n]{0,40}?\b(thì|thi)\b", re.IGNORECASE)
+_WHOEVER = re.compile(
+    r"\b(ai|nào|nao)\b[^,.?!\n]{0,40}?"
+    r"\b(thì|thi|cẩn thận|can than|coi chừng|coi chung|chú ý|chu y|lưu ý|luu y|nhớ|đừng)\b",
+    re.IGNORECASE,
+)
 _NOT_A_NOTICE = re.compile(r"\bthong ?bao (luu ?tru|tam ?tru|loi)\b")
 # "CẢNH BÁO: không cung cấp mã OTP cho bất kỳ ai", "Trưởng ấp thông báo: …": a heading, read as typed (the folded words
 # drop the colon).
-_HEADING = re.compile(r"^\W*(canh bao|luu y|chu y)\s*:|\b(thong ?bao|kinh ?bao|tb)\s*:")
+_HEADING = re.compile(
+    r"^\W*((chuyen tiep|chia se|share|fw|fwd|xin) )?(canh bao|luu y|chu y)\b[^:?]{0,40}:"
+    r"|\b(thong ?bao|kinh ?bao|tb)\s*:"
+)
 # "Chiều nay 2 giờ tổ công nghệ số về nhà văn hóa ấp hướng dẫn làm VNeID": the team (or an office) announces
 # when and where it comes to help — a notice without the word "thông báo".
 _ANNOUNCER = re.compile(

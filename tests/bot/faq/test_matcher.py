@@ -458,6 +458,8 @@ def test_what_the_bot_does_is_still_answered(matcher: Matcher) -> None:
         ("em hỏi được những gì ở đây", "bot.help"),  # nothing but the bot can be meant
         ("ban giup dc nhung viec gi", "bot.help"),
         ("bạn là ai vậy", "bot.help"),
+        ("Cháu là máy hả, cháu giúp được ông những việc gì", "bot.help"),  # an elder calls the bot "cháu"
+        ("em là robot à", "bot.help"),
         ("em làm gì vậy", None),  # "what are you doing?": to a person
         ("anh ấy là ai vậy", None),
     ],
@@ -493,3 +495,38 @@ def test_a_question_naming_one_account_level_is_not_registering_for_the_other(ma
     # moving up from level 1 is registering for level 2; naming both rules out neither
     assert matcher._ruled_out("muc 1 roi muon nang len thi lam o dau")("vneid.register_level2") is False
     assert matcher._ruled_out("muc 1 voi muc 2 khac nhau")("vneid.register_level1") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tui vua tich hop giay phep lai xe vo vneid, mat co 5 phut",
+        "hôm bữa đi máy bay ra Đà Nẵng tui xài vneid, đưa cái mã cho người ta quét, khỏi đưa căn cước",
+        "Ông ngoại tui đi khám ở bệnh viện Mỹ Tho đưa vneid là được, con cháu khỏi giữ thẻ bhyt giấy nữa",
+        "con gái tui đăng ký kết hôn online xong rồi, tuần sau làm đám hỏi, mời cô bác",  # "đám hỏi" asks nothing
+    ],
+)
+def test_how_it_went_told_to_the_group_is_not_answered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).topic is None
+
+
+def test_how_it_went_is_still_a_question_when_it_asks(matcher: Matcher) -> None:
+    # the same testimony words, but the resident asks (or reports a problem): answered or asked back, never "testimony"
+    assert matcher.match("tui vừa tích hợp bằng lái vô vneid mà sao không thấy hiện").reason != "testimony"
+    assert matcher.match("đi máy bay khỏi đưa căn cước, đưa vneid được không").topic == "vneid.flight"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cảnh báo: có nhóm giả làm khách mua xoài đặt hàng rồi gửi link, ai bán hàng online cẩn thận",
+        "chuyen tiep canh bao cua cong an tinh: khong bam link cap nhat dia chi sau sap nhap, khong cung cap ma OTP",
+    ],
+)
+def test_a_warning_heading_passed_on_is_a_notice(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).reason == "notice"
+
+
+def test_asking_for_something_in_so_many_words_is_a_question(matcher: Matcher) -> None:
+    m = matcher.match("không phải tổng đài vneid, em cần số công an xã để gọi báo mất trộm trâu")
+    assert m.reason != "statement" and (m.topic == "police.contact" or "police.contact" in m.suggestions)
