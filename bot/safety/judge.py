@@ -334,6 +334,8 @@ PAYEE = "nganhangnhan"
 _EXAMPLE_BEFORE = re.compile(r"\b(kieu|giong|vi du|vd|mao danh|gia mao)\b[^.!?\n]{0,30}$")
 _EXAMPLE_AFTER = re.compile(
     r"^[^.!?\n]{0,30}\b(thi )?(dung (bam|vao|mo|nhan|cai|tin)|la (gia|lua|trang gia)|deu (la )?gia)\b"
+    # what was done with it, told: "cái file tên VNeID.apk bảo cài vào để cập nhật, tôi xoá luôn"
+    r"|^[^.!?\n]{0,50}\b(toi|tui|em|minh|con|bo|me|ba) (da )?(xoa|chan|khong (mo|cai|bam|tai))\b"
 )
 
 

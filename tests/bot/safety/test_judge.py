@@ -991,3 +991,52 @@ def test_money_changed_at_a_high_rate_half_first_is_at_least_logged() -> None:
 def test_every_way_to_reach_or_pay_named_in_the_judge_is_a_cue_it_reads() -> None:
     # (a cue renamed in wording.yaml would otherwise silently stop exempting its posts from the learned score's doubt)
     assert judge_module._CONTACTS - {"mobile", "link"} <= set(load_data().cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the "police" who accuse the resident's number of fraud and demand the money, in secret
+        "Day la Cong an tinh Dong Thap. So dien thoai cua ba bi dung de lua dao qua mang. Ba phai chuyen toan bo so"
+        " tien vao tai khoan tam giu de xac minh. Tuyet doi khong noi voi con chau.",
+        # across the border, no papers, a mobile to call
+        "Tuyen 30 nguoi lam vuon chuoi ben Campuchia, luong 15 trieu, khong can ho chieu, dua ruoc tan noi, goi anh"
+        " Hai 0356 118 427",
+        # paid to watch clips
+        "ai ranh o nha inbox minh, chi can xem clip tiktok roi chup man hinh, moi ngay ra 300 nghin, them zalo"
+        " 0789 224 615",
+        # the buyer who paid and sends the seller to a link
+        "Co oi con chuyen coc roi ma ngan hang bao co phai quet mat xac nhan o link nay moi nhan duoc, co bam vao"
+        " giup con",
+    ],
+)
+def test_scams_of_the_seventeenth_pass(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an app file told of, and deleted
+        "Tuần rồi có số lạ gửi vô zalo mẹ tôi cái file tên VNeID_moi.apk bảo cài để cập nhật, tôi xóa liền. Ai nhận"
+        " được thì đừng mở, VNeID thật chỉ tải trên CH Play, App Store.",
+        # a neighbour's story passed on for the others to beware
+        "Chú Ba xóm Đông vừa kể cho cháu: chú bị gọi nói trúng thưởng cái máy giặt, chú chuyển 800 ngàn phí vận chuyển"
+        " rồi mất liên lạc. Chú nhờ cháu đăng lên để các ông bà khác biết mà tránh.",
+        # the recruiters' lure, as a warning: no recruiter's number
+        "Con em ai được rủ qua Campuchia làm việc, không cần hộ chiếu, đưa rước tận nơi thì tuyệt đối đừng đi, đó là"
+        " bọn bán người vào khu lừa đảo.",
+    ],
+)
+def test_warnings_of_the_seventeenth_pass_are_no_public_warning(text: str) -> None:
+    assert judge(text).verdict is not Verdict.SCAM
+
+
+def test_an_account_borrowed_to_receive_money_for_a_fee_is_at_least_logged() -> None:
+    # (the learned score reads a neighbour's favour as everyday talk: a public warning needs its words too)
+    text = (
+        "chi Tu oi chi co tai khoan ngan hang hong, em nho chi nhan giup em tien hang, roi em chuyen lai chi 300k"
+        " tien cong"
+    )
+    j = judge(text)
+    assert j.verdict is not Verdict.OK and any(f.code == "combo_mule_recruit" for f in j.findings)
