@@ -179,6 +179,9 @@ SETS = {
     "resident fresh 28 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh28.yaml",
     "resident dev 92 (hard cases, tuned on)": BENCH / "faq_resident_dev92.yaml",
     "resident fresh 29 (hard cases, written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh29.yaml",
+    "resident dev 93 (hard cases, tuned on)": BENCH / "faq_resident_dev93.yaml",
+    "resident dev 94 (tuned on)": BENCH / "faq_resident_dev94.yaml",
+    "resident fresh 30 (hard cases, written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh30.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -215,6 +218,7 @@ FROZEN = frozenset(
         "resident fresh 27 (hard cases, written 2026-12-03, never tuned on)",
         "resident fresh 28 (written 2026-12-03, never tuned on)",
         "resident fresh 29 (hard cases, written 2026-12-03, never tuned on)",
+        "resident fresh 30 (hard cases, written 2026-12-03, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -150,6 +150,9 @@ SETS = {
     "round 75": ROOT / "bench" / "safety_round75.yaml",  # Đồng Tháp, Tiền Giang, An Giang; tuned
     "unseen 31": ROOT / "bench" / "safety_unseen31.yaml",  # Nghệ An, Hà Tĩnh; 2026-12-03, never opened
     "unseen 32": ROOT / "bench" / "safety_unseen32.yaml",  # Bình Dương, Đồng Nai, outer HCMC; never opened
+    "round 76": ROOT / "bench" / "safety_round76.yaml",  # Hà Nam, Ninh Bình villages and parishes; tuned
+    "round 77": ROOT / "bench" / "safety_round77.yaml",  # Quảng Nam, Đà Nẵng: hard ordinary posts; tuned
+    "unseen 33": ROOT / "bench" / "safety_unseen33.yaml",  # Lào Cai, Yên Bái; 2026-12-03, never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -186,6 +189,7 @@ NEVER_SHOWN = frozenset(
         "unseen 30",
         "unseen 31",
         "unseen 32",
+        "unseen 33",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
