@@ -1005,6 +1005,9 @@ def test_every_way_to_reach_or_pay_named_in_the_judge_is_a_cue_it_reads() -> Non
         # paid to watch clips
         "ai ranh o nha inbox minh, chi can xem clip tiktok roi chup man hinh, moi ngay ra 300 nghin, them zalo"
         " 0789 224 615",
+        # a donation taken through a site nobody knows
+        "Giáo xứ kêu gọi ủng hộ xây nhà tình thương cho bà con sau bão, bấm link đăng ký và ủng hộ:"
+        " giaoxu-tuthien-bao.com",
         # the buyer who paid and sends the seller to a link
         "Co oi con chuyen coc roi ma ngan hang bao co phai quet mat xac nhan o link nay moi nhan duoc, co bam vao"
         " giup con",
@@ -1023,6 +1026,15 @@ def test_scams_of_the_seventeenth_pass(text: str) -> None:
         # a neighbour's story passed on for the others to beware
         "Chú Ba xóm Đông vừa kể cho cháu: chú bị gọi nói trúng thưởng cái máy giặt, chú chuyển 800 ngàn phí vận chuyển"
         " rồi mất liên lạc. Chú nhờ cháu đăng lên để các ông bà khác biết mà tránh.",
+        # an agency that never takes money to a person's account; "video-call the grandchild first"
+        'Ai có cháu đi làm bên Hàn nghe: tuần rồi mấy bác thôn 3 nhận tin "cháu gửi hàng về bị hải quan giữ, chuyển 4'
+        ' triệu tiền thuế". Hải quan không nhận tiền qua tài khoản cá nhân. Gọi video cho cháu trước đã.',
+        # what the victim learnt, told as a lesson
+        "Tui kể chuyện ni để làm bài học: đặt mua nồi trên live 99k, chuyển khoản trước xong shop chặn luôn. Bà con"
+        " đừng dính vào mấy live xả kho.",
+        # the police's notice: the .apk file is spyware, two cases already in the ward
+        "Công an phường thông báo: không có chuyện cán bộ gửi file cài đặt .apk để cập nhật định danh. File .apk là"
+        " phần mềm gián điệp. Đã có 2 trường hợp trong phường bị mất tiền.",
         # the recruiters' lure, as a warning: no recruiter's number
         "Con em ai được rủ qua Campuchia làm việc, không cần hộ chiếu, đưa rước tận nơi thì tuyệt đối đừng đi, đó là"
         " bọn bán người vào khu lừa đảo.",
