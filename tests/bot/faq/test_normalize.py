@@ -328,3 +328,12 @@ def test_voice_typing_slips_of_the_south() -> None:
 )
 def test_the_bots_name_where_it_is_called_is_an_address(text: str, rest: str | None) -> None:
     assert without_bot_name(text) == rest
+
+
+def test_a_marked_word_typed_without_marks_is_not_taken_for_it_alone() -> None:
+    # "de" is "để" far more often than "đẻ": only "đẻ" typed with its mark, or beside "mới", "vừa", "sắp"… gives birth
+    assert "sinh" not in tokens("muon goi lai cong an de hoi")
+    assert "sinh" in tokens("vợ tôi mới đẻ") and "sinh" in tokens("em be moi de xong")
+    # "chi" typed without marks is Central "gì" only on its own
+    assert "gì" not in tokens("dia chi tren vneid sai") and "gì" in tokens("lam chi rua")
+    assert "gì" not in tokens("chi oi cho em hoi")
