@@ -1008,6 +1008,12 @@ def test_every_way_to_reach_or_pay_named_in_the_judge_is_a_cue_it_reads() -> Non
         # a donation taken through a site nobody knows
         "Giáo xứ kêu gọi ủng hộ xây nhà tình thương cho bà con sau bão, bấm link đăng ký và ủng hộ:"
         " giaoxu-tuthien-bao.com",
+        # the second scam on a victim: "we traced your money", a fee to freeze the thief's account
+        "Chào cô, bên em là Cục An ninh mạng. Em nhận được đơn trình báo của cô về việc bị lừa đầu tư, em đã truy vết"
+        " được số tiền, cô cần đóng phí phong tỏa tài khoản đối tượng 10% để nhận lại.",
+        # verified accounts for sale
+        "Bán tài khoản VNeID mức 2 đã định danh, tài khoản ngân hàng chính chủ, giá 1tr5/bộ, ai cần liên hệ Telegram"
+        " @acc_sach_vn",
         # the buyer who paid and sends the seller to a link
         "Co oi con chuyen coc roi ma ngan hang bao co phai quet mat xac nhan o link nay moi nhan duoc, co bam vao"
         " giup con",
