@@ -511,8 +511,8 @@ def spell_acronyms(words: list[str]) -> list[str]:
 
 
 # Typed without marks, "chi" is Central "gì" only on its own: not in "dia chi" (địa chỉ), "chi phi", "chi tiet",
-# "chi nhanh", "chi tra", nor "chi oi" (chị ơi).
-_CHI_BEFORE = frozenset("dia".split())
+# "chi nhanh", "chi tra", nor "chi oi", "chi Hai" (chị ơi, chị Hai).
+_CHI_BEFORE = frozenset({"dia"})
 _CHI_AFTER = frozenset("phi tiet nhanh tra cuc tieu oi hai ba tu nam sau bay".split())
 
 
