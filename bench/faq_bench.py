@@ -182,6 +182,9 @@ SETS = {
     "resident dev 93 (hard cases, tuned on)": BENCH / "faq_resident_dev93.yaml",
     "resident dev 94 (tuned on)": BENCH / "faq_resident_dev94.yaml",
     "resident fresh 30 (hard cases, written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh30.yaml",
+    "resident dev 95 (hard cases, tuned on)": BENCH / "faq_resident_dev95.yaml",
+    "resident dev 96 (hard cases, tuned on)": BENCH / "faq_resident_dev96.yaml",
+    "resident dev 97 (hard cases, tuned on)": BENCH / "faq_resident_dev97.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
