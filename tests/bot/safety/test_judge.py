@@ -1041,6 +1041,8 @@ def test_scams_of_the_seventeenth_pass(text: str) -> None:
         # the police's notice: the .apk file is spyware, two cases already in the ward
         "Công an phường thông báo: không có chuyện cán bộ gửi file cài đặt .apk để cập nhật định danh. File .apk là"
         " phần mềm gián điệp. Đã có 2 trường hợp trong phường bị mất tiền.",
+        # "quả cam" is an orange, not Cambodia: a farm hiring pickers with room and board
+        "Nhà vườn bán quả cam sành, cần người hái, bao ăn ở, bao vé xe, không cần kinh nghiệm, gọi 0912 345 678",
         # the recruiters' lure, as a warning: no recruiter's number
         "Con em ai được rủ qua Campuchia làm việc, không cần hộ chiếu, đưa rước tận nơi thì tuyệt đối đừng đi, đó là"
         " bọn bán người vào khu lừa đảo.",
