@@ -510,17 +510,20 @@ def spell_acronyms(words: list[str]) -> list[str]:
     return out
 
 
-# Typed without marks, "chi" is Central "gì" only on its own: not in "dia chi" (địa chỉ), "chi phi", "chi tiet",
+# A variant typed without marks that is another word beside some words (folded): (words before, words after) where
+# it stays as typed. "chi" is Central "gì" only on its own — not in "dia chi" (địa chỉ), "chi phi", "chi tiet",
 # "chi nhanh", "chi tra", nor "chi oi", "chi Hai" (chị ơi, chị Hai).
-_CHI_BEFORE = frozenset({"dia"})
-_CHI_AFTER = frozenset("phi tiet nhanh tra cuc tieu oi hai ba tu nam sau bay".split())
+_VARIANT_NOT_BESIDE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "chi": (frozenset({"dia"}), frozenset("phi tiet nhanh tra cuc tieu oi hai ba tu nam sau bay".split())),
+}
 
 
 def _expand(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for i, tok in enumerate(tokens):
-        if tok == "chi" and (
-            (i and fold(tokens[i - 1]) in _CHI_BEFORE) or (i + 1 < len(tokens) and fold(tokens[i + 1]) in _CHI_AFTER)
+        beside = _VARIANT_NOT_BESIDE.get(tok)
+        if beside is not None and (
+            (i and fold(tokens[i - 1]) in beside[0]) or (i + 1 < len(tokens) and fold(tokens[i + 1]) in beside[1])
         ):
             out.append(tok)
             continue
@@ -927,8 +930,9 @@ def asks_the_bot_itself(text: str) -> bool:
 
 
 def testifies(text: str) -> bool:
-    """How it went, told to the group: no question, however sure its topic — and no view may find one in it."""
-    return bool(_TESTIMONY.search(folded_words(text))) and not is_question(text) and not reports_problem(text)
+    """How it went, told to the group — not a problem reported. (Whether the message also asks is the caller's to
+    weigh: the matcher has already asked ``is_question``.)"""
+    return bool(_TESTIMONY.search(folded_words(text))) and not reports_problem(text)
 
 
 def tells_news(text: str) -> bool:
