@@ -185,6 +185,13 @@ SETS = {
     "resident dev 95 (hard cases, tuned on)": BENCH / "faq_resident_dev95.yaml",
     "resident dev 96 (hard cases, tuned on)": BENCH / "faq_resident_dev96.yaml",
     "resident dev 97 (hard cases, tuned on)": BENCH / "faq_resident_dev97.yaml",
+    "resident dev 98 (tuned on)": BENCH / "faq_resident_dev98.yaml",
+    "resident fresh 31 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh31.yaml",
+    "resident dev 99 (hard cases, tuned on)": BENCH / "faq_resident_dev99.yaml",
+    "resident fresh 32 (hard cases, written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh32.yaml",
+    "resident dev 100 (hard cases, tuned on)": BENCH / "faq_resident_dev100.yaml",
+    "resident dev 101 (tuned on)": BENCH / "faq_resident_dev101.yaml",
+    "resident fresh 33 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh33.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -222,6 +229,9 @@ FROZEN = frozenset(
         "resident fresh 28 (written 2026-12-03, never tuned on)",
         "resident fresh 29 (hard cases, written 2026-12-03, never tuned on)",
         "resident fresh 30 (hard cases, written 2026-12-03, never tuned on)",
+        "resident fresh 31 (written 2026-12-03, never tuned on)",
+        "resident fresh 32 (hard cases, written 2026-12-03, never tuned on)",
+        "resident fresh 33 (written 2026-12-03, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -153,6 +153,13 @@ SETS = {
     "round 76": ROOT / "bench" / "safety_round76.yaml",  # Hà Nam, Ninh Bình villages and parishes; tuned
     "round 77": ROOT / "bench" / "safety_round77.yaml",  # Quảng Nam, Đà Nẵng: hard ordinary posts; tuned
     "unseen 33": ROOT / "bench" / "safety_unseen33.yaml",  # Lào Cai, Yên Bái; 2026-12-03, never opened
+    "round 78": ROOT / "bench" / "safety_round78.yaml",  # Tiền Giang, Long An; tuned
+    "unseen 34": ROOT / "bench" / "safety_unseen34.yaml",  # Phú Thọ, Tuyên Quang, Hà Giang; never opened
+    "round 79": ROOT / "bench" / "safety_round79.yaml",  # Lâm Đồng, Đắk Lắk: hard ordinary posts; tuned
+    "unseen 35": ROOT / "bench" / "safety_unseen35.yaml",  # Hậu Giang, Sóc Trăng: hard ordinary; measured once
+    "round 80": ROOT / "bench" / "safety_round80.yaml",  # Nam Định, Thái Bình; tuned
+    "unseen 36": ROOT / "bench" / "safety_unseen36.yaml",  # Quảng Bình, Quảng Trị; never opened
+    "round 81": ROOT / "bench" / "safety_round81.yaml",  # Bến Tre, Trà Vinh: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -190,6 +197,9 @@ NEVER_SHOWN = frozenset(
         "unseen 31",
         "unseen 32",
         "unseen 33",
+        "unseen 34",
+        "unseen 35",
+        "unseen 36",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
