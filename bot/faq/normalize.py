@@ -142,7 +142,8 @@ VARIANTS: dict[str, str] = {
     "z": "vậy", "v": "vậy", "zay": "vậy", "dzậy": "vậy", "zậy": "vậy", "ruk": "rồi", "rùi": "rồi", "r": "rồi",
     "ns": "nói", "bit": "biết", "bik": "biết", "bt": "biết", "lm": "làm", "mần": "làm", "thui": "thôi",
     "vs": "với", "cx": "cũng", "cg": "cũng", "nhiu": "nhiêu", "wa": "qua", "ik": "đi", "bn": "bao nhiêu",
-    "nàm": "làm", "lày": "này", "nạnh": "lạnh", "kai": "khai",
+    "nàm": "làm", "lày": "này", "nạnh": "lạnh", "kai": "khai", "nà": "là", "nấy": "lấy", "nần": "lần", "núc": "lúc",
+    "lói": "nói", "lước": "nước", "dzó": "gió", "lhau": "nhau",
     "vưỡn": "vẫn", "chộ": "thấy", "dợ": "vợ",
     "chừ": "bây giờ", "ni": "này", "nớ": "đó", "mô": "đâu", "tê": "kia", "hỉ": "hả",
     "nhen": "nha", "nghen": "nha", "hen": "nha", "đặng": "để", "bển": "bên đó",
@@ -184,7 +185,8 @@ VARIANTS: dict[str, str] = {
 PHRASES: tuple[tuple[str, str], ...] = (
     ("đăng kí", "đăngký"), ("đang ký", "đăngký"), ("đang kí", "đăngký"),
     ("loa số", "loaso"), ("lo a số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"),
-    ("nấy nại", "lấy lại"), ("căng cước", "căncước"),
+    ("nấy nại", "lấy lại"), ("làm nại", "làm lại"), ("cấp nại", "cấp lại"), ("đặt nại", "đặt lại"),
+    ("căng cước", "căncước"),
     ("gu gồ", "google"),
     ("hồ sơ", "hồsơ"),
     ("bữa nay", "hôm nay"), ("bữa qua", "hôm qua"), ("hum nay", "hôm nay"), ("bựa ni", "hôm nay"),
@@ -258,7 +260,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("rét đậm", "thờitiết rét"), ("rét hại", "thờitiết rét"), ("đợt rét", "thờitiết rét"),
     ("có lũ", "có thờitiết mưa"), ("lũ lụt", "thờitiết mưa"), ("mưa lũ", "thờitiết mưa"),
     ("nước lũ", "thờitiết mưa"), ("lũ quét", "thờitiết mưa"), ("ngập lụt", "thờitiết mưa"),
-    ("âm u", "thờitiết"), ("u ám", "thờitiết"),
+    ("âm u", "thờitiết"), ("u ám", "thờitiết"), ("gió mạnh", "thờitiết gió"), ("sóng gió", "thờitiết biển"),
     # Letter names before a word: "bê hát y tế", "bê hát xã hội".
     ("bê hát y tế", "bhyt"), ("bê hát xã hội", "bhxh"),
     # A licence's class names the licence: "bằng A1", "bằng B2".
@@ -512,9 +514,14 @@ def spell_acronyms(words: list[str]) -> list[str]:
 
 # A variant typed without marks that is another word beside some words (folded): (words before, words after) where
 # it stays as typed. "chi" is Central "gì" only on its own — not in "dia chi" (địa chỉ), "chi phi", "chi tiet",
-# "chi nhanh", "chi tra", nor "chi oi", "chi Hai" (chị ơi, chị Hai).
+# "chi nhanh", "chi tra", nor "chi oi", "chi Hai" (chị ơi, chị Hai); "bot" is the bot, but "bớt" after a verb of
+# cutting down ("xoa bot hinh", "giam bot") or before "chút", "phần", "giá".
 _VARIANT_NOT_BESIDE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "chi": (frozenset({"dia"}), frozenset("phi tiet nhanh tra cuc tieu oi hai ba tu nam sau bay".split())),
+    "bot": (
+        frozenset("xoa giam bo cat an uong noi tru nhin nhuong tiet bot go don".split()),
+        frozenset("chut phan gia".split()),
+    ),
 }
 
 
@@ -550,12 +557,13 @@ def syllables(text: str) -> list[str]:
     return list(_syllables(text))
 
 
-# Day words: next to one of them, "mua"/"nang" typed without marks is the weather ("mai co mua ko"),
-# not buying or lifting.
+# Day words: next to one of them, "mua"/"nang"/"nong" typed without marks is the weather ("mai co mua ko", "hom nay
+# nong may do"), not buying, lifting or farming — unless the next word makes it another ("mua cap", "nong dan").
 # Typed without marks, "toi" is "tôi" and "nay" may be "này": only the unambiguous ones count.
 DAY_WORDS = frozenset("mai mốt nay tối chiều sáng trưa đêm tuần trời hôm".split())
 DAY_WORDS_UNMARKED = frozenset("mai mot chieu trua dem tuan troi hom".split())
-_WEATHER_UNMARKED = frozenset({"mua", "nang"})
+_WEATHER_UNMARKED = frozenset({"mua", "nang", "nong"})
+_WEATHER_NOT_BEFORE = frozenset("cap dan san nghiep thon thuy nghe truong".split())
 
 
 # ... except where the word is part of another: "khuyen mai" (a sale: "mua the cao … khuyen mai"), and "hom"
@@ -586,7 +594,7 @@ def assemble(words: Iterable[str]) -> list[str]:
     day: bool | None = None
     for i, w in enumerate(joined):
         out.append(w)
-        if w in _WEATHER_UNMARKED and (i + 1 >= len(joined) or joined[i + 1] != "cap"):
+        if w in _WEATHER_UNMARKED and (i + 1 >= len(joined) or joined[i + 1] not in _WEATHER_NOT_BEFORE):
             if day is None:
                 day = _asks_a_day(joined)
             if day:
@@ -893,6 +901,7 @@ _ABOUT_THE_BOT = re.compile(
 _BOT = r"(?:loa ?s[ốoóòỏõọôồổỗộ]|lo a số|chat ?bot|robot|bot)"
 _BOT_NAME = re.compile(
     rf"\b{_BOT}\s*(?:ơi|oi|ới)\b|^\s*{_BOT}\s*[,:!]"
+    rf"|^\s*(?:xin\s+)?(?:chào|chao|hello|hi|alo|a\s*lô)\s+{_BOT}\b\W*"  # "Chào Loa Số, tui là dâu ở Kiến Xương…"
     rf"|(?<!cái )(?<!con )(?<!phải )(?<!là )(?<!với )(?<!của )(?<!này )(?<!nhờ )\b{_BOT}\W*$",
     re.IGNORECASE,
 )
@@ -912,15 +921,20 @@ def asks_what_the_bot_does(text: str) -> bool:
 # "bạn giúp được việc gì", "bạn là ai vậy", "cháu là máy hả". Nothing but the bot can be meant (folded words).
 _SELF = r"(?:ban|em|chau|bot|loaso|may nay|con bot nay|ben nay)"
 _IS_A_MACHINE = (
-    rf"{_SELF} la (?:may|nguoi may|robot|loaso|nguoi hay may|nguoi that hay may)(?: (?:ha|a|vay|phai khong|ak|ah))*"
+    rf"{_SELF} la (?:may|nguoi may|robot|loaso|nguoi hay may|nguoi that hay may|may hay nguoi(?: that)?)"
+    r"(?: (?:ha|a|vay|phai khong|ak|ah))*"
 )
 _WHO_OR_WHAT_HERE = re.compile(
     # "Cháu là máy hả, cháu giúp được ông những việc gì": an elder asks the bot ("cháu") what it is and does
     rf"^(?:{_IS_A_MACHINE} )?(?:(?:{_SELF}|ad|minh|o day) )?(?:oi )?(?:co the )?"
-    r"(?:hoi|giup|lam|tra loi|ho tro) duoc(?: (?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))?(?: nhung| may)?"
+    rf"(?:hoi|giup|lam|tra loi|ho tro)(?: {_SELF})? duoc"
+    r"(?: (?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))?(?: nhung| may)?"
     r"(?: (?:cai|viec|chuyen))? gi(?: (?:o day|vay|a|ha|nhi|the|nua|khong|ko))*$"
     r"|^(?:ban|bot|loaso|may nay|con bot nay|ben nay) la ai(?: (?:vay|a|the|day|do|ha|nhi))*$"
     rf"|^{_IS_A_MACHINE}$"
+    # "cái máy trả lời tự động này hỏi gì cũng được hả"
+    rf"|^(?:ad )?(?:cai )?(?:{_SELF}|may tra loi tu dong(?: nay)?) (?:hoi|tra loi) gi cung duoc"
+    r"(?: (?:ha|a|khong|ko|hong|vay))*$"
 )
 
 
@@ -948,6 +962,13 @@ _NOTICE = re.compile(
     r"^(thong ?bao|tb|kinh ?thong ?bao|xin ?thong ?bao|kinh ?moi|moi ba ?con|loa loa|nhac lich)\b"
     r"|^\W*(\w+ ){1,5}(thong ?bao|xin ?thong ?bao|kinh ?bao)\b(?! (loi|la|gi|sao|nay|do|ve may))"
 )
+# "Gửi bà con link bài báo về lừa đảo, đọc cho biết nhen": something passed on to read (its "cho biết", "cách cài"
+# ask nothing), a notice unless it ends asking.
+_PASSED_ON = re.compile(
+    r"^(gui|goi|chia se|share) (ba ?con|moi nguoi|ca nha|ca xom|ca ap|ae|ace|anh chi em)( \w+){0,3}"
+    r" (duong link|link|bai|clip|video|hinh|tin)\b"
+)
+_ENDS_ASKING = re.compile(r"\b(khong|ko|k|hong|hok|chua|ha|hả|nhi|sao|khong a|chua a)$")
 # "Báo bà con biết: …": told for everyone to know (its "biết" asks nothing), a notice unless it ends asking.
 _TOLD_TO_KNOW = re.compile(r"^(xin )?bao (cho )?(ba ?con|moi nguoi|ca xom|ca ap|ca thon) (biet|hay)\b")
 _ANYONE = re.compile(r"\b(bất kỳ ai|bất kì ai|bất cứ ai|bat ky ai|bat ki ai|bat cu ai)\b", re.IGNORECASE)  # asks no one
@@ -986,6 +1007,8 @@ def is_notice(text: str) -> bool:
     words = folded_words(text)
     if _TOLD_TO_KNOW.search(words):
         return "?" not in text
+    if _PASSED_ON.search(words):
+        return "?" not in text and not _ENDS_ASKING.search(words)
     announced = bool(_ANNOUNCER.search(words) and _WHEN.search(words) and _WHERE.search(words))
     announced |= bool(_HEADING.search(fold(canonical(text)).lower()))
     if not (announced or _NOTICE.search(words)) or _NOT_A_NOTICE.search(words):

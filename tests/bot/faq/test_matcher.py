@@ -527,6 +527,21 @@ def test_a_warning_heading_passed_on_is_a_notice(matcher: Matcher, text: str) ->
     assert matcher.match(text).reason == "notice"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gui ba con bai bao ve may chieu lua dao mao danh cong an, doc cho biet nha",
+        "Gửi mọi người clip hướng dẫn cài VNeID trên điện thoại, ai chưa cài thì coi theo",
+    ],
+)
+def test_something_passed_on_to_read_is_a_notice(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).reason == "notice"
+
+
+def test_something_passed_on_that_ends_asking_is_no_notice(matcher: Matcher) -> None:
+    assert matcher.match("gửi bà con link cài vneid, mà cài xong mở không lên là sao vậy?").reason != "notice"
+
+
 def test_asking_for_something_in_so_many_words_is_a_question(matcher: Matcher) -> None:
     m = matcher.match("không phải tổng đài vneid, em cần số công an xã để gọi báo mất trộm trâu")
     assert m.reason != "statement" and (m.topic == "police.contact" or "police.contact" in m.suggestions)

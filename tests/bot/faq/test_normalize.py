@@ -337,3 +337,11 @@ def test_a_marked_word_typed_without_marks_is_not_taken_for_it_alone() -> None:
     # "chi" typed without marks is Central "gì" only on its own
     assert "gì" not in tokens("dia chi tren vneid sai") and "gì" in tokens("lam chi rua")
     assert "gì" not in tokens("chi oi cho em hoi")
+
+
+def test_unmarked_bot_after_cutting_down_and_the_heat_of_a_day() -> None:
+    # "bot" is the bot, but "bớt" after "xóa", "giảm", "bỏ"… or before "chút", "phần"
+    assert "loaso" not in tokens("dien thoai day bo nho, xoa bot anh cu sao") and "loaso" in tokens("bot oi cho hoi")
+    assert "loaso" not in tokens("giam bot chut duoc khong")
+    # "nong" beside a day is hot weather ("hom nay nong may do"), not farming ("nong dan", "nong san")
+    assert "thờitiết" in tokens("chieu nay nong lam khong") and "thờitiết" not in tokens("hom nay nong dan ban lua")
