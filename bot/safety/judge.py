@@ -120,8 +120,10 @@ def judge(
     # links it is about; a post that only sounds like a warning ("CẢNH BÁO: tài khoản bị khóa") does not.
     links = find_links(_unquoted(text) if about else text)
     strong_links: list[Link] = []  # imitating or known bad: named as examples in a lesson, or not
+    news_links = 0
     for link in links:
         lv = check_link(link, data)
+        news_links += lv.kind == "news"
         if lv.weight >= STRONG:
             strong_links.append(link)
         if lv.code in ("official", "good"):
@@ -221,6 +223,9 @@ def judge(
         findings.append(Finding("calming", relief))
         score += relief
     own_question = False
+    # A newspaper's article shared under its headline ("Thanh Niên: Bắt nhóm mua bán tài khoản ngân hàng …
+    # https://thanhnien.vn/…"): the scam's words are the news, with no number, file or other link to act on.
+    shares_news = bool(links) and news_links == len(links) and not phones and not files
     if strongest >= STRONG or score >= data.scam_at:
         verdict = Verdict.SCAM
         if (
@@ -233,6 +238,8 @@ def judge(
             and _HELP_QUESTION.search(folded)
             and sure_odds <= HELP_SCAM_ODDS
             and not question
+            # (nor where it tells wording only scams use: "… chuyển hết tiền sang tài khoản an toàn của công an")
+            and not any(w >= STRONG for _, w in themes)
         ):
             # A resident asking for help in their own words ("tui bị khóa tài khoản ngân hàng, giờ
             # sao?") names the same agencies as a scam, but gives no link, number or file to act on:
@@ -245,6 +252,8 @@ def judge(
         contact_bait = uncalmed and bool(present & _CONTACTS)
         ordinary = odds < ORDINARY_LOG_ODDS and not told_scam and not contact_bait
         if verdict is Verdict.SCAM and strongest < STRONG and ordinary:
+            verdict = Verdict.SUSPICIOUS
+        if verdict is Verdict.SCAM and strongest < STRONG and shares_news:
             verdict = Verdict.SUSPICIOUS
         strong = {f.code for f in findings if f.weight >= STRONG and not _is_wording(f.code)}
         # (an app file a lesson names as an example, or calls fake — written in the text or at the end of a link —
@@ -302,6 +311,7 @@ def judge(
         and strongest < STRONG
         and words_of == text
         and not own_question
+        and not shares_news
     ):
         # Only logged so far (a close score, a question's form, a warning's words), while the learned score
         # is confident: "cô ơi con mới đổi Zalo … cho con mượn 4 triệu được không", "Cảnh báo: tài khoản vừa bị
@@ -331,7 +341,8 @@ _CONTACTS = frozenset({"mobile", "link", "qr_street"})
 PAYEE = "nganhangnhan"
 
 # A link named as an example of what not to open: "link kiểu …", "trang giống …", "… thì đừng bấm", "… là giả".
-_EXAMPLE_BEFORE = re.compile(r"\b(kieu|giong|vi du|vd|mao danh|gia mao)\b[^.!?\n]{0,30}$")
+# (a dot inside an address is no end of sentence: 'kiểu "gov-vn.net" hay "lamdong-gov.vn"')
+_EXAMPLE_BEFORE = re.compile(r"\b(kieu|giong|vi du|vd|mao danh|gia mao)\b(?:[^.!?\n]|\.(?=\w)){0,30}$")
 _EXAMPLE_AFTER = re.compile(
     r"^[^.!?\n]{0,30}\b(thi )?(dung (bam|vao|mo|nhan|cai|tin)|la (gia|lua|trang gia)|deu (la )?gia)\b"
     # what was done with it, told: "cái file tên VNeID.apk bảo cài vào để cập nhật, tôi xoá luôn"

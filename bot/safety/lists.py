@@ -97,7 +97,7 @@ class SafetyData:
     official_suffixes: tuple[str, ...]
     official: dict[str, Site]
     brands: tuple[Brand, ...]
-    known_good: frozenset[str]
+    known_good: frozenset[str]  # (the newspapers too)
     themes: tuple[Rule, ...]
     asks: tuple[Rule, ...]
     calming: Rule
@@ -110,6 +110,7 @@ class SafetyData:
     about_weight: int = 0
     about_each: tuple[Gate, ...] = ()
     bad_domains: dict[str, Entry] = field(default_factory=dict)
+    news: frozenset[str] = frozenset()
     bad_phones: dict[str, Entry] = field(default_factory=dict)
     bad_phrases: tuple[tuple[str, Entry], ...] = ()
     # A bank named where it is paid (wording.yaml ``payee_banks``), on folded text; None: no such names.
@@ -161,6 +162,10 @@ class SafetyData:
     def is_known_good(self, host: str) -> bool:
         labels = host.split(".")
         return any(".".join(labels[i:]) in self.known_good for i in range(len(labels) - 1))
+
+    def is_news(self, host: str) -> bool:
+        labels = host.split(".")
+        return any(".".join(labels[i:]) in self.news for i in range(len(labels) - 1))
 
     def bad_domain(self, host: str) -> Entry | None:
         labels = host.split(".")
@@ -232,7 +237,8 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
         official_suffixes=tuple(official.get("official_suffixes") or ()),
         official=sites,
         brands=brands,
-        known_good=frozenset(d.lower() for d in official.get("known_good") or ()),
+        known_good=frozenset(d.lower() for d in (*(official.get("known_good") or ()), *(official.get("news") or ()))),
+        news=frozenset(d.lower() for d in official.get("news") or ()),
         themes=tuple(_rule(k, v, "themes") for k, v in wording["themes"].items()),
         asks=tuple(_rule(k, v, "asks") for k, v in wording["asks"].items()),
         calming=_rule("calming", wording["calming"], "calming"),

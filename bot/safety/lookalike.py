@@ -99,7 +99,7 @@ def check_link(link: Link, data: SafetyData) -> LinkVerdict:
     if site is not None:
         return LinkVerdict("official", 0, host, imitates=site.name, kind=site.kind)
     if data.is_known_good(host):
-        return LinkVerdict("good", 0, host)
+        return LinkVerdict("good", 0, host, kind="news" if data.is_news(host) else None)
     bad = data.bad_domain(host)
     if bad is not None:
         return LinkVerdict("known_bad", STRONG, host, source=bad.source)

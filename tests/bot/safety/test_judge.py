@@ -1060,3 +1060,39 @@ def test_an_account_borrowed_to_receive_money_for_a_fee_is_at_least_logged() -> 
     )
     j = judge(text)
     assert j.verdict is not Verdict.OK and any(f.code == "combo_mule_recruit" for f in j.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the teller saw through it and says how
+        "Tui cũng nhận được tin Zalo nói tui dính vụ án, phải giữ bí mật không được nói người nhà. Đọc tới đó là biết"
+        " lừa rồi, tui xóa luôn. Đăng lên cho ai chưa biết thì biết.",
+        "Có đứa nhắn hỏi mua 50 ký cà phê của tui, rồi gửi link bắt nhập tài khoản để nhận cọc. Tui thấy lạ nên không"
+        " làm, chặn luôn rồi.",
+        # what the real office never does, and what to do now
+        "Nhà bên kia bị kẻ gian xưng nhân viên điện lực gọi kêu cài app đổi công tơ, rồi kêu quét mặt. Điện lực thiệt"
+        " không bao giờ làm vậy, bà con giữ con em mình, ai đang làm theo thì dừng lại liền.",
+        # look-alike addresses named as examples, a dot inside them no end of the sentence
+        'Mẹo nhỏ phân biệt trang thật: trang nhà nước đuôi .gov.vn, không có kiểu "dichvucong-gov.vn.net" hay'
+        ' "vneid-gov.vn" đâu bà con.',
+        # a newspaper's article under its headline
+        "Thanh Niên: Bắt nhóm đối tượng thuê, mua bán tài khoản ngân hàng của nông dân, sinh viên với giá 1-2"
+        " triệu/tháng để nhận tiền lừa đảo. https://thanhnien.vn/bat-nhom-thue-tai-khoan-185261201.htm",
+    ],
+)
+def test_lessons_of_the_eighteenth_pass_are_no_public_warning(text: str) -> None:
+    assert judge(text).verdict is not Verdict.SCAM
+
+
+def test_a_news_link_does_not_cover_a_recruiters_number() -> None:
+    text = (
+        "Báo Dân Trí đưa tin tuyển cộng tác viên mở tài khoản ngân hàng nhận tiền hộ, trả 2 triệu/tháng"
+        " https://dantri.com.vn/viec-lam/tuyen-ctv.htm. Ai muốn làm thì nhắn Zalo 0912 345 678 nhận việc liền."
+    )
+    assert judge(text).verdict is Verdict.SCAM
+
+
+def test_a_residents_own_question_telling_wording_only_scams_use_is_warned() -> None:
+    # asking for help in their own words is only logged — but not when it tells the trick's own words
+    assert judge("ngân hàng bắt tui chuyển hết tiền qua tài khoản an toàn, giờ sao").verdict is Verdict.SCAM
