@@ -273,6 +273,7 @@ def test_words_of_a_selling_post_inside_a_question_do_not_make_it_an_ad() -> Non
     for question in (
         "Khai tử online có cần bản gốc giấy báo tử không",  # "cần bản gốc": a document, not "cần bán"
         "Trước giờ bán cho thương lái giá rẻ quá, muốn tự bán online thì đăng ở đâu",
+        "Dưa hấu nhà tôi bán cho lái buôn giá rẻ như cho, giờ muốn tự đưa lên mạng thì làm từ đâu",
         "cho xin zalo bạn nào trong tổ để ib riêng",
         "bán hàng online thì ship cod ra sao",
     ):
