@@ -1073,6 +1073,9 @@ def test_an_account_borrowed_to_receive_money_for_a_fee_is_at_least_logged() -> 
         # what the real office never does, and what to do now
         "Nhà bên kia bị kẻ gian xưng nhân viên điện lực gọi kêu cài app đổi công tơ, rồi kêu quét mặt. Điện lực thiệt"
         " không bao giờ làm vậy, bà con giữ con em mình, ai đang làm theo thì dừng lại liền.",
+        # what the victim found out afterwards
+        "Ông ngoại tui bán lúa xong có người gọi xưng cán bộ thuế kêu nộp thuế qua tài khoản cá nhân, ông chuyển 9"
+        " triệu. Ra chi cục thuế hỏi mới biết người ta không thu kiểu đó.",
         # look-alike addresses named as examples, a dot inside them no end of the sentence
         'Mẹo nhỏ phân biệt trang thật: trang nhà nước đuôi .gov.vn, không có kiểu "dichvucong-gov.vn.net" hay'
         ' "vneid-gov.vn" đâu bà con.',
