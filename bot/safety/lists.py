@@ -92,12 +92,18 @@ class Combo:
     calmed: bool = True
 
 
+def _listed(host: str, names: frozenset[str]) -> bool:
+    """``host`` is one of ``names`` or under one ("m.thanhnien.vn" under "thanhnien.vn")."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in names for i in range(len(labels) - 1))
+
+
 @dataclass(frozen=True)
 class SafetyData:
     official_suffixes: tuple[str, ...]
     official: dict[str, Site]
     brands: tuple[Brand, ...]
-    known_good: frozenset[str]  # (the newspapers too)
+    known_good: frozenset[str]
     themes: tuple[Rule, ...]
     asks: tuple[Rule, ...]
     calming: Rule
@@ -160,12 +166,10 @@ class SafetyData:
         return None
 
     def is_known_good(self, host: str) -> bool:
-        labels = host.split(".")
-        return any(".".join(labels[i:]) in self.known_good for i in range(len(labels) - 1))
+        return _listed(host, self.known_good) or self.is_news(host)
 
     def is_news(self, host: str) -> bool:
-        labels = host.split(".")
-        return any(".".join(labels[i:]) in self.news for i in range(len(labels) - 1))
+        return _listed(host, self.news)
 
     def bad_domain(self, host: str) -> Entry | None:
         labels = host.split(".")
@@ -237,7 +241,7 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
         official_suffixes=tuple(official.get("official_suffixes") or ()),
         official=sites,
         brands=brands,
-        known_good=frozenset(d.lower() for d in (*(official.get("known_good") or ()), *(official.get("news") or ()))),
+        known_good=frozenset(d.lower() for d in official.get("known_good") or ()),
         news=frozenset(d.lower() for d in official.get("news") or ()),
         themes=tuple(_rule(k, v, "themes") for k, v in wording["themes"].items()),
         asks=tuple(_rule(k, v, "asks") for k, v in wording["asks"].items()),
