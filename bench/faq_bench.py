@@ -192,6 +192,10 @@ SETS = {
     "resident dev 100 (hard cases, tuned on)": BENCH / "faq_resident_dev100.yaml",
     "resident dev 101 (tuned on)": BENCH / "faq_resident_dev101.yaml",
     "resident fresh 33 (written 2026-12-03, never tuned on)": BENCH / "faq_resident_fresh33.yaml",
+    "resident dev 102 (tuned on)": BENCH / "faq_resident_dev102.yaml",
+    "resident fresh 34 (written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh34.yaml",
+    "resident dev 103 (hard cases, tuned on)": BENCH / "faq_resident_dev103.yaml",
+    "resident fresh 35 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh35.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -232,6 +236,8 @@ FROZEN = frozenset(
         "resident fresh 31 (written 2026-12-03, never tuned on)",
         "resident fresh 32 (hard cases, written 2026-12-03, never tuned on)",
         "resident fresh 33 (written 2026-12-03, never tuned on)",
+        "resident fresh 34 (written 2026-12-04, never tuned on)",
+        "resident fresh 35 (hard cases, written 2026-12-04, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
@@ -242,6 +248,8 @@ NOT_TRAINED: frozenset[str] = frozenset(
         "resident dev 99 (hard cases, tuned on)",
         "resident dev 100 (hard cases, tuned on)",
         "resident dev 101 (tuned on)",
+        "resident dev 102 (tuned on)",
+        "resident dev 103 (hard cases, tuned on)",
     }
 )
 LONG_WORDS = 15

@@ -160,6 +160,10 @@ SETS = {
     "round 80": ROOT / "bench" / "safety_round80.yaml",  # Nam Định, Thái Bình; tuned
     "unseen 36": ROOT / "bench" / "safety_unseen36.yaml",  # Quảng Bình, Quảng Trị; never opened
     "round 81": ROOT / "bench" / "safety_round81.yaml",  # Bến Tre, Trà Vinh: hard ordinary posts; tuned
+    "round 82": ROOT / "bench" / "safety_round82.yaml",  # Bắc Ninh, Bắc Giang; tuned
+    "unseen 37": ROOT / "bench" / "safety_unseen37.yaml",  # Hải Phòng, Quảng Ninh; 2026-12-04, never opened
+    "round 83": ROOT / "bench" / "safety_round83.yaml",  # An Giang, Kiên Giang: hard ordinary posts; tuned
+    "unseen 38": ROOT / "bench" / "safety_unseen38.yaml",  # Gia Lai, Bình Định: hard ordinary; measured once
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -200,6 +204,8 @@ NEVER_SHOWN = frozenset(
         "unseen 34",
         "unseen 35",
         "unseen 36",
+        "unseen 37",
+        "unseen 38",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
