@@ -902,7 +902,9 @@ _BOT = r"(?:loa ?s[ốoóòỏõọôồổỗộ]|lo a số|chat ?bot|robot|bot
 _BOT_NAME = re.compile(
     rf"\b{_BOT}\s*(?:ơi|oi|ới)\b|^\s*{_BOT}\s*[,:!]"
     rf"|^\s*(?:xin\s+)?(?:chào|chao|hello|hi|alo|a\s*lô)\s+{_BOT}\b\W*"  # "Chào Loa Số, tui là dâu ở Kiến Xương…"
-    rf"|(?<!cái )(?<!con )(?<!phải )(?<!là )(?<!với )(?<!của )(?<!này )(?<!nhờ )\b{_BOT}\W*$",
+    rf"|(?<!cái )(?<!con )(?<!phải )(?<!là )(?<!với )(?<!của )(?<!này )(?<!nhờ )\b{_BOT}\W*$"
+    # "Loa Số cho xin số đường dây nóng…", "Loa Số chỉ giùm tui…": the name, then what is asked of it
+    r"|^\s*(?:loa ?s[ốoóòỏõọôồổỗộ]|lo a số)\s+(?=(?:cho|chỉ|chi|giúp|giup|giùm|gium|dùm|dum|hướng|huong|xem|coi)\b)",
     re.IGNORECASE,
 )
 
@@ -921,7 +923,7 @@ def asks_what_the_bot_does(text: str) -> bool:
 # "bạn giúp được việc gì", "bạn là ai vậy", "cháu là máy hả". Nothing but the bot can be meant (folded words).
 _SELF = r"(?:ban|em|chau|bot|loaso|may nay|con bot nay|ben nay)"
 _IS_A_MACHINE = (
-    rf"{_SELF} la (?:may|nguoi may|robot|loaso|nguoi hay may|nguoi that hay may|may hay nguoi(?: that)?)"
+    rf"{_SELF} la (?:cai )?(?:may|nguoi may|robot|loaso|nguoi hay may|nguoi that hay may|may hay nguoi(?: that)?)"
     r"(?: (?:ha|a|vay|phai khong|ak|ah))*"
 )
 _WHO_OR_WHAT_HERE = re.compile(
@@ -930,6 +932,8 @@ _WHO_OR_WHAT_HERE = re.compile(
     rf"(?:hoi|giup|lam|tra loi|ho tro)(?: {_SELF})? duoc"
     r"(?: (?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))?(?: nhung| may)?"
     r"(?: (?:cai|viec|chuyen))? gi(?: (?:o day|vay|a|ha|nhi|the|nua|khong|ko))*$"
+    # "Cháu là cái máy hay người thật rứa, hỏi cháu những chuyện chi được"
+    rf"|^(?:{_IS_A_MACHINE} )?(?:hoi|nho) {_SELF}(?: nhung| may)? (?:cai|viec|chuyen) gi duoc(?: (?:vay|a|ha|khong))*$"
     r"|^(?:ban|bot|loaso|may nay|con bot nay|ben nay) la ai(?: (?:vay|a|the|day|do|ha|nhi))*$"
     rf"|^{_IS_A_MACHINE}$"
     # "cái máy trả lời tự động này hỏi gì cũng được hả"

@@ -460,6 +460,7 @@ def test_what_the_bot_does_is_still_answered(matcher: Matcher) -> None:
         ("bạn là ai vậy", "bot.help"),
         ("Cháu là máy hả, cháu giúp được ông những việc gì", "bot.help"),  # an elder calls the bot "cháu"
         ("em là robot à", "bot.help"),
+        ("Cháu là cái máy hay người thật rứa, hỏi cháu những chuyện chi được", "bot.help"),
         ("em làm gì vậy", None),  # "what are you doing?": to a person
         ("anh ấy là ai vậy", None),
     ],

@@ -321,6 +321,9 @@ def test_voice_typing_slips_of_the_south() -> None:
         ("LOA SO OI cho hoi cai nay", "cho hoi cai nay"),
         ("Bot: mật khẩu vneid mấy số", "mật khẩu vneid mấy số"),
         ("đổi số điện thoại vneid sao bot", "đổi số điện thoại vneid sao"),
+        # the name, then what is asked of it
+        ("Loa Số cho xin số đường dây nóng của VNeID với", "cho xin số đường dây nóng của VNeID với"),
+        ("loa so chi gium tui cach doi mat khau", "chi gium tui cach doi mat khau"),
         # the name as the subject talks about the bot: kept
         ("cái Loa Số này có tra được thời tiết không", None),
         ("muốn nói chuyện với người thật, không phải bot", None),
