@@ -267,7 +267,7 @@ def judge(
             and (
                 any(f.code == "official" for f in findings)
                 or (file_example and not strong_links)
-                or (strong_links and all(_named_as_example(text, lk.raw) for lk in strong_links))
+                or (strong_links and _all_named_as_examples(text, [lk.raw for lk in strong_links], lesson=not question))
                 or called_fake
                 or (circulating(outside) and sum(1 for p in data.calming_each if p.search(folded)) >= 2)
             )
@@ -342,12 +342,52 @@ PAYEE = "nganhangnhan"
 
 # A link named as an example of what not to open: "link kiểu …", "trang giống …", "… thì đừng bấm", "… là giả".
 # (a dot inside an address is no end of sentence: 'kiểu "gov-vn.net" hay "lamdong-gov.vn"')
-_EXAMPLE_BEFORE = re.compile(r"\b(kieu|giong|vi du|vd|mao danh|gia mao)\b(?:[^.!?\n]|\.(?=\w)){0,30}$")
+# "các trang như …" names examples too, not "như sau", "như hướng dẫn", "nhu cầu".
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(kieu|giong|vi du|vd|mao danh|gia mao|nhu(?! (sau|huong dan|tren|duoi|cau|the nay|vay)\b))\b"
+    r"(?:[^.!?\n]|\.(?=\w)){0,30}$"
+)
 _EXAMPLE_AFTER = re.compile(
     r"^[^.!?\n]{0,30}\b(thi )?(dung (bam|vao|mo|nhan|cai|tin)|la (gia|lua|trang gia)|deu (la )?gia)\b"
     # what was done with it, told: "cái file tên VNeID.apk bảo cài vào để cập nhật, tôi xoá luôn"
     r"|^[^.!?\n]{0,50}\b(toi|tui|em|minh|con|bo|me|ba) (da )?(xoa|chan|khong (mo|cai|bam|tai))\b"
+    # found on a warning list: "tra thử trang … thấy có trong danh sách cảnh báo"
+    r"|^[^.!?\n]{0,40}\b(trong|o|vao) (cai )?danh sach (canh bao|lua dao|den|trang lua|web lua)\b"
 )
+
+
+# Between two names of one list: "agribank-sinhtrachoc.com, vcb-huygiaodich.net hay bidv-….apk.vn đều là giả".
+_LIST_SEP = re.compile(r"^[\s\"“”'‘’«»,;/]*(?:(?:hay|hoac|va|voi|hay la|,)[\s\"“”'‘’«»,;/]*)?$")
+
+
+# What the crook told the teller to open, told in the third person: "Nó biểu bấm vô link vneid-capnhat.com rồi đọc mã
+# OTP, tui đọc rồi, mất 12 triệu" (a scam never speaks of itself as "nó").
+_TOLD_BEFORE = re.compile(
+    r"\b(no|tui no|bon no|chung no|ke gian|doi tuong|thang do|dua do|nguoi do|ben do)( \w+)?"
+    r" (keu|bieu|bao|bat|doi|gui|nhan|noi|dua|chi|huong dan|dan)\b(?:[^.!?\n]|\.(?=\w)){0,40}$"
+)
+
+
+def _all_named_as_examples(text: str, raws: list[str], lesson: bool) -> bool:
+    """Each of ``raws`` (links as written in ``text``) is named as an example of what not to open: itself, or as one
+    of a list whose other member is; in a lesson (``lesson``), also a link inside a quoted message it tells of
+    ('tin "Zalo của bạn vi phạm…, xác minh tại zalo-xacminh….com" là để lấy mật khẩu')."""
+    spots = sorted({(at, at + len(r)) for r in set(raws) if (at := text.find(r)) >= 0})
+    if len(spots) < len(set(raws)):
+        return False
+    groups: list[list[tuple[int, int]]] = []
+    for spot in spots:
+        if groups and _LIST_SEP.match(strip_marks(text[groups[-1][-1][1] : spot[0]]).lower()):
+            groups[-1].append(spot)
+        else:
+            groups.append([spot])
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text) if " " in m.group(0)] if lesson else []
+    return all(
+        any(_named_as_example(text, text[a:b]) for a, b in group)
+        or (lesson and bool(_TOLD_BEFORE.search(strip_marks(text[max(0, group[0][0] - 60) : group[0][0]]).lower())))
+        or all(any(qa < a and b < qb for qa, qb in quoted) for a, b in group)
+        for group in groups
+    )
 
 
 def _named_as_example(text: str, raw: str) -> bool:
@@ -397,6 +437,7 @@ _ASKS_IF_SCAM = re.compile(
     r"|\b(co )?(that|thiet) (khong|ko|hong)\b|\bco (dang )?tin (duoc )?(khong|ko)\b|\b(coi|xem) (giup|gium|dum)\b"
     r"|\bco nen (chuyen|bam|nap|mua|dong|tin|giao|lam|dang ky|gui)\b|\b(khong|ko|hong) hay (la )?(lua|gia)\b"
     r"|\b(co )?ai (bi|dinh|gap|dinh phai|bi dinh) (vay|nhu vay|kieu nay|giong vay|chua)\b"
+    r"|\b(nen )?tin hay (khong|ko|hong)\b"  # "tk tôi ở agribank thật nên tôi hỏi tin hay ko"
 )
 _SAFE_LINKS = frozenset({"official", "good"})
 # Chat and social links (a Telegram group, a Zalo contact, a Facebook page) are real sites, but where a bait moves its

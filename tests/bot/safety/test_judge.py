@@ -1099,3 +1099,43 @@ def test_a_news_link_does_not_cover_a_recruiters_number() -> None:
 def test_a_residents_own_question_telling_wording_only_scams_use_is_warned() -> None:
     # asking for help in their own words is only logged — but not when it tells the trick's own words
     assert judge("ngân hàng bắt tui chuyển hết tiền qua tài khoản an toàn, giờ sao").verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alike addresses listed as examples: one named so names the list
+        "Nhắc bà con: Ngân hàng KHÔNG gửi link yêu cầu cập nhật sinh trắc học. Các đường link như"
+        " agribank-sinhtrachoc.com, vcb-huygiaodich.net đều là giả. Muốn cập nhật thì làm trong ứng dụng ngân hàng.",
+        "Bà con bán hàng online nhớ: người mua thật chuyển khoản thì tiền vô thẳng tài khoản mình. Ai gửi link như"
+        " vietcombank-xacnhan.com hay napas247-nhantien.com rồi đòi nhập OTP là lừa đảo.",
+        # a look-alike inside the message a warning tells of
+        'Cảnh báo cho bạn trẻ: tin "Zalo của bạn vi phạm tiêu chuẩn cộng đồng, xác minh tại zalo-xacminh-taikhoan.com"'
+        " là để lấy mật khẩu. Đổi mật khẩu thì vào thẳng ứng dụng, bật xác thực 2 lớp.",
+        # found on the warning list
+        "Cảm ơn em, chị vừa tra thử trang evn-hoantien.online thấy có trong danh sách cảnh báo luôn.",
+        # what the crook told the teller to open, told in the third person
+        "Tui kể mọi người nghe cho tỉnh: bữa thứ Ba có đứa gọi xưng công an phường. Nó biểu bấm vô link"
+        " vneid-capnhat.com rồi đọc mã OTP, tui đọc rồi, mất 12 triệu trong tài khoản.",
+    ],
+)
+def test_lessons_of_the_nineteenth_pass_are_no_public_warning(text: str) -> None:
+    assert judge(text).verdict is not Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a scam that opens with "CẢNH BÁO" and names the telecoms department
+        "CẢNH BÁO: Số điện thoại của bạn đang được dùng để đăng ký 3 tài khoản ngân hàng lạ liên quan vụ án lừa đảo."
+        " Vui lòng gọi ngay Cục Viễn thông 0243 889 2716 để được hướng dẫn, nếu không thuê bao sẽ bị khóa sau 2 giờ.",
+        # "có ai nhận được … không" asks; it is no lesson's "ai nhận được … thì đừng bấm"
+        'Có ai nhận được tin ni giống tui không: "VNeID: Tai khoan dinh danh cua ban sap het han, vui long cap nhat lai'
+        ' thong tin tai vneid-capnhat.com de tiep tuc su dung dich vu cong". Tui bấm vô thì nó đòi nhập mật khẩu.',
+        # a resident asking whether to believe it: answered in the group
+        'ba con chu y cai tin nay toi nhan dc:"Kinh gui quy khach hang Agribank, quy khach duoc nhan hoan phi tin nhan'
+        ' 1.200.000d. Truy cap agribank-hoanphi.com de nhan". tk toi o agribank that nen toi hoi tin hay ko',
+    ],
+)
+def test_scams_and_questions_of_the_nineteenth_pass_are_warned(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
