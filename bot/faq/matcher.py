@@ -82,6 +82,7 @@ from bot.faq.normalize import (
     to_everyone,
     typed_with_marks,
     without_bot_name,
+    without_denied,
 )
 from bot.textmodel import Classes, Model
 
@@ -626,6 +627,8 @@ class Matcher:
     def match(self, text: str, *, shown: bool = False) -> Match:
         """``shown``: ``text`` was read from a picture the resident sent the bot (a screenshot of an app's
         notice): asked, not village talk, so neither view's "out of scope" holds back the rules' answer."""
+        # "… chứ không phải VssID nha": what the resident says he does not ask about is no evidence for its topic.
+        text = without_denied(text) or text
         got = self._match(text, shown)
         if got.topic is None or got.topic == BOT_TOPIC:
             # The bot's name where it is called ("… làm răng hả Loa Số?") is an address, not a question about the

@@ -915,6 +915,38 @@ def without_bot_name(text: str) -> str | None:
     return " ".join(stripped.split()).strip(" ,:;!-") if stripped != text else None
 
 
+# What the resident says he does NOT ask about, to tell it from a neighbouring matter: "quên pass VNeID chứ ko phải
+# VssID nha", "số công an xã, không phải tổng đài VNeID", "… mở ở đâu, không phải thẻ BHYT nha". "Chứ không phải …"
+# runs to the end of its clause; a clause that opens with "không phải" is left out unless it asks ("không phải lên
+# xã hả?": needn't I go?).
+_DENIED_AFTER = re.compile(
+    r"\b(?:chứ|chớ|chu)\s+(?:không|ko|k|hông|hổng|khong|hong|hok)\s+ph[ảa]i\b"
+    # ... up to where the question goes on: "mất ở nhà chứ không phải ở viện thì đăng ký khai tử…"
+    r"(?:(?!\b(?:thì|thi|mà|ma|nên|nen|để|de|giờ|gio|rồi|roi|vậy|vay|sao)\b)[^,.;!?\n])*",
+    re.I,
+)
+_DENIED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|hông|hổng|khong|hong|hok)\s+ph[ảa]i\s+\S", re.I)
+_ASKING_END = re.compile(r"\b(?:hả|hở|à|ạ hả|hông|không|ko|chứ|sao|ha|hen|phải không|đúng không|chưa)\s*$", re.I)
+
+
+def without_denied(text: str) -> str | None:
+    """The message without what it says it is not about, or None when it denies nothing (or nothing else is left)."""
+    if "phải" not in text.lower() and "phai" not in text.lower():
+        return None
+    cut = _DENIED_AFTER.sub(" ", text)
+    parts = re.split(r"([,.;!?\n])", cut)
+    kept: list[str] = []
+    for i in range(0, len(parts), 2):
+        clause, end = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
+        if _DENIED_CLAUSE.match(clause) and end != "?" and not _ASKING_END.search(clause):
+            continue
+        kept.append(clause + end)
+    rest = " ".join("".join(kept).split()).strip(" ,;")
+    if rest == " ".join(text.split()) or len(rest.split()) < 2:
+        return None
+    return rest
+
+
 def asks_what_the_bot_does(text: str) -> bool:
     return bool(_ABOUT_THE_BOT.search(folded_words(text)))
 

@@ -546,3 +546,14 @@ def test_something_passed_on_that_ends_asking_is_no_notice(matcher: Matcher) -> 
 def test_asking_for_something_in_so_many_words_is_a_question(matcher: Matcher) -> None:
     m = matcher.match("không phải tổng đài vneid, em cần số công an xã để gọi báo mất trộm trâu")
     assert m.reason != "statement" and (m.topic == "police.contact" or "police.contact" in m.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("QUÊN PASS VNEID CHỨ KO PHẢI QUÊN PASS VSSID NHA AD, LẤY LẠI SAO", "vneid.forgot_password"),
+        ("BẢO HIỂM XÃ HỘI TRONG VNEID COI Ở ĐÂU, KHÔNG PHẢI THẺ BHYT NHA", "bhxh.in_vneid"),
+    ],
+)
+def test_the_neighbouring_matter_the_resident_denies_is_no_evidence(matcher: Matcher, text: str, topic: str) -> None:
+    assert matcher.match(text).topic == topic

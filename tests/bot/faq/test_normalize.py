@@ -22,6 +22,7 @@ from bot.faq.normalize import (
     tokens,
     typed_with_marks,
     without_bot_name,
+    without_denied,
 )
 
 
@@ -349,3 +350,21 @@ def test_unmarked_bot_after_cutting_down_and_the_heat_of_a_day() -> None:
     assert "loaso" not in tokens("giam bot chut duoc khong")
     # "nong" beside a day is hot weather ("hom nay nong may do"), not farming ("nong dan", "nong san")
     assert "thờitiết" in tokens("chieu nay nong lam khong") and "thờitiết" not in tokens("hom nay nong dan ban lua")
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("QUÊN PASS VNEID CHỨ KO PHẢI QUÊN PASS VSSID NHA AD, LẤY LẠI SAO", "QUÊN PASS VNEID , LẤY LẠI SAO"),
+        ("SỐ CÔNG AN XÃ, KHÔNG PHẢI TỔNG ĐÀI VNEID", "SỐ CÔNG AN XÃ"),
+        ("doi mat khau vneid o dau vay, ko phai quen mk nha", "doi mat khau vneid o dau vay"),
+        # the denial ends where the question goes on
+        ("ông cụ mất ở nhà chứ không phải ở viện thì khai tử sao", "ông cụ mất ở nhà thì khai tử sao"),
+        # "không phải …" that asks ("needn't I…?") is kept; nothing denied, nothing else left: None
+        ("không phải lên công an xã hả?", None),
+        ("làm mức 2 có phải lên xã không", None),
+        ("không phải vneid", None),
+    ],
+)
+def test_what_the_resident_says_he_does_not_ask_is_left_out(text: str, rest: str | None) -> None:
+    assert without_denied(text) == rest
