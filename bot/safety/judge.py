@@ -259,6 +259,12 @@ def judge(
         # (an app file a lesson names as an example, or calls fake — written in the text or at the end of a link —
         # is an example too; one attached never is)
         file_example = not attached_app and (called_fake or (bool(named_file) and _named_as_example(text, named_file)))
+        examples = bool(strong_links) and _all_named_as_examples(
+            text, [lk.raw for lk in strong_links], lesson=not question and not asks_of_quote
+        )
+        # (an app's name at the end of a look-alike address the lesson names as an example — "bidv-smartbanking.apk.vn
+        # đều là giả" — is an example too, when no file is attached)
+        file_example = file_example or (examples and not attached_app and not named_file)
         imitations = _IMITATIONS | {"app_file"} if file_example else _IMITATIONS
         if (
             warns
@@ -267,7 +273,7 @@ def judge(
             and (
                 any(f.code == "official" for f in findings)
                 or (file_example and not strong_links)
-                or (strong_links and _all_named_as_examples(text, [lk.raw for lk in strong_links], lesson=not question))
+                or examples
                 or called_fake
                 or (circulating(outside) and sum(1 for p in data.calming_each if p.search(folded)) >= 2)
             )

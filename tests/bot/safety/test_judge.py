@@ -1106,7 +1106,8 @@ def test_a_residents_own_question_telling_wording_only_scams_use_is_warned() -> 
     [
         # look-alike addresses listed as examples: one named so names the list
         "Nhắc bà con: Ngân hàng KHÔNG gửi link yêu cầu cập nhật sinh trắc học. Các đường link như"
-        " agribank-sinhtrachoc.com, vcb-huygiaodich.net đều là giả. Muốn cập nhật thì làm trong ứng dụng ngân hàng.",
+        " agribank-sinhtrachoc.com, vcb-huygiaodich.net, bidv-smartbanking.apk.vn đều là giả. Muốn cập nhật thì làm"
+        " trong ứng dụng ngân hàng.",
         "Bà con bán hàng online nhớ: người mua thật chuyển khoản thì tiền vô thẳng tài khoản mình. Ai gửi link như"
         " vietcombank-xacnhan.com hay napas247-nhantien.com rồi đòi nhập OTP là lừa đảo.",
         # a look-alike inside the message a warning tells of
@@ -1138,4 +1139,14 @@ def test_lessons_of_the_nineteenth_pass_are_no_public_warning(text: str) -> None
     ],
 )
 def test_scams_and_questions_of_the_nineteenth_pass_are_warned(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+def test_a_residents_question_about_an_app_file_link_is_still_warned() -> None:
+    # the look-alike app link sits in the message the resident asks about: not a lesson's example
+    text = (
+        'thay tin nhan la,bam vao no bao cai app "Dich Vu Cong Quoc Gia.apk" ma tren ch play lai k co,con gai e bao'
+        ' dung cai.ai biet ko: "Thong bao: Cap nhat thong tin dat dai sau sap nhap tinh, han chot 10/12, tai file'
+        ' tai: dvc-ninhbinh.org/dvc.apk"'
+    )
     assert judge(text).verdict is Verdict.SCAM
