@@ -164,6 +164,7 @@ SETS = {
     "unseen 37": ROOT / "bench" / "safety_unseen37.yaml",  # Hải Phòng, Quảng Ninh; 2026-12-04, never opened
     "round 83": ROOT / "bench" / "safety_round83.yaml",  # An Giang, Kiên Giang: hard ordinary posts; tuned
     "unseen 38": ROOT / "bench" / "safety_unseen38.yaml",  # Gia Lai, Bình Định: hard ordinary; measured once
+    "unseen 39": ROOT / "bench" / "safety_unseen39.yaml",  # Tây Ninh, Long An: hard scams; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -206,6 +207,7 @@ NEVER_SHOWN = frozenset(
         "unseen 36",
         "unseen 37",
         "unseen 38",
+        "unseen 39",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

@@ -1136,6 +1136,9 @@ def test_lessons_of_the_nineteenth_pass_are_no_public_warning(text: str) -> None
         # a resident asking whether to believe it: answered in the group
         'ba con chu y cai tin nay toi nhan dc:"Kinh gui quy khach hang Agribank, quy khach duoc nhan hoan phi tin nhan'
         ' 1.200.000d. Truy cap agribank-hoanphi.com de nhan". tk toi o agribank that nen toi hoi tin hay ko',
+        # "tiêu dùng tín chấp" folds to "tieu dung tin chap": no "đừng tin" in it
+        "Vay tiêu dùng tín chấp chỉ cần CCCD, không thẩm định, giải ngân trong 30 phút, hạn mức 10-300 triệu, lãi chỉ"
+        " 0,8%/tháng. Hồ sơ nợ xấu vẫn hỗ trợ. Zalo 0961 448 205 gặp anh Phong.",
     ],
 )
 def test_scams_and_questions_of_the_nineteenth_pass_are_warned(text: str) -> None:
