@@ -164,6 +164,7 @@ SETS = {
     "unseen 37": ROOT / "bench" / "safety_unseen37.yaml",  # Hải Phòng, Quảng Ninh; 2026-12-04, never opened
     "round 83": ROOT / "bench" / "safety_round83.yaml",  # An Giang, Kiên Giang: hard ordinary posts; tuned
     "unseen 38": ROOT / "bench" / "safety_unseen38.yaml",  # Gia Lai, Bình Định: hard ordinary; measured once
+    "round 84": ROOT / "bench" / "safety_round84.yaml",  # Hà Tĩnh, northern Quảng Bình: hard scams; tuned
     "unseen 39": ROOT / "bench" / "safety_unseen39.yaml",  # Tây Ninh, Long An: hard scams; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.

@@ -1139,6 +1139,19 @@ def test_lessons_of_the_nineteenth_pass_are_no_public_warning(text: str) -> None
         # "tiêu dùng tín chấp" folds to "tieu dung tin chap": no "đừng tin" in it
         "Vay tiêu dùng tín chấp chỉ cần CCCD, không thẩm định, giải ngân trong 30 phút, hạn mức 10-300 triệu, lãi chỉ"
         " 0,8%/tháng. Hồ sơ nợ xấu vẫn hỗ trợ. Zalo 0961 448 205 gặp anh Phong.",
+        # a parish's money "for now" to a personal account, the books being checked
+        "Con là thư ký hội đồng mục vụ giáo xứ, cha quản xứ nhờ con nhắn riêng các gia đình có con em đi Nhật đi Đài,"
+        " xin dâng cúng sửa lại mái nhà thờ bị tốc sau bão. Vì sổ sách đang kiểm tra nên cha bảo chuyển tạm vô tài"
+        " khoản cá nhân của con: BIDV 51210003928471 HO DUC THANG. Cha đang tĩnh tâm nên không nghe máy được ạ.",
+        # "sent by mistake": send it back to another number, the old account being locked
+        "Chị ơi em chuyển nhầm vô tài khoản chị 2 triệu lúc trả tiền gạo, chị kiểm tra giúp em, chị chuyển lại vô số ni"
+        " giúp em với 0364928175, chứ tài khoản cũ em khóa rồi.",
+        # a niece in need, to her mother-in-law's account, who asks not to be called back
+        "Dì ơi con Thảo cháu dì đây, con vừa sinh bé ở Vinh, con cần 6 triệu đóng viện. Dì chuyển giúp con vô tài"
+        " khoản mẹ chồng con 0379265184, con cảm ơn dì, dì đừng gọi giờ ni con đang cho bé bú.",
+        # half price, transfers only, in full before delivery
+        "ai mua lúa giống, phân bón giá sỉ liên hệ em, bên em xả kho cuối vụ giá rẻ một nửa, chuyển khoản đủ thì em"
+        " giao bằng xe tải trong 2 ngày, số lượng có hạn, không nhận tiền mặt.",
     ],
 )
 def test_scams_and_questions_of_the_nineteenth_pass_are_warned(text: str) -> None:
