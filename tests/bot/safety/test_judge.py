@@ -1152,6 +1152,12 @@ def test_lessons_of_the_nineteenth_pass_are_no_public_warning(text: str) -> None
         # half price, transfers only, in full before delivery
         "ai mua lúa giống, phân bón giá sỉ liên hệ em, bên em xả kho cuối vụ giá rẻ một nửa, chuyển khoản đủ thì em"
         " giao bằng xe tải trong 2 ngày, số lượng có hạn, không nhận tiền mặt.",
+        # a seller's "bus company says the fee is unpaid": pay it to a mobile number
+        "Chị ơi em bán cá bên Thạch Kim đây, hôm qua chị đặt 5 ký cá thu em gửi xe khách rồi, nhà xe báo phí gửi hàng"
+        " lạnh chưa trả, chị chuyển 180 nghìn cho nhà xe vô số 0329418275 giúp em, cá tới nơi chị trả tiền cá sau.",
+        # a front or a fund taking donations into a person's own account
+        "Ủy ban MTTQ thành phố kêu gọi ủng hộ đồng bào miền Trung khắc phục lũ lụt, mọi đóng góp chuyển về tài khoản"
+        " 071100043825 MB NGUYEN VAN TRUONG (thủ quỹ). Sao kê công khai sau 7 ngày.",
     ],
 )
 def test_scams_and_questions_of_the_nineteenth_pass_are_warned(text: str) -> None:
@@ -1166,3 +1172,11 @@ def test_a_residents_question_about_an_app_file_link_is_still_warned() -> None:
         ' tai: dvc-ninhbinh.org/dvc.apk"'
     )
     assert judge(text).verdict is Verdict.SCAM
+
+
+def test_a_hamlets_own_collection_read_out_at_the_cultural_house_is_no_scam() -> None:
+    text = (
+        "Nhà anh Tư xóm dưới bị cháy hết đồ đạc, bà con ai có lòng ủng hộ qua STK 0123 4567 89 Agribank NGUYEN THI HOA"
+        " (trưởng thôn), tối nay trưởng thôn đọc danh sách ở nhà văn hóa."
+    )
+    assert judge(text).verdict is Verdict.OK
