@@ -196,6 +196,9 @@ SETS = {
     "resident fresh 34 (written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh34.yaml",
     "resident dev 103 (hard cases, tuned on)": BENCH / "faq_resident_dev103.yaml",
     "resident fresh 35 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh35.yaml",
+    "resident dev 104 (hard cases, tuned on)": BENCH / "faq_resident_dev104.yaml",
+    "resident dev 105 (tuned on)": BENCH / "faq_resident_dev105.yaml",
+    "resident fresh 36 (written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh36.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -238,6 +241,7 @@ FROZEN = frozenset(
         "resident fresh 33 (written 2026-12-03, never tuned on)",
         "resident fresh 34 (written 2026-12-04, never tuned on)",
         "resident fresh 35 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 36 (written 2026-12-04, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
@@ -250,6 +254,8 @@ NOT_TRAINED: frozenset[str] = frozenset(
         "resident dev 101 (tuned on)",
         "resident dev 102 (tuned on)",
         "resident dev 103 (hard cases, tuned on)",
+        "resident dev 104 (hard cases, tuned on)",
+        "resident dev 105 (tuned on)",
     }
 )
 LONG_WORDS = 15

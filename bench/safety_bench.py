@@ -166,6 +166,10 @@ SETS = {
     "unseen 38": ROOT / "bench" / "safety_unseen38.yaml",  # Gia Lai, Bình Định: hard ordinary; measured once
     "round 84": ROOT / "bench" / "safety_round84.yaml",  # Hà Tĩnh, northern Quảng Bình: hard scams; tuned
     "unseen 39": ROOT / "bench" / "safety_unseen39.yaml",  # Tây Ninh, Long An: hard scams; never opened
+    "round 85": ROOT / "bench" / "safety_round85.yaml",  # Đắk Lắk, Phú Yên: hard ordinary posts; tuned
+    "unseen 40": ROOT / "bench" / "safety_unseen40.yaml",  # Đồng Tháp, Tiền Giang: hard ordinary; never opened
+    "round 86": ROOT / "bench" / "safety_round86.yaml",  # Ninh Bình, Nam Định, Hà Nam: hard scams; tuned
+    "unseen 41": ROOT / "bench" / "safety_unseen41.yaml",  # Lào Cai, Yên Bái: hard scams; measured once at the end
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -209,6 +213,8 @@ NEVER_SHOWN = frozenset(
         "unseen 37",
         "unseen 38",
         "unseen 39",
+        "unseen 40",
+        "unseen 41",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
