@@ -170,6 +170,7 @@ SETS = {
     "unseen 40": ROOT / "bench" / "safety_unseen40.yaml",  # Đồng Tháp, Tiền Giang: hard ordinary; never opened
     "round 86": ROOT / "bench" / "safety_round86.yaml",  # Ninh Bình, Nam Định, Hà Nam: hard scams; tuned
     "unseen 41": ROOT / "bench" / "safety_unseen41.yaml",  # Lào Cai, Yên Bái: hard scams; measured once at the end
+    "round 87": ROOT / "bench" / "safety_round87.yaml",  # Khánh Hòa, Ninh Thuận: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

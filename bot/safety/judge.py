@@ -168,10 +168,12 @@ def judge(
     if any(p[:2] in MOBILE_PREFIXES for p in phones):
         present.add("mobile")
     uncalmed = False
+    sure_wording = False
     for combo in data.combos:
         if all(c in present for c in combo.all) and (not combo.any or any(c in present for c in combo.any)):
             findings.append(Finding(f"combo_{combo.name}", combo.weight))
             uncalmed |= not combo.calmed
+            sure_wording |= combo.sure
     plain = words_only(words_of, links)
     odds = log_odds(plain)
     # A few words ("xem ảnh nè", "hàng giá rẻ xem tại") are little evidence: the learned score of a
@@ -250,7 +252,7 @@ def judge(
         # (not where a combination that speaks a victim's words by design fired with a mobile or a link to contact:
         # "bị lừa … nhờ nhóm này lấy lại được, ai bị lừa thì nhắn anh Phong 0563…")
         contact_bait = uncalmed and bool(present & _CONTACTS)
-        ordinary = odds < ORDINARY_LOG_ODDS and not told_scam and not contact_bait
+        ordinary = odds < ORDINARY_LOG_ODDS and not told_scam and not contact_bait and not sure_wording
         if verdict is Verdict.SCAM and strongest < STRONG and ordinary:
             verdict = Verdict.SUSPICIOUS
         if verdict is Verdict.SCAM and strongest < STRONG and shares_news:

@@ -83,13 +83,16 @@ class Combo:
     """Word classes that together score ``weight`` (all of ``all``, and one of ``any`` when given).
 
     ``calmed``: False for a scam that speaks a warning's words by design ("bị lừa mất tiền? chúng tôi lấy
-    lại"): warnings' wording does not lower a message where it fires."""
+    lại"): warnings' wording does not lower a message where it fires.
+    ``sure``: wording only scams use ("má đọc giùm con 4 số cuối"): a scam even where the learned score reads the
+    message as everyday talk (it is written to sound like everyday talk)."""
 
     name: str
     all: tuple[str, ...]
     any: tuple[str, ...]
     weight: int
     calmed: bool = True
+    sure: bool = False
 
 
 def _listed(host: str, names: frozenset[str]) -> bool:
@@ -249,7 +252,14 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
         calming_each=tuple(_compile([p], "calming") for p in wording["calming"]["patterns"]),
         cues={k: _compile(v["patterns"], f"cues.{k}") for k, v in (wording.get("cues") or {}).items()},
         combos=tuple(
-            Combo(k, tuple(v["all"]), tuple(v.get("any") or ()), int(v["weight"]), bool(v.get("calmed", True)))
+            Combo(
+                k,
+                tuple(v["all"]),
+                tuple(v.get("any") or ()),
+                int(v["weight"]),
+                bool(v.get("calmed", True)),
+                bool(v.get("sure", False)),
+            )
             for k, v in (wording.get("combos") or {}).items()
         ),
         about_weight=int((wording.get("about") or {}).get("weight", 0)),
