@@ -1195,7 +1195,8 @@ def test_a_hamlets_own_collection_read_out_at_the_cultural_house_is_no_scam() ->
         "Thưa ông trùm, con là thủ quỹ mới thay ông Hòa, xin ông nhắc bà con gửi tiền xin lễ qua tk con 0916 447 203,"
         " việc này chưa đọc trong nhà thờ nên ông cứ nhắn riêng từng nhà.",
         # the code sent to the reader's phone, to be read back
-        "Dì Tư ơi con Hoa nè, con đang đăng nhập Zalo trên máy mới mà mã gửi về máy dì, dì đọc giùm con 6 số đó nha dì.",
+        "Dì Tư ơi con Hoa nè, con đang đăng nhập Zalo trên máy mới mà mã gửi về máy dì, dì đọc giùm con 6 số đó"
+        " nha dì.",
     ],
 )
 def test_scams_of_the_twentieth_pass_are_warned(text: str) -> None:
@@ -1206,11 +1207,13 @@ def test_scams_of_the_twentieth_pass_are_warned(text: str) -> None:
     "text",
     [
         # a seller's own account, nothing collected, nobody kept out
-        "Bưởi da xanh nhà vườn 35k/kg, ai lấy nhắn em, nhận hàng rồi chuyển vào tk em 0903 551 274 Vietcombank cũng được.",
+        "Bưởi da xanh nhà vườn 35k/kg, ai lấy nhắn em, nhận hàng rồi chuyển vào tk em 0903 551 274 Vietcombank cũng"
+        " được.",
         # a lesson that quotes the ask for a code
         'Nhắc bà con: ai gọi nói "cô đọc giúp con mã vừa gửi về máy để nhận quà" là lừa, mã OTP không đọc cho ai hết.',
         # the hamlet's real collection, paid to the hamlet head at the meeting
-        "Thông báo: quỹ khuyến học thôn năm nay mỗi hộ 100k, bà con nộp trực tiếp cho trưởng thôn ở buổi họp tối thứ Bảy.",
+        "Thông báo: quỹ khuyến học thôn năm nay mỗi hộ 100k, bà con nộp trực tiếp cho trưởng thôn ở buổi họp tối thứ"
+        " Bảy.",
     ],
 )
 def test_ordinary_posts_of_the_twentieth_pass_are_no_public_warning(text: str) -> None:
