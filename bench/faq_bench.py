@@ -200,6 +200,7 @@ SETS = {
     "resident dev 105 (tuned on)": BENCH / "faq_resident_dev105.yaml",
     "resident fresh 36 (written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh36.yaml",
     "resident fresh 37 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh37.yaml",
+    "resident dev 106 (hard cases, tuned on)": BENCH / "faq_resident_dev106.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -258,6 +259,7 @@ NOT_TRAINED: frozenset[str] = frozenset(
         "resident dev 103 (hard cases, tuned on)",
         "resident dev 104 (hard cases, tuned on)",
         "resident dev 105 (tuned on)",
+        "resident dev 106 (hard cases, tuned on)",
     }
 )
 LONG_WORDS = 15

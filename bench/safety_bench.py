@@ -171,6 +171,9 @@ SETS = {
     "round 86": ROOT / "bench" / "safety_round86.yaml",  # Ninh Bình, Nam Định, Hà Nam: hard scams; tuned
     "unseen 41": ROOT / "bench" / "safety_unseen41.yaml",  # Lào Cai, Yên Bái: hard scams; measured once at the end
     "round 87": ROOT / "bench" / "safety_round87.yaml",  # Khánh Hòa, Ninh Thuận: hard scams; tuned
+    "round 88": ROOT / "bench" / "safety_round88.yaml",  # Hưng Yên, Thái Bình: hard scams; tuned
+    "round 89": ROOT / "bench" / "safety_round89.yaml",  # Đà Nẵng, Quảng Nam: hard ordinary posts; tuned
+    "unseen 42": ROOT / "bench" / "safety_unseen42.yaml",  # Cà Mau, Bạc Liêu: hard scams; measured once at the end
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -216,6 +219,7 @@ NEVER_SHOWN = frozenset(
         "unseen 39",
         "unseen 40",
         "unseen 41",
+        "unseen 42",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

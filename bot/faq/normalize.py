@@ -925,13 +925,15 @@ _DENIED_AFTER = re.compile(
     r"(?:(?!\b(?:thì|thi|mà|ma|nên|nen|để|de|giờ|gio|rồi|roi|vậy|vay|sao)\b)[^,.;!?\n])*",
     re.I,
 )
-_DENIED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|hông|hổng|khong|hong|hok)\s+ph[ảa]i\s+\S", re.I)
+# A clause opening with "không phải" or "không hỏi" ("Không hỏi độ mặn đâu, hỏi thời tiết chiều nay …").
+_DENIED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|hông|hổng|khong|hong|hok)\s+(?:ph[ảa]i|h[ỏo]i)\s+\S", re.I)
 _ASKING_END = re.compile(r"\b(?:hả|hở|à|ạ hả|hông|không|ko|chứ|sao|ha|hen|phải không|đúng không|chưa)\s*$", re.I)
 
 
 def without_denied(text: str) -> str | None:
     """The message without what it says it is not about, or None when it denies nothing (or nothing else is left)."""
-    if "phải" not in text.lower() and "phai" not in text.lower():
+    low = text.lower()
+    if not any(w in low for w in ("phải", "phai", "hỏi", "hoi")):
         return None
     cut = _DENIED_AFTER.sub(" ", text)
     parts = re.split(r"([,.;!?\n])", cut)

@@ -170,7 +170,11 @@ def judge(
     uncalmed = False
     sure_wording = False
     for combo in data.combos:
-        if all(c in present for c in combo.all) and (not combo.any or any(c in present for c in combo.any)):
+        if (
+            all(c in present for c in combo.all)
+            and (not combo.any or any(c in present for c in combo.any))
+            and not any(c in present for c in combo.none)
+        ):
             findings.append(Finding(f"combo_{combo.name}", combo.weight))
             uncalmed |= not combo.calmed
             sure_wording |= combo.sure
@@ -468,7 +472,9 @@ _HELP_QUESTION = re.compile(
     r"\b(lam sao|lam the nao|the nao|ra sao|gio sao|sao vay|sao day|cho hoi|ai biet|co ai|phai lam gi"
     r"|lam gi (day|vay|gio|bay gio)"
     r"|o dau|bao lau|cach nao|duoc khong|dc ko|duoc ko|hong biet|khong biet"
-    r"|co phai lua dao|phai lua dao khong|co that khong|lua (dao )?khong|co nen|nen lam gi|co sao khong|khong ta)\b"
+    r"|co phai lua dao|phai lua dao khong|co that khong|lua (dao )?khong|co nen|nen lam gi|co sao khong|khong ta"
+    r"|la sao (con|em|chau|vay|day|ha|a|ta|mn|ad|ba con|moi nguoi)"  # "app hiện 'chưa kích hoạt' là sao con"
+    r"|lam rang|rang ri|the mo|(co )?an toan (khong|ko|hong)|(la )?binh thuong (ha|khong|ko|hong))\b"  # Central speech
 )
 
 

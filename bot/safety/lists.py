@@ -85,7 +85,8 @@ class Combo:
     ``calmed``: False for a scam that speaks a warning's words by design ("bị lừa mất tiền? chúng tôi lấy
     lại"): warnings' wording does not lower a message where it fires.
     ``sure``: wording only scams use ("má đọc giùm con 4 số cuối"): a scam even where the learned score reads the
-    message as everyday talk (it is written to sound like everyday talk)."""
+    message as everyday talk (it is written to sound like everyday talk).
+    ``none``: word classes that keep it from firing (a collection that also takes cash in hand is a neighbour's)."""
 
     name: str
     all: tuple[str, ...]
@@ -93,6 +94,7 @@ class Combo:
     weight: int
     calmed: bool = True
     sure: bool = False
+    none: tuple[str, ...] = ()
 
 
 def _listed(host: str, names: frozenset[str]) -> bool:
@@ -259,6 +261,7 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
                 int(v["weight"]),
                 bool(v.get("calmed", True)),
                 bool(v.get("sure", False)),
+                tuple(v.get("none") or ()),
             )
             for k, v in (wording.get("combos") or {}).items()
         ),

@@ -364,6 +364,9 @@ def test_unmarked_bot_after_cutting_down_and_the_heat_of_a_day() -> None:
         ("không phải lên công an xã hả?", None),
         ("làm mức 2 có phải lên xã không", None),
         ("không phải vneid", None),
+        # "không hỏi …" opens a denied clause too; asked back ("không hỏi được hả?") it is kept
+        ("Không hỏi độ mặn đâu, hỏi thời tiết chiều nay có giông không", "hỏi thời tiết chiều nay có giông không"),
+        ("không hỏi ở đây được hả?", None),
     ],
 )
 def test_what_the_resident_says_he_does_not_ask_is_left_out(text: str, rest: str | None) -> None:

@@ -171,6 +171,7 @@ SIZES = {
         "dev105": (450, 5),
         "fresh36": (470, 5),
         "fresh37": (490, 6),
+        "dev106": (460, 6),
     }.items()
 }
 ALL = tuple(SIZES)
