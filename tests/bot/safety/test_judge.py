@@ -1218,3 +1218,13 @@ def test_scams_of_the_twentieth_pass_are_warned(text: str) -> None:
 )
 def test_ordinary_posts_of_the_twentieth_pass_are_no_public_warning(text: str) -> None:
     assert judge(text).verdict is not Verdict.SCAM
+
+
+def test_a_collection_into_the_writers_account_is_a_neighbours_when_cash_in_hand_will_do() -> None:
+    # the same collection; only the cash alternative (a crook cannot take cash) tells the neighbour's apart
+    ask = "Tháng này gom tiền mua chung phân bón, mỗi hộ 850k, chuyển vào tk em 0912 345 678 Agribank"
+    assert judge(ask + " nha.").verdict is Verdict.SCAM
+    assert judge(ask + " hoặc đưa tiền mặt cũng được.").verdict is Verdict.OK
+    # a wallet named before the number is still the writer's own account
+    wallet = "Tụi em thiếu kinh phí làm cầu tre, mỗi người góp 50k giúp tụi em qua MoMo 0795 118 603 nha."
+    assert judge(wallet).verdict is Verdict.SCAM
