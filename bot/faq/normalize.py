@@ -930,17 +930,28 @@ _DENIED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|hông|hổng|khong|hong|hok)\s+
 _ASKING_END = re.compile(r"\b(?:hả|hở|à|ạ hả|hông|không|ko|chứ|sao|ha|hen|phải không|đúng không|chưa)\s*$", re.I)
 
 
+# A clause telling what the resident already knows ("Tui biết mức 2 khác mức 1 rồi", "… thì em biết rồi"): not what
+# he asks (folded, lower case; "không biết", "biết làm sao" ask).
+_KNOWN_CLAUSE = re.compile(
+    r"(?:^\s*|\bthi |\bma )(?:tui|toi|em|minh|con|chau|tao) (?:da |cung )?biet\b"  # the resident, not "cho cháu biết"
+    r"(?! (?:lam|cach|sao|o dau|gi|khong|ko|chua)\b)"
+    r"(?: \w+){0,8} roi\b"
+)
+
+
 def without_denied(text: str) -> str | None:
     """The message without what it says it is not about, or None when it denies nothing (or nothing else is left)."""
     low = text.lower()
-    if not any(w in low for w in ("phải", "phai", "hỏi", "hoi")):
+    if not any(w in low for w in ("phải", "phai", "hỏi", "hoi", "biết", "biet")):
         return None
     cut = _DENIED_AFTER.sub(" ", text)
     parts = re.split(r"([,.;!?\n])", cut)
     kept: list[str] = []
     for i in range(0, len(parts), 2):
         clause, end = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
-        if _DENIED_CLAUSE.match(clause) and end != "?" and not _ASKING_END.search(clause):
+        if (_DENIED_CLAUSE.match(clause) or _KNOWN_CLAUSE.search(fold(clause).lower())) and (
+            end != "?" and not _ASKING_END.search(clause)
+        ):
             continue
         kept.append(clause + end)
     rest = " ".join("".join(kept).split()).strip(" ,;")

@@ -474,7 +474,8 @@ _HELP_QUESTION = re.compile(
     r"|o dau|bao lau|cach nao|duoc khong|dc ko|duoc ko|hong biet|khong biet"
     r"|co phai lua dao|phai lua dao khong|co that khong|lua (dao )?khong|co nen|nen lam gi|co sao khong|khong ta"
     r"|la sao (con|em|chau|vay|day|ha|a|ta|mn|ad|ba con|moi nguoi)"  # "app hiện 'chưa kích hoạt' là sao con"
-    r"|lam rang|rang ri|the mo|(co )?an toan (khong|ko|hong)|(la )?binh thuong (ha|khong|ko|hong))\b"  # Central speech
+    r"|lam rang|rang ri|the mo|(co )?an toan (khong|ko|hong)|(la )?binh thuong (ha|khong|ko|hong)"  # Central speech
+    r"|(dung|phai) (khong|ko|hong) (ba con|moi nguoi|mn|ca nha))\b"
 )
 
 

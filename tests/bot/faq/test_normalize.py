@@ -367,6 +367,10 @@ def test_unmarked_bot_after_cutting_down_and_the_heat_of_a_day() -> None:
         # "không hỏi …" opens a denied clause too; asked back ("không hỏi được hả?") it is kept
         ("Không hỏi độ mặn đâu, hỏi thời tiết chiều nay có giông không", "hỏi thời tiết chiều nay có giông không"),
         ("không hỏi ở đây được hả?", None),
+        # what the resident already knows is not what he asks; "cho đứa cháu biết rồi" is no such clause
+        ("Tui biết mức 2 khác mức 1 rồi, chỉ tui chỗ làm mức 2", "chỉ tui chỗ làm mức 2"),
+        ("khác nhau thế nào thì em biết rồi, giờ nâng lên mức 2 ở đâu", "giờ nâng lên mức 2 ở đâu"),
+        ("muốn đổi pass vneid vì lỡ cho đứa cháu biết rồi, đổi ở đâu", None),
     ],
 )
 def test_what_the_resident_says_he_does_not_ask_is_left_out(text: str, rest: str | None) -> None:
