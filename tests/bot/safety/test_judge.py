@@ -1197,6 +1197,8 @@ def test_a_hamlets_own_collection_read_out_at_the_cultural_house_is_no_scam() ->
         # the code sent to the reader's phone, to be read back
         "Dì Tư ơi con Hoa nè, con đang đăng nhập Zalo trên máy mới mà mã gửi về máy dì, dì đọc giùm con 6 số đó"
         " nha dì.",
+        # "về máy má" (to mother's phone) folds like "may mà" (luckily), a lesson's word: not here
+        "Má ơi con Thư nè, mã đăng nhập gửi về máy má đó, má đọc giùm con 4 số cuối nha má.",
     ],
 )
 def test_scams_of_the_twentieth_pass_are_warned(text: str) -> None:
