@@ -993,6 +993,13 @@ def test_every_way_to_reach_or_pay_named_in_the_judge_is_a_cue_it_reads() -> Non
     assert judge_module._CONTACTS - {"mobile", "link"} <= set(load_data().cues)
 
 
+def test_every_word_class_a_combination_names_is_a_cue_it_reads() -> None:
+    # (a misspelt name in "none" would silently never keep its combination from firing)
+    data = load_data()
+    named = {c for combo in data.combos for c in (*combo.all, *combo.any, *combo.none)}
+    assert named - set(data.cues) - {"mobile", "link"} == set()
+
+
 @pytest.mark.parametrize(
     "text",
     [
