@@ -927,6 +927,11 @@ _DENIED_AFTER = re.compile(
 )
 # A clause opening with "không phải" or "không hỏi" ("Không hỏi độ mặn đâu, hỏi thời tiết chiều nay …").
 _DENIED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|hông|hổng|khong|hong|hok)\s+(?:ph[ảa]i|h[ỏo]i)\s+\S", re.I)
+# "Không cần tổng đài VNeID, tôi cần số công an xã": what he does not need, when a later clause says what he does.
+_UNNEEDED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|khong)\s+cần\s+\S", re.I)
+_NEEDED_CLAUSE = re.compile(
+    r"^\s*(?:mà\s+)?(?:(?:tôi|tui|em|con|mình|cháu|bác|tao)\s+)?(?:chỉ\s+)?(?:cần|muốn|hỏi)\b", re.I
+)
 _ASKING_END = re.compile(r"\b(?:hả|hở|à|ạ hả|hông|không|ko|chứ|sao|ha|hen|phải không|đúng không|chưa)\s*$", re.I)
 
 
@@ -942,14 +947,16 @@ _KNOWN_CLAUSE = re.compile(
 def without_denied(text: str) -> str | None:
     """The message without what it says it is not about, or None when it denies nothing (or nothing else is left)."""
     low = text.lower()
-    if not any(w in low for w in ("phải", "phai", "hỏi", "hoi", "biết", "biet")):
+    if not any(w in low for w in ("phải", "phai", "hỏi", "hoi", "biết", "biet", "cần")):
         return None
     cut = _DENIED_AFTER.sub(" ", text)
     parts = re.split(r"([,.;!?\n])", cut)
     kept: list[str] = []
+    clauses = parts[::2]
     for i in range(0, len(parts), 2):
         clause, end = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
-        if (_DENIED_CLAUSE.match(clause) or _KNOWN_CLAUSE.search(fold(clause).lower())) and (
+        unneeded = _UNNEEDED_CLAUSE.match(clause) and any(_NEEDED_CLAUSE.match(c) for c in clauses[i // 2 + 1 :])
+        if (unneeded or _DENIED_CLAUSE.match(clause) or _KNOWN_CLAUSE.search(fold(clause).lower())) and (
             end != "?" and not _ASKING_END.search(clause)
         ):
             continue

@@ -371,6 +371,10 @@ def test_unmarked_bot_after_cutting_down_and_the_heat_of_a_day() -> None:
         ("Tui biết mức 2 khác mức 1 rồi, chỉ tui chỗ làm mức 2", "chỉ tui chỗ làm mức 2"),
         ("khác nhau thế nào thì em biết rồi, giờ nâng lên mức 2 ở đâu", "giờ nâng lên mức 2 ở đâu"),
         ("muốn đổi pass vneid vì lỡ cho đứa cháu biết rồi, đổi ở đâu", None),
+        # what he does not need, when a later clause says what he does; alone, "không cần …" may be the question
+        ("Không cần tổng đài VNeID, tôi cần số của công an xã", "tôi cần số của công an xã"),
+        ("không cần mật khẩu, mà chỉ muốn đổi số điện thoại", "mà chỉ muốn đổi số điện thoại"),
+        ("không cần lên xã, làm ở nhà được không", None),
     ],
 )
 def test_what_the_resident_says_he_does_not_ask_is_left_out(text: str, rest: str | None) -> None:
