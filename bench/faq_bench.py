@@ -200,6 +200,7 @@ SETS = {
     "resident dev 105 (tuned on)": BENCH / "faq_resident_dev105.yaml",
     "resident fresh 36 (written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh36.yaml",
     "resident fresh 37 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh37.yaml",
+    "resident fresh 38 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh38.yaml",
     "resident dev 106 (hard cases, tuned on)": BENCH / "faq_resident_dev106.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
@@ -245,6 +246,7 @@ FROZEN = frozenset(
         "resident fresh 35 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 36 (written 2026-12-04, never tuned on)",
         "resident fresh 37 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 38 (hard cases, written 2026-12-04, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
