@@ -173,6 +173,7 @@ SIZES = {
         "fresh37": (490, 6),
         "dev106": (460, 6),
         "fresh38": (480, 5),
+        "dev107": (480, 5),
     }.items()
 }
 ALL = tuple(SIZES)
