@@ -174,6 +174,7 @@ SETS = {
     "round 88": ROOT / "bench" / "safety_round88.yaml",  # Hưng Yên, Thái Bình: hard scams; tuned
     "round 89": ROOT / "bench" / "safety_round89.yaml",  # Đà Nẵng, Quảng Nam: hard ordinary posts; tuned
     "unseen 42": ROOT / "bench" / "safety_unseen42.yaml",  # Cà Mau, Bạc Liêu: hard scams; measured once at the end
+    "unseen 43": ROOT / "bench" / "safety_unseen43.yaml",  # Sơn La, Điện Biên, Lai Châu: hard scams; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -220,6 +221,7 @@ NEVER_SHOWN = frozenset(
         "unseen 40",
         "unseen 41",
         "unseen 42",
+        "unseen 43",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
