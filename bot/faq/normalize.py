@@ -941,6 +941,9 @@ _KNOWN_CLAUSE = re.compile(
     r"(?:^\s*|\bthi |\bma )(?:tui|toi|em|minh|con|chau|tao) (?:da |cung )?biet\b"  # the resident, not "cho cháu biết"
     r"(?! (?:lam|cach|sao|o dau|gi|khong|ko|chua)\b)"
     r"(?: \w+){0,8} roi\b"
+    # or closing its clause: "Mức 1 với mức 2 khác sao tui biết rồi" (not "lỡ cho đứa cháu biết rồi")
+    r"|(?<!cho )(?<!de )(?<!dua )(?<!thang )\b(?:tui|toi|em|minh|con|chau|tao) (?:da |cung )?biet roi"
+    r"(?: a| nha| nhe| ne)?\s*$"
 )
 
 
