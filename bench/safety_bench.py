@@ -175,6 +175,8 @@ SETS = {
     "round 89": ROOT / "bench" / "safety_round89.yaml",  # Đà Nẵng, Quảng Nam: hard ordinary posts; tuned
     "unseen 42": ROOT / "bench" / "safety_unseen42.yaml",  # Cà Mau, Bạc Liêu: hard scams; measured once at the end
     "unseen 43": ROOT / "bench" / "safety_unseen43.yaml",  # Sơn La, Điện Biên, Lai Châu: hard scams; never opened
+    "unseen 44": ROOT / "bench" / "safety_unseen44.yaml",  # Quảng Ngãi, Kon Tum: hard ordinary; never opened
+    "round 91": ROOT / "bench" / "safety_round91.yaml",  # Hải Phòng, Hải Dương: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -222,6 +224,7 @@ NEVER_SHOWN = frozenset(
         "unseen 41",
         "unseen 42",
         "unseen 43",
+        "unseen 44",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
