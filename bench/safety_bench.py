@@ -176,6 +176,7 @@ SETS = {
     "unseen 42": ROOT / "bench" / "safety_unseen42.yaml",  # Cà Mau, Bạc Liêu: hard scams; measured once at the end
     "unseen 43": ROOT / "bench" / "safety_unseen43.yaml",  # Sơn La, Điện Biên, Lai Châu: hard scams; never opened
     "unseen 44": ROOT / "bench" / "safety_unseen44.yaml",  # Quảng Ngãi, Kon Tum: hard ordinary; never opened
+    "round 90": ROOT / "bench" / "safety_round90.yaml",  # Đồng Nai, Bình Dương: hard scams; tuned
     "round 91": ROOT / "bench" / "safety_round91.yaml",  # Hải Phòng, Hải Dương: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
