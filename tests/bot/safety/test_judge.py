@@ -1237,3 +1237,37 @@ def test_a_collection_into_the_writers_account_is_a_neighbours_when_cash_in_hand
     # a wallet named before the number is still the writer's own account
     wallet = "Tụi em thiếu kinh phí làm cầu tre, mỗi người góp 50k giúp tụi em qua MoMo 0795 118 603 nha."
     assert judge(wallet).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # phone cards bought for someone, their codes sent by photo (a question's form does not talk it down)
+        "Chị đang ở viện, nhờ mấy em mua giùm 4 thẻ cào Mobi 500k, cào xong chụp hình gửi chị qua đây, có được không?",
+        # the writer asks for the card's secret number in his own words
+        "Dạ con chào ông, con ở ngân hàng nơi ông lãnh lương hưu, tháng này tiền bị lỗi chưa về, ông cho con xin số"
+        " thẻ và mã số bí mật để con kiểm tra nha.",
+        # a code "sent by mistake", asked back
+        "Em nhắn nhầm mã OTP về máy chị, chị gửi lại em với ạ",
+        "Con bấm nhầm mã xác nhận về máy cô, cô gửi lại con với, con cảm ơn cô",
+    ],
+)
+def test_scams_of_the_twenty_first_pass_are_warned(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the real office never does, said by the office
+        "Phòng Lao động xã thông báo: tiền trợ cấp tháng 12 chi tại bưu điện xã theo danh sách. Không cán bộ nào gọi"
+        " điện xin số tài khoản của bà con.",
+    ],
+)
+def test_what_the_real_office_never_does_calms_its_notice(text: str) -> None:
+    assert judge(text).verdict is Verdict.OK
+
+
+def test_a_lesson_naming_the_card_trick_is_no_public_warning() -> None:
+    text = "Nhắc bà con: có kẻ giả người quen nhờ mua thẻ cào. Đừng mua, gọi điện hỏi thẳng người đó trước."
+    assert judge(text).verdict is not Verdict.SCAM
