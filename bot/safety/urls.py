@@ -1,7 +1,7 @@
 """Links, domains and phone numbers found in a message's text, without ever opening them.
 
 Scammers write links many ways: with or without ``https://``, bare domains
-("dichvucong-gov.vn.com/xacthuc"), dots written as "[.]" or "(.)", domains in other
+("dichvucong-gov.vn.com/xacthuc"), dots written as "[.]", "(.)", " . " or "chấm", domains in other
 scripts (``xn--`` punycode, Cyrillic letters that look Latin). Everything here is string
 work; ``host_skeleton`` folds look-alike characters so "vietc0mbank" and "vіetcombank"
 (Cyrillic і) compare equal to "vietcombank".
@@ -34,6 +34,18 @@ _URL = re.compile(
     r"(?P<port>:\d{1,5})?(?P<path>[/?#][^\s<>\"'“”]*)?",
     re.IGNORECASE,
 )
+# "vcb-xacnhan . com", "vneid . gov-vn . com", "evn-hoantien (chấm) net": a link written with its dots spaced out or
+# spoken so that the app does not make it clickable (and a filter does not see it). Only where a name with a hyphen
+# comes first and a common ending last: "50k. Link tải" or "Hà Nội . Com" are no link.
+_SPACED_DOT = r"(?:[ \t]+\.[ \t]*|\.[ \t]+|[ \t]*\((?:chấm|cham|dot)\)[ \t]*|[ \t]+(?:chấm|cham|dot)[ \t]+)"
+_SPACED_TLDS = "com|net|org|vn|info|xyz|top|site|online|shop|store|vip|cc|io|club|biz|asia|cyou|sbs|icu|fun|buzz"
+_SPACED_URL = re.compile(
+    rf"(?<![\w.-])(?P<host>(?:[a-z0-9]+{_SPACED_DOT})?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+(?:[.-][a-z0-9]+)*"
+    rf"(?:{_SPACED_DOT}[a-z0-9]+(?:[.-][a-z0-9]+)*)*{_SPACED_DOT}(?:{_SPACED_TLDS}))(?![\w-])"
+    r"(?P<path>/[^\s<>\"'“”]*)?",
+    re.IGNORECASE,
+)
+_SPACED_JOIN = re.compile(_SPACED_DOT, re.IGNORECASE)
 _IP_URL = re.compile(r"(?:https?://)?(?P<host>\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?P<path>/[^\s]*)?", re.I)
 _DOTS = re.compile(_DOT, re.I)
 _PHONE = re.compile(r"(?<![\d.,])(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?![\d])")
@@ -128,6 +140,13 @@ def find_links(text: str) -> list[Link]:
             continue
         seen.add(key)
         links.append(Link(m.group(0), decoded, path, bool(m.group("scheme")), "xn--" in host or not ascii_only))
+    for m in _SPACED_URL.finditer(text):
+        host = _SPACED_JOIN.sub(".", m.group("host")).lower()
+        path = (m.group("path") or "").rstrip(".,;:!?)»”")
+        if host + path in seen:
+            continue
+        seen.add(host + path)
+        links.append(Link(m.group(0), host, path, False, False))
     for m in _IP_URL.finditer(text):
         if not m.group(0).lower().startswith("http") and not m.group("path"):
             continue  # a bare dotted number (a version, a price) is not a link

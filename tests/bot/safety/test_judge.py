@@ -154,6 +154,27 @@ def test_text_helpers() -> None:
     assert host_skeleton("vіetc0mbank") == "vietcombank"
 
 
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        # dots spaced out or spoken, so that the app does not make the link clickable
+        ("vào vneid . gov-vn . com mà cập nhật", ["vneid.gov-vn.com"]),
+        ("nhận tiền tại mbbank-nhantien (chấm) net/xacnhan", ["mbbank-nhantien.net"]),
+        ("dinhdanh-vneid . com . vn đi bà con", ["dinhdanh-vneid.com.vn"]),
+        # a sentence that ends beside a word is no link; nor a name without a hyphen
+        ("nạp 50k. Link tải bên dưới", []),
+        ("Hà Nội - Hải Phòng . Com chiên ngon", []),
+        ("xem ở dichvucong . gov . vn", []),
+    ],
+)
+def test_links_written_with_spaced_or_spoken_dots(text: str, hosts: list[str]) -> None:
+    assert [lk.host for lk in find_links(text)] == hosts
+
+
+def test_a_look_alike_written_with_spaced_dots_is_a_scam() -> None:
+    assert judge("Bà con vào vietcombank-xacthuc . com nhé").verdict is Verdict.SCAM
+
+
 def test_the_shipped_starter_list_names_a_source_for_every_entry() -> None:
     data = shipped_data()
     assert data.bad_domains
