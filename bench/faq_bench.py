@@ -203,6 +203,7 @@ SETS = {
     "resident fresh 38 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh38.yaml",
     "resident dev 106 (hard cases, tuned on)": BENCH / "faq_resident_dev106.yaml",
     "resident dev 107 (hard cases, tuned on)": BENCH / "faq_resident_dev107.yaml",
+    "resident dev 108 (hard cases, tuned on)": BENCH / "faq_resident_dev108.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -264,6 +265,7 @@ NOT_TRAINED: frozenset[str] = frozenset(
         "resident dev 105 (tuned on)",
         "resident dev 106 (hard cases, tuned on)",
         "resident dev 107 (hard cases, tuned on)",
+        "resident dev 108 (hard cases, tuned on)",
     }
 )
 LONG_WORDS = 15

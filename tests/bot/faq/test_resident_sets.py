@@ -174,6 +174,7 @@ SIZES = {
         "dev106": (460, 6),
         "fresh38": (480, 5),
         "dev107": (480, 5),
+        "dev108": (450, 4),
     }.items()
 }
 ALL = tuple(SIZES)
