@@ -201,6 +201,7 @@ SETS = {
     "resident fresh 36 (written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh36.yaml",
     "resident fresh 37 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh37.yaml",
     "resident fresh 38 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh38.yaml",
+    "resident fresh 39 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh39.yaml",
     "resident dev 106 (hard cases, tuned on)": BENCH / "faq_resident_dev106.yaml",
     "resident dev 107 (hard cases, tuned on)": BENCH / "faq_resident_dev107.yaml",
     "resident dev 108 (hard cases, tuned on)": BENCH / "faq_resident_dev108.yaml",
@@ -249,6 +250,7 @@ FROZEN = frozenset(
         "resident fresh 36 (written 2026-12-04, never tuned on)",
         "resident fresh 37 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 38 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 39 (hard cases, written 2026-12-04, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
