@@ -176,6 +176,7 @@ SETS = {
     "unseen 42": ROOT / "bench" / "safety_unseen42.yaml",  # Cà Mau, Bạc Liêu: hard scams; measured once at the end
     "unseen 43": ROOT / "bench" / "safety_unseen43.yaml",  # Sơn La, Điện Biên, Lai Châu: hard scams; never opened
     "unseen 44": ROOT / "bench" / "safety_unseen44.yaml",  # Quảng Ngãi, Kon Tum: hard ordinary; never opened
+    "unseen 45": ROOT / "bench" / "safety_unseen45.yaml",  # outskirts of Hà Nội: hard scams; never opened
     "round 90": ROOT / "bench" / "safety_round90.yaml",  # Đồng Nai, Bình Dương: hard scams; tuned
     "round 91": ROOT / "bench" / "safety_round91.yaml",  # Hải Phòng, Hải Dương: hard ordinary posts; tuned
 }
@@ -226,6 +227,7 @@ NEVER_SHOWN = frozenset(
         "unseen 42",
         "unseen 43",
         "unseen 44",
+        "unseen 45",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
