@@ -179,6 +179,7 @@ SETS = {
     "unseen 45": ROOT / "bench" / "safety_unseen45.yaml",  # outskirts of Hà Nội: hard scams; never opened
     "round 90": ROOT / "bench" / "safety_round90.yaml",  # Đồng Nai, Bình Dương: hard scams; tuned
     "round 91": ROOT / "bench" / "safety_round91.yaml",  # Hải Phòng, Hải Dương: hard ordinary posts; tuned
+    "round 92": ROOT / "bench" / "safety_round92.yaml",  # Vĩnh Long, Bến Tre, Trà Vinh: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
