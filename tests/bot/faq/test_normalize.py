@@ -350,6 +350,8 @@ def test_unmarked_bot_after_cutting_down_and_the_heat_of_a_day() -> None:
     assert "loaso" not in tokens("giam bot chut duoc khong")
     # "nong" beside a day is hot weather ("hom nay nong may do"), not farming ("nong dan", "nong san")
     assert "thờitiết" in tokens("chieu nay nong lam khong") and "thờitiết" not in tokens("hom nay nong dan ban lua")
+    # "nồm" (the North's damp spring weather) is the weather; typed without marks it could be another word
+    assert "thờitiết" in tokens("mấy ngày tới nồm ẩm không") and "thờitiết" not in tokens("bao gio het nom")
 
 
 @pytest.mark.parametrize(
