@@ -1292,3 +1292,14 @@ def test_what_the_real_office_never_does_calms_its_notice(text: str) -> None:
 def test_a_lesson_naming_the_card_trick_is_no_public_warning() -> None:
     text = "Nhắc bà con: có kẻ giả người quen nhờ mua thẻ cào. Đừng mua, gọi điện hỏi thẳng người đó trước."
     assert judge(text).verdict is not Verdict.SCAM
+
+
+def test_checking_with_the_family_told_to_the_group_is_no_public_warning() -> None:
+    story = (
+        'Bà Tư xóm trên hôm qua nhận cuộc gọi nói "con bà bị giữ ở đồn, nộp 15 triệu lo thủ tục". Bà gọi thẳng cho con'
+        " thì nó đang đi làm ở Đồng Nai. Các cụ nhớ cứ gọi thẳng cho con cái trước."
+    )
+    assert judge(story).verdict is not Verdict.SCAM
+    # "gọi lại cho con" is what a crook says too
+    ask = "Mẹ ơi con bị tai nạn đang ở viện, mẹ chuyển gấp 20 triệu vô tk bác sĩ 0123 456 789, mẹ gọi lại cho con sau nha."
+    assert judge(ask).verdict is Verdict.SCAM
