@@ -260,7 +260,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("rét đậm", "thờitiết rét"), ("rét hại", "thờitiết rét"), ("đợt rét", "thờitiết rét"),
     ("có lũ", "có thờitiết mưa"), ("lũ lụt", "thờitiết mưa"), ("mưa lũ", "thờitiết mưa"),
     ("nước lũ", "thờitiết mưa"), ("lũ quét", "thờitiết mưa"), ("ngập lụt", "thờitiết mưa"),
-    ("âm u", "thờitiết"), ("u ám", "thờitiết"), ("nồm", "thờitiết nồm"), ("gió mạnh", "thờitiết gió"), ("sóng gió", "thờitiết biển"),
+    ("âm u", "thờitiết"), ("u ám", "thờitiết"), ("gió mạnh", "thờitiết gió"), ("sóng gió", "thờitiết biển"),
+    ("nồm", "thờitiết nồm"),  # the North's damp spring weather ("mấy ngày tới nồm ẩm không")
     # Letter names before a word: "bê hát y tế", "bê hát xã hội".
     ("bê hát y tế", "bhyt"), ("bê hát xã hội", "bhxh"),
     # A licence's class names the licence: "bằng A1", "bằng B2".

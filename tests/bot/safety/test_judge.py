@@ -1301,5 +1301,8 @@ def test_checking_with_the_family_told_to_the_group_is_no_public_warning() -> No
     )
     assert judge(story).verdict is not Verdict.SCAM
     # "gọi lại cho con" is what a crook says too
-    ask = "Mẹ ơi con bị tai nạn đang ở viện, mẹ chuyển gấp 20 triệu vô tk bác sĩ 0123 456 789, mẹ gọi lại cho con sau nha."
+    ask = (
+        "Mẹ ơi con bị tai nạn đang ở viện, mẹ chuyển gấp 20 triệu vô tk bác sĩ 0123 456 789, mẹ gọi lại cho con sau"
+        " nha."
+    )
     assert judge(ask).verdict is Verdict.SCAM
