@@ -1306,3 +1306,14 @@ def test_checking_with_the_family_told_to_the_group_is_no_public_warning() -> No
         " nha."
     )
     assert judge(ask).verdict is Verdict.SCAM
+
+
+def test_a_collection_per_household_into_a_relatives_account_from_a_new_number_is_a_scam() -> None:
+    text = (
+        "Bà con xóm 2 ơi, tui Ba Lợi trưởng ban đây, máy cũ hư nên xài số mới này. Đợt này góp tiền sửa mương 200k một"
+        " hộ, chuyển vô tk thằng con trai tui Lê Văn Tâm 0912 884 301 cho nhanh nha."
+    )
+    assert judge(text).verdict is Verdict.SCAM
+    # the same collection paid at the meeting is the hamlet's
+    meeting = "Tháng này xóm góp quỹ khuyến học 100k một hộ, bà con nộp trực tiếp cho trưởng xóm ở buổi họp tối thứ Bảy."
+    assert judge(meeting).verdict is Verdict.OK
