@@ -1315,5 +1315,5 @@ def test_a_collection_per_household_into_a_relatives_account_from_a_new_number_i
     )
     assert judge(text).verdict is Verdict.SCAM
     # the same collection paid at the meeting is the hamlet's
-    meeting = "Tháng này xóm góp quỹ khuyến học 100k một hộ, bà con nộp trực tiếp cho trưởng xóm ở buổi họp tối thứ Bảy."
+    meeting = "Tháng này xóm góp quỹ khuyến học 100k một hộ, nộp trực tiếp cho trưởng xóm ở buổi họp tối thứ Bảy."
     assert judge(meeting).verdict is Verdict.OK
