@@ -945,13 +945,15 @@ _KNOWN_CLAUSE = re.compile(
     # or closing its clause: "Mức 1 với mức 2 khác sao tui biết rồi" (not "lỡ cho đứa cháu biết rồi")
     r"|(?<!cho )(?<!de )(?<!dua )(?<!thang )\b(?:tui|toi|em|minh|con|chau|tao) (?:da |cung )?biet roi"
     r"(?: a| nha| nhe| ne)?\s*$"
+    # what already works, closing its clause: "VssID em vào được rồi, là cái app VNeID … không đăng nhập được"
+    r"|\b(?:tui|toi|em|minh|con|chau) (?:da )?(?:vao|dang nhap|dung|xai) (?:duoc|dc) roi(?: a| nha| nhe)?\s*$"
 )
 
 
 def without_denied(text: str) -> str | None:
     """The message without what it says it is not about, or None when it denies nothing (or nothing else is left)."""
     low = text.lower()
-    if not any(w in low for w in ("phải", "phai", "hỏi", "hoi", "biết", "biet", "cần")):
+    if not any(w in low for w in ("phải", "phai", "hỏi", "hoi", "biết", "biet", "cần", "rồi", "roi")):
         return None
     cut = _DENIED_AFTER.sub(" ", text)
     parts = re.split(r"([,.;!?\n])", cut)
