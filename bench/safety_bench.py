@@ -273,6 +273,10 @@ WORST = [
     ("công an điện lực ngân hàng đọc mã OTP chuyển tiền link " * 80)[:4000],
     ("a" * 60 + ".com/" + "x" * 30 + " ") * 40,
     ("cung cấp " + "rất nhiều chữ khác nhau " * 200)[:4000],
+    # long runs of hyphens and dots, and a chain of spaced dots: each once took the link finder quadratic time
+    "a-" * 2000,
+    "a." * 2000,
+    ("a-b . c-d . " * 400)[:4000],
 ]
 
 

@@ -23,7 +23,7 @@ from bot.safety.similarity import log_odds, words_only
 from bot.safety.urls import Link, find_links, find_phones
 from bot.texts import Texts
 
-_APP_NAME = re.compile(r"[\w\-]+\.(?:apk|xapk|apks|exe|msi|scr|ipa)\b", re.IGNORECASE)
+_APP_NAME = re.compile(r"(?<![\w\-])[\w\-]+\.(?:apk|xapk|apks|exe|msi|scr|ipa)\b", re.IGNORECASE)
 MAX_CHARS = 4000  # a Telegram message is at most 4096; longer text is judged by its start
 # The learned similarity (bot.safety.similarity) as a weight: (log odds above, weight), highest
 # first; a message clearly on the ordinary side (log odds below DISSIMILAR_LOG_ODDS) loses

@@ -30,7 +30,7 @@ _DOT = r"(?:\.|\[\.\]|\(\.\)|\{\.\}|\s\[dot\]\s|\[dot\])"
 _CH = "a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff"  # Latin, Vietnamese, Greek, Cyrillic
 _LABEL = rf"[{_CH}](?:[{_CH}-]{{0,61}}[{_CH}])?"
 _URL = re.compile(
-    rf"(?P<scheme>https?://|hxxps?://)?(?P<host>(?:{_LABEL}{_DOT})+(?P<tld>[a-z\u00c0-\u04ff]{{2,24}}|xn--[a-z0-9-]+))"
+    rf"(?<![{_CH}.-])(?P<scheme>https?://|hxxps?://)?(?P<host>(?:{_LABEL}{_DOT})+(?P<tld>[a-z\u00c0-\u04ff]{{2,24}}|xn--[a-z0-9-]+))"
     r"(?P<port>:\d{1,5})?(?P<path>[/?#][^\s<>\"'“”]*)?",
     re.IGNORECASE,
 )
@@ -38,14 +38,14 @@ _URL = re.compile(
 # spoken so that the app does not make it clickable (and a filter does not see it). Only where a name with a hyphen
 # comes first and a common ending last: "50k. Link tải" or "Hà Nội . Com" are no link.
 _SPACED_DOT = r"(?:[ \t]+\.[ \t]*|\.[ \t]+|[ \t]*\((?:chấm|cham|dot)\)[ \t]*|[ \t]+(?:chấm|cham|dot)[ \t]+)"
-_SPACED_TLDS = "com|net|org|vn|info|xyz|top|site|online|shop|store|vip|cc|io|club|biz|asia|cyou|sbs|icu|fun|buzz"
-_SPACED_URL = re.compile(
-    rf"(?<![\w.-])(?P<host>(?:[a-z0-9]+{_SPACED_DOT})?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+(?:[.-][a-z0-9]+)*"
-    rf"(?:{_SPACED_DOT}[a-z0-9]+(?:[.-][a-z0-9]+)*)*{_SPACED_DOT}(?:{_SPACED_TLDS}))(?![\w-])"
-    r"(?P<path>/[^\s<>\"'“”]*)?",
-    re.IGNORECASE,
+_SPACED_TLDS = frozenset(
+    "com net org vn info xyz top site online shop store vip cc io club biz asia cyou sbs icu fun buzz".split()
 )
-_SPACED_JOIN = re.compile(_SPACED_DOT, re.IGNORECASE)
+# Labels (letters, digits, hyphens) joined by dots, spaced or not; which of them make a link is decided in code, so
+# that the pattern never backtracks over a long run of hyphens or dots.
+_SPACED_CHAIN = re.compile(rf"(?<![\w.-])[a-z0-9][a-z0-9-]*(?:(?:{_SPACED_DOT}|\.)[a-z0-9][a-z0-9-]*)+", re.IGNORECASE)
+_SPACED_SPLIT = re.compile(rf"({_SPACED_DOT}|\.)", re.IGNORECASE)
+_PATH = re.compile(r"/[^\s<>\"'“”]*")
 _IP_URL = re.compile(r"(?:https?://)?(?P<host>\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?P<path>/[^\s]*)?", re.I)
 _DOTS = re.compile(_DOT, re.I)
 _PHONE = re.compile(r"(?<![\d.,])(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?![\d])")
@@ -140,18 +140,31 @@ def find_links(text: str) -> list[Link]:
             continue
         seen.add(key)
         links.append(Link(m.group(0), decoded, path, bool(m.group("scheme")), "xn--" in host or not ascii_only))
-    for m in _SPACED_URL.finditer(text):
-        host = _SPACED_JOIN.sub(".", m.group("host")).lower()
-        path = (m.group("path") or "").rstrip(".,;:!?)»”")
-        if host + path in seen:
-            continue
-        seen.add(host + path)
-        links.append(Link(m.group(0), host, path, False, False))
+    for m in _SPACED_CHAIN.finditer(text):
+        if (spaced := _spaced_link(text, m)) is not None and spaced.host + spaced.path not in seen:
+            seen.add(spaced.host + spaced.path)
+            links.append(spaced)
     for m in _IP_URL.finditer(text):
         if not m.group(0).lower().startswith("http") and not m.group("path"):
             continue  # a bare dotted number (a version, a price) is not a link
         links.append(Link(m.group(0), m.group("host"), m.group("path") or "", True, False, ip=True))
     return links
+
+
+def _spaced_link(text: str, m: re.Match[str]) -> Link | None:
+    """The link in a chain of labels written with spaced or spoken dots, up to its last common ending; None when no
+    dot is spaced, no label has a hyphen or no label is an ending."""
+    parts = _SPACED_SPLIT.split(m.group(0))
+    labels, seps = parts[::2], parts[1::2]
+    last = max((k for k in range(1, len(labels)) if labels[k].lower() in _SPACED_TLDS), default=0)
+    if not last or all(sep == "." for sep in seps[:last]) or not any("-" in lb for lb in labels[:last]):
+        return None
+    raw = "".join(parts[: 2 * last + 1])
+    path = ""
+    if last == len(labels) - 1 and (p := _PATH.match(text, m.end())) is not None:
+        path = p.group(0).rstrip(".,;:!?)»”")
+        raw += p.group(0)
+    return Link(raw, ".".join(labels[: last + 1]).lower(), path, False, False)
 
 
 def find_phones(text: str) -> list[str]:
