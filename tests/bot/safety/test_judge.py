@@ -1317,3 +1317,14 @@ def test_a_collection_per_household_into_a_relatives_account_from_a_new_number_i
     # the same collection paid at the meeting is the hamlet's
     meeting = "Tháng này xóm góp quỹ khuyến học 100k một hộ, nộp trực tiếp cho trưởng xóm ở buổi họp tối thứ Bảy."
     assert judge(meeting).verdict is Verdict.OK
+
+
+def test_kin_unknown_to_the_phone_asking_into_a_third_persons_account_is_a_scam() -> None:
+    text = (
+        "Cô Tư ơi con Hạnh nè, con thiếu ít tiền viện, cô giúp con chuyển vô số chị y tá 0931 556 218 nha, con cảm ơn"
+        " cô."
+    )
+    assert judge(text).verdict is Verdict.SCAM
+    # kin sending money home into the reader's own account asks nothing
+    home = "Mẹ ơi con Vy nè, tối con gọi video mẹ nha, tháng này con gửi tiền vô tài khoản của mẹ rồi đó."
+    assert judge(home).verdict is Verdict.OK
