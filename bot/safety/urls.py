@@ -38,7 +38,8 @@ _URL = re.compile(
 # spoken so that the app does not make it clickable (and a filter does not see it). Only where a name with a hyphen
 # comes first and a common ending last: "50k. Link tải" or "Hà Nội . Com" are no link.
 _SPACED_DOT = r"(?:[ \t]+\.[ \t]*|\.[ \t]+|[ \t]*\((?:chấm|cham|dot)\)[ \t]*|[ \t]+(?:chấm|cham|dot)[ \t]+)"
-_SPACED_TLDS = frozenset(
+# (the endings of BARE_TLDS that are no Vietnamese or English word: "… . Link", "… . me" end sentences)
+_SPACED_TLDS = BARE_TLDS & frozenset(
     "com net org vn info xyz top site online shop store vip cc io club biz asia cyou sbs icu fun buzz".split()
 )
 # Labels (letters, digits, hyphens) joined by dots, spaced or not; which of them make a link is decided in code, so
