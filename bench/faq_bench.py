@@ -205,6 +205,10 @@ SETS = {
     "resident dev 106 (hard cases, tuned on)": BENCH / "faq_resident_dev106.yaml",
     "resident dev 107 (hard cases, tuned on)": BENCH / "faq_resident_dev107.yaml",
     "resident dev 108 (hard cases, tuned on)": BENCH / "faq_resident_dev108.yaml",
+    "resident fresh 40 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh40.yaml",
+    "resident fresh 41 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh41.yaml",
+    "resident dev 109 (hard cases, tuned on)": BENCH / "faq_resident_dev109.yaml",
+    "resident dev 110 (hard cases, tuned on)": BENCH / "faq_resident_dev110.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -251,6 +255,8 @@ FROZEN = frozenset(
         "resident fresh 37 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 38 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 39 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 40 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 41 (hard cases, written 2026-12-04, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
@@ -268,6 +274,8 @@ NOT_TRAINED: frozenset[str] = frozenset(
         "resident dev 106 (hard cases, tuned on)",
         "resident dev 107 (hard cases, tuned on)",
         "resident dev 108 (hard cases, tuned on)",
+        "resident dev 109 (hard cases, tuned on)",
+        "resident dev 110 (hard cases, tuned on)",
     }
 )
 LONG_WORDS = 15

@@ -180,6 +180,10 @@ SETS = {
     "round 90": ROOT / "bench" / "safety_round90.yaml",  # Đồng Nai, Bình Dương: hard scams; tuned
     "round 91": ROOT / "bench" / "safety_round91.yaml",  # Hải Phòng, Hải Dương: hard ordinary posts; tuned
     "round 92": ROOT / "bench" / "safety_round92.yaml",  # Vĩnh Long, Bến Tre, Trà Vinh: hard ordinary posts; tuned
+    "unseen 46": ROOT / "bench" / "safety_unseen46.yaml",  # Bình Định, Phú Yên: hard scams; never opened
+    "unseen 47": ROOT / "bench" / "safety_unseen47.yaml",  # An Giang, Kiên Giang: hard ordinary posts; never opened
+    "round 93": ROOT / "bench" / "safety_round93.yaml",  # Tây Ninh, Long An: hard scams; tuned
+    "round 94": ROOT / "bench" / "safety_round94.yaml",  # Lào Cai, Yên Bái: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -229,6 +233,8 @@ NEVER_SHOWN = frozenset(
         "unseen 43",
         "unseen 44",
         "unseen 45",
+        "unseen 46",
+        "unseen 47",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
