@@ -59,6 +59,7 @@ from bot.faq.normalize import (
     VARIANTS,
     asks_live,
     asks_the_bot_itself,
+    asks_weather_abroad,
     asks_what_the_bot_does,
     assemble,
     calls_someone,
@@ -357,6 +358,7 @@ class Matcher:
         # A live answer (weather, salinity) needs its concept in the question: "sửa máy bơm nước" is no
         # salinity question even though "nước" is in most of that topic's phrasings.
         concepts = {"weather": "thờitiết", "salinity": "độmặn"}
+        self.weather = frozenset(self.index[e.id] for e in kb.entries if e.live == "weather")
         self.live_concept = {
             self.index[e.id]: self.vocab.get(concepts.get(e.live or "", ""), -2) for e in kb.entries if e.live
         }
@@ -770,6 +772,8 @@ class Matcher:
         asks = is_question(text)
         if is_notice(text):  # a notice to the group: no question, and no view may find one in it
             return Match(None, score, False, topic, "notice", suggestions)
+        if best in self.weather and asks_weather_abroad(text):  # no view may answer it with the hamlet's forecast
+            return Match(None, score, False, topic, "abroad", suggestions)
         if self.topics[best].live and tells_live_news(text):
             # A bulletin passed on or a reading told ("Độ mặn hôm nay tại cống 2,5 phần ngàn, bà con chưa nên lấy
             # nước"): news, which no view may turn back into a request for today's reading.

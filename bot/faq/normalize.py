@@ -783,6 +783,27 @@ def asks_live(text: str) -> bool:
     return is_question(kept)
 
 
+# The weather of the country a son or daughter works in ("Bên Đài Loan hôm ni có bão không", "thời tiết ở Hàn Quốc bây
+# giờ có lạnh không"): the bot only has the hamlet's forecast. Not where home is named too ("Bên Đức đang tuyết, ở quê
+# mấy hôm tới lạnh không"), nor the Gulf of Thailand ("bão vô vịnh Thái Lan"), which is the Mekong coast's weather.
+_ABROAD = re.compile(
+    r"\b(o|ben|tai|qua|o ben) (dai loan|han quoc|nhat ban|trung quoc|ba lan|rumani|hungary|malaysia|singapore"
+    r"|thai lan|campuchia|chau au|canada|dubai|a rap|israel|nuoc ngoai|phap)\b"
+    # one syllable that also begins a Vietnamese place ("Đức Hòa", "Lào Cai", "Mỹ Tho"): only before the question
+    r"|\b(o|ben|tai) (han|nhat|duc|lao|my|uc)( (ha|hom|bay|gio|co|troi|dang|lanh|nong|mua|tuyet|thoi tiet|nay|ni|do)\b"
+    r"|\W*$)"
+)
+_HOME = re.compile(
+    r"\b(que|o nha|nha minh|ve nha|viet nam|vn|ben nay|o day|xa minh|ap minh|thon minh|xom minh|ngoai nay)\b"
+)
+
+
+def asks_weather_abroad(text: str) -> bool:
+    """The weather asked about is a foreign country's, and home is not named."""
+    raw = " ".join(_WORD.findall(fold(canonical(text)).lower()))
+    return bool(_ABROAD.search(raw)) and not _HOME.search(raw)
+
+
 # A remark that ends in "nhỉ" asks nobody ("nóng nhỉ"); with "không"/"chưa" before it, it still asks.
 _MUSING_END = re.compile(r"\s(nhỉ|nhở|nhể|nhờ)\W*$", re.IGNORECASE)
 # Words of an exclamation about the weather, not a request: "trời nay nóng thiệt", "lạnh ghê".

@@ -557,3 +557,19 @@ def test_asking_for_something_in_so_many_words_is_a_question(matcher: Matcher) -
 )
 def test_the_neighbouring_matter_the_resident_denies_is_no_evidence(matcher: Matcher, text: str, topic: str) -> None:
     assert matcher.match(text).topic == topic
+
+
+def test_the_weather_of_a_country_abroad_is_not_the_hamlets_forecast(matcher: Matcher) -> None:
+    for text in (
+        "Bên Nhật Bản mấy nay có mưa bão không bà con, thằng con tui mới qua đó làm",
+        "thoi tiet o Dai Loan hom nay co bao khong, chong em lam cong truong ben do",
+    ):
+        got = matcher.match(text)
+        assert got.topic is None and got.reason == "abroad", (text, got)
+    # home named beside the country, the Gulf of Thailand, a place at home that begins like a country: the forecast
+    for text in (
+        "Con ở Hàn Quốc, mai ở quê mình có mưa không ạ để con nhắc ba mẹ",
+        "Tuần này có bão vô vịnh Thái Lan không mấy anh",
+        "chiều nay ở Đức Hòa có mưa không",
+    ):
+        assert matcher.match(text).topic == "live.weather", text

@@ -1328,3 +1328,36 @@ def test_kin_unknown_to_the_phone_asking_into_a_third_persons_account_is_a_scam(
     # kin sending money home into the reader's own account asks nothing
     home = "Mẹ ơi con Vy nè, tối con gọi video mẹ nha, tháng này con gửi tiền vô tài khoản của mẹ rồi đó."
     assert judge(home).verdict is Verdict.OK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # known through someone the reader knows, then a sum: kin write their own name
+        "Dì Sáu ơi con là con gái của chú Bảy Tâm bán gạo ngoài chợ nè, ba con mới mổ ruột thừa, dì cho con mượn 4"
+        " triệu đóng viện phí nha dì",
+        "bac oi chau la ban hoc cua thang Khoa con bac o Can Tho, Khoa bi xe dung dang nam vien, bac giup chau 6 trieu"
+        " de dong tien thuoc truoc",
+        "Thầy ơi thầy còn nhớ em không, em học trò cũ lớp 12A hồi 2010 đây ạ. Em đang kẹt quá, thầy cho em mượn 3"
+        " triệu cuối tháng em trả thầy",
+    ],
+)
+def test_someone_known_only_through_another_asking_a_sum_is_a_scam(text: str) -> None:
+    assert judge(text).verdict is Verdict.SCAM
+
+
+def test_family_asking_a_loan_in_their_own_name_is_not_a_scam() -> None:
+    # the writer names himself, asks his own sister in the open and will come by: no go-between
+    own = "Chị Ba ơi em Út nè, tháng này em nhập phân bón hơi kẹt, chị cho em mượn 5 triệu tới mùa em trả, chiều em ghé"
+    assert judge(own).verdict is not Verdict.SCAM
+
+
+def test_a_number_typed_wrong_then_the_code_asked_back_is_a_scam() -> None:
+    text = (
+        "Anh ơi cho em hỏi máy anh có tin nhắn 6 số nào mới tới không, em đăng ký ví mà nhập số điện thoại nhầm một số"
+        " nên nó gửi qua máy anh, anh đọc giùm em với"
+    )
+    assert judge(text).verdict is Verdict.SCAM
+    # a mother who pressed the wrong key and read nothing to anyone asks nothing of the reader
+    told = "Con ơi mẹ bấm nhầm số gì đó mà máy hiện tin có mã 6 số, mẹ không có đọc cho ai hết, có sao không con"
+    assert judge(told).verdict is not Verdict.SCAM
