@@ -913,6 +913,8 @@ _ABOUT_THE_BOT = re.compile(
     # "trả lời được gì", not a verdict on the answers ("trả lời nhanh ghê", "trả lời sai rồi kìa")
     r"|tra loi(?! (nhanh|cham|hay|sai|dung|do|ngu|gioi|le|lung tung|tao lao|trat|ung|chuan|ngon|qua|roi)\b)"
     r"|tro giup|nhung chuyen|may chuyen|la ai"
+    # what it can take in: "Bot có nghe được tin nhắn giọng nói không, bà gõ chữ chậm lắm"
+    r"|(nghe|doc|hieu) duoc|giong noi|tin nhan thoai|voice"
     # "con bot trong nhóm là để làm j": what it is there for
     r"|de lam (gi|j|chi|chi rua)|lam (duoc )?(nhung )?(gi|j|chi) (duoc|dc))\b"
 )
@@ -1008,8 +1010,8 @@ _IS_A_MACHINE = (
 _WHO_OR_WHAT_HERE = re.compile(
     # "Cháu là máy hả, cháu giúp được ông những việc gì": an elder asks the bot ("cháu") what it is and does
     rf"^(?:{_IS_A_MACHINE} )?(?:(?:{_SELF}|ad|minh|o day) )?(?:oi )?(?:co the )?"
-    rf"(?:hoi|giup|lam|tra loi|ho tro)(?: {_SELF})? duoc"
-    r"(?: (?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))?(?: nhung| may)?"
+    rf"(?:hoi|giup|lam|tra loi|ho tro|chi|huong dan)(?: {_SELF})? duoc"
+    r"(?: (?:cho )?(?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))?(?: nhung| may)?"
     r"(?: (?:cai|viec|chuyen))? gi(?: (?:o day|vay|a|ha|nhi|the|nua|khong|ko))*$"
     # "Cháu là cái máy hay người thật rứa, hỏi cháu những chuyện chi được"
     rf"|^(?:{_IS_A_MACHINE} )?(?:hoi|nho) {_SELF}(?: nhung| may)? (?:cai|viec|chuyen) gi duoc(?: (?:vay|a|ha|khong))*$"

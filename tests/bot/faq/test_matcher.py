@@ -573,3 +573,11 @@ def test_the_weather_of_a_country_abroad_is_not_the_hamlets_forecast(matcher: Ma
         "chiều nay ở Đức Hòa có mưa không",
     ):
         assert matcher.match(text).topic == "live.weather", text
+
+
+def test_an_elder_asking_what_the_bot_can_show_him_gets_the_help(matcher: Matcher) -> None:
+    assert matcher.match("cháu là người máy hả, cháu chỉ được cho ông những gì").topic == "bot.help"
+    # what it can take in is asked about the bot, and offered first when not answered
+    got = matcher.match("Loa Số có hiểu được tin nhắn giọng nói không, tay tui run gõ chữ không nổi")
+    assert got.topic == "bot.help" or got.suggestions[:1] == ("bot.help",)
+    assert matcher.match("bot giỏi ghê").topic is None
