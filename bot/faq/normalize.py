@@ -529,6 +529,9 @@ _VARIANT_NOT_BESIDE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 def _expand(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for i, tok in enumerate(tokens):
+        if tok in ("t", "tt") and i and tokens[i - 1].isdigit() and int(tokens[i - 1]) < 14:
+            out.append("tuổi")  # "con gái 12t", "bé 3t": a child's age, not "tôi" (a teen of 14 registers himself)
+            continue
         beside = _VARIANT_NOT_BESIDE.get(tok)
         if beside is not None and (
             (i and fold(tokens[i - 1]) in beside[0]) or (i + 1 < len(tokens) and fold(tokens[i + 1]) in beside[1])

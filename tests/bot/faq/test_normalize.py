@@ -385,3 +385,10 @@ def test_unmarked_bot_after_cutting_down_and_the_heat_of_a_day() -> None:
 )
 def test_what_the_resident_says_he_does_not_ask_is_left_out(text: str, rest: str | None) -> None:
     assert without_denied(text) == rest
+
+
+def test_a_childs_age_written_short_is_an_age() -> None:
+    assert "tuổi" in tokens("dk tai khoan cho con gai 12t")
+    assert "tuổi" in tokens("be nha em 3t roi")
+    # a teen of 14 or more registers himself: "16t" says nothing of a child's account
+    assert "tuổi" not in tokens("vneid lv2 dky sao a, e moi 16t")
