@@ -1361,3 +1361,13 @@ def test_a_number_typed_wrong_then_the_code_asked_back_is_a_scam() -> None:
     # a mother who pressed the wrong key and read nothing to anyone asks nothing of the reader
     told = "Con ơi mẹ bấm nhầm số gì đó mà máy hiện tin có mã 6 số, mẹ không có đọc cho ai hết, có sao không con"
     assert judge(told).verdict is not Verdict.SCAM
+
+
+def test_borrowing_the_readers_id_card_is_a_scam_and_warning_against_it_is_not() -> None:
+    ask = (
+        "Chú Tám ơi con là đứa chạy xe ôm đầu chợ nè, con trúng số mà quên căn cước ở quê, chú cho con mượn hình căn"
+        " cước với số tài khoản của chú để con lãnh, con chia chú một phần"
+    )
+    assert judge(ask).verdict is Verdict.SCAM
+    lesson = "Bà con nhớ không cho ai mượn căn cước hay tài khoản ngân hàng, kể cả người quen, bị lợi dụng là mang tội."
+    assert judge(lesson).verdict is Verdict.OK
