@@ -976,6 +976,20 @@ _KNOWN_CLAUSE = re.compile(
 )
 
 
+_APP_NAME = re.compile(r"\b(vneid|vssid)\b")
+# A problem with the app, denied: "không phải quên mật khẩu VssID", "không phải lỗi đăng nhập VNeID" (folded).
+_APP_PROBLEM = re.compile(r"\b(quen|mat khau|pass|dang nhap|loi|otp|ma xac)\b")
+
+
+def _app_of_denied(clause: str) -> list[str]:
+    """The app a denied clause names beside a problem it denies ("không phải quên mật khẩu VssID"): the resident
+    still asks about that app. Not an app denied on its own ("không phải VssID nha"), nor its account for someone
+    ("hổng phải tài khoản VNeID cho con")."""
+    folded = fold(clause).lower()
+    app = _APP_NAME.search(folded)
+    return [app.group(1)] if app and _APP_PROBLEM.search(folded) else []
+
+
 def without_denied(text: str) -> str | None:
     """The message without what it says it is not about, or None when it denies nothing (or nothing else is left)."""
     low = text.lower()
@@ -984,6 +998,7 @@ def without_denied(text: str) -> str | None:
     cut = _DENIED_AFTER.sub(" ", text)
     parts = re.split(r"([,.;!?\n])", cut)
     kept: list[str] = []
+    apps: list[str] = []
     clauses = parts[::2]
     for i in range(0, len(parts), 2):
         clause, end = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
@@ -991,9 +1006,13 @@ def without_denied(text: str) -> str | None:
         if (unneeded or _DENIED_CLAUSE.match(clause) or _KNOWN_CLAUSE.search(fold(clause).lower())) and (
             end != "?" and not _ASKING_END.search(clause)
         ):
+            apps.extend(_app_of_denied(clause))
             continue
         kept.append(clause + end)
     rest = " ".join("".join(kept).split()).strip(" ,;")
+    if apps and not _APP_NAME.search(fold(rest).lower()):
+        # "Không phải quên mật khẩu VssID nghe, tui chưa có tài khoản chi hết": the problem is denied, not the app
+        rest = f"{rest} ({apps[0]})"
     if rest == " ".join(text.split()) or len(rest.split()) < 2:
         return None
     return rest

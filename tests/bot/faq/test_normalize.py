@@ -392,3 +392,13 @@ def test_a_childs_age_written_short_is_an_age() -> None:
     assert "tuổi" in tokens("be nha em 3t roi")
     # a teen of 14 or more registers himself: "16t" says nothing of a child's account
     assert "tuổi" not in tokens("vneid lv2 dky sao a, e moi 16t")
+
+
+def test_a_denied_problem_keeps_its_app() -> None:
+    rest = without_denied("Không phải quên mật khẩu VssID đâu, em chưa có tài khoản gì hết, giờ mới làm lần đầu")
+    assert rest is not None and "vssid" in rest.lower() and "quên" not in rest
+    # the app denied on its own, or its account for someone else, is left out
+    rest = without_denied("Không phải VssID nha, tui hỏi cái app định danh quên mật khẩu")
+    assert rest is not None and "vssid" not in rest.lower()
+    rest = without_denied("Hổng phải tài khoản VNeID cho con nha, tui hỏi thẻ căn cước cho đứa nhỏ 9 tuổi")
+    assert rest is not None and "vneid" not in rest.lower()
