@@ -1371,3 +1371,13 @@ def test_borrowing_the_readers_id_card_is_a_scam_and_warning_against_it_is_not()
     assert judge(ask).verdict is Verdict.SCAM
     lesson = "Bà con nhớ không cho ai mượn căn cước hay tài khoản ngân hàng, kể cả người quen, bị lợi dụng là mang tội."
     assert judge(lesson).verdict is Verdict.OK
+
+
+def test_a_contribution_into_a_persons_own_account_is_a_scam() -> None:
+    text = (
+        "Kính gửi bà con giáo họ, Ban hành giáo kêu gọi đóng góp sửa nhà nguyện, xin gửi về tài khoản cá nhân của tôi"
+        " cho tiện tổng hợp, Chúa trả công"
+    )
+    assert judge(text).verdict is Verdict.SCAM
+    at_church = "Giáo họ kêu gọi đóng góp sửa nhà nguyện, bà con bỏ vào thùng tại nhà nguyện hoặc gửi Ban hành giáo."
+    assert judge(at_church).verdict is Verdict.OK
