@@ -773,7 +773,8 @@ class Matcher:
         if is_notice(text):  # a notice to the group: no question, and no view may find one in it
             return Match(None, score, False, topic, "notice", suggestions)
         if best in self.weather and asks_weather_abroad(text):  # no view may answer it with the hamlet's forecast
-            return Match(None, score, False, topic, "abroad", suggestions)
+            others = tuple(s for s in suggestions if self.index[s] not in self.weather)  # nor offer it
+            return Match(None, score, False, topic, "abroad", others)
         if self.topics[best].live and tells_live_news(text):
             # A bulletin passed on or a reading told ("Độ mặn hôm nay tại cống 2,5 phần ngàn, bà con chưa nên lấy
             # nước"): news, which no view may turn back into a request for today's reading.
