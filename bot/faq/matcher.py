@@ -52,6 +52,7 @@ from bot.faq.combiner import Combiner
 from bot.faq.knowledge import KnowledgeBase
 from bot.faq.letters import LetterProfiles, profiles_for
 from bot.faq.normalize import (
+    APPS,
     CHITCHAT,
     FOREIGN,
     GENERIC,
@@ -137,10 +138,9 @@ OVERRULE = True  # a close runner-up that letters and naive Bayes both put clear
 OVERRULE_CONF = 0.5  # … if its own confidence is at least this
 PROBLEMS = True  # a first-person problem report is asked, with or without a question word
 BOT_TOPIC = "bot.help"  # what the bot does: answered only when asked what it does
-# Apps with topics of their own ("vneid.login", "vssid.forgot_password"): a question naming one app and not the
-# other is not about the other's topics ("mật khẩu VssID nhập sai bị khóa" is no VNeID login question), unless
-# the topic's title names both ("Đăng nhập VssID bằng VNeID").
-APPS = frozenset({"vneid", "vssid"})
+# Apps with topics of their own (``APPS``, from bot.faq.normalize: "vneid.login", "vssid.forgot_password"): a question
+# naming one app and not the other is not about the other's topics ("mật khẩu VssID nhập sai bị khóa" is no VNeID
+# login question), unless the topic's title names both ("Đăng nhập VssID bằng VNeID").
 # Registering for one account level: a question naming only the other level ("làm vneid mức 1 ở đâu") is not about
 # it, unless it speaks of moving up ("mức 1 rồi, muốn nâng lên").
 LEVEL_TOPICS = {"1": "vneid.register_level1", "2": "vneid.register_level2"}

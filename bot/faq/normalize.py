@@ -976,7 +976,8 @@ _KNOWN_CLAUSE = re.compile(
 )
 
 
-_APP_NAME = re.compile(r"\b(vneid|vssid)\b")
+APPS = frozenset({"vneid", "vssid"})  # the apps a question may name, folded
+_APP_NAME = re.compile(rf"\b({'|'.join(sorted(APPS))})\b")
 # A problem with the app, denied: "không phải quên mật khẩu VssID", "không phải lỗi đăng nhập VNeID" (folded).
 _APP_PROBLEM = re.compile(r"\b(quen|mat khau|pass|dang nhap|loi|otp|ma xac)\b")
 

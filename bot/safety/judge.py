@@ -488,9 +488,12 @@ _OFFER = re.compile(
 
 # The message asks its reader to send money or a code, or to lend an account: no resident's own
 # question for help, however politely it ends ("chú chuyển giúp con được không").
-_ASKS_ME = frozenset({"transfer_ask", "mule", "card_code", "known_through"})
-# "làm quen được không?", "bị mất nick Facebook? dịch vụ lấy lại, ib Telegram": an offer, not a resident's question
-_NOT_A_RESIDENTS_QUESTION = frozenset({"theme_romance", "theme_delivery", "combo_recovery_contact", "theme_trick"})
+_ASKS_ME = frozenset({"transfer_ask", "mule", "card_code"})
+# "làm quen được không?", "bị mất nick Facebook? dịch vụ lấy lại, ib Telegram": an offer, not a resident's question;
+# "cô cho cháu mượn 3 triệu được không cô", from someone known only through another: an ask of the reader
+_NOT_A_RESIDENTS_QUESTION = frozenset(
+    {"theme_romance", "theme_delivery", "combo_recovery_contact", "theme_trick", "combo_known_through_sum"}
+)
 
 
 def _is_wording(code: str) -> bool:
