@@ -184,6 +184,8 @@ SETS = {
     "unseen 47": ROOT / "bench" / "safety_unseen47.yaml",  # An Giang, Kiên Giang: hard ordinary posts; never opened
     "round 93": ROOT / "bench" / "safety_round93.yaml",  # Tây Ninh, Long An: hard scams; tuned
     "round 94": ROOT / "bench" / "safety_round94.yaml",  # Lào Cai, Yên Bái: hard ordinary posts; tuned
+    "unseen 48": ROOT / "bench" / "safety_unseen48.yaml",  # Khánh Hòa, Ninh Thuận: hard scams; never opened
+    "unseen 49": ROOT / "bench" / "safety_unseen49.yaml",  # Bến Tre, Tiền Giang: hard ordinary posts; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -235,6 +237,8 @@ NEVER_SHOWN = frozenset(
         "unseen 45",
         "unseen 46",
         "unseen 47",
+        "unseen 48",
+        "unseen 49",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
