@@ -209,6 +209,10 @@ SETS = {
     "resident fresh 41 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh41.yaml",
     "resident dev 109 (hard cases, tuned on)": BENCH / "faq_resident_dev109.yaml",
     "resident dev 110 (hard cases, tuned on)": BENCH / "faq_resident_dev110.yaml",
+    "resident fresh 42 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh42.yaml",
+    "resident fresh 43 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh43.yaml",
+    "resident dev 111 (hard cases, tuned on)": BENCH / "faq_resident_dev111.yaml",
+    "resident dev 112 (hard cases, tuned on)": BENCH / "faq_resident_dev112.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -257,6 +261,8 @@ FROZEN = frozenset(
         "resident fresh 39 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 40 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 41 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 42 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 43 (hard cases, written 2026-12-04, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
@@ -276,6 +282,8 @@ NOT_TRAINED: frozenset[str] = frozenset(
         "resident dev 108 (hard cases, tuned on)",
         "resident dev 109 (hard cases, tuned on)",
         "resident dev 110 (hard cases, tuned on)",
+        "resident dev 111 (hard cases, tuned on)",
+        "resident dev 112 (hard cases, tuned on)",
     }
 )
 LONG_WORDS = 15
