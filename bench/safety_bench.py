@@ -186,6 +186,8 @@ SETS = {
     "round 94": ROOT / "bench" / "safety_round94.yaml",  # Lào Cai, Yên Bái: hard ordinary posts; tuned
     "unseen 48": ROOT / "bench" / "safety_unseen48.yaml",  # Khánh Hòa, Ninh Thuận: hard scams; never opened
     "unseen 49": ROOT / "bench" / "safety_unseen49.yaml",  # Bến Tre, Tiền Giang: hard ordinary posts; never opened
+    "round 95": ROOT / "bench" / "safety_round95.yaml",  # Quảng Nam, Đà Nẵng: hard scams; tuned
+    "round 96": ROOT / "bench" / "safety_round96.yaml",  # Bắc Giang, Bắc Ninh: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
