@@ -111,8 +111,35 @@ ROUNDS = (
     "safety_round69.yaml",
     "safety_round70.yaml",
     "safety_round71.yaml",
-    # (72 and 73 are tuned on, not trained on: trained on them, the score warned 8 more of the 4,657 ordinary posts
-    # of the never-opened sets, for 1 scam more)
+    # and 72-96 (twenty-third pass): trained on rounds 72-94, rounds 95 and 96 judged held out caught 256 of 284 and 106
+    # of 110 scams instead of 244 and 103, warning 6 of 524 ordinary posts instead of 7; on the never-opened sets
+    # (unseen 1-47) trained on 72-96: 7,255 of 7,597 scams instead of 7,261, 110 of 8,427 ordinary posts warned instead
+    # of 148 (before, 72 and 73 alone had warned 8 more of 4,657 for 1 scam more; 74-86 alone, 57 scams fewer)
+    "safety_round72.yaml",
+    "safety_round73.yaml",
+    "safety_round74.yaml",
+    "safety_round75.yaml",
+    "safety_round76.yaml",
+    "safety_round77.yaml",
+    "safety_round78.yaml",
+    "safety_round79.yaml",
+    "safety_round80.yaml",
+    "safety_round81.yaml",
+    "safety_round82.yaml",
+    "safety_round83.yaml",
+    "safety_round84.yaml",
+    "safety_round85.yaml",
+    "safety_round86.yaml",
+    "safety_round87.yaml",
+    "safety_round88.yaml",
+    "safety_round89.yaml",
+    "safety_round90.yaml",
+    "safety_round91.yaml",
+    "safety_round92.yaml",
+    "safety_round93.yaml",
+    "safety_round94.yaml",
+    "safety_round95.yaml",
+    "safety_round96.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
