@@ -80,6 +80,7 @@ from bot.faq.normalize import (
     syllables,
     tells_live_news,
     tells_news,
+    tells_other_apps_trouble,
     testifies,
     to_everyone,
     typed_with_marks,
@@ -116,6 +117,12 @@ ALARMING_TOPICS = frozenset({"pay.fake_qr"})
 COVERAGE_SMOOTHING = 0.3  # × the rarest word's IDF, added to every phrasing's total: more words matched is stronger
 FOREIGN_WEIGHT = 2.0  # a word of another matter weighs this many times the rarest word
 SINGLE_EVIDENCE_COVERAGE = 0.6  # one shared word is enough only if it covers this much of a phrasing
+# Our apps' own troubles (login, password, errors): not the answer where another app's trouble is told.
+APP_TROUBLE_TOPICS = frozenset(
+    (app, trouble)
+    for app in ("vneid", "vssid", "dvc")
+    for trouble in ("login", "forgot_password", "password_rules", "errors")
+)
 OTHER_MATTER_AT = 0.6  # a question naming another matter (land, fines) is answered only this sure
 # A word in many of a topic's phrasings is its own; one in a single phrasing of many is borrowed:
 # it supports the topic less ("công an" in one phrasing of the level-2 topic, in most of the police's).
@@ -359,6 +366,7 @@ class Matcher:
         # salinity question even though "nước" is in most of that topic's phrasings.
         concepts = {"weather": "thờitiết", "salinity": "độmặn"}
         self.weather = frozenset(self.index[e.id] for e in kb.entries if e.live == "weather")
+        self.app_trouble = frozenset(e.id for e in kb.entries if tuple(e.id.split(".", 1)) in APP_TROUBLE_TOPICS)
         self.live_concept = {
             self.index[e.id]: self.vocab.get(concepts.get(e.live or "", ""), -2) for e in kb.entries if e.live
         }
@@ -632,6 +640,9 @@ class Matcher:
         # "… chứ không phải VssID nha": what the resident says he does not ask about is no evidence for its topic.
         text = without_denied(text) or text
         got = self._match(text, shown)
+        if got.topic in self.app_trouble and tells_other_apps_trouble(text):
+            # "ví momo bị khóa do nhập sai mã PIN", "quên mật khẩu app Agribank": not our apps' login or password
+            return Match(None, got.score, False, got.topic, "other_app", ())
         if got.topic is None or got.topic == BOT_TOPIC:
             # The bot's name where it is called ("… làm răng hả Loa Số?") is an address, not a question about the
             # bot: what the rest asks, when it asks something else.

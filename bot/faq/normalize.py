@@ -807,6 +807,27 @@ def asks_weather_abroad(text: str) -> bool:
     return bool(_ABROAD.search(raw)) and not _HOME.search(raw)
 
 
+# Another app's own trouble ("ví momo bị khóa do nhập sai mã PIN", "mật khẩu app Agribank tui quên rồi", "zalo của tui
+# gửi hình không được, nó báo lỗi"): the answers on VNeID's, VssID's or the portal's login, password and errors are not
+# its answers. Not "wifi vẫn vào Facebook bình thường" (another app that works), nor where one of ours is named too.
+_OTHER_APP = (
+    r"(momo|zalopay|zalo pay|viettel money|facebook|fb|messenger|tiktok|shopee|lazada|zalo|agribank|vietcombank|bidv"
+    r"|vietinbank|techcombank|mbbank|sacombank|gmail|icloud|app ngan hang|ngan hang)"
+)
+_OTHER_APP_TROUBLE = re.compile(
+    rf"\b{_OTHER_APP}( (?!binh thuong|van|vo duoc|vao duoc|duoc)\w+){{0,5}} (bi khoa|bao loi|bi loi|loi|quen|mat khau"
+    r"|ma pin|khong (vo|vao|mo|dang nhap) (duoc|dc)|ko (vo|vao) (duoc|dc))\b"
+    rf"|\b(mat khau|pass|ma pin|mk) (cua )?(app )?{_OTHER_APP}\b"
+)
+_OUR_APP = re.compile(r"\b(vneid|vnid|vssid|dinh danh|dich vu cong|dvc|bao hiem xa hoi|bhxh|app cong an)\b")
+
+
+def tells_other_apps_trouble(text: str) -> bool:
+    """The trouble told is another app's (a wallet's, a bank's, Zalo's), and none of ours is named."""
+    raw = " ".join(_WORD.findall(fold(canonical(text)).lower()))
+    return bool(_OTHER_APP_TROUBLE.search(raw)) and not _OUR_APP.search(raw)
+
+
 # A remark that ends in "nhỉ" asks nobody ("nóng nhỉ"); with "không"/"chưa" before it, it still asks.
 _MUSING_END = re.compile(r"\s(nhỉ|nhở|nhể|nhờ)\W*$", re.IGNORECASE)
 # Words of an exclamation about the weather, not a request: "trời nay nóng thiệt", "lạnh ghê".

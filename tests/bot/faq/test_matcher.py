@@ -575,6 +575,22 @@ def test_the_weather_of_a_country_abroad_is_not_the_hamlets_forecast(matcher: Ma
         assert matcher.match(text).topic == "live.weather", text
 
 
+def test_another_apps_login_or_password_trouble_is_not_ours(matcher: Matcher) -> None:
+    for text in (
+        "ví momo bị khóa do nhập sai mã PIN 5 lần, giờ mở lại sao",
+        "mật khẩu app Agribank tui quên rồi, vô không được để coi tiền con gửi về, lấy lại sao",
+    ):
+        got = matcher.match(text)
+        assert got.topic is None and got.reason == "other_app" and got.suggestions == (), (text, got)
+    # another app that works, or one of ours named beside it: still ours
+    assert matcher.match("mở vneid lên cứ báo kết nối thất bại, wifi nhà tui vẫn vào facebook bình thường mà").topic == (
+        "vneid.errors"
+    )
+    assert matcher.match("quên mật khẩu vneid rồi, mật khẩu ngân hàng thì tui nhớ, lấy lại sao").topic == (
+        "vneid.forgot_password"
+    )
+
+
 def test_an_elder_asking_what_the_bot_can_show_him_gets_the_help(matcher: Matcher) -> None:
     assert matcher.match("cháu là người máy hả, cháu chỉ được cho ông những gì").topic == "bot.help"
     # what it can take in is asked about the bot, and offered first when not answered
