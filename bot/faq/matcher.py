@@ -640,9 +640,15 @@ class Matcher:
         # "… chứ không phải VssID nha": what the resident says he does not ask about is no evidence for its topic.
         text = without_denied(text) or text
         got = self._match(text, shown)
-        if got.topic in self.app_trouble and tells_other_apps_trouble(text):
-            # "ví momo bị khóa do nhập sai mã PIN", "quên mật khẩu app Agribank": not our apps' login or password
-            return Match(None, got.score, False, got.topic, "other_app", ())
+        if (got.topic in self.app_trouble or self.app_trouble & set(got.suggestions)) and tells_other_apps_trouble(
+            text
+        ):
+            # "ví momo bị khóa do nhập sai mã PIN", "quên mật khẩu app Agribank": our apps' login, password or errors
+            # are neither the answer nor worth offering
+            offered = tuple(s for s in got.suggestions if s not in self.app_trouble)
+            if got.topic in self.app_trouble:
+                return Match(None, got.score, False, got.topic, "other_app", offered)
+            return replace(got, suggestions=offered)
         if got.topic is None or got.topic == BOT_TOPIC:
             # The bot's name where it is called ("… làm răng hả Loa Số?") is an address, not a question about the
             # bot: what the rest asks, when it asks something else.
