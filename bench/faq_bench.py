@@ -267,25 +267,7 @@ FROZEN = frozenset(
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
 # every tuning set (see docs/faq.md).
-NOT_TRAINED: frozenset[str] = frozenset(
-    {
-        "resident dev 98 (tuned on)",
-        "resident dev 99 (hard cases, tuned on)",
-        "resident dev 100 (hard cases, tuned on)",
-        "resident dev 101 (tuned on)",
-        "resident dev 102 (tuned on)",
-        "resident dev 103 (hard cases, tuned on)",
-        "resident dev 104 (hard cases, tuned on)",
-        "resident dev 105 (tuned on)",
-        "resident dev 106 (hard cases, tuned on)",
-        "resident dev 107 (hard cases, tuned on)",
-        "resident dev 108 (hard cases, tuned on)",
-        "resident dev 109 (hard cases, tuned on)",
-        "resident dev 110 (hard cases, tuned on)",
-        "resident dev 111 (hard cases, tuned on)",
-        "resident dev 112 (hard cases, tuned on)",
-    }
-)
+NOT_TRAINED: frozenset[str] = frozenset()
 LONG_WORDS = 15
 BIG_KB = 4000
 
