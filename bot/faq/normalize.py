@@ -375,7 +375,8 @@ SCAM_PHRASES = re.compile(
     r"|dong bo|goi dien|goi toi|goi den|nhan tin|tin nhan|trang web|mat phi|ton phi|dong phi|xac minh"
     r"|nguoi khac|nguoi ta|cung cap|canh giac|to giac|trung thuong|phong toa|duong link|bao cai|bao tai"
     r"|chuyen lai|nop phi|phi kich hoat|xac nhan don|tien bi treo|giu hang|khach ao|khach gia"
-    r"|(tra|dong|nop|chuyen) tien truoc|gui nham ma|doc lai (cho|ma|so)|nham ma"
+    r"|(tra|dong|nop|chuyen|ung) tien( ship| xe| van chuyen| hang| coc)? truoc|ung truoc"
+    r"|gui nham ma|doc lai (cho|ma|so)|nham ma"
     r"|(dua|cho|hoi|xin|noi|gui|doc|doi) (lai )?(cho (ho|nguoi ta) )?(cai )?(ma|otp|matkhau|passcode|mat khau)"
     r"|(otp|matkhau|passcode) .*\b(dua|cho|doc|gui)|cho .*\bbiet (ma|otp|matkhau|passcode))\b"
 )
@@ -1012,13 +1013,18 @@ def _app_of_denied(clause: str) -> list[str]:
     return [app.group(1)] if app and _APP_PROBLEM.search(folded) else []
 
 
+# Where a clause ends: punctuation, or an emoji, which people type as a full stop ("Không phải mời đám cưới đâu nghe
+# mọi người 😄 tui hỏi thủ tục đăng ký kết hôn …").
+_CLAUSE_END = re.compile(r"([,.;!?\n]|[\u2600-\u27bf\U0001f300-\U0001faff]+)")
+
+
 def without_denied(text: str) -> str | None:
     """The message without what it says it is not about, or None when it denies nothing (or nothing else is left)."""
     low = text.lower()
     if not any(w in low for w in ("phải", "phai", "hỏi", "hoi", "biết", "biet", "cần", "rồi", "roi")):
         return None
     cut = _DENIED_AFTER.sub(" ", text)
-    parts = re.split(r"([,.;!?\n])", cut)
+    parts = _CLAUSE_END.split(cut)
     kept: list[str] = []
     apps: list[str] = []
     clauses = parts[::2]

@@ -593,6 +593,11 @@ def test_another_apps_login_or_password_trouble_is_not_ours(matcher: Matcher) ->
     )
 
 
+def test_a_buyer_who_wants_the_shipping_paid_first_is_a_seller_asking_not_an_ad(matcher: Matcher) -> None:
+    text = "khách ở Hà Nội đặt 30 ký khô cá, nói ship COD rồi bảo tui ứng tiền ship trước cho nhà xe, có nên không"
+    assert matcher.match(text).topic == "scam.fake_buyer"
+
+
 def test_an_elder_asking_what_the_bot_can_show_him_gets_the_help(matcher: Matcher) -> None:
     assert matcher.match("cháu là người máy hả, cháu chỉ được cho ông những gì").topic == "bot.help"
     # what it can take in is asked about the bot, and offered first when not answered

@@ -381,6 +381,11 @@ def test_unmarked_bot_after_cutting_down_and_the_heat_of_a_day() -> None:
         ("Không cần tổng đài VNeID, tôi cần số của công an xã", "tôi cần số của công an xã"),
         ("không cần mật khẩu, mà chỉ muốn đổi số điện thoại", "mà chỉ muốn đổi số điện thoại"),
         ("không cần lên xã, làm ở nhà được không", None),
+        # an emoji ends the denied clause as a full stop would
+        (
+            "Không phải mời đám cưới đâu mọi người 😄 tui hỏi đăng ký kết hôn trên mạng, nộp xong có lên xã ký không",
+            "tui hỏi đăng ký kết hôn trên mạng, nộp xong có lên xã ký không",
+        ),
     ],
 )
 def test_what_the_resident_says_he_does_not_ask_is_left_out(text: str, rest: str | None) -> None:
