@@ -111,9 +111,9 @@ ROUNDS = (
     "safety_round69.yaml",
     "safety_round70.yaml",
     "safety_round71.yaml",
-    # and 72-96 (twenty-third pass): trained on rounds 72-94, rounds 95 and 96 judged held out caught 256 of 284 and 106
-    # of 110 scams instead of 244 and 103, warning 6 of 524 ordinary posts instead of 7; on the never-opened sets
-    # (unseen 1-47) trained on 72-96: 7,255 of 7,597 scams instead of 7,261, 110 of 8,427 ordinary posts warned instead
+    # and 72-96 (twenty-third pass): trained on all of them but one of rounds 87-96 and judged on that one, the judge
+    # caught 1,815 of 1,899 scams instead of 1,782 and warned 21 of 2,460 ordinary posts instead of 36; on the
+    # never-opened sets (unseen 1-47): 7,255 of 7,597 scams instead of 7,261, 110 of 8,427 ordinary posts warned instead
     # of 148 (before, 72 and 73 alone had warned 8 more of 4,657 for 1 scam more; 74-86 alone, 57 scams fewer)
     "safety_round72.yaml",
     "safety_round73.yaml",
