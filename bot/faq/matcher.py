@@ -645,10 +645,10 @@ class Matcher:
         ):
             # "ví momo bị khóa do nhập sai mã PIN", "quên mật khẩu app Agribank": our apps' login, password or errors
             # are neither the answer nor worth offering
-            offered = tuple(s for s in got.suggestions if s not in self.app_trouble)
+            others = tuple(s for s in got.suggestions if s not in self.app_trouble)
             if got.topic in self.app_trouble:
-                return Match(None, got.score, False, got.topic, "other_app", offered)
-            return replace(got, suggestions=offered)
+                return Match(None, got.score, False, got.topic, "other_app", others)
+            return replace(got, suggestions=others)
         if got.topic is None or got.topic == BOT_TOPIC:
             # The bot's name where it is called ("… làm răng hả Loa Số?") is an address, not a question about the
             # bot: what the rest asks, when it asks something else.
