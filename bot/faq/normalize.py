@@ -20,6 +20,12 @@ from collections.abc import Iterable
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 
+
+def _as_typed(text: str) -> str:
+    """The words as typed, folded and lower-cased: "chuyển tiền" → "chuyen tien" (not joined into "chuyểntiền")."""
+    return " ".join(_WORD.findall(fold(canonical(text))))
+
+
 # Open syllables ending in oa/oe/uy: one style marks the first vowel ("hòa", "thúy"), the
 # other the second ("hoà", "thuý"). We keep the first-vowel style; "qu" is an onset, so
 # "quý" stays as it is.
@@ -778,7 +784,7 @@ def asks_live(text: str) -> bool:
     ("mưa gì mưa hoài", "bão vô rồi, nhà ai mái tôn thì chằng lại"): without them, the message
     must still ask — or ask for the forecast or the reading by name.
     """
-    raw = " ".join(_WORD.findall(fold(canonical(_squeezed(text)))))
+    raw = _as_typed(_squeezed(text))
     if _LIVE_REQUEST.search(raw):
         return True
     kept = _WORD.sub(lambda m: "" if fold(m.group(0)) in _WEAK_ASK else m.group(0), canonical(text))
@@ -804,10 +810,11 @@ _HOME = re.compile(
 
 def asks_weather_abroad(text: str) -> bool:
     """The weather asked about is a foreign country's, and home is not named."""
-    raw = " ".join(_WORD.findall(fold(canonical(text)).lower()))
+    raw = _as_typed(text)
     return bool(_ABROAD.search(raw)) and not _HOME.search(raw)
 
 
+APPS = frozenset({"vneid", "vssid"})  # the apps a question may name, folded
 # Another app's own trouble ("ví momo bị khóa do nhập sai mã PIN", "mật khẩu app Agribank tui quên rồi", "zalo của tui
 # gửi hình không được, nó báo lỗi"): the answers on VNeID's, VssID's or the portal's login, password and errors are not
 # its answers. Not "wifi vẫn vào Facebook bình thường" (another app that works), nor where one of ours is named too.
@@ -820,12 +827,14 @@ _OTHER_APP_TROUBLE = re.compile(
     r"|ma pin|khong (vo|vao|mo|dang nhap) (duoc|dc)|ko (vo|vao) (duoc|dc))\b"
     rf"|\b(mat khau|pass|ma pin|mk) (cua )?(app )?{_OTHER_APP}\b"
 )
-_OUR_APP = re.compile(r"\b(vneid|vnid|vssid|dinh danh|dich vu cong|dvc|bao hiem xa hoi|bhxh|app cong an)\b")
+_OUR_APP = re.compile(
+    rf"\b({'|'.join(sorted(APPS))}|vnid|dinh danh|dich vu cong|dvc|bao hiem xa hoi|bhxh|app cong an)\b"
+)
 
 
 def tells_other_apps_trouble(text: str) -> bool:
     """The trouble told is another app's (a wallet's, a bank's, Zalo's), and none of ours is named."""
-    raw = " ".join(_WORD.findall(fold(canonical(text)).lower()))
+    raw = _as_typed(text)
     return bool(_OTHER_APP_TROUBLE.search(raw)) and not _OUR_APP.search(raw)
 
 
@@ -912,7 +921,7 @@ _HANDLED = re.compile(
 
 
 def handled_scam(text: str) -> bool:
-    return bool(_HANDLED.search(" ".join(_WORD.findall(fold(canonical(text))))))
+    return bool(_HANDLED.search(_as_typed(text)))
 
 
 # A problem told in the first person: something of ours that does not work ("mã ô tê pê không về",
@@ -998,7 +1007,6 @@ _KNOWN_CLAUSE = re.compile(
 )
 
 
-APPS = frozenset({"vneid", "vssid"})  # the apps a question may name, folded
 _APP_NAME = re.compile(rf"\b({'|'.join(sorted(APPS))})\b")
 # A problem with the app, denied: "không phải quên mật khẩu VssID", "không phải lỗi đăng nhập VNeID" (folded).
 _APP_PROBLEM = re.compile(r"\b(quen|mat khau|pass|dang nhap|loi|otp|ma xac)\b")
@@ -1157,7 +1165,7 @@ def has_scam_evidence(text: str) -> bool:
     toks = _tokens(text)
     if any(compatible(t, w) for t in toks for w in SCAM_WORDS if fold(t) == fold(w)):
         return True
-    raw = " ".join(_WORD.findall(fold(canonical(text))))  # as typed: "chuyển tiền", not "chuyểntiền"
+    raw = _as_typed(text)
     return bool(SCAM_PHRASES.search(folded_words(text)) or SCAM_PHRASES.search(raw))
 
 
