@@ -213,6 +213,14 @@ SETS = {
     "resident fresh 43 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh43.yaml",
     "resident dev 111 (hard cases, tuned on)": BENCH / "faq_resident_dev111.yaml",
     "resident dev 112 (hard cases, tuned on)": BENCH / "faq_resident_dev112.yaml",
+    "resident dev 113 (hard cases, tuned on)": BENCH / "faq_resident_dev113.yaml",
+    "resident fresh 44 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh44.yaml",
+    "resident fresh 45 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh45.yaml",
+    "resident dev 114 (hard cases, tuned on)": BENCH / "faq_resident_dev114.yaml",
+    "resident dev 115 (hard cases, tuned on)": BENCH / "faq_resident_dev115.yaml",
+    "resident dev 116 (hard cases, tuned on)": BENCH / "faq_resident_dev116.yaml",
+    "resident dev 117 (hard cases, tuned on)": BENCH / "faq_resident_dev117.yaml",
+    "resident dev 118 (hard cases, tuned on)": BENCH / "faq_resident_dev118.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -263,6 +271,8 @@ FROZEN = frozenset(
         "resident fresh 41 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 42 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 43 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 44 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 45 (hard cases, written 2026-12-04, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -188,6 +188,14 @@ SETS = {
     "unseen 49": ROOT / "bench" / "safety_unseen49.yaml",  # Bến Tre, Tiền Giang: hard ordinary posts; never opened
     "round 95": ROOT / "bench" / "safety_round95.yaml",  # Quảng Nam, Đà Nẵng: hard scams; tuned
     "round 96": ROOT / "bench" / "safety_round96.yaml",  # Bắc Giang, Bắc Ninh: hard ordinary posts; tuned
+    "round 97": ROOT / "bench" / "safety_round97.yaml",  # Hà Nội outskirts, Hưng Yên: hard scams; tuned
+    "round 98": ROOT / "bench" / "safety_round98.yaml",  # Quảng Trị, Huế: hard ordinary posts; tuned
+    "unseen 50": ROOT / "bench" / "safety_unseen50.yaml",  # Bình Thuận, Lâm Đồng: hard scams; never opened
+    "unseen 51": ROOT / "bench" / "safety_unseen51.yaml",  # Thanh Hóa, Ninh Bình: hard ordinary posts; never opened
+    "round 100": ROOT / "bench" / "safety_round100.yaml",  # Cần Thơ, Hậu Giang: hard ordinary posts; tuned
+    "round 99": ROOT / "bench" / "safety_round99.yaml",  # Gia Lai, Kon Tum: hard scams; tuned
+    "round 101": ROOT / "bench" / "safety_round101.yaml",  # Phú Thọ, Vĩnh Phúc: hard scams; tuned
+    "round 102": ROOT / "bench" / "safety_round102.yaml",  # Bình Phước, Đồng Nai: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -241,6 +249,8 @@ NEVER_SHOWN = frozenset(
         "unseen 47",
         "unseen 48",
         "unseen 49",
+        "unseen 50",
+        "unseen 51",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
