@@ -221,6 +221,11 @@ SETS = {
     "resident dev 116 (hard cases, tuned on)": BENCH / "faq_resident_dev116.yaml",
     "resident dev 117 (hard cases, tuned on)": BENCH / "faq_resident_dev117.yaml",
     "resident dev 118 (hard cases, tuned on)": BENCH / "faq_resident_dev118.yaml",
+    "resident dev 119 (hard cases, tuned on)": BENCH / "faq_resident_dev119.yaml",
+    "resident dev 121 (hard cases, tuned on)": BENCH / "faq_resident_dev121.yaml",
+    "resident dev 122 (hard cases, tuned on)": BENCH / "faq_resident_dev122.yaml",
+    "resident dev 120 (hard cases, tuned on)": BENCH / "faq_resident_dev120.yaml",
+    "resident dev 123 (hard cases, tuned on)": BENCH / "faq_resident_dev123.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

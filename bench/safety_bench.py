@@ -196,6 +196,8 @@ SETS = {
     "round 99": ROOT / "bench" / "safety_round99.yaml",  # Gia Lai, Kon Tum: hard scams; tuned
     "round 101": ROOT / "bench" / "safety_round101.yaml",  # Phú Thọ, Vĩnh Phúc: hard scams; tuned
     "round 102": ROOT / "bench" / "safety_round102.yaml",  # Bình Phước, Đồng Nai: hard ordinary posts; tuned
+    "round 103": ROOT / "bench" / "safety_round103.yaml",  # Nghệ An, Thanh Hóa: hard scams; tuned
+    "round 104": ROOT / "bench" / "safety_round104.yaml",  # Sóc Trăng, Bạc Liêu: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
