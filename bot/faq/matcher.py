@@ -78,6 +78,7 @@ from bot.faq.normalize import (
     marked,
     reports_problem,
     syllables,
+    tastes_food,
     tells_live_news,
     tells_news,
     tells_other_apps_trouble,
@@ -366,6 +367,7 @@ class Matcher:
         # salinity question even though "nước" is in most of that topic's phrasings.
         concepts = {"weather": "thờitiết", "salinity": "độmặn"}
         self.weather = frozenset(self.index[e.id] for e in kb.entries if e.live == "weather")
+        self.salinity = frozenset(self.index[e.id] for e in kb.entries if e.live == "salinity")
         self.app_trouble = frozenset(e.id for e in kb.entries if tuple(e.id.split(".", 1)) in APP_TROUBLE_TOPICS)
         self.live_concept = {
             self.index[e.id]: self.vocab.get(concepts.get(e.live or "", ""), -2) for e in kb.entries if e.live
@@ -792,6 +794,8 @@ class Matcher:
         if best in self.weather and asks_weather_abroad(text):  # no view may answer it with the hamlet's forecast
             others = tuple(s for s in suggestions if self.index[s] not in self.weather)  # nor offer it
             return Match(None, score, False, topic, "abroad", others)
+        if best in self.salinity and tastes_food(text):  # a dish's salt is no reading of the river's
+            return Match(None, score, False, topic, "food", tuple(s for s in suggestions if self.index[s] != best))
         if self.topics[best].live and tells_live_news(text):
             # A bulletin passed on or a reading told ("Độ mặn hôm nay tại cống 2,5 phần ngàn, bà con chưa nên lấy
             # nước"): news, which no view may turn back into a request for today's reading.

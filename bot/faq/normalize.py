@@ -793,15 +793,20 @@ def asks_live(text: str) -> bool:
     return is_question(kept)
 
 
-# The weather of the country a son or daughter works in ("Bên Đài Loan hôm ni có bão không", "thời tiết ở Hàn Quốc bây
-# giờ có lạnh không"): the bot only has the hamlet's forecast. Not where home is named too ("Bên Đức đang tuyết, ở quê
-# mấy hôm tới lạnh không"), nor the Gulf of Thailand ("bão vô vịnh Thái Lan"), which is the Mekong coast's weather.
+# The weather of the country or city a son or daughter works in ("Bên Đài Loan hôm ni có bão không", "thời tiết ở Hàn
+# Quốc bây giờ có lạnh không", "Tokyo có tuyết chưa"): the bot only has the hamlet's forecast. Not where home is named
+# too ("Bên Đức đang tuyết, ở quê mấy hôm tới lạnh không"), nor the Gulf of Thailand ("bão vô vịnh Thái Lan"), which is
+# the Mekong coast's weather.
 _ABROAD = re.compile(
     r"\b(o|ben|tai|qua|o ben) (dai loan|han quoc|nhat ban|trung quoc|ba lan|rumani|hungary|malaysia|singapore"
     r"|thai lan|campuchia|chau au|canada|dubai|a rap|israel|nuoc ngoai|phap)\b"
     # one syllable that also begins a Vietnamese place ("Đức Hòa", "Lào Cai", "Mỹ Tho"): only before the question
     r"|\b(o|ben|tai) (han|nhat|duc|lao|my|uc)( (ha|hom|bay|gio|co|troi|dang|lanh|nong|mua|tuyet|thoi tiet|nay|ni|do)\b"
     r"|\W*$)"
+    # the cities our workers abroad write from, named alone ("Thời tiết Seoul tuần này lạnh không", "Đài Bắc mấy bữa
+    # ni có bão không")
+    r"|\b(tokyo|osaka|nagoya|fukuoka|saitama|aichi|gunma|chiba|ibaraki|hokkaido|seoul|busan|incheon|daegu|dai bac"
+    r"|dai trung|dao vien|tan bac|cao hung|bangkok|kuala lumpur|sydney|melbourne|berlin|paris|moscow|praha|warsaw)\b"
 )
 _HOME = re.compile(
     r"\b(que|o nha|nha minh|ve nha|viet nam|vn|ben nay|o day|xa minh|ap minh|thon minh|xom minh|ngoai nay)\b"
@@ -812,6 +817,23 @@ def asks_weather_abroad(text: str) -> bool:
     """The weather asked about is a foreign country's, and home is not named."""
     raw = _as_typed(text)
     return bool(_ABROAD.search(raw)) and not _HOME.search(raw)
+
+
+# The salt of a dish, a pickle or the sea one bathes in ("làm thịt muối chua cho bao nhiêu muối thì không mặn", "tắm
+# biển có hại da không"): not the river's salinity, unless a field, a canal or a reading is named too.
+_FOOD_SALT = re.compile(
+    r"\b(nau|nuoc mam|mam|ca kho|kho ca|kho thit|thit|uop|muoi chua|dua muoi|banh|tam bien|mo hoi|nuoc mat)\b"
+)
+_FIELD_WATER = re.compile(
+    r"\b(ruong|lua|vuon|bom|tuoi|cong|kenh|kinh|song|rach|vuong|ao|tom|do man|phan ngan|phan nghin|tram|xam nhap"
+    r"|nuoc ngot|lay nuoc|nuoc lon|trieu)\b"
+)
+
+
+def tastes_food(text: str) -> bool:
+    """The saltiness asked about is a dish's or the sea's, and no field, canal or reading is named."""
+    raw = _as_typed(text)
+    return bool(_FOOD_SALT.search(raw)) and not _FIELD_WATER.search(raw)
 
 
 APPS = frozenset({"vneid", "vssid"})  # the apps a question may name, folded

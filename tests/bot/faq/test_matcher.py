@@ -566,6 +566,9 @@ def test_the_weather_of_a_country_abroad_is_not_the_hamlets_forecast(matcher: Ma
     ):
         got = matcher.match(text)
         assert got.topic is None and got.reason == "abroad" and "live.weather" not in got.suggestions, (text, got)
+    # a city our workers abroad write from, named alone
+    got = matcher.match("Đài Bắc tuần này có bão không, chồng em làm bên đó")
+    assert got.topic is None and got.reason == "abroad", got
     # home named beside the country, the Gulf of Thailand, a place at home that begins like a country: the forecast
     for text in (
         "Con ở Hàn Quốc, mai ở quê mình có mưa không ạ để con nhắc ba mẹ",
@@ -573,6 +576,21 @@ def test_the_weather_of_a_country_abroad_is_not_the_hamlets_forecast(matcher: Ma
         "chiều nay ở Đức Hòa có mưa không",
     ):
         assert matcher.match(text).topic == "live.weather", text
+
+
+def test_the_salt_of_a_dish_or_the_sea_is_not_the_rivers_salinity(matcher: Matcher) -> None:
+    for text in (
+        "đi tắm biển về da bị rát, nước biển mặn vậy có sao không",
+        "Ướp thịt kho tàu bao nhiêu muối thì không bị mặn hả mấy chị",
+    ):
+        got = matcher.match(text)
+        assert got.topic is None and "live.salinity" not in got.suggestions, (text, got)
+    # a field or a canal named beside the cooking: the reading
+    for text in (
+        "mặn lên tới cống chưa, tui tính bơm nước vô ruộng rồi về nấu cơm",
+        "sáng nay nếm nước kênh thấy lợ, mặn bao nhiêu rồi ad",
+    ):
+        assert matcher.match(text).topic == "live.salinity", text
 
 
 def test_another_apps_login_or_password_trouble_is_not_ours(matcher: Matcher) -> None:
