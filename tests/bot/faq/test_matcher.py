@@ -597,6 +597,8 @@ def test_another_apps_login_or_password_trouble_is_not_ours(matcher: Matcher) ->
     for text in (
         "ví momo bị khóa do nhập sai mã PIN 5 lần, giờ mở lại sao",
         "mật khẩu app Agribank tui quên rồi, vô không được để coi tiền con gửi về, lấy lại sao",
+        "mã xác nhận của app Lazada hổng về máy, đặt hàng hoài không được",
+        "gmail của con đổi máy mới không nhận được mã, vô sao",
     ):
         got = matcher.match(text)
         assert got.topic is None and not {"vneid.login", "vneid.forgot_password", "vssid.forgot_password"} & set(
