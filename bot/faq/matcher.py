@@ -61,6 +61,7 @@ from bot.faq.normalize import (
     asks_live,
     asks_the_bot_itself,
     asks_weather_abroad,
+    asks_weather_away,
     asks_what_the_bot_does,
     assemble,
     calls_someone,
@@ -791,9 +792,10 @@ class Matcher:
         asks = is_question(text)
         if is_notice(text):  # a notice to the group: no question, and no view may find one in it
             return Match(None, score, False, topic, "notice", suggestions)
-        if best in self.weather and asks_weather_abroad(text):  # no view may answer it with the hamlet's forecast
+        away = "abroad" if asks_weather_abroad(text) else "away" if asks_weather_away(text) else ""
+        if best in self.weather and away:  # no view may answer it with the hamlet's forecast
             others = tuple(s for s in suggestions if self.index[s] not in self.weather)  # nor offer it
-            return Match(None, score, False, topic, "abroad", others)
+            return Match(None, score, False, topic, away, others)
         if best in self.salinity and tastes_food(text):  # a dish's salt is no reading of the river's
             return Match(None, score, False, topic, "food", tuple(s for s in suggestions if self.index[s] != best))
         if self.topics[best].live and tells_live_news(text):

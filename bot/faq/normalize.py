@@ -819,6 +819,32 @@ def asks_weather_abroad(text: str) -> bool:
     return bool(_ABROAD.search(raw)) and not _HOME.search(raw)
 
 
+# The weather of a city at home where a child works or studies, or where one is going ("Thời tiết Hà Nội tuần này lạnh
+# không, con tui đang học ngoài đó", "Sài Gòn hôm nay có mưa không, tui tính lên thăm con"): the city is the place asked
+# about (beside the weather word), and someone is there or going there; the hamlet's forecast is not its answer. A
+# city only named on the way ("Em ở Đà Nẵng tính về Quảng Trị thứ 7, đường có mưa to không") is not asked about.
+_CITY = (
+    r"(ha noi|sai gon|tp hcm|thanh pho ho chi minh|hcm|da lat|da nang|bac ninh|binh duong|hai phong|can tho|vung tau"
+    r"|nha trang|hue|thai nguyen|bien hoa|dong nai|quang ngai)"
+)
+_CITY_ASKED = re.compile(
+    rf"\b(thoi tiet|troi|du bao) (o |tai |ngoai |trong )?{_CITY}\b"
+    rf"|\b{_CITY}( \w+){{0,4}} (co )?(mua|lanh|ret|nang|nong|bao|tuyet|may do|nhiet do|ap thap|gio)\b"
+)
+_THERE = re.compile(
+    r"\b(ngoai|trong|tren|duoi|ben|o) (do|day|nay)\b"
+    r"|\b(ra|vo|vao|bay|xuong|len) (\w+ ){0,2}(tham|kham|choi|hoc|lam|nhap hoc)\b|\bdi (du lich|choi)\b"
+    r"|\b(sap|tinh|dinh|chuan bi|mai|tuan sau) (\w+ ){0,2}(ra|vo|vao|bay|xuong|len|di)\b"
+    r"|\b(con|chau|chong|vo|ba|me|bo|ma)( \w+){0,2} (dang )?(o|lam|hoc|song)\b"
+)
+
+
+def asks_weather_away(text: str) -> bool:
+    """The weather asked about is a far city's where someone is or is going, and home is not named."""
+    raw = _as_typed(text)
+    return bool(_CITY_ASKED.search(raw) and _THERE.search(raw)) and not _HOME.search(raw)
+
+
 # The salt of a dish, a pickle or the sea one bathes in ("làm thịt muối chua cho bao nhiêu muối thì không mặn", "tắm
 # biển có hại da không"): not the river's salinity, unless a field, a canal or a reading is named too.
 _FOOD_SALT = re.compile(

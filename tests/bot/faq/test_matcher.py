@@ -578,6 +578,21 @@ def test_the_weather_of_a_country_abroad_is_not_the_hamlets_forecast(matcher: Ma
         assert matcher.match(text).topic == "live.weather", text
 
 
+def test_the_weather_of_a_far_city_where_a_child_is_is_not_the_hamlets_forecast(matcher: Matcher) -> None:
+    for text in (
+        "Thời tiết Đà Nẵng mấy bữa tới có mưa không, con gái tui đang học ngoài đó",
+        "Hà Nội tuần này rét không mọi người, mai tui bay ra thăm cháu",
+    ):
+        got = matcher.match(text)
+        assert got.topic is None and got.reason == "away" and "live.weather" not in got.suggestions, (text, got)
+    # a city only on the way, the writer's own day, or home named: the forecast
+    for text in (
+        "Em ở Đà Nẵng tính về quê Quảng Trị thứ 7, ở nhà có mưa to không anh chị?",
+        "Trời Huế hôm nay bao nhiêu độ, em đi học cần mang áo ấm không",
+    ):
+        assert matcher.match(text).topic == "live.weather", text
+
+
 def test_the_salt_of_a_dish_or_the_sea_is_not_the_rivers_salinity(matcher: Matcher) -> None:
     for text in (
         "đi tắm biển về da bị rát, nước biển mặn vậy có sao không",
