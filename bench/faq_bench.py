@@ -226,6 +226,10 @@ SETS = {
     "resident dev 122 (hard cases, tuned on)": BENCH / "faq_resident_dev122.yaml",
     "resident dev 120 (hard cases, tuned on)": BENCH / "faq_resident_dev120.yaml",
     "resident dev 123 (hard cases, tuned on)": BENCH / "faq_resident_dev123.yaml",
+    "resident dev 124 (hard cases, tuned on)": BENCH / "faq_resident_dev124.yaml",
+    "resident dev 125 (hard cases, tuned on)": BENCH / "faq_resident_dev125.yaml",
+    "resident dev 126 (hard cases, tuned on)": BENCH / "faq_resident_dev126.yaml",
+    "resident dev 127 (hard cases, tuned on)": BENCH / "faq_resident_dev127.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

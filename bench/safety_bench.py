@@ -198,6 +198,10 @@ SETS = {
     "round 102": ROOT / "bench" / "safety_round102.yaml",  # Bình Phước, Đồng Nai: hard ordinary posts; tuned
     "round 103": ROOT / "bench" / "safety_round103.yaml",  # Nghệ An, Thanh Hóa: hard scams; tuned
     "round 104": ROOT / "bench" / "safety_round104.yaml",  # Sóc Trăng, Bạc Liêu: hard ordinary posts; tuned
+    "round 105": ROOT / "bench" / "safety_round105.yaml",  # Hòa Bình, Sơn La: hard scams; tuned
+    "round 106": ROOT / "bench" / "safety_round106.yaml",  # Quảng Ngãi, Bình Định: hard ordinary posts; tuned
+    "round 107": ROOT / "bench" / "safety_round107.yaml",  # Vĩnh Long, Trà Vinh: hard scams; tuned
+    "round 108": ROOT / "bench" / "safety_round108.yaml",  # Hà Nam, Nam Định: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
