@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from bot.safety import judge as judge_module
+from bot.safety.fold import fold
 from bot.safety.judge import Verdict, judge, reasons
 from bot.safety.lists import DATA_DIR, Entry, ListError, load_data, parse_entries, shipped_data
 from bot.safety.urls import find_links, find_phones, host_skeleton
@@ -1207,6 +1208,17 @@ def test_a_hamlets_own_collection_read_out_at_the_cultural_house_is_no_scam() ->
         "Nhà anh Tư xóm dưới bị cháy hết đồ đạc, bà con ai có lòng ủng hộ qua STK 0123 4567 89 Agribank NGUYEN THI HOA"
         " (trưởng thôn), tối nay trưởng thôn đọc danh sách ở nhà văn hóa."
     )
+    assert judge(text).verdict is Verdict.OK
+
+
+def test_a_funds_own_report_of_what_came_in_and_went_out_is_no_scam() -> None:
+    text = (
+        "Ban điều hành thôn báo cáo quỹ cứu trợ bão số 13: đã nhận 30.500.000đ (tiền mặt 12.000.000đ, chuyển khoản vô"
+        " tài khoản thôn 18.500.000đ, sao kê đính kèm). Đã chi 90 phần quà gạo, mì tôm, nước mắm cho hộ bị ngập ="
+        " 27.000.000đ. Còn 3.500.000đ để lại quỹ thôn."
+    )
+    # accounted for in the open: the learned score, which has read the scams' pleas for money, is no evidence against it
+    assert shipped_data().cues["public_list"].search(fold(text))
     assert judge(text).verdict is Verdict.OK
 
 
