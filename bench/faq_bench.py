@@ -230,6 +230,10 @@ SETS = {
     "resident dev 125 (hard cases, tuned on)": BENCH / "faq_resident_dev125.yaml",
     "resident dev 126 (hard cases, tuned on)": BENCH / "faq_resident_dev126.yaml",
     "resident dev 127 (hard cases, tuned on)": BENCH / "faq_resident_dev127.yaml",
+    "resident dev 128 (hard cases, tuned on)": BENCH / "faq_resident_dev128.yaml",
+    "resident dev 130 (hard cases, tuned on)": BENCH / "faq_resident_dev130.yaml",
+    "resident dev 131 (hard cases, tuned on)": BENCH / "faq_resident_dev131.yaml",
+    "resident dev 129 (hard cases, tuned on)": BENCH / "faq_resident_dev129.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

@@ -202,6 +202,10 @@ SETS = {
     "round 106": ROOT / "bench" / "safety_round106.yaml",  # Quảng Ngãi, Bình Định: hard ordinary posts; tuned
     "round 107": ROOT / "bench" / "safety_round107.yaml",  # Vĩnh Long, Trà Vinh: hard scams; tuned
     "round 108": ROOT / "bench" / "safety_round108.yaml",  # Hà Nam, Nam Định: hard ordinary posts; tuned
+    "round 112": ROOT / "bench" / "safety_round112.yaml",  # Cà Mau, Kiên Giang: hard ordinary posts; tuned
+    "round 109": ROOT / "bench" / "safety_round109.yaml",  # Bình Dương, Tây Ninh: hard scams; tuned
+    "round 110": ROOT / "bench" / "safety_round110.yaml",  # Hải Phòng, Quảng Ninh: hard ordinary posts; tuned
+    "round 111": ROOT / "bench" / "safety_round111.yaml",  # Đắk Lắk, Gia Lai: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
