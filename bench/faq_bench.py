@@ -234,6 +234,10 @@ SETS = {
     "resident dev 130 (hard cases, tuned on)": BENCH / "faq_resident_dev130.yaml",
     "resident dev 131 (hard cases, tuned on)": BENCH / "faq_resident_dev131.yaml",
     "resident dev 129 (hard cases, tuned on)": BENCH / "faq_resident_dev129.yaml",
+    "resident dev 132 (hard cases, tuned on)": BENCH / "faq_resident_dev132.yaml",
+    "resident dev 133 (hard cases, tuned on)": BENCH / "faq_resident_dev133.yaml",
+    "resident dev 134 (hard cases, tuned on)": BENCH / "faq_resident_dev134.yaml",
+    "resident dev 135 (hard cases, tuned on)": BENCH / "faq_resident_dev135.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

@@ -206,6 +206,10 @@ SETS = {
     "round 109": ROOT / "bench" / "safety_round109.yaml",  # Bình Dương, Tây Ninh: hard scams; tuned
     "round 110": ROOT / "bench" / "safety_round110.yaml",  # Hải Phòng, Quảng Ninh: hard ordinary posts; tuned
     "round 111": ROOT / "bench" / "safety_round111.yaml",  # Đắk Lắk, Gia Lai: hard scams; tuned
+    "round 113": ROOT / "bench" / "safety_round113.yaml",  # Thái Bình, Hưng Yên: hard scams; tuned
+    "round 114": ROOT / "bench" / "safety_round114.yaml",  # Huế, Quảng Bình: hard ordinary posts; tuned
+    "round 115": ROOT / "bench" / "safety_round115.yaml",  # Cần Thơ, Sóc Trăng: hard scams; tuned
+    "round 116": ROOT / "bench" / "safety_round116.yaml",  # Lạng Sơn, Cao Bằng: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
