@@ -200,6 +200,21 @@ def judge(
         # A collection or a payment accounted for in the open ("trưởng thôn đọc danh sách ở nhà văn hóa", "niêm yết
         # tại UBND"): the learned score, which has read the scams' pleas for money, is no evidence against it.
         sure_odds = min(sure_odds, 0.0)
+    site_links = [f for f in findings if not _is_wording(f.code)]
+    if (
+        links
+        and not phones
+        and not files
+        and all(f.code in _SAFE_LINKS for f in site_links)
+        and (
+            n_words < SIMILAR_FULL_WORDS
+            or all(f.code == "official" and f.kind not in _MEETING_PLACES for f in site_links)
+        )
+    ):
+        # Every link is the real site and nothing else is given to act on ("vào dichvucong.gov.vn rồi đăng nhập, hạn
+        # chót ngày 15"): a notice sending residents to the official page, or a few words around an everyday site,
+        # whatever words they share with the scams. (A chat group's or a page's link under a long bait is no notice.)
+        sure_odds = min(sure_odds, 0.0)
     similar = next((w for at, w in SIMILAR_STEPS if sure_odds > at), 0)
     if similar:
         if similar >= 4 and present & ACTION_CUES:
