@@ -32,9 +32,20 @@ MODEL = Path(__file__).resolve().parent.parent.parent / "safety" / "similarity.j
 LONGEST = 3
 
 
-def train(scams: Iterable[str], ordinary: Iterable[str], *, min_count: int = 2, l2: float = textmodel.L2) -> Model:
-    """The similarity score fitted to folded scams and ordinary messages."""
-    return textmodel.train(scams, ordinary, min_count=min_count, l2=l2, longest=LONGEST)
+# Fitted in this many shuffled orders and averaged: one order alone moved the judge by 30 scams either way over the
+# never-opened sets (the same data, seeds 1, 2, 3: 7,954, 8,002 and 8,010 of 8,375 caught).
+ORDERS = 5
+
+
+def train(
+    scams: Iterable[str], ordinary: Iterable[str], *, min_count: int = 2, l2: float = textmodel.L2, orders: int = ORDERS
+) -> Model:
+    """The similarity score fitted to folded scams and ordinary messages (the mean over ``orders`` shuffles)."""
+    scams, ordinary = list(scams), list(ordinary)
+    return textmodel.averaged(
+        textmodel.train(scams, ordinary, min_count=min_count, l2=l2, longest=LONGEST, seed=seed)
+        for seed in range(1, orders + 1)
+    )
 
 
 def words_only(text: str, links: Iterable[Link] | None = None) -> str:

@@ -64,3 +64,19 @@ def test_a_model_of_word_triples_reads_triples_back(tmp_path: Path) -> None:
     assert textmodel.log_odds("chuyen vao tai khoan em", loaded) > textmodel.log_odds(
         "chuyen vao kho tai khoan", loaded
     )
+
+
+def test_fits_in_other_orders_are_averaged_weight_by_weight() -> None:
+    one: textmodel.Model = {"bias": -1.0, "features": {"a": 2.0, "b": 1.0}, "longest": 3}
+    two: textmodel.Model = {"bias": 0.0, "features": {"a": 1.0, "c": -3.0}, "longest": 3}
+    mean = textmodel.averaged([one, two])
+    assert mean == {"bias": -0.5, "features": {"a": 1.5, "b": 0.5, "c": -1.5}, "longest": 3}
+
+
+def test_the_scam_score_is_the_mean_of_its_shuffled_fits() -> None:
+    from bot.safety.similarity import train
+
+    scams = [f"chuyen khoan gap {n} trieu vao tai khoan nay" for n in range(12)]
+    ordinary = [f"ban ca loc dong {n} nghin mot ky" for n in range(12)]
+    fits = [textmodel.train(scams, ordinary, longest=3, seed=s) for s in (1, 2, 3)]
+    assert train(scams, ordinary, orders=3) == textmodel.averaged(fits) != fits[0]
