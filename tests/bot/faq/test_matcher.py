@@ -559,38 +559,39 @@ def test_the_neighbouring_matter_the_resident_denies_is_no_evidence(matcher: Mat
     assert matcher.match(text).topic == topic
 
 
-def test_the_weather_of_a_country_abroad_is_not_the_hamlets_forecast(matcher: Matcher) -> None:
-    for text in (
-        "Bên Nhật Bản mấy nay có mưa bão không bà con, thằng con tui mới qua đó làm",
-        "thoi tiet o Dai Loan hom nay co bao khong, chong em lam cong truong ben do",
-    ):
-        got = matcher.match(text)
-        assert got.topic is None and got.reason == "abroad" and "live.weather" not in got.suggestions, (text, got)
-    # a city our workers abroad write from, named alone
-    got = matcher.match("Đài Bắc tuần này có bão không, chồng em làm bên đó")
-    assert got.topic is None and got.reason == "abroad", got
-    # home named beside the country, the Gulf of Thailand, a place at home that begins like a country: the forecast
-    for text in (
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a country a son or daughter works in, or a city there named alone
+        ("Bên Nhật Bản mấy nay có mưa bão không bà con, thằng con tui mới qua đó làm", "abroad"),
+        ("thoi tiet o Dai Loan hom nay co bao khong, chong em lam cong truong ben do", "abroad"),
+        ("Đài Bắc tuần này có bão không, chồng em làm bên đó", "abroad"),
+        # a city at home, beside the weather word, where someone is or is going
+        ("Thời tiết Đà Nẵng mấy bữa tới có mưa không, con gái tui đang học ngoài đó", "away"),
+        ("Hà Nội tuần này rét không mọi người, mai tui bay ra thăm cháu", "away"),
+    ],
+)
+def test_the_weather_of_a_place_far_from_home_is_not_the_hamlets_forecast(
+    matcher: Matcher, text: str, reason: str
+) -> None:
+    got = matcher.match(text)
+    assert got.topic is None and got.reason == reason and got.suggestions == (), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # home named beside the country, the Gulf of Thailand, a place at home that begins like a country
         "Con ở Hàn Quốc, mai ở quê mình có mưa không ạ để con nhắc ba mẹ",
         "Tuần này có bão vô vịnh Thái Lan không mấy anh",
         "chiều nay ở Đức Hòa có mưa không",
-    ):
-        assert matcher.match(text).topic == "live.weather", text
-
-
-def test_the_weather_of_a_far_city_where_a_child_is_is_not_the_hamlets_forecast(matcher: Matcher) -> None:
-    for text in (
-        "Thời tiết Đà Nẵng mấy bữa tới có mưa không, con gái tui đang học ngoài đó",
-        "Hà Nội tuần này rét không mọi người, mai tui bay ra thăm cháu",
-    ):
-        got = matcher.match(text)
-        assert got.topic is None and got.reason == "away" and got.suggestions == (), (text, got)
-    # a city only on the way, the writer's own day, or home named: the forecast
-    for text in (
+        # a city only on the way, the writer's own day
         "Em ở Đà Nẵng tính về quê Quảng Trị thứ 7, ở nhà có mưa to không anh chị?",
         "Trời Huế hôm nay bao nhiêu độ, em đi học cần mang áo ấm không",
-    ):
-        assert matcher.match(text).topic == "live.weather", text
+    ],
+)
+def test_the_weather_near_home_is_the_hamlets_forecast(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).topic == "live.weather"
 
 
 def test_the_salt_of_a_dish_or_the_sea_is_not_the_rivers_salinity(matcher: Matcher) -> None:
