@@ -90,9 +90,9 @@ def train(
 
 
 def averaged(models: Iterable[Model]) -> Model:
-    """The mean of models trained alike in different orders: one pass of stochastic gradient over the rows in one
-    shuffled order lands the weights in one place, another order elsewhere; their mean has no more loss than they
-    have on average (the loss is convex), and it does not hang on the luck of one order."""
+    """The mean of models trained alike in different orders: stochastic gradient over the rows in one seeded shuffle
+    lands the weights in one place, another shuffle elsewhere; their mean has no more loss than they have on average
+    (the loss is convex), and it does not hang on the luck of one order."""
     models = list(models)
     total: dict[str, float] = {}
     for m in models:
