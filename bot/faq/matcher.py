@@ -792,9 +792,10 @@ class Matcher:
         asks = is_question(text)
         if is_notice(text):  # a notice to the group: no question, and no view may find one in it
             return Match(None, score, False, topic, "notice", suggestions)
-        away = "abroad" if asks_weather_abroad(text) else "away" if asks_weather_away(text) else ""
-        if best in self.weather and away:  # no view may answer it with the hamlet's forecast, nor offer another topic
-            return Match(None, score, False, topic, away)
+        if best in self.weather:  # a far place's weather: no view may answer it with the hamlet's forecast
+            away = "abroad" if asks_weather_abroad(text) else "away" if asks_weather_away(text) else ""
+            if away:  # nor offer another topic for it
+                return Match(None, score, False, topic, away)
         if best in self.salinity and tastes_food(text):  # a dish's salt is no reading of the river's
             return Match(None, score, False, topic, "food", tuple(s for s in suggestions if self.index[s] != best))
         if self.topics[best].live and tells_live_news(text):
