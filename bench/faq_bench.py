@@ -238,6 +238,14 @@ SETS = {
     "resident dev 133 (hard cases, tuned on)": BENCH / "faq_resident_dev133.yaml",
     "resident dev 134 (hard cases, tuned on)": BENCH / "faq_resident_dev134.yaml",
     "resident dev 135 (hard cases, tuned on)": BENCH / "faq_resident_dev135.yaml",
+    "resident fresh 46 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh46.yaml",
+    "resident dev 137 (hard cases, tuned on)": BENCH / "faq_resident_dev137.yaml",
+    "resident dev 139 (hard cases, tuned on)": BENCH / "faq_resident_dev139.yaml",
+    "resident dev 138 (hard cases, tuned on)": BENCH / "faq_resident_dev138.yaml",
+    "resident dev 136 (hard cases, tuned on)": BENCH / "faq_resident_dev136.yaml",
+    "resident fresh 47 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh47.yaml",
+    "resident dev 140 (hard cases, tuned on)": BENCH / "faq_resident_dev140.yaml",
+    "resident dev 141 (hard cases, tuned on)": BENCH / "faq_resident_dev141.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -290,6 +298,8 @@ FROZEN = frozenset(
         "resident fresh 43 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 44 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 45 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 46 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 47 (hard cases, written 2026-12-04, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -210,6 +210,14 @@ SETS = {
     "round 114": ROOT / "bench" / "safety_round114.yaml",  # Huế, Quảng Bình: hard ordinary posts; tuned
     "round 115": ROOT / "bench" / "safety_round115.yaml",  # Cần Thơ, Sóc Trăng: hard scams; tuned
     "round 116": ROOT / "bench" / "safety_round116.yaml",  # Lạng Sơn, Cao Bằng: hard ordinary posts; tuned
+    "unseen 52": ROOT / "bench" / "safety_unseen52.yaml",  # Bắc Giang, Bắc Ninh: hard scams; never opened
+    "round 118": ROOT / "bench" / "safety_round118.yaml",  # Kiên Giang, Phú Quốc: hard ordinary posts; tuned
+    "round 117": ROOT / "bench" / "safety_round117.yaml",  # Hà Tĩnh, Quảng Bình: hard scams; tuned
+    "unseen 53": ROOT / "bench" / "safety_unseen53.yaml",  # Quảng Nam, Đà Nẵng: hard ordinary posts; never opened
+    "round 120": ROOT / "bench" / "safety_round120.yaml",  # Nghệ An, Thanh Hóa: hard ordinary posts; tuned
+    "round 119": ROOT / "bench" / "safety_round119.yaml",  # Lào Cai, Yên Bái: hard scams; tuned
+    "round 121": ROOT / "bench" / "safety_round121.yaml",  # Vĩnh Long, Cần Thơ: hard scams; tuned
+    "round 122": ROOT / "bench" / "safety_round122.yaml",  # Cà Mau, Bạc Liêu: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -265,6 +273,8 @@ NEVER_SHOWN = frozenset(
         "unseen 49",
         "unseen 50",
         "unseen 51",
+        "unseen 52",
+        "unseen 53",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
