@@ -92,6 +92,9 @@ def test_diacritics_are_information(matcher: Matcher) -> None:
     m = matcher.match("ông Tư mất rồi hả")
     assert m.topic is None
     assert "vneid.forgot_password" not in m.suggestions
+    # "bao tử" (the stomach) is not "báo tử" (a death notice), whose question still gets its answer
+    assert matcher.match("Ăn ớt nhiều có bị đau bao tử hông").topic is None
+    assert matcher.match("bố tôi mất rồi, làm giấy báo tử ở đâu").topic == "dvc.death_registration"
 
 
 def test_unsure_suggests_up_to_three_topics_never_answers() -> None:
