@@ -246,6 +246,8 @@ SETS = {
     "resident fresh 47 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh47.yaml",
     "resident dev 140 (hard cases, tuned on)": BENCH / "faq_resident_dev140.yaml",
     "resident dev 141 (hard cases, tuned on)": BENCH / "faq_resident_dev141.yaml",
+    "resident dev 142 (hard cases, tuned on)": BENCH / "faq_resident_dev142.yaml",
+    "resident dev 143 (hard cases, tuned on)": BENCH / "faq_resident_dev143.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
