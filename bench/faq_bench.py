@@ -248,6 +248,10 @@ SETS = {
     "resident dev 141 (hard cases, tuned on)": BENCH / "faq_resident_dev141.yaml",
     "resident dev 142 (hard cases, tuned on)": BENCH / "faq_resident_dev142.yaml",
     "resident dev 143 (hard cases, tuned on)": BENCH / "faq_resident_dev143.yaml",
+    "resident dev 144 (hard cases, tuned on)": BENCH / "faq_resident_dev144.yaml",
+    "resident dev 145 (hard cases, tuned on)": BENCH / "faq_resident_dev145.yaml",
+    "resident dev 147 (hard cases, tuned on)": BENCH / "faq_resident_dev147.yaml",
+    "resident dev 146 (hard cases, tuned on)": BENCH / "faq_resident_dev146.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

@@ -218,6 +218,10 @@ SETS = {
     "round 119": ROOT / "bench" / "safety_round119.yaml",  # Lào Cai, Yên Bái: hard scams; tuned
     "round 121": ROOT / "bench" / "safety_round121.yaml",  # Vĩnh Long, Cần Thơ: hard scams; tuned
     "round 122": ROOT / "bench" / "safety_round122.yaml",  # Cà Mau, Bạc Liêu: hard ordinary posts; tuned
+    "round 123": ROOT / "bench" / "safety_round123.yaml",  # Đắk Nông, Lâm Đồng: hard ordinary posts (commerce); tuned
+    "round 124": ROOT / "bench" / "safety_round124.yaml",  # Nam Định, Thái Bình: hard scams that look like commerce; tuned
+    "round 125": ROOT / "bench" / "safety_round125.yaml",  # Bình Thuận, Ninh Thuận: hard ordinary posts (commerce); tuned
+    "round 126": ROOT / "bench" / "safety_round126.yaml",  # Hậu Giang, Bạc Liêu: hard scams that look like commerce; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
