@@ -252,6 +252,10 @@ SETS = {
     "resident dev 145 (hard cases, tuned on)": BENCH / "faq_resident_dev145.yaml",
     "resident dev 147 (hard cases, tuned on)": BENCH / "faq_resident_dev147.yaml",
     "resident dev 146 (hard cases, tuned on)": BENCH / "faq_resident_dev146.yaml",
+    "resident dev 149 (hard cases, tuned on)": BENCH / "faq_resident_dev149.yaml",
+    "resident dev 151 (hard cases, tuned on)": BENCH / "faq_resident_dev151.yaml",
+    "resident dev 150 (hard cases, tuned on)": BENCH / "faq_resident_dev150.yaml",
+    "resident dev 148 (hard cases, tuned on)": BENCH / "faq_resident_dev148.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

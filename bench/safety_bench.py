@@ -222,6 +222,10 @@ SETS = {
     "round 124": ROOT / "bench" / "safety_round124.yaml",  # Nam Định, Thái Bình: hard scams that look like commerce; tuned
     "round 125": ROOT / "bench" / "safety_round125.yaml",  # Bình Thuận, Ninh Thuận: hard ordinary posts (commerce); tuned
     "round 126": ROOT / "bench" / "safety_round126.yaml",  # Hậu Giang, Bạc Liêu: hard scams that look like commerce; tuned
+    "round 127": ROOT / "bench" / "safety_round127.yaml",  # Hưng Yên, Hải Dương: hard ordinary posts (commerce); tuned
+    "round 130": ROOT / "bench" / "safety_round130.yaml",  # Tiền Giang, Bến Tre: hard scams that look like commerce; tuned
+    "round 128": ROOT / "bench" / "safety_round128.yaml",  # Bình Phước, Tây Ninh: hard scams; tuned
+    "round 129": ROOT / "bench" / "safety_round129.yaml",  # Quảng Trị, Huế: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
