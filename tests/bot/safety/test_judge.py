@@ -1393,3 +1393,30 @@ def test_a_contribution_into_a_persons_own_account_is_a_scam() -> None:
     assert judge(text).verdict is Verdict.SCAM
     at_church = "Giáo họ kêu gọi đóng góp sửa nhà nguyện, bà con bỏ vào thùng tại nhà nguyện hoặc gửi Ban hành giáo."
     assert judge(at_church).verdict is Verdict.OK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a password asked beside the card number, "to do it for you"
+        "Nhà nào chưa lên mức 2 thì nhắn riêng cho em số căn cước với mật khẩu VNeID, em làm giúp ở xã cho nhanh nha",
+        # the code that will come in, to be read back to the writer
+        "Cô ơi con bên xã đang làm hồ sơ nhận tiền hỗ trợ cho cô, lát điện thoại cô thấy có mã thì đọc cho con nghe nha",
+        "Bên em là thương lái mua lô quế của anh, anh nhận tin nhắn có mã thì chụp màn hình gửi em để em duyệt tiền hàng",
+    ],
+)
+def test_a_password_or_the_incoming_code_asked_for_is_a_scam(text: str) -> None:
+    got = judge(text)
+    assert got.verdict is Verdict.SCAM
+    assert "ask_otp" in {f.code for f in got.findings}  # the ask itself, not only a resemblance to known scams
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công an xã nhắc: không ai được hỏi số căn cước và mật khẩu VNeID của bà con, ai hỏi là lừa đảo",
+        "Con ơi điện thoại mẹ có mã 6 số gửi về, mẹ không đọc cho ai hết, xóa đi được không con",
+    ],
+)
+def test_warning_against_giving_a_password_or_code_is_not_a_scam(text: str) -> None:
+    assert judge(text).verdict is not Verdict.SCAM
