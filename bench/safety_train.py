@@ -161,6 +161,20 @@ ROUNDS = (
     "safety_round114.yaml",
     "safety_round115.yaml",
     "safety_round116.yaml",
+    "safety_round117.yaml",
+    "safety_round118.yaml",
+    "safety_round119.yaml",
+    "safety_round120.yaml",
+    "safety_round121.yaml",
+    "safety_round122.yaml",
+    "safety_round123.yaml",
+    "safety_round124.yaml",
+    "safety_round125.yaml",
+    "safety_round126.yaml",
+    "safety_round127.yaml",
+    "safety_round128.yaml",
+    "safety_round129.yaml",
+    "safety_round130.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
