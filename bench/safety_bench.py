@@ -226,6 +226,11 @@ SETS = {
     "round 130": ROOT / "bench" / "safety_round130.yaml",  # Tiền Giang, Bến Tre: hard scams that look like commerce; tuned
     "round 128": ROOT / "bench" / "safety_round128.yaml",  # Bình Phước, Tây Ninh: hard scams; tuned
     "round 129": ROOT / "bench" / "safety_round129.yaml",  # Quảng Trị, Huế: hard ordinary posts; tuned
+    "round 133": ROOT / "bench" / "safety_round133.yaml",  # Sóc Trăng, Trà Vinh: hard ordinary posts; tuned
+    "round 132": ROOT / "bench" / "safety_round132.yaml",  # Quảng Ninh, Hải Phòng: hard scams; tuned
+    "round 134": ROOT / "bench" / "safety_round134.yaml",  # Đồng Nai, Bà Rịa - Vũng Tàu: hard scams that look like commerce; tuned
+    "round 135": ROOT / "bench" / "safety_round135.yaml",  # Khánh Hòa, Phú Yên: hard ordinary posts (commerce); tuned
+    "round 131": ROOT / "bench" / "safety_round131.yaml",  # Hà Nội outskirts, Hà Nam: hard ordinary posts (commerce); tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
