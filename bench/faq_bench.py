@@ -258,6 +258,7 @@ SETS = {
     "resident dev 148 (hard cases, tuned on)": BENCH / "faq_resident_dev148.yaml",
     "resident dev 152 (hard cases, tuned on)": BENCH / "faq_resident_dev152.yaml",
     "resident dev 154 (hard cases, tuned on)": BENCH / "faq_resident_dev154.yaml",
+    "resident dev 153 (hard cases, tuned on)": BENCH / "faq_resident_dev153.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
