@@ -175,6 +175,11 @@ ROUNDS = (
     "safety_round128.yaml",
     "safety_round129.yaml",
     "safety_round130.yaml",
+    "safety_round131.yaml",
+    "safety_round132.yaml",
+    "safety_round133.yaml",
+    "safety_round134.yaml",
+    "safety_round135.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
