@@ -218,19 +218,19 @@ SETS = {
     "round 119": ROOT / "bench" / "safety_round119.yaml",  # Lào Cai, Yên Bái: hard scams; tuned
     "round 121": ROOT / "bench" / "safety_round121.yaml",  # Vĩnh Long, Cần Thơ: hard scams; tuned
     "round 122": ROOT / "bench" / "safety_round122.yaml",  # Cà Mau, Bạc Liêu: hard ordinary posts; tuned
-    "round 123": ROOT / "bench" / "safety_round123.yaml",  # Đắk Nông, Lâm Đồng: hard ordinary posts (commerce); tuned
-    "round 124": ROOT / "bench" / "safety_round124.yaml",  # Nam Định, Thái Bình: hard scams that look like commerce; tuned
-    "round 125": ROOT / "bench" / "safety_round125.yaml",  # Bình Thuận, Ninh Thuận: hard ordinary posts (commerce); tuned
-    "round 126": ROOT / "bench" / "safety_round126.yaml",  # Hậu Giang, Bạc Liêu: hard scams that look like commerce; tuned
-    "round 127": ROOT / "bench" / "safety_round127.yaml",  # Hưng Yên, Hải Dương: hard ordinary posts (commerce); tuned
-    "round 130": ROOT / "bench" / "safety_round130.yaml",  # Tiền Giang, Bến Tre: hard scams that look like commerce; tuned
+    "round 123": ROOT / "bench" / "safety_round123.yaml",  # Đắk Nông, Lâm Đồng: ordinary commerce; tuned
+    "round 124": ROOT / "bench" / "safety_round124.yaml",  # Nam Định, Thái Bình: commerce-like scams; tuned
+    "round 125": ROOT / "bench" / "safety_round125.yaml",  # Bình Thuận, Ninh Thuận: ordinary commerce; tuned
+    "round 126": ROOT / "bench" / "safety_round126.yaml",  # Hậu Giang, Bạc Liêu: commerce-like scams; tuned
+    "round 127": ROOT / "bench" / "safety_round127.yaml",  # Hưng Yên, Hải Dương: ordinary commerce; tuned
+    "round 130": ROOT / "bench" / "safety_round130.yaml",  # Tiền Giang, Bến Tre: commerce-like scams; tuned
     "round 128": ROOT / "bench" / "safety_round128.yaml",  # Bình Phước, Tây Ninh: hard scams; tuned
     "round 129": ROOT / "bench" / "safety_round129.yaml",  # Quảng Trị, Huế: hard ordinary posts; tuned
     "round 133": ROOT / "bench" / "safety_round133.yaml",  # Sóc Trăng, Trà Vinh: hard ordinary posts; tuned
     "round 132": ROOT / "bench" / "safety_round132.yaml",  # Quảng Ninh, Hải Phòng: hard scams; tuned
-    "round 134": ROOT / "bench" / "safety_round134.yaml",  # Đồng Nai, Bà Rịa - Vũng Tàu: hard scams that look like commerce; tuned
-    "round 135": ROOT / "bench" / "safety_round135.yaml",  # Khánh Hòa, Phú Yên: hard ordinary posts (commerce); tuned
-    "round 131": ROOT / "bench" / "safety_round131.yaml",  # Hà Nội outskirts, Hà Nam: hard ordinary posts (commerce); tuned
+    "round 134": ROOT / "bench" / "safety_round134.yaml",  # Đồng Nai, Vũng Tàu: commerce-like scams; tuned
+    "round 135": ROOT / "bench" / "safety_round135.yaml",  # Khánh Hòa, Phú Yên: ordinary commerce; tuned
+    "round 131": ROOT / "bench" / "safety_round131.yaml",  # Hà Nội outskirts, Hà Nam: ordinary commerce; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

@@ -281,8 +281,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
 FOREIGN = (
     "đất", "sổ đỏ", "sổ hồng", "thổ cư", "chuyển nhượng", "xây dựng", "xây nhà", "phạt nguội", "bị giam",
     "giam xe", "chuộc", "đăng kiểm", "biển số", "xe buýt", "sửa xe", "thuế", "học phí", "lãi suất", "giá vàng",
-    "sốt xuất huyết", "vắc xin", "đau bao tử", "đau dạ dày", "karaoke", "trợ cấp người già", "giờ làm việc", "hộ nghèo", "cận nghèo", "heo",
-    "thú y", "phân bón", "sốt", "người có công", "tiền hỗ trợ", "hỗ trợ tiền", "thiệt hại",
+    "sốt xuất huyết", "vắc xin", "karaoke", "trợ cấp người già", "giờ làm việc", "hộ nghèo", "cận nghèo", "heo",
+    "đau bao tử", "đau dạ dày", "thú y", "phân bón", "sốt", "người có công", "tiền hỗ trợ", "hỗ trợ tiền", "thiệt hại",
     "lọc nước", "nước mắm", "nấu ăn", "taxi", "xe ôm", "mức đóng",
     # Other offices and everyday matters residents raise in the same groups (none is in a phrasing;
     # none folds onto a word of one: typed without marks, "giá lúa" would be "giả lừa").

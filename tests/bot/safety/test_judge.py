@@ -1399,10 +1399,10 @@ def test_a_contribution_into_a_persons_own_account_is_a_scam() -> None:
     "text",
     [
         # a password asked beside the card number, "to do it for you"
-        "Nhà nào chưa lên mức 2 thì nhắn riêng cho em số căn cước với mật khẩu VNeID, em làm giúp ở xã cho nhanh nha",
+        "Nhà nào chưa lên mức 2 thì nhắn riêng cho em số căn cước với mật khẩu VNeID, em làm giúp ở xã cho nhanh",
         # the code that will come in, to be read back to the writer
-        "Cô ơi con bên xã đang làm hồ sơ nhận tiền hỗ trợ cho cô, lát điện thoại cô thấy có mã thì đọc cho con nghe nha",
-        "Bên em là thương lái mua lô quế của anh, anh nhận tin nhắn có mã thì chụp màn hình gửi em để em duyệt tiền hàng",
+        "Cô ơi con bên xã đang làm hồ sơ nhận tiền hỗ trợ cho cô, lát điện thoại cô thấy có mã thì đọc cho con nha",
+        "Em là thương lái mua lô quế của anh, anh nhận tin nhắn có mã thì chụp màn hình gửi em để em duyệt tiền hàng",
     ],
 )
 def test_a_password_or_the_incoming_code_asked_for_is_a_scam(text: str) -> None:
