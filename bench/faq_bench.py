@@ -259,6 +259,9 @@ SETS = {
     "resident dev 152 (hard cases, tuned on)": BENCH / "faq_resident_dev152.yaml",
     "resident dev 154 (hard cases, tuned on)": BENCH / "faq_resident_dev154.yaml",
     "resident dev 153 (hard cases, tuned on)": BENCH / "faq_resident_dev153.yaml",
+    "resident dev 155 (hard cases, tuned on)": BENCH / "faq_resident_dev155.yaml",
+    "resident dev 156 (hard cases, tuned on)": BENCH / "faq_resident_dev156.yaml",
+    "resident fresh 48 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh48.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -313,6 +316,7 @@ FROZEN = frozenset(
         "resident fresh 45 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 46 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 47 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 48 (hard cases, written 2026-12-04, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

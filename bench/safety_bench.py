@@ -231,6 +231,11 @@ SETS = {
     "round 134": ROOT / "bench" / "safety_round134.yaml",  # Đồng Nai, Vũng Tàu: commerce-like scams; tuned
     "round 135": ROOT / "bench" / "safety_round135.yaml",  # Khánh Hòa, Phú Yên: ordinary commerce; tuned
     "round 131": ROOT / "bench" / "safety_round131.yaml",  # Hà Nội outskirts, Hà Nam: ordinary commerce; tuned
+    "round 138": ROOT / "bench" / "safety_round138.yaml",  # Vĩnh Long, Trà Vinh, Bến Tre: commerce-like scams; tuned
+    "unseen 54": ROOT / "bench" / "safety_unseen54.yaml",  # Thanh Hóa, Nghệ An: hard ordinary posts; never opened
+    "round 137": ROOT / "bench" / "safety_round137.yaml",  # Bắc Ninh, Bắc Giang, Lạng Sơn: ordinary commerce; tuned
+    "round 136": ROOT / "bench" / "safety_round136.yaml",  # Hà Tĩnh, Quảng Bình: hard ordinary posts; tuned
+    "unseen 55": ROOT / "bench" / "safety_unseen55.yaml",  # Cần Thơ, Hậu Giang: commerce-like scams; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -288,6 +293,7 @@ NEVER_SHOWN = frozenset(
         "unseen 51",
         "unseen 52",
         "unseen 53",
+        "unseen 54",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

@@ -180,6 +180,9 @@ ROUNDS = (
     "safety_round133.yaml",
     "safety_round134.yaml",
     "safety_round135.yaml",
+    "safety_round136.yaml",
+    "safety_round137.yaml",
+    "safety_round138.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
