@@ -294,6 +294,7 @@ NEVER_SHOWN = frozenset(
         "unseen 52",
         "unseen 53",
         "unseen 54",
+        "unseen 55",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
