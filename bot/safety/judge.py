@@ -458,6 +458,8 @@ _CIRCULATING = re.compile(
     r"\b(dao (nay|ni)|gan day|may (hom|bua|ngay|tuan) (nay|ni|rua)|hom qua|sang nay|hien (nay|dang)|bua ni|bua nay)"
     r" (co|nhieu|xuat hien|dang co|lai co|co nhieu|dang lan truyen|lan truyen)( \w+){0,3} (tin nhan|tin|cuoc goi|link"
     r"|duong link|trang|trang web|file|loai tin|kieu tin)\b"
+    # "Ai nhận được tin nhắn … thì xóa đi", "Có ai nhận tin … không": asking who else got it
+    r"|\b(ai|co ai) (da |cung )?(nhan|nhan duoc) (cai )?(tin nhan|tin|cuoc goi|sms)\b"
 )
 
 

@@ -1420,3 +1420,17 @@ def test_a_password_or_the_incoming_code_asked_for_is_a_scam(text: str) -> None:
 )
 def test_warning_against_giving_a_password_or_code_is_not_a_scam(text: str) -> None:
     assert judge(text).verdict is not Verdict.SCAM
+
+
+def test_asking_who_else_got_a_look_alike_message_and_saying_what_not_to_do_is_logged_not_warned() -> None:
+    # Twenty-sixth pass: "Ai nhận được tin nhắn … thì xóa đi" tells of a message going around, like "dạo này có tin…".
+    for lesson in (
+        "Ai nhận được tin nhắn BIDV bảo xác thực khuôn mặt qua link bidv-xacthuc.online thì xóa đi nha. Em hỏi ở quầy "
+        "rồi, ngân hàng không gửi link, xác thực chỉ làm trong app BIDV SmartBanking.",
+        "Có ai nhận tin Mobifone bảo chuẩn hóa thuê bao kèm link mobifone-chuanhoa.site không? Nhà mạng không gửi link "
+        "kiểu đó, bà con xóa đi nghe.",
+    ):
+        assert judge(lesson).verdict is Verdict.SUSPICIOUS, lesson
+    # The scam itself, however it begins, is still one.
+    scam = "Ai nhận được tin nhắn này thì vào bidv-xacthuc.online xác thực khuôn mặt ngay, quá hạn tài khoản bị khóa."
+    assert judge(scam).verdict is Verdict.SCAM
