@@ -1434,3 +1434,16 @@ def test_asking_who_else_got_a_look_alike_message_and_saying_what_not_to_do_is_l
     # The scam itself, however it begins, is still one.
     scam = "Ai nhận được tin nhắn này thì vào bidv-xacthuc.online xác thực khuôn mặt ngay, quá hạn tài khoản bị khóa."
     assert judge(scam).verdict is Verdict.SCAM
+
+
+def test_accident_insurance_for_sale_is_no_relative_in_hospital() -> None:
+    # "bảo hiểm tai nạn" is a product; "bị tai nạn … chuyển gấp" is the relative-in-hospital story.
+    for post in (
+        "Nhà em bán bảo hiểm tai nạn cho người đi xe máy, 20k một năm, ai cần thì gọi em Vân 0912 345 678 nhé.",
+        "Đại lý Bảo Việt ở chợ xã nhận làm bảo hiểm tai nạn thuyền viên cho chuyến biển Tết, gọi anh Lộc 0905 112 334.",
+    ):
+        j = judge(post)
+        assert j.verdict is Verdict.OK and "theme_relative" not in {f.code for f in j.findings}, post
+    story = "Em ơi chị bị tai nạn đang cấp cứu, chuyển gấp cho chị 5 triệu vào tk 0912345678 nhé"
+    j = judge(story)
+    assert j.verdict is Verdict.SCAM and "theme_relative" in {f.code for f in j.findings}
