@@ -262,6 +262,8 @@ SETS = {
     "resident dev 155 (hard cases, tuned on)": BENCH / "faq_resident_dev155.yaml",
     "resident dev 156 (hard cases, tuned on)": BENCH / "faq_resident_dev156.yaml",
     "resident fresh 48 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh48.yaml",
+    "resident dev 158 (hard cases, tuned on)": BENCH / "faq_resident_dev158.yaml",
+    "resident dev 157 (hard cases, tuned on)": BENCH / "faq_resident_dev157.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
