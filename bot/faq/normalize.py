@@ -383,6 +383,7 @@ SCAM_PHRASES = re.compile(
     r"|chuyen lai|nop phi|phi kich hoat|xac nhan don|tien bi treo|giu hang|khach ao|khach gia"
     r"|(tra|dong|nop|chuyen|ung) tien( ship| xe| van chuyen| hang| coc)? truoc|ung truoc"
     r"|gui nham ma|doc lai (cho|ma|so)|nham ma"
+    r"|tien (dang )?bi (\w+ ){0,2}(giu|treo|khoa|dong bang)|(nop|dong|chuyen) them (phi|tien phi)"
     r"|(dua|cho|hoi|xin|noi|gui|doc|doi) (lai )?(cho (ho|nguoi ta) )?(cai )?(ma|otp|matkhau|passcode|mat khau)"
     r"|(otp|matkhau|passcode) .*\b(dua|cho|doc|gui)|cho .*\bbiet (ma|otp|matkhau|passcode))\b"
 )

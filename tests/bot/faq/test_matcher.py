@@ -644,3 +644,11 @@ def test_an_elder_asking_what_the_bot_can_show_him_gets_the_help(matcher: Matche
     got = matcher.match("Loa Số có hiểu được tin nhắn giọng nói không, tay tui run gõ chữ không nổi")
     assert got.topic == "bot.help" or got.suggestions[:1] == ("bot.help",)
     assert matcher.match("bot giỏi ghê").topic is None
+
+
+def test_a_seller_told_the_buyers_money_is_held_and_a_fee_is_due_is_asking_about_the_fake_buyer(
+    matcher: Matcher,
+) -> None:
+    # "inbox" reads like an ad; the money held by the bank and the fee to pay on top are the fake buyer's trick.
+    q = "Con bán khô cá trên face, khách ib nói tiền đang bị giữ lại, bắt con nộp thêm phí mới rút được, vậy là sao?"
+    assert matcher.match(q).topic == "scam.fake_buyer"
