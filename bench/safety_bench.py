@@ -236,6 +236,9 @@ SETS = {
     "round 137": ROOT / "bench" / "safety_round137.yaml",  # Bắc Ninh, Bắc Giang, Lạng Sơn: ordinary commerce; tuned
     "round 136": ROOT / "bench" / "safety_round136.yaml",  # Hà Tĩnh, Quảng Bình: hard ordinary posts; tuned
     "unseen 55": ROOT / "bench" / "safety_unseen55.yaml",  # Cần Thơ, Hậu Giang: commerce-like scams; never opened
+    "round 139": ROOT / "bench" / "safety_round139.yaml",  # Lâm Đồng, Đắk Lắk: ordinary commerce; tuned
+    "round 140": ROOT / "bench" / "safety_round140.yaml",  # Hải Dương, Hưng Yên, Thái Bình: hard ordinary posts; tuned
+    "round 141": ROOT / "bench" / "safety_round141.yaml",  # Cà Mau, Bạc Liêu: ordinary commerce; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

@@ -183,6 +183,9 @@ ROUNDS = (
     "safety_round136.yaml",
     "safety_round137.yaml",
     "safety_round138.yaml",
+    "safety_round139.yaml",
+    "safety_round140.yaml",
+    "safety_round141.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
