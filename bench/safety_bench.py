@@ -239,6 +239,7 @@ SETS = {
     "round 139": ROOT / "bench" / "safety_round139.yaml",  # Lâm Đồng, Đắk Lắk: ordinary commerce; tuned
     "round 140": ROOT / "bench" / "safety_round140.yaml",  # Hải Dương, Hưng Yên, Thái Bình: hard ordinary posts; tuned
     "round 141": ROOT / "bench" / "safety_round141.yaml",  # Cà Mau, Bạc Liêu: ordinary commerce; tuned
+    "round 142": ROOT / "bench" / "safety_round142.yaml",  # Quảng Ngãi, Kon Tum: commerce-like scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

@@ -186,6 +186,7 @@ ROUNDS = (
     "safety_round139.yaml",
     "safety_round140.yaml",
     "safety_round141.yaml",
+    "safety_round142.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
