@@ -264,6 +264,8 @@ SETS = {
     "resident fresh 48 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh48.yaml",
     "resident dev 158 (hard cases, tuned on)": BENCH / "faq_resident_dev158.yaml",
     "resident dev 157 (hard cases, tuned on)": BENCH / "faq_resident_dev157.yaml",
+    "resident fresh 49 (written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh49.yaml",
+    "resident dev 159 (hard cases, tuned on)": BENCH / "faq_resident_dev159.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -318,6 +320,7 @@ FROZEN = frozenset(
         "resident fresh 45 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 46 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 47 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 49 (written 2026-12-04, never tuned on)",
         "resident fresh 48 (hard cases, written 2026-12-04, never tuned on)",
     }
 )

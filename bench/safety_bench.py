@@ -240,6 +240,8 @@ SETS = {
     "round 140": ROOT / "bench" / "safety_round140.yaml",  # Hải Dương, Hưng Yên, Thái Bình: hard ordinary posts; tuned
     "round 141": ROOT / "bench" / "safety_round141.yaml",  # Cà Mau, Bạc Liêu: ordinary commerce; tuned
     "round 142": ROOT / "bench" / "safety_round142.yaml",  # Quảng Ngãi, Kon Tum: commerce-like scams; tuned
+    "round 143": ROOT / "bench" / "safety_round143.yaml",  # Hòa Bình, Sơn La, Phú Thọ: hard ordinary posts; tuned
+    "round 144": ROOT / "bench" / "safety_round144.yaml",  # Bình Dương, Tây Ninh: ordinary commerce; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

@@ -187,6 +187,8 @@ ROUNDS = (
     "safety_round140.yaml",
     "safety_round141.yaml",
     "safety_round142.yaml",
+    "safety_round143.yaml",
+    "safety_round144.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
