@@ -1447,3 +1447,17 @@ def test_accident_insurance_for_sale_is_no_relative_in_hospital() -> None:
     story = "Em ơi chị bị tai nạn đang cấp cứu, chuyển gấp cho chị 5 triệu vào tk 0912345678 nhé"
     j = judge(story)
     assert j.verdict is Verdict.SCAM and "theme_relative" in {f.code for f in j.findings}
+
+
+def test_a_receptionist_a_fee_and_a_name_written_on_a_list_are_no_paid_rite() -> None:
+    # "làm lễ" is a rite paid for; "làm lễ tân" a job, "là làm, lệ phí" a fee; "ghi tên" signs a list.
+    for post in (
+        "Khách sạn ở Bãi Cháy tuyển 1 bạn làm lễ tân ca chiều, lương 7 triệu, gửi hồ sơ cho chị Hằng 0912 556 778.",
+        "Đổi thẻ căn cước lên công an phường là làm, lệ phí khoảng 50k, chuyển khoản hay tiền mặt đều được.",
+        "Lớp 7A thu quỹ lớp 200k/em, phụ huynh chuyển vào tài khoản chị Mai thủ quỹ, ghi tên con, sổ thu chi gửi nhóm.",
+    ):
+        j = judge(post)
+        assert "theme_spiritual" not in {f.code for f in j.findings}, post
+    rite = "Chùa làm lễ cầu an đầu năm, ghi tên gia đình tụng kinh 500k/người, chuyển khoản cho cô Diệu Hạnh kịp rằm nhé."
+    assert "theme_spiritual" in {f.code for f in judge(rite).findings}
+    assert judge(rite).verdict is Verdict.SCAM
