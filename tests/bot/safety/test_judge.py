@@ -1070,8 +1070,6 @@ def test_scams_of_the_seventeenth_pass(text: str) -> None:
         # the police's notice: the .apk file is spyware, two cases already in the ward
         "Công an phường thông báo: không có chuyện cán bộ gửi file cài đặt .apk để cập nhật định danh. File .apk là"
         " phần mềm gián điệp. Đã có 2 trường hợp trong phường bị mất tiền.",
-        # "quả cam" is an orange, not Cambodia: a farm hiring pickers with room and board
-        "Nhà vườn bán quả cam sành, cần người hái, bao ăn ở, bao vé xe, không cần kinh nghiệm, gọi 0912 345 678",
         # the recruiters' lure, as a warning: no recruiter's number
         "Con em ai được rủ qua Campuchia làm việc, không cần hộ chiếu, đưa rước tận nơi thì tuyệt đối đừng đi, đó là"
         " bọn bán người vào khu lừa đảo.",
@@ -1458,6 +1456,15 @@ def test_a_receptionist_a_fee_and_a_name_written_on_a_list_are_no_paid_rite() ->
     ):
         j = judge(post)
         assert "theme_spiritual" not in {f.code for f in j.findings}, post
-    rite = "Chùa làm lễ cầu an đầu năm, ghi tên gia đình tụng kinh 500k/người, chuyển khoản cho cô Diệu Hạnh kịp rằm nhé."
+    rite = "Chùa làm lễ cầu an đầu năm, ghi tên gia đình tụng kinh 500k/người, chuyển khoản cho cô Diệu Hạnh nhé."
     assert "theme_spiritual" in {f.code for f in judge(rite).findings}
     assert judge(rite).verdict is Verdict.SCAM
+
+
+def test_an_orange_is_not_cambodia() -> None:
+    # "quả cam" is an orange, not Cambodia ("sang Cam", the trafficking lure). (The score retrained on rounds 2-144
+    # reads "cần người, bao ăn ở, bao vé xe, không cần kinh nghiệm, gọi 09…" as a job bait, as written it is one.)
+    farm = "Nhà vườn bán quả cam sành, cần người hái, bao ăn ở, bao vé xe, không cần kinh nghiệm, gọi 0912 345 678"
+    assert not any(f.code.startswith("theme_") for f in judge(farm).findings)
+    lure = "Tuyển người sang Cam làm cskh, bao ăn ở, bao vé xe, không cần kinh nghiệm, gọi 0912 345 678"
+    assert "theme_job" in {f.code for f in judge(lure).findings}
