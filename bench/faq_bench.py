@@ -266,6 +266,17 @@ SETS = {
     "resident dev 157 (hard cases, tuned on)": BENCH / "faq_resident_dev157.yaml",
     "resident fresh 49 (written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh49.yaml",
     "resident dev 159 (hard cases, tuned on)": BENCH / "faq_resident_dev159.yaml",
+    "resident dev 160 (hard cases, tuned on)": BENCH / "faq_resident_dev160.yaml",
+    "resident dev 161 (hard cases, tuned on)": BENCH / "faq_resident_dev161.yaml",
+    "resident dev 162 (hard cases, tuned on)": BENCH / "faq_resident_dev162.yaml",
+    "resident fresh 50 (hard cases, written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh50.yaml",
+    "resident dev 163 (hard cases, tuned on)": BENCH / "faq_resident_dev163.yaml",
+    "resident dev 165 (tuned on)": BENCH / "faq_resident_dev165.yaml",
+    "resident fresh 51 (written 2026-12-04, never tuned on)": BENCH / "faq_resident_fresh51.yaml",
+    "resident dev 164 (hard cases, tuned on)": BENCH / "faq_resident_dev164.yaml",
+    "resident dev 166 (hard cases, tuned on)": BENCH / "faq_resident_dev166.yaml",
+    "resident dev 167 (hard cases, tuned on)": BENCH / "faq_resident_dev167.yaml",
+    "resident dev 168 (hard cases, tuned on)": BENCH / "faq_resident_dev168.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -322,6 +333,8 @@ FROZEN = frozenset(
         "resident fresh 47 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 49 (written 2026-12-04, never tuned on)",
         "resident fresh 48 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 50 (hard cases, written 2026-12-04, never tuned on)",
+        "resident fresh 51 (written 2026-12-04, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
