@@ -88,6 +88,7 @@ from bot.faq.normalize import (
     typed_with_marks,
     without_bot_name,
     without_denied,
+    without_working,
 )
 from bot.textmodel import Classes, Model
 
@@ -642,6 +643,8 @@ class Matcher:
         notice): asked, not village talk, so neither view's "out of scope" holds back the rules' answer."""
         # "… chứ không phải VssID nha": what the resident says he does not ask about is no evidence for its topic.
         text = without_denied(text) or text
+        # "VssID vô được bình thường mà VNeID thì không đăng nhập được": the app that works is not the question.
+        text = without_working(text) or text
         got = self._match(text, shown)
         if (got.topic in self.app_trouble or self.app_trouble & set(got.suggestions)) and tells_other_apps_trouble(
             text

@@ -714,6 +714,8 @@ _NOT_ASKING = {
         "vụ",
         "tin",
         "cái",
+        "chục",  # "chết mấy chục cây", "giữ được mấy trăm gốc dừa": tens, hundreds of
+        "trăm",
     ),
 }
 # "chỉ" asks only as "show me" ("chỉ tui với", "chỉ cách", "chỉ giùm"), not as "only" ("chỉ đưa VNeID là qua")
@@ -1104,6 +1106,29 @@ def without_denied(text: str) -> str | None:
     if rest == " ".join(text.split()) or len(rest.split()) < 2:
         return None
     return rest
+
+
+# What works, set against what does not: "VssID vô được bình thường mà VNeID thì không đăng nhập được", "vô cổng dịch
+# vụ công bằng tk định danh thì được, mà mở app định danh thì ko vô được". The app that works is not the one asked
+# about (folded, lower case; the working clause and the rest each name an app or the portal, the rest a failure).
+_OURS = r"(?:vneid|vnid|vssid|dinh danh|dich vu cong|dvc|bao hiem xa hoi|bhxh|app bao hiem|cong(?! an))"
+_NOT_NEG = r"(?:(?!\b(?:khong|ko|k|hong|hok|chua|chang)\b)[^,.;!?\n])"  # (what works says no "không")
+_WORKS_BUT = re.compile(
+    rf"^{_NOT_NEG}*\b{_OURS}\b{_NOT_NEG}*?\b(?:vo|vao|dang nhap|login|mo|xai|dung)?\s*(?:thi\s+)?(?:duoc|dc|ok)"
+    r"(?:\s+(?:binh thuong|bt|ngon lanh|ngon|ok|het|luon|roi|a|ma))*\s*,?\s*(?:ma|nhung|con)\s+"
+    rf"(?=[^?]*\b{_OURS}\b)(?=.*\b(?:khong|ko|k|hong|hok|chua)\b)"
+)
+
+
+def without_working(text: str) -> str | None:
+    """The message without the clause about an app that works, where another that does not follows."""
+    text = unicodedata.normalize("NFC", text)
+    folded = fold(text).lower()
+    m = _WORKS_BUT.match(folded) if len(folded) == len(text) else None
+    if m is None:
+        return None
+    rest = text[m.end() :].strip()
+    return rest if len(rest.split()) >= 3 else None
 
 
 def asks_what_the_bot_does(text: str) -> bool:

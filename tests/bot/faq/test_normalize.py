@@ -23,6 +23,7 @@ from bot.faq.normalize import (
     typed_with_marks,
     without_bot_name,
     without_denied,
+    without_working,
 )
 
 
@@ -407,3 +408,28 @@ def test_a_denied_problem_keeps_its_app() -> None:
     assert rest is not None and "vssid" not in rest.lower()
     rest = without_denied("Hổng phải tài khoản VNeID cho con nha, tui hỏi thẻ căn cước cho đứa nhỏ 9 tuổi")
     assert rest is not None and "vneid" not in rest.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (
+            "VssID vô được bình thường mà VNeID thì không đăng nhập được, hai cái ni có chung mật khẩu không",
+            "VNeID thì không đăng nhập được, hai cái ni có chung mật khẩu không",
+        ),
+        (
+            "vo cong dich vu cong bang tk dinh danh thi duoc, ma mo app dinh danh tren dt thi ko vo duoc",
+            "mo app dinh danh tren dt thi ko vo duoc",
+        ),
+        # what fails first is no app that works; nor a working app whose own feature is asked after it
+        ("ko log in vao vneid dc, ma vo dich vu cong bang vneid cung ko dc luon, sua sao", None),
+        ("vneid dang nhap duoc ma khong thay the bhyt dau het", None),
+    ],
+)
+def test_the_app_that_works_is_not_the_one_asked_about(text: str, rest: str | None) -> None:
+    assert without_working(text) == rest
+
+
+def test_tens_and_hundreds_of_something_ask_nothing() -> None:
+    assert not is_question("Năm nay nước mặn vô sớm, vườn sầu riêng nhà ông Sáu chết mấy chục cây, thương ổng quá")
+    assert is_question("làm lại thẻ mất mấy ngày")
