@@ -242,6 +242,17 @@ SETS = {
     "round 142": ROOT / "bench" / "safety_round142.yaml",  # Quảng Ngãi, Kon Tum: commerce-like scams; tuned
     "round 143": ROOT / "bench" / "safety_round143.yaml",  # Hòa Bình, Sơn La, Phú Thọ: hard ordinary posts; tuned
     "round 144": ROOT / "bench" / "safety_round144.yaml",  # Bình Dương, Tây Ninh: ordinary commerce; tuned
+    "round 145": ROOT / "bench" / "safety_round145.yaml",  # Quảng Nam, Đà Nẵng: hard scams; tuned
+    "round 146": ROOT / "bench" / "safety_round146.yaml",  # Tiền Giang, Bến Tre: hard ordinary posts; tuned
+    "round 147": ROOT / "bench" / "safety_round147.yaml",  # Thái Nguyên, Tuyên Quang: ordinary commerce; tuned
+    "unseen 56": ROOT / "bench" / "safety_unseen56.yaml",  # Quảng Trị, Huế: hard scams; never opened
+    "round 148": ROOT / "bench" / "safety_round148.yaml",  # Tiền Giang, Bến Tre: commerce-like scams; tuned
+    "round 150": ROOT / "bench" / "safety_round150.yaml",  # Phú Yên, Khánh Hòa: ordinary commerce; tuned
+    "round 149": ROOT / "bench" / "safety_round149.yaml",  # Đồng Nai, Bà Rịa–Vũng Tàu: hard ordinary posts; tuned
+    "unseen 57": ROOT / "bench" / "safety_unseen57.yaml",  # Sóc Trăng, Trà Vinh: hard ordinary posts; never opened
+    "round 151": ROOT / "bench" / "safety_round151.yaml",  # Vĩnh Long, Đồng Tháp: hard scams; tuned
+    "round 152": ROOT / "bench" / "safety_round152.yaml",  # Bắc Ninh, Bắc Giang: commerce-like scams; tuned
+    "round 153": ROOT / "bench" / "safety_round153.yaml",  # Đắk Nông, Bình Phước: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -301,6 +312,8 @@ NEVER_SHOWN = frozenset(
         "unseen 53",
         "unseen 54",
         "unseen 55",
+        "unseen 56",
+        "unseen 57",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

@@ -189,6 +189,15 @@ ROUNDS = (
     "safety_round142.yaml",
     "safety_round143.yaml",
     "safety_round144.yaml",
+    "safety_round145.yaml",
+    "safety_round146.yaml",
+    "safety_round147.yaml",
+    "safety_round148.yaml",
+    "safety_round150.yaml",
+    "safety_round149.yaml",
+    "safety_round151.yaml",
+    "safety_round152.yaml",
+    "safety_round153.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly
