@@ -1468,3 +1468,42 @@ def test_an_orange_is_not_cambodia() -> None:
     assert not any(f.code.startswith("theme_") for f in judge(farm).findings)
     lure = "Tuyển người sang Cam làm cskh, bao ăn ở, bao vé xe, không cần kinh nghiệm, gọi 0912 345 678"
     assert "theme_job" in {f.code for f in judge(lure).findings}
+
+
+def test_a_shop_chains_name_in_a_strange_address_imitates_it() -> None:
+    # Vouchers and lucky draws "of Co.opmart" or "Điện Máy Xanh" on a site that is not theirs.
+    for post in (
+        "Phiếu mua hàng Co.opmart 500k miễn phí, nhập số thẻ tại coopmart-trian.com nha",
+        "Bách Hóa Xanh tri ân khách hàng, nhận quà tại bachhoaxanh-quatang.online",
+        "Điện Máy Xanh quay số trúng thưởng, xác nhận giải ở dienmayxanh-trungthuong.com",
+    ):
+        j = judge(post)
+        assert j.verdict is Verdict.SCAM and "lookalike" in {f.code for f in j.findings}, post
+    assert verdict("Co.opmart giảm giá cuối tuần, xem ở https://www.co-opmart.com.vn/khuyen-mai") == "ok"
+
+
+def test_a_buyer_who_makes_the_seller_advance_the_trucks_costs_is_a_scam() -> None:
+    post = (
+        "a Tư ơi e bên nhà máy xay xát, lấy lúa nhà a 40 tấn giá 8.900/kg. Xe tải bên e chạy xuống nhưng a ứng trước"
+        " phí bốc xếp + xăng xe 3tr8 giúp e, khi cân lúa e trả gộp 1 lần vô tiền lúa luôn"
+    )
+    assert "theme_buyer" in {f.code for f in judge(post).findings}
+    assert judge(post).verdict is Verdict.SCAM
+    # a team of pickers asking the farmer to pay their bus, in the open, is a job offer
+    job = "Đội em 8 người nhận hái cà phê, tiền công 350k/ngày bao cơm trưa, anh chị ứng trước tiền xe chở người 200k."
+    assert "theme_buyer" not in {f.code for f in judge(job).findings}
+
+
+def test_a_shipper_asking_to_be_paid_first_for_a_parcel_nobody_ordered_is_a_scam() -> None:
+    post = (
+        "Nhờ mọi người coi giùm: shipper gọi nói có đơn hàng 480k ghi tên em, kêu em ck trước cho ảnh vì ảnh phải ứng"
+        " tiền công ty, ảnh để hàng ở cổng. Em ko nhớ có đặt gì hết"
+    )
+    assert "theme_delivery" in {f.code for f in judge(post).findings}
+    assert judge(post).verdict is Verdict.SCAM
+
+
+def test_a_broken_phone_and_money_asked_from_a_borrowed_one_is_a_relatives_account_trick() -> None:
+    post = "Con gái ơi má nè, máy má hư đang mượn máy người ta, con ck 7tr vô tk cô ni để má đóng viện phí, đừng gọi"
+    assert "theme_relative" in {f.code for f in judge(post).findings}
+    assert judge(post).verdict is Verdict.SCAM
