@@ -1113,22 +1113,29 @@ def without_denied(text: str) -> str | None:
 # about (folded, lower case; the working clause and the rest each name an app or the portal, the rest a failure).
 _OURS = r"(?:vneid|vnid|vssid|dinh danh|dich vu cong|dvc|bao hiem xa hoi|bhxh|app bao hiem|cong(?! an))"
 _NOT_NEG = r"(?:(?!\b(?:khong|ko|k|hong|hok|chua|chang)\b)[^,.;!?\n])"  # (what works says no "không")
-_WORKS_BUT = re.compile(
+# The working clause, up to the word that sets it against the rest ("mà", "nhưng", "còn"), which must come early.
+_WORKING = re.compile(
     rf"^{_NOT_NEG}*\b{_OURS}\b{_NOT_NEG}*?\b(?:vo|vao|dang nhap|login|mo|xai|dung)?\s*(?:thi\s+)?(?:duoc|dc|ok)"
-    r"(?:\s+(?:binh thuong|bt|ngon lanh|ngon|ok|het|luon|roi|a|ma))*\s*,?\s*(?:ma|nhung|con)\s+"
-    rf"(?=[^?]*\b{_OURS}\b)(?=.*\b(?:khong|ko|k|hong|hok|chua)\b)"
+    r"(?:\s+(?:binh thuong|bt|ngon lanh|ngon|ok|het|luon|roi|a))*$"
 )
+_BUT = re.compile(r"\s*,?\s*\b(?:ma|nhung|con)\s+")
+_NAMES_OURS = re.compile(rf"\b{_OURS}\b")
+_FAILS = re.compile(r"\b(?:khong|ko|k|hong|hok|chua)\b")
+WORKING_CLAUSE_MAX = 160  # characters: a clause that says something works is short (and the search stays linear)
 
 
 def without_working(text: str) -> str | None:
     """The message without the clause about an app that works, where another that does not follows."""
     text = unicodedata.normalize("NFC", text)
     folded = fold(text).lower()
-    m = _WORKS_BUT.match(folded) if len(folded) == len(text) else None
-    if m is None:
+    if len(folded) != len(text):
         return None
-    rest = text[m.end() :].strip()
-    return rest if len(rest.split()) >= 3 else None
+    for but in _BUT.finditer(folded, 0, WORKING_CLAUSE_MAX):
+        tail = folded[but.end() :]
+        if _WORKING.match(folded[: but.start()]) and _NAMES_OURS.search(tail.split("?")[0]) and _FAILS.search(tail):
+            rest = text[but.end() :].strip()
+            return rest if len(rest.split()) >= 3 else None
+    return None
 
 
 def asks_what_the_bot_does(text: str) -> bool:
