@@ -277,6 +277,17 @@ SETS = {
     "resident dev 166 (hard cases, tuned on)": BENCH / "faq_resident_dev166.yaml",
     "resident dev 167 (hard cases, tuned on)": BENCH / "faq_resident_dev167.yaml",
     "resident dev 168 (hard cases, tuned on)": BENCH / "faq_resident_dev168.yaml",
+    "resident dev 169 (hard cases, tuned on)": BENCH / "faq_resident_dev169.yaml",
+    "resident dev 170 (hard cases, tuned on)": BENCH / "faq_resident_dev170.yaml",
+    "resident dev 171 (hard cases, tuned on)": BENCH / "faq_resident_dev171.yaml",
+    "resident dev 172 (tuned on)": BENCH / "faq_resident_dev172.yaml",
+    "resident fresh 52 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh52.yaml",
+    "resident dev 173 (hard cases, tuned on)": BENCH / "faq_resident_dev173.yaml",
+    "resident dev 174 (hard cases, tuned on)": BENCH / "faq_resident_dev174.yaml",
+    "resident dev 175 (hard cases, tuned on)": BENCH / "faq_resident_dev175.yaml",
+    "resident dev 176 (tuned on)": BENCH / "faq_resident_dev176.yaml",
+    "resident dev 177 (hard cases, tuned on)": BENCH / "faq_resident_dev177.yaml",
+    "resident dev 178 (hard cases, tuned on)": BENCH / "faq_resident_dev178.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -335,6 +346,7 @@ FROZEN = frozenset(
         "resident fresh 48 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 50 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 51 (written 2026-12-04, never tuned on)",
+        "resident fresh 52 (hard cases, written 2026-12-05, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -253,6 +253,15 @@ SETS = {
     "round 151": ROOT / "bench" / "safety_round151.yaml",  # Vĩnh Long, Đồng Tháp: hard scams; tuned
     "round 152": ROOT / "bench" / "safety_round152.yaml",  # Bắc Ninh, Bắc Giang: commerce-like scams; tuned
     "round 153": ROOT / "bench" / "safety_round153.yaml",  # Đắk Nông, Bình Phước: hard scams; tuned
+    "round 154": ROOT / "bench" / "safety_round154.yaml",  # Quảng Ngãi, Bình Định: hard scams; tuned
+    "round 155": ROOT / "bench" / "safety_round155.yaml",  # Hưng Yên, Hải Dương: hard ordinary posts; tuned
+    "unseen 58": ROOT / "bench" / "safety_unseen58.yaml",  # Gia Lai, Kon Tum: hard scams; never opened
+    "round 156": ROOT / "bench" / "safety_round156.yaml",  # Ninh Thuận, Bình Thuận: hard ordinary posts; tuned
+    "round 157": ROOT / "bench" / "safety_round157.yaml",  # Cần Thơ, Hậu Giang: ordinary commerce; tuned
+    "round 158": ROOT / "bench" / "safety_round158.yaml",  # Lào Cai, Yên Bái: commerce-like scams; tuned
+    "round 159": ROOT / "bench" / "safety_round159.yaml",  # Hà Nam, Ninh Bình: hard scams; tuned
+    "round 160": ROOT / "bench" / "safety_round160.yaml",  # Bắc Giang, Lạng Sơn: hard ordinary posts; tuned
+    "round 161": ROOT / "bench" / "safety_round161.yaml",  # Phú Thọ, Vĩnh Phúc: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -314,6 +323,7 @@ NEVER_SHOWN = frozenset(
         "unseen 55",
         "unseen 56",
         "unseen 57",
+        "unseen 58",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

@@ -198,6 +198,14 @@ ROUNDS = (
     "safety_round151.yaml",
     "safety_round152.yaml",
     "safety_round153.yaml",
+    "safety_round154.yaml",
+    "safety_round155.yaml",
+    "safety_round156.yaml",
+    "safety_round157.yaml",
+    "safety_round158.yaml",
+    "safety_round159.yaml",
+    "safety_round160.yaml",
+    "safety_round161.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

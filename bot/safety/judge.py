@@ -298,7 +298,19 @@ def judge(
         strong = {f.code for f in findings if f.weight >= STRONG and not _is_wording(f.code)}
         # (an app file a lesson names as an example, or calls fake — written in the text or at the end of a link —
         # is an example too; one attached never is)
-        file_example = not attached_app and (called_fake or (bool(named_file) and _named_as_example(text, named_file)))
+        # — or only ever written inside the quotes of a warning that says not to install: 'có đối tượng gửi file
+        # "VNeID_Update.apk" qua Zalo … Không cài ứng dụng nào ngoài CH Play')
+        file_example = not attached_app and (
+            called_fake
+            or (bool(named_file) and _named_as_example(text, named_file))
+            or (
+                warns
+                and not question
+                and bool(named_file)
+                and named_file not in _unquoted(text)
+                and bool(_DONT_INSTALL.search(outside))
+            )
+        )
         examples = bool(strong_links) and _all_named_as_examples(
             text, [lk.raw for lk in strong_links], lesson=not question and not asks_of_quote
         )
@@ -446,6 +458,10 @@ def _named_as_example(text: str, raw: str) -> bool:
     return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_AFTER.search(after))
 
 
+# A warning's own "don't install / open" (folded).
+_DONT_INSTALL = re.compile(r"\b(dung|khong|ko|dung co|tuyet doi khong|chang) (nen |duoc )?(cai|tai|bam|mo|down)\b")
+
+
 # A lesson calling what it names fake in its own words: "Đây là link giả", "trang đó là lừa đảo".
 # (A noun is required after "đây là": "giá này là giá sỉ" is a price.)
 _CALLED_FAKE = re.compile(
@@ -482,7 +498,9 @@ _TELLS = re.compile(
 _ASKS_IF_SCAM = re.compile(
     r"\b(co phai|phai) (la )?(bi )?(lua|lua dao|gia|that|thiet)( dao| mao)?( roi)? (khong|ko|hong|k)\b"
     r"|\b(lua|gia) (dao )?(phai )?(khong|ko|hong)\b|\b(that|thiet|that su) (hay|hay la) (gia|lua)\b"
-    r"|\b(co )?(that|thiet) (khong|ko|hong)\b|\bco (dang )?tin (duoc )?(khong|ko)\b|\b(coi|xem) (giup|gium|dum)\b"
+    # ("… thật không?" asks; "bưu điện thật không gửi link" tells what the real one does)
+    r"|\b(co )?(that|thiet) (khong|ko|hong)\b(?! (bao gio|gui|goi|nhan|yeu cau|doi|thu|bat|hoi|lam viec|can|co|dung)\b)"
+    r"|\bco (dang )?tin (duoc )?(khong|ko)\b|\b(coi|xem) (giup|gium|dum)\b"
     r"|\bco nen (chuyen|bam|nap|mua|dong|tin|giao|lam|dang ky|gui)\b|\b(khong|ko|hong) hay (la )?(lua|gia)\b"
     r"|\b(co )?ai (bi|dinh|gap|dinh phai|bi dinh) (vay|nhu vay|kieu nay|giong vay|chua)\b"
     r"|\b(nen )?tin hay (khong|ko|hong)\b"  # "tk tôi ở agribank thật nên tôi hỏi tin hay ko"

@@ -51,6 +51,9 @@ _GOV = re.compile(r"(?:^|[.\-_])(?:gov|gov-?vn|govn|chinhphu)(?:[.\-_]|$)|govvn|
 # A Vietnamese address with another ending glued on ("quatet-bienphong.vn.cc", "evn.com.vn.top"): the name reads
 # as .vn to a resident, but the site is under the last ending. No real site is named so.
 _FAKE_VN = re.compile(r"\.(?:com\.|net\.|org\.|edu\.|info\.)?vn\.[a-z]{2,}$")
+# ".vn"'s second levels written with a dash under another ending ("mamnon-phutho.edu-vn.com", "bhxh.com-vn.net"), as
+# "gov-vn" is for the state: no school's, company's or newspaper's address reads so.
+_DASHED_VN = re.compile(r"(?:^|[.\-_])(?:com|net|org|edu|info|ac|health|int)-vn(?:[.\-_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +114,7 @@ def check_link(link: Link, data: SafetyData) -> LinkVerdict:
     skeleton = host_skeleton(host)
     if _GOV.search(host) or _GOV.search(skeleton):
         return LinkVerdict("fake_gov", STRONG, host, imitates="gov.vn", kind="portal")
-    if _FAKE_VN.search(host):
+    if _FAKE_VN.search(host) or (_DASHED_VN.search(host) and not host.endswith(".vn")):
         return LinkVerdict("fake_vn", STRONG, host, imitates=".vn")
     tld = host.rsplit(".", 1)[-1]
     body = host[: -len(tld) - 1] if "." in host else host

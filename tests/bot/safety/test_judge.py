@@ -1507,3 +1507,98 @@ def test_a_broken_phone_and_money_asked_from_a_borrowed_one_is_a_relatives_accou
     post = "Con gái ơi má nè, máy má hư đang mượn máy người ta, con ck 7tr vô tk cô ni để má đóng viện phí, đừng gọi"
     assert "theme_relative" in {f.code for f in judge(post).findings}
     assert judge(post).verdict is Verdict.SCAM
+
+
+def test_a_warning_that_quotes_an_app_files_name_and_says_not_to_install_it_is_no_public_warning() -> None:
+    lesson = (
+        'Công an xã báo: có kẻ gửi file "CapNhat_DinhDanh.apk" qua Zalo, cài vào là nó chiếm quyền điều khiển máy.'
+        " Không cài ứng dụng nào ngoài CH Play, App Store."
+    )
+    assert judge(lesson).verdict is not Verdict.SCAM
+    # the same file attached to the post, or a quoted file the sender tells the reader to install, is the scam
+    assert judge(lesson, files=("CapNhat_DinhDanh.apk",)).verdict is Verdict.SCAM
+    sent = 'Cháu gửi bác file "CapNhat_DinhDanh.apk", bác bấm cài rồi cho phép hết quyền là xong nghen.'
+    assert judge(sent).verdict is Verdict.SCAM
+
+
+def test_what_the_real_company_never_asks_is_a_warnings_words() -> None:
+    calming = shipped_data().calming.pattern
+    for said in (
+        "Lazada hoàn tiền thẳng vào ví, không bao giờ bắt kết bạn Zalo.",
+        "Nhà trường khẳng định không có chương trình này, phụ huynh đừng khai gì qua link lạ.",
+    ):
+        assert calming.search(fold(said)) is not None, said
+    post = (
+        'Mọi người ơi có tin "Lazada hoàn tiền 356.000đ do lỗi hệ thống, liên hệ Zalo CSKH để nhận". Lazada hoàn'
+        " tiền thẳng vào ví, không bao giờ bắt kết bạn Zalo."
+    )
+    assert judge(post).verdict is not Verdict.SCAM
+    # a crook's "chương trình này chỉ hôm nay" denies nothing
+    assert calming.search(fold("Chương trình này chỉ còn hôm nay, chuyển phí nhận quà ngay")) is None
+
+
+def test_an_office_that_does_not_send_links_is_no_question_whether_it_is_real() -> None:
+    # "Bưu điện thật không gửi link" says what the real one does; "thật không?" asks
+    told = (
+        'Ai nhận tin "bưu phẩm bị giữ, đóng phí 20.000đ tại vnpost-giaohang.com" thì bỏ qua.'
+        " Bưu điện thật không gửi link."
+    )
+    assert judge(told).question is False
+    asked = 'Tin "bưu phẩm bị giữ, đóng phí 20.000đ tại vnpost-giaohang.com" thật không mọi người?'
+    assert judge(asked).question is True
+
+
+def test_a_refund_that_moves_the_resident_to_zalo_is_a_scam() -> None:
+    post = (
+        "Dạ cô ơi con bên tổng đài Shopee, đơn của cô bị trừ tiền 2 lần, cô thêm Zalo con để con hướng dẫn hoàn tiền"
+        " qua app ngân hàng nha cô."
+    )
+    j = judge(post)
+    assert "combo_private_bait" in {f.code for f in j.findings}
+    assert j.verdict is Verdict.SCAM
+
+
+def test_asking_the_group_who_works_at_the_commune_is_no_payment_made_at_its_office() -> None:
+    # "nộp trực tiếp tại UBND xã" tells where a real fee is paid (a warning's or a notice's words); "có ai làm ở UBND
+    # xã không" asks the group for someone who works there, about a call the resident got
+    calming = shipped_data().calming.pattern
+    assert calming.search(fold("Lệ phí nộp trực tiếp tại UBND xã, có biên lai.")) is not None
+    assert calming.search(fold("Cho tui hỏi có ai làm ở UBND xã không, có người gọi xưng cán bộ địa chính")) is None
+
+
+def test_keeping_the_payer_away_from_the_one_really_paid_is_a_scam() -> None:
+    post = (
+        "Anh ơi em giữ phòng resort cho đoàn mình rồi, anh chuyển cọc 40% vào tài khoản em tên LE VAN HAI, resort"
+        " không nhận chuyển khoản, anh đừng gọi resort, họ đang bận."
+    )
+    assert shipped_data().cues["hush"].search(fold(post)) is not None
+    assert judge(post).verdict is Verdict.SCAM
+
+
+def test_a_seller_who_cannot_be_called_or_seen_and_wants_the_money_first_counts() -> None:
+    post = (
+        "Bán bò giống 3 con giá mềm, khách chuyển khoản trước đủ tiền mới giao, không cho khách xuống xem,"
+        " chỉ nhắn tin."
+    )
+    assert "combo_unreachable_pay" in {f.code for f in judge(post).findings}
+    market = "Bán bò giống 3 con giá mềm, bà con xuống xem tận chuồng, ưng thì trả tiền mặt, gọi 0912 345 678."
+    assert "combo_unreachable_pay" not in {f.code for f in judge(market).findings}
+
+
+def test_a_dashed_vn_second_level_under_another_ending_is_a_fake_vn_address() -> None:
+    for post in (
+        "Phụ huynh đăng ký bán trú học kỳ 2 tại mamnon-thanhson.edu-vn.com trước 17h hôm nay",
+        "Tra cứu bảo hiểm tại baohiem.com-vn.net",
+    ):
+        assert "fake_vn" in {f.code for f in judge(post).findings}, post
+    assert verdict("Trường đăng thời khóa biểu trên https://thcs-thanhson.edu.vn") == "ok"
+
+
+def test_a_water_company_threatening_to_cut_the_supply_through_a_link_is_a_scam() -> None:
+    post = (
+        "Công ty cấp nước thông báo: hộ quý khách nợ tiền nước 2 tháng, sẽ bị ngừng cung cấp trong hôm nay. Thanh"
+        " toán ngay tại capnuoc-thanhtoan.pay-vn.com"
+    )
+    j = judge(post)
+    assert "combo_agency_threat" in {f.code for f in j.findings}
+    assert j.verdict is Verdict.SCAM
