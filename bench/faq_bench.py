@@ -288,6 +288,13 @@ SETS = {
     "resident dev 176 (tuned on)": BENCH / "faq_resident_dev176.yaml",
     "resident dev 177 (hard cases, tuned on)": BENCH / "faq_resident_dev177.yaml",
     "resident dev 178 (hard cases, tuned on)": BENCH / "faq_resident_dev178.yaml",
+    "resident dev 179 (hard cases, tuned on)": BENCH / "faq_resident_dev179.yaml",
+    "resident dev 180 (tuned on)": BENCH / "faq_resident_dev180.yaml",
+    "resident dev 181 (hard cases, tuned on)": BENCH / "faq_resident_dev181.yaml",
+    "resident fresh 53 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh53.yaml",
+    "resident dev 182 (hard cases, tuned on)": BENCH / "faq_resident_dev182.yaml",
+    "resident dev 183 (tuned on)": BENCH / "faq_resident_dev183.yaml",
+    "resident dev 184 (hard cases, tuned on)": BENCH / "faq_resident_dev184.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -347,6 +354,7 @@ FROZEN = frozenset(
         "resident fresh 50 (hard cases, written 2026-12-04, never tuned on)",
         "resident fresh 51 (written 2026-12-04, never tuned on)",
         "resident fresh 52 (hard cases, written 2026-12-05, never tuned on)",
+        "resident fresh 53 (hard cases, written 2026-12-05, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

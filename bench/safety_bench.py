@@ -262,6 +262,15 @@ SETS = {
     "round 159": ROOT / "bench" / "safety_round159.yaml",  # Hà Nam, Ninh Bình: hard scams; tuned
     "round 160": ROOT / "bench" / "safety_round160.yaml",  # Bắc Giang, Lạng Sơn: hard ordinary posts; tuned
     "round 161": ROOT / "bench" / "safety_round161.yaml",  # Phú Thọ, Vĩnh Phúc: hard scams; tuned
+    "round 162": ROOT / "bench" / "safety_round162.yaml",  # Đắk Lắk: hard scams; tuned
+    "round 163": ROOT / "bench" / "safety_round163.yaml",  # Nam Định, Thái Bình: hard ordinary posts; tuned
+    "round 164": ROOT / "bench" / "safety_round164.yaml",  # Bình Định, Phú Yên: hard scams; tuned
+    "unseen 59": ROOT / "bench" / "safety_unseen59.yaml",  # Lào Cai, Yên Bái: hard scams; never opened
+    "round 165": ROOT / "bench" / "safety_round165.yaml",  # Hà Nội: hard ordinary posts; tuned
+    "round 166": ROOT / "bench" / "safety_round166.yaml",  # Thành phố Hồ Chí Minh: hard scams; tuned
+    "round 167": ROOT / "bench" / "safety_round167.yaml",  # Đồng Tháp, Tiền Giang: ordinary commerce; tuned
+    "round 168": ROOT / "bench" / "safety_round168.yaml",  # Hưng Yên, Bắc Ninh: commerce-like scams; tuned
+    "round 169": ROOT / "bench" / "safety_round169.yaml",  # Quảng Bình, Quảng Trị: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -324,6 +333,7 @@ NEVER_SHOWN = frozenset(
         "unseen 56",
         "unseen 57",
         "unseen 58",
+        "unseen 59",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

@@ -206,6 +206,14 @@ ROUNDS = (
     "safety_round159.yaml",
     "safety_round160.yaml",
     "safety_round161.yaml",
+    "safety_round162.yaml",
+    "safety_round163.yaml",
+    "safety_round164.yaml",
+    "safety_round165.yaml",
+    "safety_round166.yaml",
+    "safety_round167.yaml",
+    "safety_round168.yaml",
+    "safety_round169.yaml",
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

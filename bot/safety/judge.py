@@ -466,7 +466,7 @@ _DONT_INSTALL = re.compile(r"\b(dung|khong|ko|dung co|tuyet doi khong|chang) (ne
 # (A noun is required after "đây là": "giá này là giá sỉ" is a price.)
 _CALLED_FAKE = re.compile(
     r"\b(day|do) (deu )?la (link |trang |trang web |web |website |tin |tin nhan |file |app |ung dung )(gia|lua)\b"
-    r"|\b(link|trang|duong link|tin|tin nhan|file|app|ung dung) (nay|do|tren|ay) (deu )?la "
+    r"|\b(link|trang|duong link|tin|tin nhan|file|app|ung dung) (nay|do|tren|ay|kia) (deu )?la "
     r"(link |trang |trang web |tin |tin nhan |file |app |ung dung )?(gia|lua)\b"
     r"|\b(day|do) (deu )?la (lua dao|gia mao)\b"
     r"|\b(vi du|mau) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua dao|gia)\b"

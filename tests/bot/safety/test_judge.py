@@ -1602,3 +1602,110 @@ def test_a_water_company_threatening_to_cut_the_supply_through_a_link_is_a_scam(
     j = judge(post)
     assert "combo_agency_threat" in {f.code for f in j.findings}
     assert j.verdict is Verdict.SCAM
+
+
+def _codes(text: str) -> set[str]:
+    return {f.code for f in judge(text).findings}
+
+
+def test_an_officers_mobile_to_call_under_a_threat_is_a_scam_whatever_its_disclaimer() -> None:
+    post = (
+        "THÔNG BÁO KHẨN: Công an tỉnh rà soát các tài khoản liên quan cờ bạc online. Chủ tài khoản có tên trong danh"
+        " sách vui lòng liên hệ Trung tá Phạm Văn Nam, số 0934 551 207 để được hướng dẫn, tránh bị phong tỏa. Công an"
+        " không yêu cầu cung cấp mã OTP."
+    )
+    assert "combo_officer_threat_call" in _codes(post)
+    assert verdict(post) == "scam"
+    # a neighbour telling what was sent to someone else asks no one to call
+    story = "Chú Ba nhận tin bưu phẩm bị giữ, người ta kêu gọi Thượng úy Lâm 0358 906 114, chú gọi thì bị dọa khởi tố."
+    assert "combo_officer_threat_call" not in _codes(story)
+
+
+def test_police_taking_a_statement_by_video_call_or_wanting_the_banking_app_ready_is_a_scam() -> None:
+    post = (
+        "Tôi là Đại úy Trần Minh, Công an phường. Số căn cước của anh bị dùng mở tài khoản. Anh gọi video với tôi để"
+        " tôi lấy lời khai, anh mở sẵn ứng dụng ngân hàng trên điện thoại."
+    )
+    assert "combo_police_remote" in _codes(post)
+    assert verdict(post) == "scam"
+    lesson = "Công an không bao giờ gọi video để lấy lời khai, ai bảo mở sẵn app ngân hàng thì cúp máy."
+    assert "combo_police_remote" not in _codes(lesson)
+    told = "Ông Chín bị lừa 60 triệu vì tin cuộc gọi video của người mặc đồ công an, đã trình báo công an xã rồi."
+    assert "combo_police_remote" not in _codes(told)
+
+
+def test_scanning_a_login_code_someone_sends_is_a_scam_not_a_how_to() -> None:
+    post = (
+        "Zalo thông báo: có thiết bị lạ đăng nhập tài khoản của bạn. Bạn vào Cài đặt, chọn Đăng nhập bằng mã QR và"
+        " quét mã em gửi dưới đây để khóa thiết bị đó."
+    )
+    assert "combo_qr_login_scan" in _codes(post)
+    assert verdict(post) == "scam"
+    calming = shipped_data().calming.pattern
+    assert calming.search(fold("mở VssID, chọn Đăng nhập bằng VNeID")) is not None
+    assert calming.search(fold("vào Cài đặt, chọn Đăng nhập bằng mã QR")) is None
+
+
+def test_replying_with_the_digits_just_sent_is_reading_the_code_back() -> None:
+    post = "Để giữ tài khoản, bạn vui lòng trả lời tin nhắn này bằng dãy 6 chữ số vừa được gửi tới điện thoại."
+    assert "combo_read_me_code_ask" in _codes(post)
+    assert "combo_read_me_code_ask" not in _codes("Đừng trả lời bằng dãy số vừa được gửi tới điện thoại cho ai.")
+
+
+def test_a_collecting_system_not_working_yet_is_an_excuse_for_another_account() -> None:
+    post = (
+        "Kính gửi phụ huynh lớp 4A: do hệ thống thu tiền mới của trường chưa chạy ổn, phụ huynh chuyển khoản tiền ăn"
+        " tháng 12 (850.000đ) vào tài khoản cá nhân của cô: 0071 0045 6612 Vietcombank LE THI HOA."
+    )
+    assert "combo_account_excuse_pay" in _codes(post)
+    assert verdict(post) == "scam"
+
+
+def test_everyone_told_not_to_is_a_warning_but_not_to_ask_the_commune() -> None:
+    calming = shipped_data().calming.pattern
+    for words in ("Mọi người đừng ai tham gia nhé", "các cụ đừng đưa máy cho người lạ", "mọi người đừng chuyển tiền"):
+        assert calming.search(fold(words)) is not None, words
+    for words in (
+        "người dùng chuyển khoản trước",
+        "số cũ đừng chuyển nữa, chuyển vô số mới này",
+        "mọi người đừng hỏi xã vì suất này không công khai",
+    ):
+        assert calming.search(fold(words)) is None, words
+
+
+def test_who_asks_gets_shown_is_no_contest() -> None:
+    calming = shipped_data().calming.pattern
+    assert calming.search(fold("Không ép ai, ai hỏi thì mình chỉ.")) is None
+    assert calming.search(fold("Hội thi văn nghệ của xã trao giấy khen")) is not None
+    assert calming.search(fold("Mã đó chỉ mình nhập, ai hỏi thì không cho.")) is not None
+    post = (
+        'Nhóm mình ai muốn thêm thu nhập thì vô nhóm "Đầu tư vàng cùng chuyên gia" nha, mình tham gia 2 tháng nay lời'
+        " đều mỗi tuần 8-10%, rút về tài khoản liền, có hình minh chứng. Không ép ai, ai hỏi thì mình chỉ."
+    )
+    assert verdict(post) == "scam"
+
+
+def test_a_call_or_a_message_told_to_the_group_is_talk_about_it() -> None:
+    about = shipped_data().about_each
+    for words in (
+        'Hôm nay có người gọi cho mình bảo "chị được chọn làm cộng tác viên chốt đơn"',
+        "Cho em hỏi, có bạn nhắn em là chị đang kẹt",
+        "Tôi vừa nhận được tin nhắn tự xưng Cục Thuế hoàn thuế",
+        'Ông nhà tôi hôm trước bị gọi bảo "số căn cước của ông liên quan đường dây rửa tiền"',
+    ):
+        assert any(p.search(fold(words)) for p in about), words
+    assert not any(p.search(fold("Bạn nhận được tin nhắn từ ngân hàng, vui lòng đọc mã")) for p in about)
+
+
+def test_a_page_called_a_scam_and_pages_that_do_not_exist_are_a_lessons_words() -> None:
+    post = (
+        'Mọi người ơi mình nhận được tin "Phòng CSGT thông báo xe bị phạt nguội, nộp phạt tại csgt-phatnguoi-hn.top".'
+        " Tra phạt nguội thì vào csgt.vn, nộp phạt qua dichvucong.gov.vn. Trang kia là trang lừa."
+    )
+    assert verdict(post) != "scam"
+    calming = shipped_data().calming.pattern
+    assert calming.search(fold("Napas không có trang nào như vậy đâu")) is not None
+    assert calming.search(fold("Chia sẻ để ai có người thân đang nói chuyện kiểu đó thì can kịp")) is not None
+    assert calming.search(fold("Ai chưa nhận bấm link, chia sẻ cho bà con cùng biết")) is None
+    flags = "Tổ dân phố thông báo: hộ nào đăng ký treo cờ Tết thì nhận cờ miễn phí tại nhà tổ trưởng, mỗi hộ 1 lá."
+    assert verdict(flags) == "ok"
