@@ -295,6 +295,15 @@ SETS = {
     "resident dev 182 (hard cases, tuned on)": BENCH / "faq_resident_dev182.yaml",
     "resident dev 183 (tuned on)": BENCH / "faq_resident_dev183.yaml",
     "resident dev 184 (hard cases, tuned on)": BENCH / "faq_resident_dev184.yaml",
+    "resident fresh 54 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh54.yaml",
+    "resident dev 185 (hard cases, tuned on)": BENCH / "faq_resident_dev185.yaml",
+    "resident dev 186 (tuned on)": BENCH / "faq_resident_dev186.yaml",
+    "resident dev 187 (hard cases, tuned on)": BENCH / "faq_resident_dev187.yaml",
+    "resident dev 188 (hard cases, tuned on)": BENCH / "faq_resident_dev188.yaml",
+    "resident dev 189 (tuned on)": BENCH / "faq_resident_dev189.yaml",
+    "resident dev 190 (hard cases, tuned on)": BENCH / "faq_resident_dev190.yaml",
+    "resident dev 191 (hard cases, tuned on)": BENCH / "faq_resident_dev191.yaml",
+    "resident dev 192 (tuned on)": BENCH / "faq_resident_dev192.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -355,6 +364,7 @@ FROZEN = frozenset(
         "resident fresh 51 (written 2026-12-04, never tuned on)",
         "resident fresh 52 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 53 (hard cases, written 2026-12-05, never tuned on)",
+        "resident fresh 54 (hard cases, written 2026-12-05, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -271,6 +271,18 @@ SETS = {
     "round 167": ROOT / "bench" / "safety_round167.yaml",  # Đồng Tháp, Tiền Giang: ordinary commerce; tuned
     "round 168": ROOT / "bench" / "safety_round168.yaml",  # Hưng Yên, Bắc Ninh: commerce-like scams; tuned
     "round 169": ROOT / "bench" / "safety_round169.yaml",  # Quảng Bình, Quảng Trị: hard scams; tuned
+    "unseen 60": ROOT / "bench" / "safety_unseen60.yaml",  # Nghệ An, Hà Tĩnh: hard scams; never opened
+    "round 170": ROOT / "bench" / "safety_round170.yaml",  # Đồng Nai, Bà Rịa–Vũng Tàu: hard scams; tuned
+    "round 171": ROOT / "bench" / "safety_round171.yaml",  # Thái Bình, Hà Nam: hard ordinary posts; tuned
+    "round 172": ROOT / "bench" / "safety_round172.yaml",  # Cần Thơ, Vĩnh Long: commerce-like scams; tuned
+    "round 175": ROOT / "bench" / "safety_round175.yaml",  # Kiên Giang, Cà Mau: hard ordinary posts; tuned
+    "round 173": ROOT / "bench" / "safety_round173.yaml",  # Bình Dương, Tây Ninh: ordinary commerce; tuned
+    "round 176": ROOT / "bench" / "safety_round176.yaml",  # Hải Phòng, Quảng Ninh: commerce-like scams; tuned
+    "round 174": ROOT / "bench" / "safety_round174.yaml",  # Hà Tĩnh, Quảng Bình: hard scams; tuned
+    "round 179": ROOT / "bench" / "safety_round179.yaml",  # An Giang, Đồng Tháp: ordinary commerce; tuned
+    "round 180": ROOT / "bench" / "safety_round180.yaml",  # Thanh Hóa, Nghệ An: commerce-like scams; tuned
+    "round 177": ROOT / "bench" / "safety_round177.yaml",  # Lâm Đồng, Đắk Lắk: hard scams; tuned
+    "round 178": ROOT / "bench" / "safety_round178.yaml",  # Bắc Ninh, Hà Nội's outskirts: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -334,6 +346,7 @@ NEVER_SHOWN = frozenset(
         "unseen 57",
         "unseen 58",
         "unseen 59",
+        "unseen 60",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

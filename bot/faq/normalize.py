@@ -328,7 +328,24 @@ LETTERS: dict[str, str] = {
     **{c: c for c in "bcdfghjklmnpqrstvwxz"},
 }
 # fmt: on
-ACRONYMS = ("vneid", "vnid", "vssid", "otp", "qr", "bhyt", "bhxh", "cccd", "cmnd", "nfc", "sms", "atm", "id", "gplx")
+# ("vsid": VssID read with one "s", "vi sờ i đi", as its variant maps it)
+ACRONYMS = (
+    "vneid",
+    "vnid",
+    "vssid",
+    "vsid",
+    "otp",
+    "qr",
+    "bhyt",
+    "bhxh",
+    "cccd",
+    "cmnd",
+    "nfc",
+    "sms",
+    "atm",
+    "id",
+    "gplx",
+)
 # Two letters can also be read as one syllable ("ai đi" = ID).
 _LETTER_MAX = 2
 
@@ -780,6 +797,23 @@ def tells_live_news(text: str) -> bool:
     return not _ASKS_VALUE.search(raw)
 
 
+# Question words inside idioms that ask nothing: "không ai bị gì", "may mà không ai sao" (nobody was hurt), "không mưa
+# giọt nào" (not a drop). Weather that has been, told with them, is small talk.
+_IDIOM_NOT_ASKING = re.compile(
+    r"\b(may (ma )?)?(khong|chang|hong|ko) ai (bi )?(gi|sao)\b|\b(khong|chang|hong|ko) (\w+ ){0,2}(giot|hat|chut) nao\b"
+)
+
+
+def _without_idioms(text: str) -> str:
+    """The text with those idioms blanked out (matched without marks, cut from the text as typed)."""
+    folded = fold(text).lower()
+    if len(folded) != len(text):  # (fold keeps one letter for one letter of NFC text; else leave it whole)
+        return text
+    for m in reversed(list(_IDIOM_NOT_ASKING.finditer(folded))):
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
+
+
 def asks_live(text: str) -> bool:
     """A weather or salinity question, not small talk about the heat ("nóng muốn xỉu luôn á").
 
@@ -790,7 +824,8 @@ def asks_live(text: str) -> bool:
     raw = _as_typed(_squeezed(text))
     if _LIVE_REQUEST.search(raw):
         return True
-    kept = _WORD.sub(lambda m: "" if fold(m.group(0)) in _WEAK_ASK else m.group(0), canonical(text))
+    told = canonical(text) if "?" in text else _without_idioms(canonical(text))
+    kept = _WORD.sub(lambda m: "" if fold(m.group(0)) in _WEAK_ASK else m.group(0), told)
     if "?" not in text:
         kept = _MUSING_END.sub("", kept)  # "năm nay rét muộn nhỉ": musing, not asking
     return is_question(kept)

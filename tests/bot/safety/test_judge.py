@@ -1709,3 +1709,62 @@ def test_a_page_called_a_scam_and_pages_that_do_not_exist_are_a_lessons_words() 
     assert calming.search(fold("Ai chưa nhận bấm link, chia sẻ cho bà con cùng biết")) is None
     flags = "Tổ dân phố thông báo: hộ nào đăng ký treo cờ Tết thì nhận cờ miễn phí tại nhà tổ trưởng, mỗi hộ 1 lá."
     assert verdict(flags) == "ok"
+
+
+def test_a_shared_screen_beside_the_banking_app_and_a_banks_staff_on_zalo_are_scams() -> None:
+    screen = (
+        "Chiều nay có chị gọi xưng bên phòng lao động huyện, nói tui còn tiền hỗ trợ chưa lãnh 9 triệu, hướng"
+        " dẫn vô Zalo gọi video rồi mở app ngân hàng và chia sẻ màn hình để đối chiếu. Có đúng vậy không mấy anh"
+        " chị?"
+    )
+    assert verdict(screen) == "scam"
+    lesson = (
+        "Nhắc bà con: đừng cài AnyDesk hay TeamViewer theo lời người lạ, cài vào là họ thấy hết app ngân hàng của mình."
+    )
+    assert verdict(lesson) == "ok"
+    # the notice's own disclaimer is part of the bait
+    notice = (
+        "Kính gửi quý khách hàng Agribank. Để phòng chống gian lận, ngân hàng xác thực lại sinh trắc học cho"
+        " khách chưa cập nhật căn cước. Nhân viên hỗ trợ sẽ liên hệ qua Zalo để hướng dẫn. Agribank không yêu"
+        " cầu cung cấp mật khẩu."
+    )
+    assert verdict(notice) == "scam"
+    assert "combo_bank_staff_zalo" in _codes(notice)
+
+
+def test_a_gift_from_abroad_held_by_customs_for_a_fee_is_a_scam() -> None:
+    post = (
+        "Thằng cháu tui quen một cô bên Hàn trên mạng, cô nói gửi quà về gồm nữ trang với tiền mặt, rồi có"
+        " người xưng hải quan Nội Bài kêu đóng 15 triệu phí nhận. Nó đóng rồi đó bà con."
+    )
+    assert verdict(post) == "scam"
+
+
+def test_paid_twice_or_ten_times_then_the_difference_asked_back_is_a_scam() -> None:
+    for post in (
+        "Em trả tiền 25 bao cám cho anh rồi nha. Chắc anh nhận được 2 lần rồi, em bị trừ 2 lần 9 triệu. Anh"
+        " trả lại em 4 triệu rưỡi qua số 0357112908 Vietinbank tên Trần Văn Lộc nha anh.",
+        "Chị ơi em là khách đặt homestay tuần sau đó, lúc cọc em lỡ chuyển 12 triệu chứ không phải 1,2 triệu."
+        " Chị chuyển lại em 10,8 triệu vào Techcombank 1903552788 giúp em với, em vẫn ở như cũ.",
+    ):
+        assert verdict(post) == "scam", post
+
+
+def test_a_gas_check_that_ends_with_a_valve_paid_at_the_door_is_a_trick() -> None:
+    post = (
+        "Gửi bà con tổ 3: công ty thông báo kiểm tra bình gas định kỳ miễn phí, nhân viên đến từng nhà trong tuần. Nhà"
+        " nào cần thay van, dây dẫn thì thanh toán tại chỗ theo giá niêm yết 590.000đ/bộ, có phối hợp với đội PCCC."
+    )
+    assert "theme_trick" in _codes(post)
+    assert verdict(post) != "ok"
+
+
+def test_a_residents_own_code_that_has_not_come_is_no_request_for_it() -> None:
+    calming = shipped_data().calming.pattern
+    for words in ("đợi 5 phút rồi vẫn chưa thấy tin nhắn về", "không nhận được mã OTP về", "nhập mà báo mã hết hạn"):
+        assert calming.search(fold(words)) is not None, words
+    assert calming.search(fold("đọc giúp con mã 6 số, mã hết hạn sau 2 phút")) is None
+    post = (
+        "App ngân hàng đòi nhập mã OTP mà đợi 5 phút rồi chưa thấy tin nhắn về, có phải mạng Viettel đang lỗi không ta?"
+    )
+    assert verdict(post) == "ok"
