@@ -304,6 +304,14 @@ SETS = {
     "resident dev 190 (hard cases, tuned on)": BENCH / "faq_resident_dev190.yaml",
     "resident dev 191 (hard cases, tuned on)": BENCH / "faq_resident_dev191.yaml",
     "resident dev 192 (tuned on)": BENCH / "faq_resident_dev192.yaml",
+    "resident fresh 55 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh55.yaml",
+    "resident dev 193 (hard cases, tuned on)": BENCH / "faq_resident_dev193.yaml",
+    "resident dev 194 (tuned on)": BENCH / "faq_resident_dev194.yaml",
+    "resident dev 195 (hard cases, tuned on)": BENCH / "faq_resident_dev195.yaml",
+    "resident dev 196 (hard cases, tuned on)": BENCH / "faq_resident_dev196.yaml",
+    "resident dev 197 (tuned on)": BENCH / "faq_resident_dev197.yaml",
+    "resident dev 198 (hard cases, tuned on)": BENCH / "faq_resident_dev198.yaml",
+    "resident dev 199 (hard cases, tuned on)": BENCH / "faq_resident_dev199.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -365,6 +373,7 @@ FROZEN = frozenset(
         "resident fresh 52 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 53 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 54 (hard cases, written 2026-12-05, never tuned on)",
+        "resident fresh 55 (hard cases, written 2026-12-05, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -283,6 +283,14 @@ SETS = {
     "round 180": ROOT / "bench" / "safety_round180.yaml",  # Thanh Hóa, Nghệ An: commerce-like scams; tuned
     "round 177": ROOT / "bench" / "safety_round177.yaml",  # Lâm Đồng, Đắk Lắk: hard scams; tuned
     "round 178": ROOT / "bench" / "safety_round178.yaml",  # Bắc Ninh, Hà Nội's outskirts: hard ordinary posts; tuned
+    "round 182": ROOT / "bench" / "safety_round182.yaml",  # Vĩnh Long, Bến Tre, Trà Vinh: hard ordinary posts; tuned
+    "round 183": ROOT / "bench" / "safety_round183.yaml",  # Đà Nẵng, Quảng Nam: commerce-like scams; tuned
+    "unseen 61": ROOT / "bench" / "safety_unseen61.yaml",  # Tuyên Quang, Hà Giang: hard scams; never opened
+    "round 181": ROOT / "bench" / "safety_round181.yaml",  # TP.HCM, Bình Dương: hard scams; tuned
+    "round 184": ROOT / "bench" / "safety_round184.yaml",  # Hà Nội's rural communes: ordinary commerce; tuned
+    "round 185": ROOT / "bench" / "safety_round185.yaml",  # Lạng Sơn, Cao Bằng: hard scams; tuned
+    "round 186": ROOT / "bench" / "safety_round186.yaml",  # Hưng Yên, Hải Phòng: hard ordinary posts; tuned
+    "round 187": ROOT / "bench" / "safety_round187.yaml",  # Khánh Hòa, Ninh Thuận: commerce-like scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -347,6 +355,7 @@ NEVER_SHOWN = frozenset(
         "unseen 58",
         "unseen 59",
         "unseen 60",
+        "unseen 61",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

@@ -70,6 +70,7 @@ from bot.faq.normalize import (
     folded_words,
     handled_scam,
     has_scam_evidence,
+    heard_in_news,
     is_chitchat,
     is_generic,
     is_notice,
@@ -81,6 +82,7 @@ from bot.faq.normalize import (
     syllables,
     tastes_food,
     tells_live_news,
+    tells_money_lost,
     tells_news,
     tells_other_apps_trouble,
     testifies,
@@ -154,6 +156,7 @@ BOT_TOPIC = "bot.help"  # what the bot does: answered only when asked what it do
 # Registering for one account level: a question naming only the other level ("làm vneid mức 1 ở đâu") is not about
 # it, unless it speaks of moving up ("mức 1 rồi, muốn nâng lên").
 LEVEL_TOPICS = {"1": "vneid.register_level1", "2": "vneid.register_level2"}
+OTP_TOPIC = "scam.otp"  # "may I give my code?": no answer once the money is gone
 _MOVING_UP = frozenset({"len", "nang", "nangcap"})
 STORY_CLAUSES = True  # another matter named only before the question clause does not count
 STORY_MIN = 15  # … in a message of at least this many words
@@ -718,16 +721,17 @@ class Matcher:
             return kept
         return Match(got[0], kept.score, True, got[0], got[2], ())
 
-    def _ruled_out(self, folded: str) -> Callable[[str], bool]:
+    def _ruled_out(self, folded: str, lost: bool = False) -> Callable[[str], bool]:
         """Whether the question's own words rule a topic out: it belongs to an app other than the one(s) the
-        question names, or registers for the other account level."""
+        question names, or registers for the other account level; or, where money is already gone (``lost``), it
+        is the lesson on keeping one's code."""
         toks = folded.split()
         # ("số định danh" is the citizen's number, not the app; "app bhxh" is VssID)
         named = {t for i, t in enumerate(toks) if t in APPS and (i == 0 or toks[i - 1] not in ("so", "ma"))}
         if "bhxh" in toks and "ungdung" in toks:
             named.add("vssid")
         levels = {b for a, b in itertools.pairwise(toks) if a == "muc" and b in LEVEL_TOPICS}
-        out: set[str] = set()
+        out: set[str] = {OTP_TOPIC} if lost else set()
         if len(levels) == 1 and not _MOVING_UP.intersection(toks):
             out |= {t for lv, t in LEVEL_TOPICS.items() if lv not in levels}
         if not named and not out:
@@ -738,7 +742,7 @@ class Matcher:
         """The learned topic view's probabilities, without the topics the question's own words rule out."""
         assert self.learned is not None
         probs = textmodel.probabilities(folded, self.learned, learning.MIN_KNOWN)
-        ruled_out = self._ruled_out(folded)
+        ruled_out = self._ruled_out(folded, tells_money_lost(folded))
         return {t: p for t, p in probs.items() if not ruled_out(t)}
 
     def _in_scope(self, text: str) -> tuple[str, float]:
@@ -768,7 +772,7 @@ class Matcher:
         qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
         known = _known_words(words)
         scam_ok: bool | None = None
-        ruled_out = self._ruled_out(self._folded_toks)
+        ruled_out = self._ruled_out(self._folded_toks, tells_money_lost(folded_words(text)))
         ranked: list[Ranked] = []  # (confidence, topic, evidence, coverage, key, support)
         for ti in self._candidates(words):
             if ruled_out(self.topics[ti].id):
@@ -809,6 +813,9 @@ class Matcher:
             return Match(None, score, False, topic, "testimony", suggestions)
         if alarming and not asks and handled_scam(text):  # "bị gọi xưng công an, tui cúp máy luôn": handled
             return Match(None, score, False, topic, "statement", suggestions)
+        if not asks and heard_in_news(text):
+            # "đọc báo thấy bảo có vụ lừa …, kinh thật": news passed on, which no view may turn into a question
+            return Match(None, score, False, topic, "news", suggestions)
         if not alarming and not asks:
             n_syl = len(syllables(text))
             reported = PROBLEMS and reports_problem(text) and not self.topics[best].live

@@ -548,6 +548,10 @@ _VARIANT_NOT_BESIDE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset("xoa giam bo cat an uong noi tru nhin nhuong tiet bot go don".split()),
         frozenset("chut phan gia".split()),
     ),
+    # money that "flew away" ("tiền trong tk bay mất", "bay sạch"), no plane
+    "bay": (frozenset({"tien"}), frozenset("mat het sach mau luon".split())),
+    # roasted, not Central "răng" (why): "khô rang", "cơm rang", "lạc rang", "bắp rang"
+    "rang": (frozenset("kho com lac bap dau ngo me hat phe xoi".split()), frozenset()),
 }
 
 
@@ -593,6 +597,10 @@ DAY_WORDS = frozenset("mai mốt nay tối chiều sáng trưa đêm tuần tr�
 DAY_WORDS_UNMARKED = frozenset("mai mot chieu trua dem tuan troi hom".split())
 _WEATHER_UNMARKED = frozenset({"mua", "nang", "nong"})
 _WEATHER_NOT_BEFORE = frozenset("cap dan san nghiep thon thuy nghe truong".split())
+# "bao" typed without marks is a storm only as the thing asked about on a day: "mai có bao ko", "tuần này có cơn bao
+# hông" — not "có báo không" (reported?), "bao nhiêu", "bảo" (told).
+_STORM_BEFORE = frozenset({"co", "con"})
+_STORM_AFTER = frozenset("ko khong hong hok k khum ha chua nua lon vo vao toi nao so".split())  # folded
 
 
 # ... except where the word is part of another: "khuyen mai" (a sale: "mua the cao … khuyen mai"), and "hom"
@@ -623,7 +631,12 @@ def assemble(words: Iterable[str]) -> list[str]:
     day: bool | None = None
     for i, w in enumerate(joined):
         out.append(w)
-        if w in _WEATHER_UNMARKED and (i + 1 >= len(joined) or joined[i + 1] not in _WEATHER_NOT_BEFORE):
+        if (w in _WEATHER_UNMARKED and (i + 1 >= len(joined) or joined[i + 1] not in _WEATHER_NOT_BEFORE)) or (
+            w == "bao"
+            and i
+            and fold(joined[i - 1]) in _STORM_BEFORE
+            and (i + 1 >= len(joined) or fold(joined[i + 1]) in _STORM_AFTER)
+        ):
             if day is None:
                 day = _asks_a_day(joined)
             if day:
@@ -1009,8 +1022,36 @@ _HANDLED = re.compile(
 )
 
 
+# Read or heard in the news ("đọc báo thấy bảo có vụ lừa cập nhật địa chỉ, kinh thật", "coi tivi thấy nói mấy trang
+# dịch vụ công giả…"): told to the group, not a question — unless the message asks.
+_HEARD_IN_NEWS = re.compile(
+    r"^(doc bao|bao dang|thoi su|xem (tivi|ti vi|tv|bao|tin|thoi su)|coi (tivi|ti vi|tv|bao|tin|face|fb|facebook)"
+    r"|nghe (dai|tin|thoi su)|tren (bao|tivi|ti vi|tv|face|fb|mang))\b"
+)
+
+
 def handled_scam(text: str) -> bool:
     return bool(_HANDLED.search(_as_typed(text)))
+
+
+def heard_in_news(text: str) -> bool:
+    return bool(_HEARD_IN_NEWS.search(folded_words(text)))
+
+
+# Money already gone ("mất hết tiền trong tài khoản", "tiền trong tk bay mất", "sáng nay tài khoản mất tiền"), told
+# as what happened, not asked about ("có bị mất tiền không"): what to do now is the report's answer, not the lesson on
+# keeping one's code (folded words).
+_MONEY_LOST = re.compile(
+    r"(?<!co )\b(bi|da bi|vua bi|da) (mat|cuom)( het| sach| mat)? (tien|\d+)\b(?! (khong|ko|hong|k|chua|ha|a|gi|sao)\b)"
+    r"|\btien (trong )?(taikhoan|tai khoan|tk|the|vi)( \w+){0,3} (bay|maybay|mat|bi rut|bi lay)\b"
+    r"|\bmat (het|sach) (tien|\d+)\b(?! (khong|ko|hong|k|chua|ha|a)\b)|\bmat (tien|\d+ ?(trieu|tr)) (roi|luon|oan)\b"
+    r"|\b(taikhoan|tai khoan|tk|the)( \w+){0,2} (mat|bay|maybay|bi rut)( het| sach)? tien\b"
+    r"(?! (khong|ko|hong|k|chua|ha|a)\b)"
+)
+
+
+def tells_money_lost(folded: str) -> bool:
+    return bool(_MONEY_LOST.search(folded))
 
 
 # A problem told in the first person: something of ours that does not work ("mã ô tê pê không về",

@@ -402,7 +402,8 @@ PAYEE = "nganhangnhan"
 # (a dot inside an address is no end of sentence: 'kiểu "gov-vn.net" hay "lamdong-gov.vn"')
 # "các trang như …" names examples too, not "như sau", "như hướng dẫn", "nhu cầu".
 _EXAMPLE_BEFORE = re.compile(
-    r"\b(kieu|giong|vi du|vd|mao danh|gia mao|nhu(?! (sau|huong dan|tren|duoi|cau|the nay|vay)\b))\b"
+    r"\b(kieu|giong|vi du|vd|mao danh|gia mao|nhu(?! (sau|huong dan|tren|duoi|cau|the nay|vay)\b)"
+    r"|(link|trang|trang web|web|website|ten mien) dang(?! (ky|ki|nhap|tai|bai|tin|len|o|cho|de|la)\b))\b"
     r"(?:[^.!?\n]|\.(?=\w)){0,30}$"
 )
 _EXAMPLE_AFTER = re.compile(
@@ -459,7 +460,11 @@ def _named_as_example(text: str, raw: str) -> bool:
 
 
 # A warning's own "don't install / open" (folded).
-_DONT_INSTALL = re.compile(r"\b(dung|khong|ko|dung co|tuyet doi khong|chang) (nen |duoc )?(cai|tai|bam|mo|down)\b")
+_DONT_INSTALL = re.compile(
+    r"\b(dung|khong|ko|dung co|tuyet doi khong|chang) (nen |duoc )?(cai|tai|bam|mo|down)\b"
+    # or what installing it does: "cài vào là bị chiếm quyền điều khiển điện thoại"
+    r"|\b(cai|tai|bam|mo) (vao|ve|xong) (la|thi) (no |bi |se |se bi |tui no |ke gian )?(chiem|mat|lay|rut|hack|doc)"
+)
 
 
 # A lesson calling what it names fake in its own words: "Đây là link giả", "trang đó là lừa đảo".
@@ -503,6 +508,8 @@ _ASKS_IF_SCAM = re.compile(
     r"|\bco (dang )?tin (duoc )?(khong|ko)\b|\b(coi|xem) (giup|gium|dum)\b"
     r"|\bco nen (chuyen|bam|nap|mua|dong|tin|giao|lam|dang ky|gui)\b|\b(khong|ko|hong) hay (la )?(lua|gia)\b"
     r"|\b(co )?ai (bi|dinh|gap|dinh phai|bi dinh) (vay|nhu vay|kieu nay|giong vay|chua)\b"
+    # "Có ai nhận được kiểu này chưa?", "ai cũng nhận tin này hả"
+    r"|\b(co )?ai (cung )?(nhan|nhan duoc) (kieu nay|tin nay|tin nhan nay|nhu vay|giong vay|nhu the nay|vay)\b"
     r"|\b(nen )?tin hay (khong|ko|hong)\b"  # "tk tôi ở agribank thật nên tôi hỏi tin hay ko"
 )
 _SAFE_LINKS = frozenset({"official", "good"})
@@ -542,7 +549,7 @@ _OFFER = re.compile(
 
 # The message asks its reader to send money or a code, or to lend an account: no resident's own
 # question for help, however politely it ends ("chú chuyển giúp con được không").
-_ASKS_ME = frozenset({"transfer_ask", "mule", "card_code"})
+_ASKS_ME = frozenset({"transfer_ask", "mule", "card_code", "borrow"})
 # "làm quen được không?", "bị mất nick Facebook? dịch vụ lấy lại, ib Telegram": an offer, not a resident's question;
 # "cô cho cháu mượn 3 triệu được không cô", from someone known only through another: an ask of the reader
 _NOT_A_RESIDENTS_QUESTION = frozenset(

@@ -652,3 +652,21 @@ def test_a_seller_told_the_buyers_money_is_held_and_a_fee_is_due_is_asking_about
     # "inbox" reads like an ad; the money held by the bank and the fee to pay on top are the fake buyer's trick.
     q = "Con bán khô cá trên face, khách ib nói tiền đang bị giữ lại, bắt con nộp thêm phí mới rút được, vậy là sao?"
     assert matcher.match(q).topic == "scam.fake_buyer"
+
+
+def test_a_scam_read_of_in_the_news_is_told_not_asked(matcher: Matcher) -> None:
+    told = (
+        "Coi tivi thấy nói ở tỉnh bên có bà cụ bị giả công an gọi kêu nâng cấp định danh, mất trắng 300 triệu, sợ thiệt"
+    )
+    assert matcher.match(told).topic is None
+    asked = "Coi tivi thấy nói có người gọi xưng công an kêu nâng cấp định danh, vậy công an có gọi vậy thiệt không"
+    assert matcher.match(asked).topic == "scam.fake_police"
+
+
+def test_once_the_money_is_gone_the_lesson_on_keeping_the_code_is_no_answer(matcher: Matcher) -> None:
+    gone = "Má tui lỡ đọc mã otp cho đứa xưng nhân viên ngân hàng, giờ mất sạch tiền rồi, phải làm sao mấy cô chú"
+    m = matcher.match(gone)
+    assert m.topic != "scam.otp" and "scam.otp" not in m.suggestions
+    assert matcher.match("người lạ hỏi mã otp thì có nên đọc cho họ không, đọc rồi có bị mất tiền không").topic == (
+        "scam.otp"
+    )

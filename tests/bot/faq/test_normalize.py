@@ -18,6 +18,7 @@ from bot.faq.normalize import (
     is_stopword,
     looks_like_question,
     marked,
+    tells_money_lost,
     tells_news,
     tokens,
     typed_with_marks,
@@ -439,3 +440,29 @@ def test_the_app_that_works_is_not_the_one_asked_about(text: str, rest: str | No
 def test_tens_and_hundreds_of_something_ask_nothing() -> None:
     assert not is_question("Năm nay nước mặn vô sớm, vườn sầu riêng nhà ông Sáu chết mấy chục cây, thương ổng quá")
     assert is_question("làm lại thẻ mất mấy ngày")
+
+
+def test_a_storm_typed_without_marks_is_weather_only_when_asked_for_a_day() -> None:
+    assert "thờitiết" in tokens("tuan sau co bao ko vay ba con")
+    assert "thờitiết" in tokens("mai co con bao nao vo hong")
+    # no day asked: "có báo không" (reported?); a day, but no storm asked: "có báo công an chưa"
+    assert "thờitiết" not in tokens("co bao ko")
+    assert "thờitiết" not in tokens("toi qua co bao cong an chua")
+
+
+def test_money_already_gone_is_told_not_asked() -> None:
+    for text in (
+        "ba tui đọc mã cho tụi nó, giờ mất sạch tiền rồi",
+        "tiền trong tài khoản bay hết trơn",
+        "sáng ra thấy tài khoản mất tiền",
+    ):
+        assert tells_money_lost(folded_words(text)), text
+    for text in ("đọc mã cho người lạ có bị mất tiền không", "làm sao cho khỏi mất tiền", "đi rút tiền ở bưu điện"):
+        assert not tells_money_lost(folded_words(text)), text
+
+
+def test_money_that_flew_away_and_rice_dried_to_a_crisp_are_no_plane_and_no_question() -> None:
+    assert "máybay" not in tokens("tiền trong thẻ bay mất tiêu")
+    assert "máybay" in tokens("tuần sau bay ra Hà Nội")
+    assert "sao" not in tokens("nắng quá lúa khô rang")
+    assert "sao" in tokens("mần rang đây bây")

@@ -1768,3 +1768,52 @@ def test_a_residents_own_code_that_has_not_come_is_no_request_for_it() -> None:
         "App ngân hàng đòi nhập mã OTP mà đợi 5 phút rồi chưa thấy tin nhắn về, có phải mạng Viettel đang lỗi không ta?"
     )
     assert verdict(post) == "ok"
+
+
+def test_money_to_be_paid_for_me_to_a_seller_or_an_agent_is_a_scam() -> None:
+    post = (
+        "Chị ơi em ở Công an xã Tân Phú, đơn vị đặt 10 hộp bánh với 2 mâm gỏi cho buổi liên hoan chiều mai, chị báo"
+        " giá nha. À bên em lấy thêm 2 thùng bia bên đại lý, chị chuyển trước giúp em 1tr9 cho đại lý, chiều em qua"
+        " lấy đồ trả luôn cả tiền"
+    )
+    assert verdict(post) == "scam"
+    assert "theme_trick" in _codes(post)
+
+
+def test_a_lost_phones_new_zalo_borrowing_from_the_group_is_no_residents_question() -> None:
+    post = (
+        "mọi người ơi em bị rớt điện thoại, giờ xài zalo mới này. có ai cho em mượn tạm 2tr không, em đang ở bệnh"
+        " viện với mẹ, nhắn riêng em gửi stk của chồng em nha, mai em trả"
+    )
+    assert verdict(post) == "scam"
+
+
+def test_a_quoted_scam_with_has_anyone_got_one_like_this_is_answered() -> None:
+    post = (
+        'Tin nhắn lúc nửa đêm: "Bố ơi con đang ở quán với bạn, có đứa làm vỡ đồ, chủ quán giữ hết, phải đền 9 triệu'
+        ' mới cho về, bố chuyển cho anh chủ quán số này giùm con, máy con hết pin". Có ai nhận được kiểu này chưa, con'
+        " tôi đang ngủ ở nhà mà"
+    )
+    assert verdict(post) == "scam"
+
+
+def test_a_police_warning_naming_app_files_and_what_installing_them_does_is_no_scam() -> None:
+    post = (
+        'CẢNH BÁO: kẻ gian gửi qua Zalo các tệp "VNeID_CapNhat.apk", "ThueDienTu.apk". Tải về là bị chiếm quyền'
+        " điều khiển máy, rút sạch tiền. App thật chỉ tải trên CH Play, App Store. — Công an xã Hòa Bình"
+    )
+    assert verdict(post) != "scam"
+    # an app file sent with the same words, no warning around it, still is one
+    assert verdict('Gửi bà con tệp "VNeID_CapNhat.apk", tải về cài đặt để cập nhật định danh sau sáp nhập') == "scam"
+
+
+def test_a_lesson_on_reading_an_address_names_its_look_alike_as_an_example() -> None:
+    for post in (
+        "Trang dịch vụ công thật là dichvucong.gov.vn, không có đuôi thêm kiểu dichvucong.gov.vn.cc đâu. Bà con nhìn"
+        " kỹ địa chỉ trước khi đăng nhập.",
+        "Lưu ý: VNeID chỉ có app, không có web. Trang dạng vneid-xacthuc.com, vneid-gov... đều là giả nha bà con.",
+    ):
+        assert verdict(post) != "scam", post
+    # "Link đăng ký: …" gives the link to open; no example
+    post = "Nhóm đầu tư vàng lãi 3%/ngày, nạp từ 2 triệu. Link đăng ký: vangfx-vn.com/ref=12 để nhận thưởng 500k"
+    assert verdict(post) == "scam"
