@@ -312,6 +312,10 @@ SETS = {
     "resident dev 197 (tuned on)": BENCH / "faq_resident_dev197.yaml",
     "resident dev 198 (hard cases, tuned on)": BENCH / "faq_resident_dev198.yaml",
     "resident dev 199 (hard cases, tuned on)": BENCH / "faq_resident_dev199.yaml",
+    "resident dev 203 (hard cases, tuned on)": BENCH / "faq_resident_dev203.yaml",
+    "resident dev 201 (tuned on)": BENCH / "faq_resident_dev201.yaml",
+    "resident dev 200 (hard cases, tuned on)": BENCH / "faq_resident_dev200.yaml",
+    "resident dev 202 (hard cases, tuned on)": BENCH / "faq_resident_dev202.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

@@ -291,6 +291,10 @@ SETS = {
     "round 185": ROOT / "bench" / "safety_round185.yaml",  # Lạng Sơn, Cao Bằng: hard scams; tuned
     "round 186": ROOT / "bench" / "safety_round186.yaml",  # Hưng Yên, Hải Phòng: hard ordinary posts; tuned
     "round 187": ROOT / "bench" / "safety_round187.yaml",  # Khánh Hòa, Ninh Thuận: commerce-like scams; tuned
+    "round 191": ROOT / "bench" / "safety_round191.yaml",  # Ninh Bình, Hà Nam, Nam Định: ordinary commerce; tuned
+    "round 190": ROOT / "bench" / "safety_round190.yaml",  # Bắc Ninh, Bắc Giang: commerce-like scams; tuned
+    "round 189": ROOT / "bench" / "safety_round189.yaml",  # Đắk Lắk, Phú Yên: hard ordinary posts; tuned
+    "round 188": ROOT / "bench" / "safety_round188.yaml",  # Sơn La, Điện Biên: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

@@ -463,7 +463,8 @@ def _named_as_example(text: str, raw: str) -> bool:
 _DONT_INSTALL = re.compile(
     r"\b(dung|khong|ko|dung co|tuyet doi khong|chang) (nen |duoc )?(cai|tai|bam|mo|down)\b"
     # or what installing it does: "cài vào là bị chiếm quyền điều khiển điện thoại"
-    r"|\b(cai|tai|bam|mo) (vao|ve|xong) (la|thi) (no |bi |se |se bi |tui no |ke gian )?(chiem|mat|lay|rut|hack|doc)"
+    r"|\b(cai|tai|bam|mo) (vao|ve|xong) ((la|thi) (no |bi |se |se bi |tui no |ke gian )?"
+    r"|(no |bi |se |se bi |tui no |ke gian ))(chiem|mat|lay|rut|hack|doc)"
 )
 
 
@@ -473,7 +474,7 @@ _CALLED_FAKE = re.compile(
     r"\b(day|do) (deu )?la (link |trang |trang web |web |website |tin |tin nhan |file |app |ung dung )(gia|lua)\b"
     r"|\b(link|trang|duong link|tin|tin nhan|file|app|ung dung) (nay|do|tren|ay|kia) (deu )?la "
     r"(link |trang |trang web |tin |tin nhan |file |app |ung dung )?(gia|lua)\b"
-    r"|\b(day|do) (deu )?la (lua dao|gia mao)\b"
+    r"|\b(day|do) (deu )?la (lua dao|gia mao|ma doc|phan mem doc|virus)\b"
     r"|\b(vi du|mau) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua dao|gia)\b"
     r"|\b(tin nhan|tin|link) (lua dao|gia) mau\b"
 )

@@ -1817,3 +1817,27 @@ def test_a_lesson_on_reading_an_address_names_its_look_alike_as_an_example() -> 
     # "Link đăng ký: …" gives the link to open; no example
     post = "Nhóm đầu tư vàng lãi 3%/ngày, nạp từ 2 triệu. Link đăng ký: vangfx-vn.com/ref=12 để nhận thưởng 500k"
     assert verdict(post) == "scam"
+
+
+def test_money_sent_by_mistake_asked_back_to_another_account_is_a_scam_whatever_it_says_of_the_old_one() -> None:
+    post = (
+        "Ba con oi, em chuyen nham 1tr8 vao tk ai do duoi so 4521 luc trua. Ai nhan duoc thi chuyen giup em vao tk"
+        " 0358 220 147 Agribank Tran Thi Mai nhe, em cam on. Luu y dung chuyen ve so cu vi em da khoa"
+    )
+    assert verdict(post) == "scam"
+
+
+def test_a_warning_that_calls_the_file_malware_and_tells_what_installing_it_does_is_no_scam() -> None:
+    post = (
+        'CẢNH BÁO: có tài khoản lạ gửi vào nhóm tệp "BaoHiem_HoanTien.apk" nói cài để nhận tiền hoàn. Đây là mã độc,'
+        " cài vào sẽ bị chiếm quyền điện thoại. App thật chỉ tải trên CH Play, App Store."
+    )
+    assert verdict(post) != "scam"
+
+
+def test_a_draw_that_says_whoever_is_asked_for_a_fee_got_a_fake_is_no_scam() -> None:
+    post = (
+        "Hội chợ xuân xã đã bốc thăm xong, giải nhất chiếc xe đạp đã trao tận tay. Ban tổ chức không nhắn tin cho ai,"
+        " ai nhận tin nhắn báo trúng giải bắt đóng phí nhận quà là giả nha bà con."
+    )
+    assert verdict(post) == "ok"
