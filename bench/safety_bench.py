@@ -295,6 +295,9 @@ SETS = {
     "round 190": ROOT / "bench" / "safety_round190.yaml",  # Bắc Ninh, Bắc Giang: commerce-like scams; tuned
     "round 189": ROOT / "bench" / "safety_round189.yaml",  # Đắk Lắk, Phú Yên: hard ordinary posts; tuned
     "round 188": ROOT / "bench" / "safety_round188.yaml",  # Sơn La, Điện Biên: hard scams; tuned
+    "round 193": ROOT / "bench" / "safety_round193.yaml",  # An Giang, Kiên Giang: hard scams; read on arrival
+    "round 194": ROOT / "bench" / "safety_round194.yaml",  # Gia Lai, Bình Định: commerce-like scams; read on arrival
+    "round 192": ROOT / "bench" / "safety_round192.yaml",  # Thanh Hóa: hard scams; read on arrival
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

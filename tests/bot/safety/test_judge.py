@@ -1841,3 +1841,11 @@ def test_a_draw_that_says_whoever_is_asked_for_a_fee_got_a_fake_is_no_scam() -> 
         " ai nhận tin nhắn báo trúng giải bắt đóng phí nhận quà là giả nha bà con."
     )
     assert verdict(post) == "ok"
+
+
+def test_money_received_through_an_account_is_no_gift_to_collect() -> None:
+    # folded, "nhận qua tài khoản" (received through the account) reads as "nhận quà" (collect a gift)
+    post = "Năm nay tiền thưởng Tết của xã phát cho người có công, mấy cụ nhận qua tài khoản cho nhanh nha"
+    assert verdict(post) != "scam"
+    assert "theme_prize" not in _codes(post)
+    assert verdict("Chúc mừng quý khách được nhận quà qua tài khoản, bấm link xác nhận tại vcb-qua.top") == "scam"
