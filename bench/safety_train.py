@@ -214,7 +214,7 @@ ROUNDS = (
     "safety_round167.yaml",
     "safety_round168.yaml",
     "safety_round169.yaml",
-    # Rounds 170-191 (thirtieth and thirty-first passes) are not trained on: the score retrained with rounds 170-180
+    # Rounds 170-194 (thirtieth and thirty-first passes) are not trained on: the score retrained with rounds 170-180
     # read two of the test suite's plain scams (a prize behind a short link, a quick BHXH withdrawal offered by a
     # stranger's mobile) as ordinary. The rules were tuned on them. See docs/safety.md.
 )
