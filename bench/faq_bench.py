@@ -316,6 +316,15 @@ SETS = {
     "resident dev 201 (tuned on)": BENCH / "faq_resident_dev201.yaml",
     "resident dev 200 (hard cases, tuned on)": BENCH / "faq_resident_dev200.yaml",
     "resident dev 202 (hard cases, tuned on)": BENCH / "faq_resident_dev202.yaml",
+    "resident fresh 56 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh56.yaml",
+    "resident dev 204 (hard cases, tuned on)": BENCH / "faq_resident_dev204.yaml",
+    "resident dev 205 (tuned on)": BENCH / "faq_resident_dev205.yaml",
+    "resident dev 206 (hard cases, tuned on)": BENCH / "faq_resident_dev206.yaml",
+    "resident dev 207 (hard cases, tuned on)": BENCH / "faq_resident_dev207.yaml",
+    "resident dev 208 (tuned on)": BENCH / "faq_resident_dev208.yaml",
+    "resident dev 209 (hard cases, tuned on)": BENCH / "faq_resident_dev209.yaml",
+    "resident dev 210 (hard cases, tuned on)": BENCH / "faq_resident_dev210.yaml",
+    "resident dev 211 (hard cases, tuned on)": BENCH / "faq_resident_dev211.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -378,6 +387,7 @@ FROZEN = frozenset(
         "resident fresh 53 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 54 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 55 (hard cases, written 2026-12-05, never tuned on)",
+        "resident fresh 56 (hard cases, written 2026-12-05, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

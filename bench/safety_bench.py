@@ -298,6 +298,19 @@ SETS = {
     "round 193": ROOT / "bench" / "safety_round193.yaml",  # An Giang, Kiên Giang: hard scams; read on arrival
     "round 194": ROOT / "bench" / "safety_round194.yaml",  # Gia Lai, Bình Định: commerce-like scams; read on arrival
     "round 192": ROOT / "bench" / "safety_round192.yaml",  # Thanh Hóa: hard scams; read on arrival
+    "unseen 62": ROOT / "bench" / "safety_unseen62.yaml",  # Huế, Quảng Trị: hard scams; never opened
+    "round 195": ROOT / "bench" / "safety_round195.yaml",  # Phú Thọ, Vĩnh Phúc: hard scams; tuned
+    "round 196": ROOT / "bench" / "safety_round196.yaml",  # Cần Thơ, Sóc Trăng, Hậu Giang: hard ordinary posts; tuned
+    "round 197": ROOT / "bench" / "safety_round197.yaml",  # Vũng Tàu, Bình Thuận: commerce-like scams; tuned
+    "round 198": ROOT / "bench" / "safety_round198.yaml",  # Thái Bình, Hải Dương: ordinary commerce; tuned
+    "round 199": ROOT / "bench" / "safety_round199.yaml",  # Quảng Ngãi, Kon Tum: hard scams; tuned
+    "round 200": ROOT / "bench" / "safety_round200.yaml",  # Nghệ An: hard ordinary posts; tuned
+    "round 202": ROOT / "bench" / "safety_round202.yaml",  # Lâm Đồng, Đắk Nông: hard scams; tuned
+    "round 201": ROOT / "bench" / "safety_round201.yaml",  # Đồng Tháp, Tiền Giang: commerce-like scams; tuned
+    "round 203": ROOT / "bench" / "safety_round203.yaml",  # Hải Phòng, Quảng Ninh: hard ordinary posts; tuned
+    "round 204": ROOT / "bench" / "safety_round204.yaml",  # Huế, Đà Nẵng: ordinary commerce; tuned
+    "round 205": ROOT / "bench" / "safety_round205.yaml",  # Nghệ An, Hà Tĩnh: hard scams; tuned
+    "round 206": ROOT / "bench" / "safety_round206.yaml",  # Cà Mau, Bạc Liêu: commerce-like scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -363,6 +376,7 @@ NEVER_SHOWN = frozenset(
         "unseen 59",
         "unseen 60",
         "unseen 61",
+        "unseen 62",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
