@@ -52,6 +52,9 @@ _TEEN = {
     "ln": "link",
     "acc": "tai khoan",
 }
+# Words after which "kg" is a weight ("20 kg", "160k/kg", "mỗi kg", "mấy kg"), not "không".
+_KG_AFTER = frozenset({"mỗi", "moi", "mấy", "may", "nhiêu", "bn", "nửa", "chục", "trăm", "ngàn", "nghìn", "k"})
+_AMOUNT = re.compile(r"\d*[\d.,]*\d(k|đ|d)?")
 _WORD = re.compile(r"[^\W_]+")
 # Digits for look-alike letters ("Ch0 v4y t13n kh0ng th3 ch4p"): read back as letters in words that start with
 # a letter and have two or more, when a message writes at least LEET_MIN words so — "F0", "A4", a lottery's
@@ -94,7 +97,11 @@ def fold(text: str) -> str:
     words = _WORD.findall(text)
     if _LETTER_DIGIT.search(text) and sum(1 for w in words if _leet(w)) >= LEET_MIN:
         words = [w.translate(_LEET) if _leet(w) else w for w in words]
-    return " ".join(map(_fold_word, words))
+    folded = list(map(_fold_word, words))
+    for i in range(1, len(words)):
+        if words[i] == "kg" and (_AMOUNT.fullmatch(words[i - 1]) or words[i - 1] in _KG_AFTER):
+            folded[i] = "kg"  # "160k/kg", "giá 30 ngàn 1 kg", "mấy kg": kilograms, not teencode for "không"
+    return " ".join(folded)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -310,6 +310,15 @@ def judge(
                 and named_file not in _unquoted(text)
                 and bool(_DONT_INSTALL.search(outside))
             )
+            # — or told as what a message going around forces on its readers: "có tin nhắn mạo danh Chi cục Thủy
+            # sản bắt tải file vms_update.apk … Tuyệt đối không cài file đuôi .apk"
+            or (
+                warns
+                and not question
+                and bool(named_file)
+                and bool(_DONT_INSTALL.search(outside))
+                and _told_demand(text, named_file)
+            )
         )
         examples = bool(strong_links) and _all_named_as_examples(
             text, [lk.raw for lk in strong_links], lesson=not question and not asks_of_quote
@@ -459,6 +468,20 @@ def _named_as_example(text: str, raw: str) -> bool:
     return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_AFTER.search(after))
 
 
+# What a message or a crook made its readers do, told by someone else (folded, right before the file's name): "tin nhắn
+# mạo danh … bắt tải file", "bọn nó dụ cài". ("bắt", "dụ", "kêu" are never a sender's words of their own demand.)
+_TOLD_DEMAND = re.compile(
+    r"\b(tin nhan|tin|cuoc goi|trang|link|no|ke gian|doi tuong|bon lua|bon no|chung no|tui no)\b( \w+){0,8}"
+    r" (bat|keu|bieu|du) (ba con |nguoi dan |moi nguoi |chu tau |nguoi ta )?(tai|cai|cai dat|mo)"
+    r"( (file|app|ung dung|tep|ban cap nhat|phan mem))?\s*$"
+)
+
+
+def _told_demand(text: str, raw: str) -> bool:
+    at = text.find(raw)
+    return at >= 0 and bool(_TOLD_DEMAND.search(fold(text[max(0, at - 80) : at]) + " "))
+
+
 # A warning's own "don't install / open" (folded).
 _DONT_INSTALL = re.compile(
     r"\b(dung|khong|ko|dung co|tuyet doi khong|chang) (nen |duoc )?(cai|tai|bam|mo|down)\b"
@@ -477,6 +500,14 @@ _CALLED_FAKE = re.compile(
     r"|\b(day|do) (deu )?la (lua dao|gia mao|ma doc|phan mem doc|virus)\b"
     r"|\b(vi du|mau) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua dao|gia)\b"
     r"|\b(tin nhan|tin|link) (lua dao|gia) mau\b"
+    # a lesson's own headings: "Mẫu tin lừa mới nè", "dấu hiệu link giả", "nhận diện tin nhắn giả", "link giả hay có
+    # dạng …", a quiz's "đáp án: LỪA", "chữ gov.vn chỉ để lừa mắt mình" (not an app's bait: "giúp nhận diện cuộc gọi
+    # lừa đảo")
+    r"|\b(mau|vi du) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua|lua dao|gia)( moi)?\b"
+    r"|(?<!giup )(?<!de )(?<!tu dong )\b(dau hieu|nhan dien|nhan biet|cach nhan biet|cach phan biet)( \w+){0,2} (link|tin nhan|tin|trang|web|cuoc goi)"
+    r" (gia|lua)\b"
+    r"|\b(link|trang|web|ten mien) (gia|lua dao|lua)( \w+)? (hay|thuong) (co )?(dang|kieu|ten)\b"
+    r"|\bdap an( la)? (lua|gia)\b|\bde lua mat\b"
 )
 # A message going around, told of (folded): "dạo này có tin nhắn…", "mấy hôm nay xuất hiện link…".
 _CIRCULATING = re.compile(

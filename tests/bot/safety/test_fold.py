@@ -19,3 +19,8 @@ def test_dots_inside_words_are_read_through_when_a_message_is_written_so() -> No
     # Web addresses and a lone abbreviation stay as written.
     assert fold("xem fb.com/abc và dichvucong.gov.vn, t.me/x") == "xem fb com abc va dichvucong gov vn t me x"
     assert fold("TP.HCM và Q.1") == "tp hcm va q 1"
+
+
+def test_kg_after_a_number_is_kilograms_elsewhere_teencode_for_khong() -> None:
+    assert fold("Gà đồi 160k/kg, giá 30 ngàn 1 kg, mấy kg") == "ga doi 160k kg gia 30 ngan 1 kg may kg"
+    assert fold("em kg biết, kg đc đâu") == "em khong biet khong duoc dau"

@@ -1849,3 +1849,86 @@ def test_money_received_through_an_account_is_no_gift_to_collect() -> None:
     assert verdict(post) != "scam"
     assert "theme_prize" not in _codes(post)
     assert verdict("Chúc mừng quý khách được nhận quà qua tài khoản, bấm link xác nhận tại vcb-qua.top") == "scam"
+
+
+def test_a_price_per_kilogram_is_no_shortcut_offer() -> None:
+    # "160k/kg làm sẵn" once folded to "160k không làm sẵn", read as "without doing it yourself"
+    post = (
+        "Gà đồi thả vườn Yên Lập nuôi 6 tháng, 160k/kg làm sẵn, đặt trước 2 ngày để em bắt, Tết thì đặt sớm giúp em"
+        " nhé số lượng có hạn. Chuyển khoản 1903 6655 7788 Techcombank PHAM VAN LOC sau khi nhận hàng."
+    )
+    assert verdict(post) == "ok"
+
+
+def test_an_inauguration_with_a_contribution_per_household_is_no_paid_rite() -> None:
+    post = (
+        "Thôn mình sắp làm lễ khánh thành nhà văn hóa mới vào 28/12, mỗi hộ góp 100k liên hoan, ai muốn đóng góp"
+        " thêm ghi sổ công đức ở ban quản lý thôn."
+    )
+    assert verdict(post) == "ok"
+    assert verdict("Thầy làm lễ giải hạn cho cả nhà, gửi trước 2tr vào số tài khoản của thầy để sắm lễ") == "scam"
+
+
+def test_a_lesson_headed_as_a_sample_scam_is_no_public_warning() -> None:
+    lesson = (
+        'Mẫu tin lừa mới nè bà con coi để biết mà tránh: "Tài khoản VNeID của bạn chưa đồng bộ sau sáp nhập, bấm'
+        ' vneid-dongbo.com". Trang thật của VNeID chỉ là ứng dụng trên CH Play, App Store, không có web nào như vậy.'
+    )
+    assert verdict(lesson) != "scam"
+    quiz = (
+        'Hôm ni tổ CNSCĐ bày ra một trò chơi nhỏ: bà con đoán tin mô thật tin mô lừa. Tin 1: "VNeID: cap nhat dia chi'
+        ' sau sap nhap tai vneid-xa.com" — đáp án: LỪA, vì đường link không phải .gov.vn và VNeID không gửi link.'
+    )
+    assert verdict(quiz) != "scam"
+    # an app's bait that "helps recognise scam calls" is no lesson
+    bait = (
+        '‼️ Bộ Công an phát hành ứng dụng "Chống Lừa Đảo" giúp nhận diện cuộc gọi lừa đảo và tự động chặn. Các bác'
+        ' cài ngay cho bố mẹ: tai-app-chongluadao.com/ChongLuaDao.apk. Khi cài nhớ bấm "Cho phép" tất cả.'
+    )
+    assert verdict(bait) == "scam"
+
+
+def test_a_resident_who_reported_the_invitation_quoted_is_not_warned_against() -> None:
+    post = (
+        'Vừa có người trong nhóm nhắn riêng cho em mời "làm nhiệm vụ thả tim nhận tiền", em report luôn rồi. Admin'
+        " xem lại ai vừa vào nhóm mà toàn đi nhắn tin riêng thì mời ra giúp với."
+    )
+    assert verdict(post) != "scam"
+
+
+def test_wedding_gifts_to_the_grooms_account_are_no_new_payee() -> None:
+    post = (
+        "Chúc mừng 2 bạn Minh và Trang tổ 6 về chung một nhà 💕 tiệc cưới ngày 27/12, nhà trai nhận mừng cưới chuyển"
+        " khoản qua số tài khoản chú rể 1017 8822 4455 VPBank NGUYEN DUC MINH"
+    )
+    assert verdict(post) == "ok"
+
+
+def test_an_app_file_told_as_what_a_fake_message_forces_on_its_readers_is_an_example() -> None:
+    post = (
+        "Bà con cẩn thận: mấy hôm nay có tin nhắn mạo danh Chi cục Thủy sản bắt tải file vms_update.apk. Phần mềm VMS"
+        " do nhà cung cấp thiết bị cập nhật, không ai gửi file apk qua tin nhắn. Tuyệt đối không cài file đuôi .apk"
+        " từ tin nhắn, mất hết tiền trong tài khoản đấy."
+    )
+    assert verdict(post) != "scam"
+    # the sender's own demand is no story told
+    assert (
+        verdict(
+            "Tin nhắn từ Chi cục Thủy sản: yêu cầu chủ tàu tải file vms_update.apk để cập nhật, không cài sẽ bị phạt"
+        )
+        == "scam"
+    )
+
+
+def test_a_notice_that_says_there_is_no_fee_asks_for_none() -> None:
+    post = (
+        "Nhờ các bạn trẻ về nhà nhắc bố mẹ: Ngân hàng Chính sách xã hội chỉ cho vay qua tổ tiết kiệm và vay vốn ở"
+        " thôn, có tổ trưởng và cán bộ hội đoàn thể. Không có vay online, không có phí hồ sơ."
+    )
+    assert verdict(post) == "ok"
+    assert (
+        verdict(
+            "Vay nhanh 50 triệu không thế chấp, chỉ cần đóng phí hồ sơ 500k trước khi giải ngân, nhắn Zalo 0987 123 456"
+        )
+        == "scam"
+    )
