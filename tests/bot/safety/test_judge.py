@@ -1933,3 +1933,12 @@ def test_a_notice_that_says_there_is_no_fee_asks_for_none() -> None:
         )
         == "scam"
     )
+
+
+def test_a_buyer_who_asks_for_the_cards_cvv_is_a_scam() -> None:
+    post = (
+        "Cho tôi hỏi chị chủ bán mắm nêm, mình lấy 50 hũ làm quà tất niên cơ quan, thanh toán bằng chuyển khoản công"
+        " ty. Kế toán bên mình cần chị cung cấp ảnh chụp thẻ ngân hàng 2 mặt và mã CVV để tạo lệnh chuyển nghe chị."
+    )
+    assert verdict(post) == "scam"
+    assert verdict("Tổ CNS nhắc: không bao giờ cung cấp mã CVV sau thẻ cho ai, kể cả người xưng ngân hàng.") != "scam"
