@@ -461,6 +461,17 @@ def test_money_already_gone_is_told_not_asked() -> None:
         assert not tells_money_lost(folded_words(text)), text
 
 
+def test_money_drawn_from_the_account_or_gone_after_a_click_is_told() -> None:
+    for text in (
+        "lỡ đọc mã OTP cho người ta, tài khoản ngân hàng bị rút mất 8 triệu, giờ làm gì",
+        "bấm link cập nhật địa chỉ, bị rút hết tiền, báo ai",
+        "khách đặt tỏi, tui bấm link nhận tiền rồi mất sạch, báo ai",
+    ):
+        assert tells_money_lost(folded_words(text)), text
+    for text in ("tài khoản có bị rút tiền không", "đưa mã thì có mất sạch không", "đi rút tiền lương hưu"):
+        assert not tells_money_lost(folded_words(text)), text
+
+
 def test_money_that_flew_away_and_rice_dried_to_a_crisp_are_no_plane_and_no_question() -> None:
     assert "máybay" not in tokens("tiền trong thẻ bay mất tiêu")
     assert "máybay" in tokens("tuần sau bay ra Hà Nội")
