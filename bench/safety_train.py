@@ -214,9 +214,10 @@ ROUNDS = (
     "safety_round167.yaml",
     "safety_round168.yaml",
     "safety_round169.yaml",
-    # Rounds 170-194 (thirtieth and thirty-first passes) are not trained on: the score retrained with rounds 170-180
+    # Rounds 170-206 (thirtieth to thirty-second passes) are not trained on: the score retrained with rounds 170-180
     # read two of the test suite's plain scams (a prize behind a short link, a quick BHXH withdrawal offered by a
-    # stranger's mobile) as ordinary. The rules were tuned on them. See docs/safety.md.
+    # stranger's mobile) as ordinary; retrained with 170-191 it judged rounds 192-198 no better (753 against 752 scams,
+    # 9 against 8 ordinary posts warned). The rules were tuned on them. See docs/safety.md.
 )
 MORE = "safety_train_more.yaml"
 MORE_R3 = "safety_train_r3.yaml"  # third round: families the second covered thinly

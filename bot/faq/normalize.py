@@ -1047,9 +1047,10 @@ _MONEY_LOST = re.compile(
     r"|\bmat (het|sach) (tien|\d+)\b(?! (khong|ko|hong|k|chua|ha|a)\b)|\bmat (tien|\d+ ?(trieu|tr)) (roi|luon|oan)\b"
     r"|\b(taikhoan|tai khoan|tk|the)( \w+){0,2} (mat|bay|maybay|bi rut)( het| sach)? tien\b"
     r"(?! (khong|ko|hong|k|chua|ha|a)\b)"
-    # "tài khoản bị rút mất 8 triệu", "bị rút hết tiền", "bấm link nhận tiền rồi mất sạch"
-    r"|\bbi rut( mat| het| sach)? (tien|\d+|het|sach)\b(?! (khong|ko|hong|k|chua|ha|a)\b)"
-    r"|\b(roi|la|thi|xong) (bi )?mat (sach|het)( tien| roi| luon)?\b(?! (khong|ko|hong|k|chua|ha|a)\b)"
+    # "tài khoản bị rút mất 8 triệu", "bị rút hết tiền", "bấm link nhận tiền rồi mất sạch" (possessive: "bị rút hết tiền
+    # không", "thì mất hết tiền à" ask)
+    r"|\bbi rut( mat| het| sach)?+ (tien|\d+|het|sach)\b(?! (khong|ko|hong|k|chua|ha|a)\b)"
+    r"|\b(roi|la|thi|xong) (bi )?mat (sach|het)( tien| roi| luon)?+\b(?! (khong|ko|hong|k|chua|ha|a)\b)"
 )
 
 

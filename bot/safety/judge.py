@@ -498,14 +498,13 @@ _CALLED_FAKE = re.compile(
     r"|\b(link|trang|duong link|tin|tin nhan|file|app|ung dung) (nay|do|tren|ay|kia) (deu )?la "
     r"(link |trang |trang web |tin |tin nhan |file |app |ung dung )?(gia|lua)\b"
     r"|\b(day|do) (deu )?la (lua dao|gia mao|ma doc|phan mem doc|virus)\b"
-    r"|\b(vi du|mau) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua dao|gia)\b"
     r"|\b(tin nhan|tin|link) (lua dao|gia) mau\b"
     # a lesson's own headings: "Mẫu tin lừa mới nè", "dấu hiệu link giả", "nhận diện tin nhắn giả", "link giả hay có
     # dạng …", a quiz's "đáp án: LỪA", "chữ gov.vn chỉ để lừa mắt mình" (not an app's bait: "giúp nhận diện cuộc gọi
     # lừa đảo")
     r"|\b(mau|vi du) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua|lua dao|gia)( moi)?\b"
-    r"|(?<!giup )(?<!de )(?<!tu dong )\b(dau hieu|nhan dien|nhan biet|cach nhan biet|cach phan biet)( \w+){0,2} (link|tin nhan|tin|trang|web|cuoc goi)"
-    r" (gia|lua)\b"
+    r"|(?<!giup )(?<!de )(?<!tu dong )\b(dau hieu|nhan dien|nhan biet|cach nhan biet|cach phan biet)( \w+){0,2}"
+    r" (link|tin nhan|tin|trang|web|cuoc goi) (gia|lua)\b"
     r"|\b(link|trang|web|ten mien) (gia|lua dao|lua)( \w+)? (hay|thuong) (co )?(dang|kieu|ten)\b"
     r"|\bdap an( la)? (lua|gia)\b|\bde lua mat\b"
 )

@@ -468,7 +468,13 @@ def test_money_drawn_from_the_account_or_gone_after_a_click_is_told() -> None:
         "khách đặt tỏi, tui bấm link nhận tiền rồi mất sạch, báo ai",
     ):
         assert tells_money_lost(folded_words(text)), text
-    for text in ("tài khoản có bị rút tiền không", "đưa mã thì có mất sạch không", "đi rút tiền lương hưu"):
+    for text in (
+        "tài khoản có bị rút tiền không",
+        "đưa mã thì có mất sạch không",
+        "đi rút tiền lương hưu",
+        "lỡ đưa otp thì mất hết tiền à",
+        "vậy là bị rút hết tiền không",
+    ):
         assert not tells_money_lost(folded_words(text)), text
 
 
