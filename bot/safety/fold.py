@@ -54,7 +54,7 @@ _TEEN = {
 }
 # Words after which "kg" is a weight ("20 kg", "160k/kg", "mỗi kg", "mấy kg"), not "không".
 _KG_AFTER = frozenset({"mỗi", "moi", "mấy", "may", "nhiêu", "bn", "nửa", "chục", "trăm", "ngàn", "nghìn", "k"})
-_AMOUNT = re.compile(r"\d*[\d.,]*\d(k|đ|d)?")
+_AMOUNT = re.compile(r"\d+[kđd]?")  # a word of digits, or an amount: "20", "160k" (words hold no "." nor ",")
 _WORD = re.compile(r"[^\W_]+")
 # Digits for look-alike letters ("Ch0 v4y t13n kh0ng th3 ch4p"): read back as letters in words that start with
 # a letter and have two or more, when a message writes at least LEET_MIN words so — "F0", "A4", a lottery's
