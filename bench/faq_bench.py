@@ -325,6 +325,10 @@ SETS = {
     "resident dev 209 (hard cases, tuned on)": BENCH / "faq_resident_dev209.yaml",
     "resident dev 210 (hard cases, tuned on)": BENCH / "faq_resident_dev210.yaml",
     "resident dev 211 (hard cases, tuned on)": BENCH / "faq_resident_dev211.yaml",
+    "resident fresh 57 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh57.yaml",
+    "resident dev 212 (hard cases, tuned on)": BENCH / "faq_resident_dev212.yaml",
+    "resident dev 213 (hard cases, tuned on)": BENCH / "faq_resident_dev213.yaml",
+    "resident dev 214 (tuned on)": BENCH / "faq_resident_dev214.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -388,6 +392,7 @@ FROZEN = frozenset(
         "resident fresh 54 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 55 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 56 (hard cases, written 2026-12-05, never tuned on)",
+        "resident fresh 57 (hard cases, written 2026-12-05, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -311,6 +311,10 @@ SETS = {
     "round 204": ROOT / "bench" / "safety_round204.yaml",  # Huế, Đà Nẵng: ordinary commerce; tuned
     "round 205": ROOT / "bench" / "safety_round205.yaml",  # Nghệ An, Hà Tĩnh: hard scams; tuned
     "round 206": ROOT / "bench" / "safety_round206.yaml",  # Cà Mau, Bạc Liêu: commerce-like scams; tuned
+    "unseen 63": ROOT / "bench" / "safety_unseen63.yaml",  # Bình Định, Phú Yên: hard scams; never opened
+    "round 207": ROOT / "bench" / "safety_round207.yaml",  # Lào Cai, Yên Bái: hard scams; tuned
+    "round 208": ROOT / "bench" / "safety_round208.yaml",  # Bến Tre, Trà Vinh: hard ordinary posts; tuned
+    "round 209": ROOT / "bench" / "safety_round209.yaml",  # Tây Ninh, Long An: commerce-like scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -377,6 +381,7 @@ NEVER_SHOWN = frozenset(
         "unseen 60",
         "unseen 61",
         "unseen 62",
+        "unseen 63",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
