@@ -329,6 +329,10 @@ SETS = {
     "resident dev 212 (hard cases, tuned on)": BENCH / "faq_resident_dev212.yaml",
     "resident dev 213 (hard cases, tuned on)": BENCH / "faq_resident_dev213.yaml",
     "resident dev 214 (tuned on)": BENCH / "faq_resident_dev214.yaml",
+    "resident dev 215 (hard cases, tuned on)": BENCH / "faq_resident_dev215.yaml",
+    "resident dev 216 (hard cases, tuned on)": BENCH / "faq_resident_dev216.yaml",
+    "resident dev 218 (hard cases, tuned on)": BENCH / "faq_resident_dev218.yaml",
+    "resident dev 217 (tuned on)": BENCH / "faq_resident_dev217.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

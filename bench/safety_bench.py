@@ -315,6 +315,10 @@ SETS = {
     "round 207": ROOT / "bench" / "safety_round207.yaml",  # Lào Cai, Yên Bái: hard scams; tuned
     "round 208": ROOT / "bench" / "safety_round208.yaml",  # Bến Tre, Trà Vinh: hard ordinary posts; tuned
     "round 209": ROOT / "bench" / "safety_round209.yaml",  # Tây Ninh, Long An: commerce-like scams; tuned
+    "round 210": ROOT / "bench" / "safety_round210.yaml",  # Hưng Yên, Bắc Ninh: hard ordinary posts; tuned
+    "round 211": ROOT / "bench" / "safety_round211.yaml",  # Quảng Bình, Hà Tĩnh: ordinary commerce; tuned
+    "round 212": ROOT / "bench" / "safety_round212.yaml",  # Cao Bằng, Lạng Sơn: hard scams; tuned
+    "round 213": ROOT / "bench" / "safety_round213.yaml",  # Bình Dương, Bình Phước: commerce-like scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
