@@ -68,6 +68,7 @@ from bot.faq.normalize import (
     exclaims,
     fold,
     folded_words,
+    grumbles,
     handled_scam,
     has_scam_evidence,
     heard_in_news,
@@ -819,7 +820,7 @@ class Matcher:
         if not alarming and not asks:
             n_syl = len(syllables(text))
             reported = PROBLEMS and reports_problem(text) and not self.topics[best].live
-            if (not sure and n_syl > TERSE and not reported) or tells_news(text):
+            if ((not sure or grumbles(text)) and n_syl > TERSE and not reported) or tells_news(text):
                 return Match(None, score, False, topic, "statement", suggestions)
         # Weather and salinity are what people chat about most ("nóng muốn xỉu luôn á", "canh chua
         # nêm hơi mặn", "bão vô rồi, nhà ai mái tôn thì chằng lại"): a live answer needs a plain

@@ -408,6 +408,12 @@ SCAM_PHRASES = re.compile(
 # An ad starts like this ("Bán xoài cát…", "Cần mua lúa…") and asks nothing; talk about
 # selling *online* (the sell-online topic) names the channel instead.
 SELLING_ONLINE = re.compile(r"\b(online|voso|postmart|san|gian hang|tmdt)\b")
+# A seller asking how to sell online, whatever ad words the story holds ("bán mối ở chợ hoài giá rẻ, muốn đăng lên mạng
+# bán thì làm sao, lên sàn nào?"): a question for the selling-online topic, not an ad.
+ASKS_HOW_TO_SELL = re.compile(
+    r"\b(len|tren|qua) (mang|san|online)\b.{0,60}"
+    r"\b(lam sao|the nao|o dau|san nao|cho nao|cho mo|cach nao|bat dau tu dau)\b"
+)
 AD_START = re.compile(r"^(ban|can ban|mua|can mua|thu mua|cho thue|can thue|nhan may|nhan lam)\b")
 QUESTION_WORDS = re.compile(
     r"\b(sao|nao|gi|dau|khong|chua|cach|huong dan|lam the|the nao|bao nhieu|bao lau|co nen|duoc khong|ha|hoi"
@@ -952,6 +958,18 @@ def exclaims(text: str) -> bool:
     return any(t in _EXCLAIMS or t in _EXCLAIMS_UNMARKED for t in _WORD.findall(canonical(_squeezed(text))))
 
 
+# A grumble about a rule or a chore ("ngân hàng bắt quét mặt phiền quá trời", "chờ hoài mệt thiệt"): said to the
+# group, no request — unless it also asks or reports something not working.
+_GRUMBLE = re.compile(
+    r"\b(phien (phuc )?(qua|that|thiet|ghe|qua troi|chet)|met (qua|thiet|that|ghe|moi)|buc (ca )?minh"
+    r"|chan (qua|that|thiet|ghe)|kho chiu (qua|that|thiet|ghe)|rac roi (qua|that|thiet|ghe))\b"
+)
+
+
+def grumbles(text: str) -> bool:
+    return bool(_GRUMBLE.search(folded_words(text)))
+
+
 def is_question(text: str) -> bool:
     """Whether a message asks (or asks for) something rather than telling news."""
     if "?" in text:
@@ -1224,21 +1242,36 @@ def asks_what_the_bot_does(text: str) -> bool:
 
 # The whole message asks what can be asked here, or who is answering: "em hỏi được những gì ở đây",
 # "bạn giúp được việc gì", "bạn là ai vậy", "cháu là máy hả". Nothing but the bot can be meant (folded words).
-_SELF = r"(?:ban|em|chau|bot|loaso|may nay|con bot nay|ben nay)"
+_SELF = r"(?:ban|em|chau|mi|bot|loaso|may nay|con bot nay|con may nay|cai may nay|ben nay)"
 _IS_A_MACHINE = (
     rf"{_SELF} la (?:cai )?(?:may|nguoi may|robot|loaso|nguoi hay may|nguoi that hay may|may hay nguoi(?: that)?)"
     r"(?: (?:ha|a|vay|phai khong|ak|ah))*"
 )
+_MACHINE_OR_MAN = r"(?:may hay nguoi|nguoi hay may)(?: (?:that|vay|a|ha))*"
+# "Bạn là ai vậy", "mi là người thật hay máy": who is answering, before what it does or alone.
+_WHO = (
+    rf"(?:{_IS_A_MACHINE}|(?:ban|mi|bot|loaso|may nay|con bot nay|ben nay) la ai"
+    rf"(?: (?:vay|a|the|day|do|ha|nhi))*(?: {_MACHINE_OR_MAN})?)"
+)
+# What it does: "giúp được những gì", "trả lời được việc gì", "biết làm những việc chi" — "được" or "những"
+# (or both) say it is about what can be done; "em làm gì" alone is a neighbour asking what someone is doing.
+_WHAT = r"(?: (?:cho )?(?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))?(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi"
+_CAN = (
+    rf"(?:(?:ad|admin) oi )?(?:(?:{_SELF}|ad|minh|o day) )?(?:oi )?(?:co the )?"
+    rf"(?:(?:hoi|giup|lam|tra loi|ho tro|chi|huong dan)(?: {_SELF})? duoc{_WHAT}"
+    rf"|biet (?:lam|tra loi|giup)(?: duoc)?(?: (?:cho )?(?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))? nhung"
+    r"(?: (?:cai|viec|chuyen|cau))? gi"
+    rf"|biet (?:lam|tra loi|giup) duoc{_WHAT}"
+    # "tui có thể hỏi mấy chuyện gì ở đây": what can be asked here
+    r"|(?:tui|toi|minh|em|con) (?:co the )?hoi(?: duoc)? (?:nhung|may) (?:cai|viec|chuyen|cau) gi(?: duoc)? o day)"
+    r"(?: (?:o day|vay|a|ha|nhi|the|nua|khong|ko|duoc))*"
+)
 _WHO_OR_WHAT_HERE = re.compile(
     # "Cháu là máy hả, cháu giúp được ông những việc gì": an elder asks the bot ("cháu") what it is and does
-    rf"^(?:{_IS_A_MACHINE} )?(?:(?:{_SELF}|ad|minh|o day) )?(?:oi )?(?:co the )?"
-    rf"(?:hoi|giup|lam|tra loi|ho tro|chi|huong dan)(?: {_SELF})? duoc"
-    r"(?: (?:cho )?(?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))?(?: nhung| may)?"
-    r"(?: (?:cai|viec|chuyen))? gi(?: (?:o day|vay|a|ha|nhi|the|nua|khong|ko))*$"
+    rf"^(?:{_WHO} )?{_CAN}$"
     # "Cháu là cái máy hay người thật rứa, hỏi cháu những chuyện chi được"
     rf"|^(?:{_IS_A_MACHINE} )?(?:hoi|nho) {_SELF}(?: nhung| may)? (?:cai|viec|chuyen) gi duoc(?: (?:vay|a|ha|khong))*$"
-    r"|^(?:ban|bot|loaso|may nay|con bot nay|ben nay) la ai(?: (?:vay|a|the|day|do|ha|nhi))*$"
-    rf"|^{_IS_A_MACHINE}$"
+    rf"|^{_WHO}$"
     # "cái máy trả lời tự động này hỏi gì cũng được hả"
     rf"|^(?:ad )?(?:cai )?(?:{_SELF}|may tra loi tu dong(?: nay)?) (?:hoi|tra loi) gi cung duoc"
     r"(?: (?:ha|a|khong|ko|hong|vay))*$"
@@ -1346,7 +1379,7 @@ def is_chitchat(text: str) -> bool:
     """Greetings, thanks, 'ok', ads: nothing a help desk should answer."""
     words = folded_words(text)
     asks = QUESTION_WORDS.search(words) or "?" in text or SELLING_ONLINE.search(words)
-    if SELLING.search(words) and not (asks and has_scam_evidence(text)):
+    if SELLING.search(words) and not (asks and has_scam_evidence(text)) and not ASKS_HOW_TO_SELL.search(words):
         # (not a resident cheated by a seller asking what to do: "bị lừa chuyển 12 triệu cho đứa bán phân bón giá rẻ
         # trên facebook, giờ báo ở đâu")
         return True

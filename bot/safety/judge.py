@@ -496,7 +496,7 @@ _DONT_INSTALL = re.compile(
 _CALLED_FAKE = re.compile(
     r"\b(day|do) (deu )?la (link |trang |trang web |web |website |tin |tin nhan |file |app |ung dung )(gia|lua)\b"
     r"|\b(link|trang|duong link|tin|tin nhan|file|app|ung dung) (nay|do|tren|ay|kia) (deu )?la "
-    r"(link |trang |trang web |tin |tin nhan |file |app |ung dung )?(gia|lua)\b"
+    r"(link |trang |trang web |tin |tin nhan |file |app |ung dung )?(gia|lua|ma doc|phan mem doc|virus)\b"
     r"|\b(day|do) (deu )?la (lua dao|gia mao|ma doc|phan mem doc|virus)\b"
     r"|\b(tin nhan|tin|link) (lua dao|gia) mau\b"
     # a lesson's own headings: "Mẫu tin lừa mới nè", "dấu hiệu link giả", "nhận diện tin nhắn giả", "link giả hay có
@@ -507,6 +507,8 @@ _CALLED_FAKE = re.compile(
     r" (link|tin nhan|tin|trang|web|cuoc goi) (gia|lua)\b"
     r"|\b(link|trang|web|ten mien) (gia|lua dao|lua)( \w+)? (hay|thuong) (co )?(dang|kieu|ten)\b"
     r"|\bdap an( la)? (lua|gia)\b|\bde lua mat\b"
+    # a quiz: "đọc tin sau và cho biết đâu là dấu hiệu lừa"
+    r"|\b(dau la|chi ra|cho biet|tim) (cac |nhung )?dau hieu (lua|gia)\b"
 )
 # A message going around, told of (folded): "dạo này có tin nhắn…", "mấy hôm nay xuất hiện link…".
 _CIRCULATING = re.compile(

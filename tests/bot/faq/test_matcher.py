@@ -670,3 +670,12 @@ def test_once_the_money_is_gone_the_lesson_on_keeping_the_code_is_no_answer(matc
     assert matcher.match("người lạ hỏi mã otp thì có nên đọc cho họ không, đọc rồi có bị mất tiền không").topic == (
         "scam.otp"
     )
+
+
+def test_a_grumble_about_the_bank_gets_no_answer_but_the_question_does(matcher: Matcher) -> None:
+    assert matcher.match("ngân hàng bắt quét mặt phiền quá trời, già rồi còn bắt chụp ảnh").topic is None
+    assert matcher.match("ngân hàng bắt quét mặt phiền quá, giờ quét sao cho được").topic == "pay.face_check"
+
+
+def test_the_bot_asked_who_it_is_and_what_it_does_gets_the_help(matcher: Matcher) -> None:
+    assert matcher.match("mi là người thật hay máy, mi biết làm những việc chi").topic == "bot.help"

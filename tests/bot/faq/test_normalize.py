@@ -6,12 +6,14 @@ import pytest
 
 from bot.faq.normalize import (
     asks_live,
+    asks_the_bot_itself,
     calls_someone,
     canonical,
     compatible,
     content_tokens,
     fold,
     folded_words,
+    grumbles,
     has_scam_evidence,
     is_chitchat,
     is_question,
@@ -483,3 +485,33 @@ def test_money_that_flew_away_and_rice_dried_to_a_crisp_are_no_plane_and_no_ques
     assert "máybay" in tokens("tuần sau bay ra Hà Nội")
     assert "sao" not in tokens("nắng quá lúa khô rang")
     assert "sao" in tokens("mần rang đây bây")
+
+
+def test_whoever_answers_here_asked_what_it_is_and_does() -> None:
+    for text in (
+        "ban la ai v, tra loi dc nhung gi",
+        "bạn biết làm những việc gì",
+        "mi là người thật hay máy, mi biết làm những việc chi",
+        "ad oi con may nay lam dc nhung j",
+        "bạn là ai vậy, máy hay người, giúp được gì",
+        "tui có thể hỏi mấy chuyện gì ở đây",
+    ):
+        assert asks_the_bot_itself(text), text
+    # a neighbour asked what someone is doing, or what a clerk does at the office
+    for text in ("em làm gì đó", "bạn biết làm gì không", "chị ơi em làm được những việc gì ở ủy ban"):
+        assert not asks_the_bot_itself(text), text
+
+
+def test_a_grumble_is_told_not_asked() -> None:
+    assert grumbles("ngân hàng bắt quét mặt phiền quá trời, già rồi còn bắt chụp ảnh")
+    assert grumbles("chờ mã hoài mệt thiệt")
+    assert not grumbles("ngân hàng bắt quét mặt, làm sao quét")
+
+
+def test_a_seller_asking_how_to_sell_online_is_no_ad_whatever_the_story_says_of_prices() -> None:
+    question = (
+        "Nhà tui làm đường thốt nốt ở Tri Tôn, bán mối ở chợ hoài giá rẻ. Muốn đăng lên mạng bán cho người ở thành phố"
+        " thì làm sao, lên sàn nào?"
+    )
+    assert not is_chitchat(question)
+    assert is_chitchat("Xoài cát giá rẻ bán online, ai mua ib 0912345678")

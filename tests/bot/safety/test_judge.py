@@ -1942,3 +1942,24 @@ def test_a_buyer_who_asks_for_the_cards_cvv_is_a_scam() -> None:
     )
     assert verdict(post) == "scam"
     assert verdict("Tổ CNS nhắc: không bao giờ cung cấp mã CVV sau thẻ cho ai, kể cả người xưng ngân hàng.") != "scam"
+
+
+def test_a_lesson_calling_a_file_malware_or_quizzing_the_signs_names_examples() -> None:
+    notice = (
+        "Ban Quản lý KCN tỉnh thông báo: người lao động đăng ký bảo hiểm thất nghiệp tại Trung tâm Dịch vụ việc làm. KHÔNG"
+        ' có ứng dụng "BHTN_Update.apk" nào. File này là mã độc, anh chị em công nhân tuyệt đối không cài.'
+    )
+    quiz = (
+        'Bài tập nhỏ cho các cụ: đọc tin sau và cho biết đâu là dấu hiệu lừa: "Quý khách nhận được quà tặng 5.000.000đ,'
+        ' vui lòng cung cấp số thẻ và mã CVV phía sau để nhận". Đáp án: hỏi mã CVV và hứa quà bất ngờ.'
+    )
+    assert verdict(notice) != "scam"
+    assert verdict(quiz) != "scam"
+    # the file sent to be installed, and the bank's "signs of fraud on your account", stay scams
+    assert verdict("Anh chị công nhân cài file BHTN_Update.apk để nhận bảo hiểm thất nghiệp trong ngày nhé") == "scam"
+    assert (
+        verdict(
+            "Vietcombank: tài khoản của quý khách có dấu hiệu lừa đảo, bị tạm khóa. Xác minh ngay tại vcb-xacminh.top"
+        )
+        == "scam"
+    )
