@@ -346,7 +346,8 @@ def judge(
             # site still is one).
             verdict = Verdict.SUSPICIOUS
     elif score >= data.suspicious_at:
-        verdict = Verdict.SCAM if sure_odds > SIMILAR_SCAM_ODDS and not warns else Verdict.SUSPICIOUS
+        # (not a newspaper's article shared, whatever the learned score makes of its headline)
+        verdict = Verdict.SCAM if sure_odds > SIMILAR_SCAM_ODDS and not warns and not shares_news else Verdict.SUSPICIOUS
     else:
         verdict = Verdict.OK
     if (

@@ -1963,3 +1963,31 @@ def test_a_lesson_calling_a_file_malware_or_quizzing_the_signs_names_examples() 
         )
         == "scam"
     )
+
+
+def test_a_provinces_newspaper_article_shared_is_news() -> None:
+    shared = (
+        "Chuyển tiếp bài báo Bình Phước: Tỉnh hỗ trợ nông dân chuyển đổi giống điều năng suất cao"
+        " https://baobinhphuoc.com.vn/news/4/169221/ho-tro-chuyen-doi-giong-dieu"
+    )
+    assert verdict(shared) != "scam"
+    # a look-alike of the paper is no paper
+    assert verdict("Nhận hỗ trợ 2 triệu cho nông dân trồng điều, đăng nhập tại baobinhphuoc-hotro.top/nhan") == "scam"
+
+
+def test_grafting_a_bud_and_shipping_by_post_are_farm_and_shop_talk() -> None:
+    assert (
+        verdict(
+            "Ghép mắt bưởi thì làm mùa xuân hoặc thu, chọn mắt ở cành bánh tẻ trên cây mẹ sai quả, buộc dây nilon"
+            " chặt, sau 20 ngày mở dây."
+        )
+        == "ok"
+    )
+    assert (
+        verdict(
+            "Khô cá đuối nướng đóng túi 200g 65k. Ship Đồng Hới 15k, toàn quốc theo giá bưu điện. Stk Vietcombank"
+            " 0451 0001 9938 Ngo Thi Hoa"
+        )
+        == "ok"
+    )
+    assert verdict("Anh điền số tài khoản và mã OTP vào đây để nhận tiền hoàn: hoantien-vcb.top") == "scam"
