@@ -146,6 +146,7 @@ VARIANTS: dict[str, str] = {
     "tui": "tôi", "t": "tôi", "tao": "tôi", "tau": "tôi", "mik": "mình", "mh": "mình", "mn": "mọi người",
     "mng": "mọi người", "j": "gì", "ji": "gì", "chi": "gì", "răng": "sao", "rứa": "vậy", "ntn": "như thế nào",
     "z": "vậy", "v": "vậy", "zay": "vậy", "dzậy": "vậy", "zậy": "vậy", "ruk": "rồi", "rùi": "rồi", "r": "rồi",
+    "cns": "côngnghệsố", "tcns": "tổ côngnghệsố",  # "ib tổ cns kiểu gì"
     "ns": "nói", "bit": "biết", "bik": "biết", "bt": "biết", "lm": "làm", "mần": "làm", "thui": "thôi",
     "vs": "với", "cx": "cũng", "cg": "cũng", "nhiu": "nhiêu", "wa": "qua", "ik": "đi", "bn": "bao nhiêu",
     "nàm": "làm", "lày": "này", "nạnh": "lạnh", "kai": "khai", "nà": "là", "nấy": "lấy", "nần": "lần", "núc": "lúc",
@@ -207,6 +208,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("mặt khẩu", "mậtkhẩu"), ("mậc khẩu", "mậtkhẩu"),
     ("trực tuyến", "online"), ("trên mạng", "online"), ("qua mạng", "online"), ("on lai", "online"),
     ("ôn lai", "online"), ("mứt 1", "mức 1"), ("mứt 2", "mức 2"),
+    ("mức thấp", "mức 1"),  # "chỉ cần cái mức thấp để coi giấy tờ": the lower of the account's levels
     ("log in", "đăngnhập"), ("lóc in", "đăngnhập"), ("sign in", "đăngnhập"), ("đăng nhập", "đăngnhập"),
     ("mật khẩu", "mậtkhẩu"), ("số điện thoại", "sốđiệnthoại"), ("điện thoại", "điệnthoại"),
     ("mã otp", "otp"), ("mã qr", "qr"), ("mã xác thực", "otp"), ("mã xác nhận", "otp"),
@@ -374,7 +376,7 @@ SELLING = re.compile(
     # (not "cần bản gốc" — a document's original; "bán cho thương lái / lái buôn giá rẻ" is a complaint; "ib riêng" asks
     # to talk privately; "ship COD ra sao" asks how)
     r"\b(can ban(?! (goc|sao|chinh|photo|scan|dich|in|cung|giay|cu)\b)|ban gap|thanh ly"
-    r"|(?<!thuong lai )(?<!lai buon )(?<!tra )(?<!ban )gia re|gia si|lh \d+|inbox(?! rieng)|ib(?! rieng)|order"
+    r"|(?<!thuong lai )(?<!lai buon )(?<!tra )(?<!ban )gia re|gia si|lh \d+|inbox(?! (rieng|to|ad|admin)\b)|ib(?! (rieng|to|ad|admin)\b)|order"
     r"|ship cod(?! (ra sao|ra rang|the nao|nhu the nao|sao|lam sao))|freeship|sale|0\d{9}|ai co ban|can mua)\b"
 )
 

@@ -347,7 +347,9 @@ def judge(
             verdict = Verdict.SUSPICIOUS
     elif score >= data.suspicious_at:
         # (not a newspaper's article shared, whatever the learned score makes of its headline)
-        verdict = Verdict.SCAM if sure_odds > SIMILAR_SCAM_ODDS and not warns and not shares_news else Verdict.SUSPICIOUS
+        verdict = (
+            Verdict.SCAM if sure_odds > SIMILAR_SCAM_ODDS and not warns and not shares_news else Verdict.SUSPICIOUS
+        )
     else:
         verdict = Verdict.OK
     if (
