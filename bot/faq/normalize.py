@@ -376,7 +376,8 @@ SELLING = re.compile(
     # (not "cần bản gốc" — a document's original; "bán cho thương lái / lái buôn giá rẻ" is a complaint; "ib riêng" asks
     # to talk privately; "ship COD ra sao" asks how)
     r"\b(can ban(?! (goc|sao|chinh|photo|scan|dich|in|cung|giay|cu)\b)|ban gap|thanh ly"
-    r"|(?<!thuong lai )(?<!lai buon )(?<!tra )(?<!ban )gia re|gia si|lh \d+|inbox(?! (rieng|to|ad|admin)\b)|ib(?! (rieng|to|ad|admin)\b)|order"
+    r"|(?<!thuong lai )(?<!lai buon )(?<!tra )(?<!ban )gia re|gia si|lh \d+|inbox(?! (rieng|to|ad|admin)\b)"
+    r"|ib(?! (rieng|to|ad|admin)\b)|order"
     r"|ship cod(?! (ra sao|ra rang|the nao|nhu the nao|sao|lam sao))|freeship|sale|0\d{9}|ai co ban|can mua)\b"
 )
 

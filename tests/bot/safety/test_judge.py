@@ -1946,8 +1946,8 @@ def test_a_buyer_who_asks_for_the_cards_cvv_is_a_scam() -> None:
 
 def test_a_lesson_calling_a_file_malware_or_quizzing_the_signs_names_examples() -> None:
     notice = (
-        "Ban Quản lý KCN tỉnh thông báo: người lao động đăng ký bảo hiểm thất nghiệp tại Trung tâm Dịch vụ việc làm. KHÔNG"
-        ' có ứng dụng "BHTN_Update.apk" nào. File này là mã độc, anh chị em công nhân tuyệt đối không cài.'
+        "Ban Quản lý KCN tỉnh thông báo: người lao động đăng ký bảo hiểm thất nghiệp tại Trung tâm Dịch vụ việc làm."
+        ' KHÔNG có ứng dụng "BHTN_Update.apk" nào. File này là mã độc, anh chị em công nhân tuyệt đối không cài.'
     )
     quiz = (
         'Bài tập nhỏ cho các cụ: đọc tin sau và cho biết đâu là dấu hiệu lừa: "Quý khách nhận được quà tặng 5.000.000đ,'
