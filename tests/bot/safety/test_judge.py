@@ -1991,3 +1991,26 @@ def test_grafting_a_bud_and_shipping_by_post_are_farm_and_shop_talk() -> None:
         == "ok"
     )
     assert verdict("Anh điền số tài khoản và mã OTP vào đây để nhận tiền hoàn: hoantien-vcb.top") == "scam"
+
+
+def test_a_relative_on_a_new_number_asking_a_loan_or_funeral_money_into_an_uncles_account_is_a_scam() -> None:
+    loan = (
+        "Bác Thào ơi, cháu là Mai cháu bác Vàng ở Lùng Phình đây ạ. Cháu mới lấy chồng dưới xuôi nên đổi số. Cháu đang"
+        " cần ít tiền mua sữa cho con, bác cho cháu vay 1 triệu rưỡi được không ạ, cháu gửi số tài khoản của chồng"
+        " cháu: 0591 0006 2781 Vietcombank Phạm Đức Long. Tết cháu về cháu trả bác ạ."
+    )
+    funeral = (
+        "dạ con là cháu bác Sình ở Quảng Uyên đây ạ, ông nội con vừa mất, gia đình muốn báo bác. Hiện đang thiếu tiền"
+        " làm đám, bác giúp được bao nhiêu thì chuyển vào tài khoản chú con nhé, số tài khoản dưới đây ạ."
+    )
+    assert verdict(loan) == "scam"
+    assert verdict(funeral) == "scam"
+    # the hamlet's own notice of a death, and a lender's offer named by the social-policy bank, are no such plea
+    assert (
+        verdict(
+            "Cụ Nông Văn Sình thôn Nà Pò từ trần hồi 5 giờ sáng nay, hưởng thọ 88 tuổi. Lễ viếng từ 14 giờ tại nhà"
+            " riêng. Bà con ai giúp được bao nhiêu thì gửi trực tiếp tang gia, ban tang lễ ghi sổ."
+        )
+        != "scam"
+    )
+    assert verdict("Ngân hàng Chính sách xã hội cho vay 50 triệu làm chuồng trại, hồ sơ qua tổ vay vốn thôn.") != "scam"
