@@ -20,7 +20,7 @@ from bot.safety.fold import fold, strip_marks
 from bot.safety.lists import SafetyData, shipped_data
 from bot.safety.lookalike import APP_FILES, STRONG, check_link
 from bot.safety.similarity import log_odds, words_only
-from bot.safety.urls import Link, find_links, find_phones
+from bot.safety.urls import Link, find_links, find_phones, find_spelled_phones
 from bot.texts import Texts
 
 _APP_NAME = re.compile(r"(?<![\w\-])[\w\-]+\.(?:apk|xapk|apks|exe|msi|scr|ipa)\b", re.IGNORECASE)
@@ -160,6 +160,7 @@ def judge(
             named_file = "" if attached_app else name
             break
     phones = find_phones(text)
+    phones += [p for p in find_spelled_phones(fold(text)) if p not in phones]
     for phone in phones:
         entry = data.bad_phones.get(phone)
         if entry is not None:

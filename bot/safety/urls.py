@@ -180,6 +180,26 @@ def find_phones(text: str) -> list[str]:
     return out
 
 
+# A mobile number spelled out in words, as scammers write it to slip past number filters ("kết bạn zalo số không tám
+# tám hai bốn …"; folded words): ten or eleven digit words from "không", the second one of a mobile prefix.
+_DIGIT_WORDS = {
+    "khong": "0", "mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4",
+    "nam": "5", "lam": "5", "sau": "6", "bay": "7", "tam": "8", "chin": "9",
+}  # fmt: skip
+_DIGIT = "(?:" + "|".join(_DIGIT_WORDS) + ")"
+_SPELLED_PHONE = re.compile(rf"\bkhong (?:ba|nam|lam|bay|tam|chin)(?: {_DIGIT}){{8,9}}\b(?! {_DIGIT}\b)")
+
+
+def find_spelled_phones(folded: str) -> list[str]:
+    """Mobile numbers written in words in folded text, as '0xxxxxxxxx'."""
+    out: list[str] = []
+    for m in _SPELLED_PHONE.finditer(folded):
+        digits = "".join(_DIGIT_WORDS[w] for w in m.group(0).split())
+        if digits not in out:
+            out.append(digits)
+    return out
+
+
 def normalise_phone(value: str) -> str:
     digits = re.sub(r"\D", "", value)
     if digits.startswith("84") and len(digits) >= 11:

@@ -2014,3 +2014,17 @@ def test_a_relative_on_a_new_number_asking_a_loan_or_funeral_money_into_an_uncle
         != "scam"
     )
     assert verdict("Ngân hàng Chính sách xã hội cho vay 50 triệu làm chuồng trại, hồ sơ qua tổ vay vốn thôn.") != "scam"
+
+
+def test_a_mobile_number_spelled_out_in_words_is_a_number() -> None:
+    from bot.safety.fold import fold
+    from bot.safety.urls import find_spelled_phones
+
+    assert find_spelled_phones(fold("kết bạn zalo số không chín tám hai bốn bảy sáu năm một tám nhé")) == ["0982476518"]
+    # counted things and a year are no number
+    assert find_spelled_phones(fold("không ba hai một, ba người về trước, hai người ở lại")) == []
+    post = (
+        "cong an phuong thong bao ong nong van thu co don to cao lien quan dat dai de nghi ong ket ban zalo so khong"
+        " tam tam hai bon bay sau nam mot tam ba de lam viec truc tuyen tranh phai len tru so mat thoi gian"
+    )
+    assert verdict(post) == "scam"
