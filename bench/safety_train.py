@@ -214,7 +214,7 @@ ROUNDS = (
     "safety_round167.yaml",
     "safety_round168.yaml",
     "safety_round169.yaml",
-    # Rounds 170-206 (thirtieth to thirty-second passes) are not trained on: the score retrained with rounds 170-180
+    # Rounds 170-213 (thirtieth to thirty-third passes) are not trained on: the score retrained with rounds 170-180
     # read two of the test suite's plain scams (a prize behind a short link, a quick BHXH withdrawal offered by a
     # stranger's mobile) as ordinary; retrained with 170-191 it judged rounds 192-198 no better (753 against 752 scams,
     # 9 against 8 ordinary posts warned). The rules were tuned on them. See docs/safety.md.
