@@ -159,13 +159,14 @@ def judge(
             attached_app = name in files
             named_file = "" if attached_app else name
             break
+    folded_all = fold(text)
     phones = find_phones(text)
-    phones += [p for p in find_spelled_phones(fold(text)) if p not in phones]
+    phones += [p for p in find_spelled_phones(folded_all) if p not in phones]
     for phone in phones:
         entry = data.bad_phones.get(phone)
         if entry is not None:
             findings.append(Finding("known_bad_phone", STRONG, phone, entry.source))
-    padded = f" {fold(text)} "
+    padded = f" {folded_all} "
     for phrase, entry in data.bad_phrases:
         if f" {phrase} " in padded:
             findings.append(Finding("known_bad_phrase", STRONG, entry.value, entry.source))
