@@ -146,7 +146,6 @@ VARIANTS: dict[str, str] = {
     "tui": "tôi", "t": "tôi", "tao": "tôi", "tau": "tôi", "mik": "mình", "mh": "mình", "mn": "mọi người",
     "mng": "mọi người", "j": "gì", "ji": "gì", "chi": "gì", "răng": "sao", "rứa": "vậy", "ntn": "như thế nào",
     "z": "vậy", "v": "vậy", "zay": "vậy", "dzậy": "vậy", "zậy": "vậy", "ruk": "rồi", "rùi": "rồi", "r": "rồi",
-    "cns": "côngnghệsố", "tcns": "tổ côngnghệsố",  # "ib tổ cns kiểu gì"
     "ns": "nói", "bit": "biết", "bik": "biết", "bt": "biết", "lm": "làm", "mần": "làm", "thui": "thôi",
     "vs": "với", "cx": "cũng", "cg": "cũng", "nhiu": "nhiêu", "wa": "qua", "ik": "đi", "bn": "bao nhiêu",
     "nàm": "làm", "lày": "này", "nạnh": "lạnh", "kai": "khai", "nà": "là", "nấy": "lấy", "nần": "lần", "núc": "lúc",

