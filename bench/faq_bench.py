@@ -333,6 +333,11 @@ SETS = {
     "resident dev 216 (hard cases, tuned on)": BENCH / "faq_resident_dev216.yaml",
     "resident dev 218 (hard cases, tuned on)": BENCH / "faq_resident_dev218.yaml",
     "resident dev 217 (tuned on)": BENCH / "faq_resident_dev217.yaml",
+    "resident fresh 58 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh58.yaml",
+    "resident dev 219 (hard cases, tuned on)": BENCH / "faq_resident_dev219.yaml",
+    "resident dev 220 (tuned on)": BENCH / "faq_resident_dev220.yaml",
+    "resident dev 221 (hard cases, tuned on)": BENCH / "faq_resident_dev221.yaml",
+    "resident dev 222 (tuned on)": BENCH / "faq_resident_dev222.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -397,6 +402,7 @@ FROZEN = frozenset(
         "resident fresh 55 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 56 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 57 (hard cases, written 2026-12-05, never tuned on)",
+        "resident fresh 58 (hard cases, written 2026-12-05, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

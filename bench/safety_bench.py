@@ -319,6 +319,9 @@ SETS = {
     "round 211": ROOT / "bench" / "safety_round211.yaml",  # Quảng Bình, Hà Tĩnh: ordinary commerce; tuned
     "round 212": ROOT / "bench" / "safety_round212.yaml",  # Cao Bằng, Lạng Sơn: hard scams; tuned
     "round 213": ROOT / "bench" / "safety_round213.yaml",  # Bình Dương, Bình Phước: commerce-like scams; tuned
+    "unseen 64": ROOT / "bench" / "safety_unseen64.yaml",  # Cà Mau, Kiên Giang: hard scams; never opened
+    "round 215": ROOT / "bench" / "safety_round215.yaml",  # Đồng Nai, Bà Rịa–Vũng Tàu: hard ordinary posts; tuned
+    "round 214": ROOT / "bench" / "safety_round214.yaml",  # Phú Thọ, Hòa Bình: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -386,6 +389,7 @@ NEVER_SHOWN = frozenset(
         "unseen 61",
         "unseen 62",
         "unseen 63",
+        "unseen 64",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
