@@ -338,6 +338,9 @@ SETS = {
     "resident dev 220 (tuned on)": BENCH / "faq_resident_dev220.yaml",
     "resident dev 221 (hard cases, tuned on)": BENCH / "faq_resident_dev221.yaml",
     "resident dev 222 (tuned on)": BENCH / "faq_resident_dev222.yaml",
+    "resident dev 223 (hard cases, tuned on)": BENCH / "faq_resident_dev223.yaml",
+    "resident dev 224 (hard cases, tuned on)": BENCH / "faq_resident_dev224.yaml",
+    "resident dev 225 (tuned on)": BENCH / "faq_resident_dev225.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

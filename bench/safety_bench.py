@@ -322,6 +322,9 @@ SETS = {
     "unseen 64": ROOT / "bench" / "safety_unseen64.yaml",  # Cà Mau, Kiên Giang: hard scams; never opened
     "round 215": ROOT / "bench" / "safety_round215.yaml",  # Đồng Nai, Bà Rịa–Vũng Tàu: hard ordinary posts; tuned
     "round 214": ROOT / "bench" / "safety_round214.yaml",  # Phú Thọ, Hòa Bình: hard scams; tuned
+    "round 216": ROOT / "bench" / "safety_round216.yaml",  # Cần Thơ, Hậu Giang: commerce-like scams; tuned
+    "round 217": ROOT / "bench" / "safety_round217.yaml",  # Hà Nam, Thái Bình: ordinary commerce; tuned
+    "round 218": ROOT / "bench" / "safety_round218.yaml",  # Thái Nguyên, Bắc Kạn: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
