@@ -159,6 +159,14 @@ BOT_TOPIC = "bot.help"  # what the bot does: answered only when asked what it do
 LEVEL_TOPICS = {"1": "vneid.register_level1", "2": "vneid.register_level2"}
 OTP_TOPIC = "scam.otp"  # "may I give my code?": no answer once the money is gone
 _MOVING_UP = frozenset({"len", "nang", "nangcap"})
+# "tui hông hỏi mức hai đâu, cái mức thấp nhất đó", "không phải mức 2": the level denied is not the one asked.
+_DENIED_LEVEL = re.compile(r"\b(?:khong|chang|cha) (?:phai (?:la |hoi )?|hoi |can )(?:cai |ve )?muc (1|2)\b")
+
+
+def denied_levels(folded: str) -> set[str]:
+    return set(_DENIED_LEVEL.findall(folded))
+
+
 STORY_CLAUSES = True  # another matter named only before the question clause does not count
 STORY_MIN = 15  # … in a message of at least this many words
 _CLAUSE = re.compile(r"[.,;!?\n…]+")
@@ -722,19 +730,21 @@ class Matcher:
             return kept
         return Match(got[0], kept.score, True, got[0], got[2], ())
 
-    def _ruled_out(self, folded: str, lost: bool = False) -> Callable[[str], bool]:
+    def _ruled_out(self, folded: str, lost: bool = False, said: str = "") -> Callable[[str], bool]:
         """Whether the question's own words rule a topic out: it belongs to an app other than the one(s) the
         question names, or registers for the other account level; or, where money is already gone (``lost``), it
-        is the lesson on keeping one's code."""
+        is the lesson on keeping one's code. ``said``: the folded words with the stopwords, where a level is denied."""
         toks = folded.split()
         # ("số định danh" is the citizen's number, not the app; "app bhxh" is VssID)
         named = {t for i, t in enumerate(toks) if t in APPS and (i == 0 or toks[i - 1] not in ("so", "ma"))}
         if "bhxh" in toks and "ungdung" in toks:
             named.add("vssid")
-        levels = {b for a, b in itertools.pairwise(toks) if a == "muc" and b in LEVEL_TOPICS}
+        denied = denied_levels(said or folded)
+        levels = {b for a, b in itertools.pairwise(toks) if a == "muc" and b in LEVEL_TOPICS} - denied
         out: set[str] = {OTP_TOPIC} if lost else set()
         if len(levels) == 1 and not _MOVING_UP.intersection(toks):
             out |= {t for lv, t in LEVEL_TOPICS.items() if lv not in levels}
+        out |= {LEVEL_TOPICS[lv] for lv in denied}
         if not named and not out:
             return lambda topic: False
         return lambda topic: topic in out or (bool(named) and topic in self.app_of and self.app_of[topic] not in named)
@@ -773,7 +783,8 @@ class Matcher:
         qpairs = {(a, b) for w1, w2 in itertools.pairwise(words) for a in w1.ids for b in w2.ids}
         known = _known_words(words)
         scam_ok: bool | None = None
-        ruled_out = self._ruled_out(self._folded_toks, tells_money_lost(folded_words(text)))
+        said = folded_words(text)
+        ruled_out = self._ruled_out(self._folded_toks, tells_money_lost(said), said)
         ranked: list[Ranked] = []  # (confidence, topic, evidence, coverage, key, support)
         for ti in self._candidates(words):
             if ruled_out(self.topics[ti].id):
@@ -820,7 +831,7 @@ class Matcher:
         if not alarming and not asks:
             n_syl = len(syllables(text))
             reported = PROBLEMS and reports_problem(text) and not self.topics[best].live
-            if ((not sure or grumbles(text)) and n_syl > TERSE and not reported) or tells_news(text):
+            if (((not sure and n_syl > TERSE) or grumbles(text)) and not reported) or tells_news(text):
                 return Match(None, score, False, topic, "statement", suggestions)
         # Weather and salinity are what people chat about most ("nóng muốn xỉu luôn á", "canh chua
         # nêm hơi mặn", "bão vô rồi, nhà ai mái tôn thì chằng lại"): a live answer needs a plain

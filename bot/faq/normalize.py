@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # Tone marks (combining): grave, acute, hook above, tilde, dot below.
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
@@ -419,7 +419,8 @@ ASKS_HOW_TO_SELL = re.compile(
 AD_START = re.compile(r"^(ban|can ban|mua|can mua|thu mua|cho thue|can thue|nhan may|nhan lam)\b")
 QUESTION_WORDS = re.compile(
     r"\b(sao|nao|gi|dau|khong|chua|cach|huong dan|lam the|the nao|bao nhieu|bao lau|co nen|duoc khong|ha|hoi"
-    r"|ai|may|chi giup|giup|o dau|phai|co can|co that|co phai|muon|lam sao|nhu the nao|nho|chi dum|chi gium)\b"
+    r"|ai|may|chi giup|giup|o dau|phai|co can|co that|co phai|muon|lam sao|nhu the nao|nho|chi dum|chi gium"
+    r"|(that|thiet) hay (gia|lua))\b"  # "… là thiệt hay giả": whether it is a trick
 )
 
 
@@ -715,7 +716,11 @@ DONE_WORDS = re.compile(
 )
 # A resident telling how it went for him, not asking: "đưa cái mã, khỏi đưa căn cước", "mất có 5 phút",
 # "tui vừa tích hợp bằng lái vô vneid" (folded words).
-_TESTIMONY = re.compile(r"\b(khoi (dua|giu|mang|xep hang)|mat (co )?\d+ phut|(toi|minh|em|nha toi) vua)\b")
+_TESTIMONY = re.compile(
+    r"\b(khoi (dua|giu|mang|xep hang)|mat (co )?\d+ phut|(toi|minh|em|nha toi) vua"
+    # settled: "chừ vào lại được rồi, khỏi hỏi nữa", "người ta giải quyết cho rồi"
+    r"|khoi hoi( nua)?|giai quyet (cho )?(\w+ )?(roi|xong))\b"
+)
 
 
 def looks_like_question(text: str) -> bool:
@@ -960,6 +965,19 @@ def exclaims(text: str) -> bool:
     return any(t in _EXCLAIMS or t in _EXCLAIMS_UNMARKED for t in _WORD.findall(canonical(_squeezed(text))))
 
 
+# "bot gì mà hỏi hoài không hiểu", "ngân hàng gì đâu bắt quét mặt hoài": a thing named and "gì mà/gì đâu" scorns it,
+# asks nothing ("bị gì mà không vào được", "làm gì mà lâu vậy" still ask what happened).
+_SCORN_NOT_AFTER = frozenset("bi lam co la de cai chuyen viec".split())
+
+
+def _rhetorical(toks: Sequence[str], i: int, w: str, nxt: str) -> bool:
+    if w == "gì":
+        return fold(nxt) in ("ma", "dau") and i > 0 and fold(toks[i - 1]) not in _SCORN_NOT_AFTER
+    if w == "đâu":
+        return i > 0 and spelled(toks[i - 1], "gì") and i > 1 and fold(toks[i - 2]) not in _SCORN_NOT_AFTER
+    return False
+
+
 # A grumble about a rule or a chore ("ngân hàng bắt quét mặt phiền quá trời", "chờ hoài mệt thiệt"): said to the
 # group, no request — unless it also asks or reports something not working.
 _GRUMBLE = re.compile(
@@ -968,8 +986,13 @@ _GRUMBLE = re.compile(
 )
 
 
+# "cổng dịch vụ công gì mà chậm quá trời": a thing named and scorned with "gì mà" (not "bị gì mà", which asks)
+_SCORNED = re.compile(r"\b(\w+) gi (?:ma|dau)\b")
+
+
 def grumbles(text: str) -> bool:
-    return bool(_GRUMBLE.search(folded_words(text)))
+    words = folded_words(text)
+    return bool(_GRUMBLE.search(words)) or any(m.group(1) not in _SCORN_NOT_AFTER for m in _SCORNED.finditer(words))
 
 
 def is_question(text: str) -> bool:
@@ -992,6 +1015,8 @@ def is_question(text: str) -> bool:
                 if w == "chỉ" and ((nxt and fold(nxt) not in _SHOW_ME_AFTER) or (i and fold(toks[i - 1]) == "dia")):
                     continue
                 if w == "hỏi" and i and fold(toks[i - 1]) in ("dam", "le", "an"):  # "đám hỏi": an engagement party
+                    continue
+                if _rhetorical(toks, i, w, nxt):
                     continue
                 return True
     words = folded_words(text)
@@ -1046,7 +1071,10 @@ _HANDLED = re.compile(
 # dịch vụ công giả…"): told to the group, not a question — unless the message asks.
 _HEARD_IN_NEWS = re.compile(
     r"^(doc bao|bao dang|thoi su|xem (tivi|ti vi|tv|bao|tin|thoi su)|coi (tivi|ti vi|tv|bao|tin|face|fb|facebook)"
-    r"|nghe (dai|tin|thoi su)|tren (bao|tivi|ti vi|tv|face|fb|mang))\b"
+    r"|nghe (dai|tin|thoi su)|tren (bao|tivi|ti vi|tv|face|fb|mang)"
+    # a bulletin or a clip passed on: "Tin Đài truyền thanh: …", "tin mới nè: …", "Xem clip ni nè, kẻ gian dán …"
+    r"|tin (moi|nong|dai|tu dai|dai truyen thanh|truyen hinh|bao)( \w+){0,2} ?(ne|day|nha)?\W*:?"
+    r"|(xem|coi) (clip|video)( (nay|ni|ne|nha))*)\b"
 )
 
 
@@ -1244,9 +1272,13 @@ def asks_what_the_bot_does(text: str) -> bool:
 
 # The whole message asks what can be asked here, or who is answering: "em hỏi được những gì ở đây",
 # "bạn giúp được việc gì", "bạn là ai vậy", "cháu là máy hả". Nothing but the bot can be meant (folded words).
-_SELF = r"(?:ban|em|chau|mi|bot|loaso|may nay|con bot nay|con may nay|cai may nay|ben nay)"
+_SELF = (
+    r"(?:ban|em|chau|mi|bot|loaso|may nay|con bot nay|con may nay|cai may nay|ben nay"
+    r"|(?:con )?loaso (?:trong|o) nhom(?: nay)?)"  # "con bot trong nhóm": the group's bot
+)
 _IS_A_MACHINE = (
-    rf"{_SELF} la (?:cai )?(?:may|nguoi may|robot|loaso|nguoi hay may|nguoi that hay may|may hay nguoi(?: that)?)"
+    rf"{_SELF} la (?:cai )?(?:may|nguoi may|robot|loaso|nguoi hay may|nguoi (?:that|thiet) hay may"
+    r"|may hay nguoi(?: that| thiet)?)"
     r"(?: (?:ha|a|vay|phai khong|ak|ah))*"
 )
 _MACHINE_OR_MAN = r"(?:may hay nguoi|nguoi hay may)(?: (?:that|vay|a|ha))*"
@@ -1257,10 +1289,15 @@ _WHO = (
 )
 # What it does: "giúp được những gì", "trả lời được việc gì", "biết làm những việc chi" — "được" or "những"
 # (or both) say it is about what can be done; "em làm gì" alone is a neighbour asking what someone is doing.
-_WHAT = r"(?: (?:cho )?(?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))?(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi"
+_WHAT = (
+    r"(?: (?:cho )?(?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))?(?: nhung| may)?"
+    r"(?: (?:cai|viec|chuyen|cau(?: hoi)?))? gi"
+)
 _CAN = (
-    rf"(?:(?:ad|admin) oi )?(?:(?:{_SELF}|ad|minh|o day) )?(?:oi )?(?:co the )?"
-    rf"(?:(?:hoi|giup|lam|tra loi|ho tro|chi|huong dan)(?: {_SELF})? duoc{_WHAT}"
+    # ("em không biết hỏi gì, bạn giúp em được những gì"; "máy trả lời được những câu hỏi gì")
+    r"(?:(?:em|tui|toi|minh|con|chau) khong biet hoi gi )?"
+    rf"(?:(?:ad|admin) oi )?(?:(?:{_SELF}|ad|minh|o day|may) )?(?:oi )?(?:co the )?"
+    rf"(?:(?:hoi|giup|lam|tra loi|ho tro|chi|huong dan)(?: (?:{_SELF}|toi|minh|ong|ba|bac|co|chu|ba con))? duoc{_WHAT}"
     rf"|biet (?:lam|tra loi|giup)(?: duoc)?(?: (?:cho )?(?:ong|ba|toi|bac|co|chu|ba con|nguoi gia))? nhung"
     r"(?: (?:cai|viec|chuyen|cau))? gi"
     rf"|biet (?:lam|tra loi|giup) duoc{_WHAT}"

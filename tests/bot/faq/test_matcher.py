@@ -685,3 +685,31 @@ def test_the_lower_level_and_a_message_to_the_team_are_understood(matcher: Match
     question = "không phải mức hai nhé, mức thấp thôi, tự làm trên app có được không hay bắt buộc ra xã"
     assert matcher.match(question).topic == "vneid.register_level1"
     assert matcher.match("ib tổ công nghệ số kiểu gì").topic == "team.contact"
+
+
+def test_a_short_grumble_and_a_scorned_service_get_no_answer_but_a_failure_asked_does(matcher: Matcher) -> None:
+    assert matcher.match("app ngân hàng bắt quét mặt hoài, phiền quá").topic is None
+    assert matcher.match("cổng dịch vụ công gì mà chậm quá trời").topic is None
+    assert matcher.match("tài khoản vneid bị gì mà không vào được").topic == "vneid.login"
+
+
+def test_a_bulletin_or_a_clip_passed_on_is_news(matcher: Matcher) -> None:
+    assert matcher.match("Tin đài huyện: nhiều chủ quán bị dán đè mã QR giả, tiền chuyển vô tài khoản lạ").topic is None
+    assert matcher.match("coi clip nè, tụi lừa đảo giả công an gọi video bắt nâng cấp vneid").topic is None
+    assert matcher.match("xem video hướng dẫn cài vneid ở đâu").topic == "app.install"
+
+
+def test_the_level_denied_is_not_the_one_answered(matcher: Matcher) -> None:
+    m = matcher.match("tui không hỏi mức 2 nha, cái mức thấp nhất đó, làm trên đt được không hay phải nhờ người ta")
+    assert m.topic != "vneid.register_level2"
+    assert m.topic == "vneid.register_level1" or "vneid.register_level1" in m.suggestions
+
+
+def test_who_the_group_bot_is_and_what_it_helps_with_get_the_help(matcher: Matcher) -> None:
+    assert matcher.match("con bot ở nhóm này là người thiệt hay máy vậy").topic == "bot.help"
+    assert matcher.match("tui không biết hỏi gì, bạn giúp tui được những gì").topic == "bot.help"
+
+
+def test_a_seller_asking_whether_a_buyers_link_is_real_asks_about_the_fake_buyer(matcher: Matcher) -> None:
+    question = "bán cá khô qua zalo, người mua biểu bấm xác nhận đơn trên trang lạ mới nhận được tiền, là thiệt hay giả"
+    assert matcher.match(question).topic == "scam.fake_buyer"
