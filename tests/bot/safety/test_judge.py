@@ -2028,3 +2028,42 @@ def test_a_mobile_number_spelled_out_in_words_is_a_number() -> None:
         " tam tam hai bon bay sau nam mot tam ba de lam viec truc tuyen tranh phai len tru so mat thoi gian"
     )
     assert verdict(post) == "scam"
+
+
+def test_the_sims_serial_texted_to_a_short_number_is_a_sim_swap_and_the_warning_is_not() -> None:
+    scam = "Dạ em là nhân viên nhà mạng, chị soạn SIM dấu cách 20 số in sau phôi sim gửi 999 để giữ số nha chị"
+    warning = (
+        "Công an xã cảnh báo: ai bảo soạn SIM kèm số in trên phôi sim gửi tổng đài là lừa đảo chiếm sim, bà con không"
+        " làm theo"
+    )
+    assert verdict(scam) == "scam"
+    assert verdict(warning) == "ok"
+
+
+def test_a_big_order_with_goods_to_buy_from_the_buyers_supplier_is_a_scam() -> None:
+    post = (
+        "Anh ơi em bên nhà hàng tiệc cưới ở Bình Thủy, cần đặt 40 con vịt xiêm cho tiệc chủ nhật, anh báo giá em cọc."
+        " Anh mua giùm em thêm 3 thùng rượu bên nhà cung cấp quen của nhà hàng, số chị Thu 0903 222 111, em thanh toán"
+        " một lần"
+    )
+    assert verdict(post) == "scam"
+
+
+def test_a_found_wallet_kept_for_a_fee_is_flagged_and_an_owners_reward_is_not() -> None:
+    finder = (
+        "Ai rớt cái bóp ở chợ sáng nay, trong có căn cước tên Lò Văn Sáu, mình gửi bảo vệ chợ rồi, gọi 0813 000 222 xác"
+        " minh và chuyển phí lưu giữ 100k nhé"
+    )
+    assert "theme_trick" in _codes(finder)
+    assert verdict(finder) != "ok"
+    assert verdict("Ai lượm được cái ví da đen của tui rớt ở chợ thì gọi 0912 000 111, tui gửi tiền cảm ơn") == "ok"
+
+
+def test_a_seller_made_to_pay_for_pinned_posts_or_the_buyers_truck_is_scammed() -> None:
+    pinned = "Chị ơi em có nhóm mua bán 40 ngàn người ở Long Xuyên, chị ck 400k em ghim bài chị 10 ngày, bảo đảm ra đơn"
+    truck = (
+        "Shop ơi cho em 15 thùng xoài gửi ra Hà Nội, chành xe em quen, shop chuyển phí xe 300k cho nhà xe trước dùm em,"
+        " số tài xế 0776 000 111, hàng tới em trả đủ"
+    )
+    assert verdict(pinned) == "scam"
+    assert verdict(truck) == "scam"
