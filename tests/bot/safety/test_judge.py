@@ -2067,3 +2067,9 @@ def test_a_seller_made_to_pay_for_pinned_posts_or_the_buyers_truck_is_scammed() 
     )
     assert verdict(pinned) == "scam"
     assert verdict(truck) == "scam"
+
+
+def test_the_city_polices_newspaper_is_news_and_its_look_alike_is_not() -> None:
+    post = "Báo Công an TP.HCM cảnh báo chiêu giả người mua gửi link nhận tiền cọc, đọc thêm: https://congan.com.vn"
+    assert verdict(post) == "ok"
+    assert verdict("Vào congan-com.vn.top/xacminh để xác minh tài khoản ngay hôm nay") == "scam"
