@@ -341,6 +341,9 @@ SETS = {
     "resident dev 223 (hard cases, tuned on)": BENCH / "faq_resident_dev223.yaml",
     "resident dev 224 (hard cases, tuned on)": BENCH / "faq_resident_dev224.yaml",
     "resident dev 225 (tuned on)": BENCH / "faq_resident_dev225.yaml",
+    "resident fresh 59 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh59.yaml",
+    "resident dev 226 (hard cases, tuned on)": BENCH / "faq_resident_dev226.yaml",
+    "resident dev 227 (tuned on)": BENCH / "faq_resident_dev227.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -405,6 +408,7 @@ FROZEN = frozenset(
         "resident fresh 55 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 56 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 57 (hard cases, written 2026-12-05, never tuned on)",
+        "resident fresh 59 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 58 (hard cases, written 2026-12-05, never tuned on)",
     }
 )
