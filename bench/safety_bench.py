@@ -325,6 +325,9 @@ SETS = {
     "round 216": ROOT / "bench" / "safety_round216.yaml",  # Cần Thơ, Hậu Giang: commerce-like scams; tuned
     "round 217": ROOT / "bench" / "safety_round217.yaml",  # Hà Nam, Thái Bình: ordinary commerce; tuned
     "round 218": ROOT / "bench" / "safety_round218.yaml",  # Thái Nguyên, Bắc Kạn: hard scams; tuned
+    "unseen 65": ROOT / "bench" / "safety_unseen65.yaml",  # Bắc Giang, Hải Dương: commerce-like scams; never opened
+    "round 219": ROOT / "bench" / "safety_round219.yaml",  # Vĩnh Long, Đồng Tháp: hard ordinary posts; tuned
+    "round 220": ROOT / "bench" / "safety_round220.yaml",  # Hà Giang, Tuyên Quang: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -392,6 +395,7 @@ NEVER_SHOWN = frozenset(
         "unseen 61",
         "unseen 62",
         "unseen 63",
+        "unseen 65",
         "unseen 64",
     }
 )
