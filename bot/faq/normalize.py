@@ -402,6 +402,8 @@ SCAM_PHRASES = re.compile(
     r"|chuyen lai|nop phi|phi kich hoat|xac nhan don|tien bi treo|giu hang|khach ao|khach gia"
     r"|(tra|dong|nop|chuyen|ung) tien( ship| xe| van chuyen| hang| coc)? truoc|ung truoc"
     r"|gui nham ma|doc lai (cho|ma|so)|nham ma"
+    # money sent to a stranger who then blocked the sender: "chuyển 5 triệu cho một đứa … giờ nó chặn luôn"
+    r"|chuyen [\d.,]+ ?(trieu|tr|k|nghin|ngan)|(no|ho|nguoi ta|doi tuong|tui no|ben do) chan (luon|roi|mat|so|zalo|het)"
     r"|tien (dang )?bi (\w+ ){0,2}(giu|treo|khoa|dong bang)|(nop|dong|chuyen) them (phi|tien phi)"
     r"|(dua|cho|hoi|xin|noi|gui|doc|doi) (lai )?(cho (ho|nguoi ta) )?(cai )?(ma|otp|matkhau|passcode|mat khau)"
     r"|(otp|matkhau|passcode) .*\b(dua|cho|doc|gui)|cho .*\bbiet (ma|otp|matkhau|passcode))\b"

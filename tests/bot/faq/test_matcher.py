@@ -713,3 +713,8 @@ def test_who_the_group_bot_is_and_what_it_helps_with_get_the_help(matcher: Match
 def test_a_seller_asking_whether_a_buyers_link_is_real_asks_about_the_fake_buyer(matcher: Matcher) -> None:
     question = "bán cá khô qua zalo, người mua biểu bấm xác nhận đơn trên trang lạ mới nhận được tiền, là thiệt hay giả"
     assert matcher.match(question).topic == "scam.fake_buyer"
+
+
+def test_money_sent_to_a_cheap_seller_who_then_blocked_is_a_scam_to_report_not_an_ad(matcher: Matcher) -> None:
+    question = "ba tui chuyển 2 triệu cho thằng bán máy cắt cỏ giá rẻ trên mạng, giờ nó chặn luôn, đi báo chỗ nào"
+    assert matcher.match(question).topic == "scam.report"
