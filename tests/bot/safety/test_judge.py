@@ -2073,3 +2073,16 @@ def test_the_city_polices_newspaper_is_news_and_its_look_alike_is_not() -> None:
     post = "Báo Công an TP.HCM cảnh báo chiêu giả người mua gửi link nhận tiền cọc, đọc thêm: https://congan.com.vn"
     assert verdict(post) == "ok"
     assert verdict("Vào congan-com.vn.top/xacminh để xác minh tài khoản ngay hôm nay") == "scam"
+
+
+def test_a_benefit_said_to_be_missed_that_asks_for_the_account_is_a_scam_and_the_offices_notice_is_not() -> None:
+    scam = (
+        "Cô ơi, nhà trường rà soát thấy học bổng của em Lan bị sót tên, cô nhắn giúp em số tài khoản của phụ huynh để bổ"
+        " sung đợt này"
+    )
+    notice = (
+        "Thông báo: danh sách hỗ trợ hộ nghèo còn sót tên hộ nào thì lên UBND xã bổ sung, mang theo căn cước, không nhận"
+        " qua điện thoại"
+    )
+    assert verdict(scam) == "scam"
+    assert verdict(notice) == "ok"
