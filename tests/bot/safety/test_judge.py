@@ -2037,6 +2037,7 @@ def test_the_sims_serial_texted_to_a_short_number_is_a_sim_swap_and_the_warning_
         " làm theo"
     )
     assert verdict(scam) == "scam"
+    assert any("phôi SIM" in r for r in reasons(judge(scam), default_texts()))
     assert verdict(warning) == "ok"
 
 
@@ -2077,12 +2078,12 @@ def test_the_city_polices_newspaper_is_news_and_its_look_alike_is_not() -> None:
 
 def test_a_benefit_said_to_be_missed_that_asks_for_the_account_is_a_scam_and_the_offices_notice_is_not() -> None:
     scam = (
-        "Cô ơi, nhà trường rà soát thấy học bổng của em Lan bị sót tên, cô nhắn giúp em số tài khoản của phụ huynh để bổ"
-        " sung đợt này"
+        "Cô ơi, nhà trường rà soát thấy học bổng của em Lan bị sót tên, cô nhắn giúp em số tài khoản của phụ huynh"
+        " để bổ sung đợt này"
     )
     notice = (
-        "Thông báo: danh sách hỗ trợ hộ nghèo còn sót tên hộ nào thì lên UBND xã bổ sung, mang theo căn cước, không nhận"
-        " qua điện thoại"
+        "Thông báo: danh sách hỗ trợ hộ nghèo còn sót tên hộ nào thì lên UBND xã bổ sung, mang theo căn cước,"
+        " không nhận qua điện thoại"
     )
     assert verdict(scam) == "scam"
     assert verdict(notice) == "ok"
