@@ -718,3 +718,7 @@ def test_a_seller_asking_whether_a_buyers_link_is_real_asks_about_the_fake_buyer
 def test_money_sent_to_a_cheap_seller_who_then_blocked_is_a_scam_to_report_not_an_ad(matcher: Matcher) -> None:
     question = "ba tui chuyển 2 triệu cho thằng bán máy cắt cỏ giá rẻ trên mạng, giờ nó chặn luôn, đi báo chỗ nào"
     assert matcher.match(question).topic == "scam.report"
+
+
+def test_a_matter_already_settled_is_told_not_asked(matcher: Matcher) -> None:
+    assert matcher.match("mạ gọi tổng đài VNeID hồi sáng, người ta giải quyết cho rồi").topic is None
