@@ -973,10 +973,11 @@ _SCORN_NOT_AFTER = frozenset("bi lam co la de cai chuyen viec".split())
 
 
 def _rhetorical(toks: Sequence[str], i: int, w: str, nxt: str) -> bool:
+    """Whether the question word ``w`` at ``toks[i]`` is the "gì mà / gì đâu" of scorn (the "gì" or the "đâu")."""
     if w == "gì":
-        return fold(nxt) in ("ma", "dau") and i > 0 and fold(toks[i - 1]) not in _SCORN_NOT_AFTER
+        return i > 0 and fold(nxt) in ("ma", "dau") and fold(toks[i - 1]) not in _SCORN_NOT_AFTER
     if w == "đâu":
-        return i > 0 and spelled(toks[i - 1], "gì") and i > 1 and fold(toks[i - 2]) not in _SCORN_NOT_AFTER
+        return i > 1 and spelled(toks[i - 1], "gì") and fold(toks[i - 2]) not in _SCORN_NOT_AFTER
     return False
 
 
