@@ -344,6 +344,14 @@ SETS = {
     "resident fresh 59 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh59.yaml",
     "resident dev 226 (hard cases, tuned on)": BENCH / "faq_resident_dev226.yaml",
     "resident dev 227 (tuned on)": BENCH / "faq_resident_dev227.yaml",
+    "resident fresh 60 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh60.yaml",
+    "resident dev 228 (hard cases, tuned on)": BENCH / "faq_resident_dev228.yaml",
+    "resident dev 229 (tuned on)": BENCH / "faq_resident_dev229.yaml",
+    "resident dev 230 (hard cases, tuned on)": BENCH / "faq_resident_dev230.yaml",
+    "resident dev 231 (hard cases, tuned on)": BENCH / "faq_resident_dev231.yaml",
+    "resident dev 232 (tuned on)": BENCH / "faq_resident_dev232.yaml",
+    "resident dev 233 (hard cases, tuned on)": BENCH / "faq_resident_dev233.yaml",
+    "resident dev 234 (hard cases, tuned on)": BENCH / "faq_resident_dev234.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -410,6 +418,7 @@ FROZEN = frozenset(
         "resident fresh 57 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 59 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 58 (hard cases, written 2026-12-05, never tuned on)",
+        "resident fresh 60 (hard cases, written 2026-12-05, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on
