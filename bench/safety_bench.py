@@ -328,6 +328,12 @@ SETS = {
     "unseen 65": ROOT / "bench" / "safety_unseen65.yaml",  # Bắc Giang, Hải Dương: commerce-like scams; never opened
     "round 219": ROOT / "bench" / "safety_round219.yaml",  # Vĩnh Long, Đồng Tháp: hard ordinary posts; tuned
     "round 220": ROOT / "bench" / "safety_round220.yaml",  # Hà Giang, Tuyên Quang: hard scams; tuned
+    "unseen 66": ROOT / "bench" / "safety_unseen66.yaml",  # Sơn La, Lai Châu: hard scams; never opened
+    "round 222": ROOT / "bench" / "safety_round222.yaml",  # Quảng Nam, Đà Nẵng: commerce-like scams; tuned
+    "round 223": ROOT / "bench" / "safety_round223.yaml",  # Bến Tre, Trà Vinh: ordinary commerce; tuned
+    "round 221": ROOT / "bench" / "safety_round221.yaml",  # Long An, Tây Ninh: hard ordinary posts; tuned
+    "round 225": ROOT / "bench" / "safety_round225.yaml",  # Nghệ An, Hà Tĩnh: hard ordinary posts; tuned
+    "round 226": ROOT / "bench" / "safety_round226.yaml",  # Đắk Lắk, Gia Lai: commerce-like scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -397,6 +403,7 @@ NEVER_SHOWN = frozenset(
         "unseen 63",
         "unseen 65",
         "unseen 64",
+        "unseen 66",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
