@@ -334,6 +334,7 @@ SETS = {
     "round 221": ROOT / "bench" / "safety_round221.yaml",  # Long An, Tây Ninh: hard ordinary posts; tuned
     "round 225": ROOT / "bench" / "safety_round225.yaml",  # Nghệ An, Hà Tĩnh: hard ordinary posts; tuned
     "round 226": ROOT / "bench" / "safety_round226.yaml",  # Đắk Lắk, Gia Lai: commerce-like scams; tuned
+    "round 224": ROOT / "bench" / "safety_round224.yaml",  # Hòa Bình, Phú Thọ: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
