@@ -157,10 +157,15 @@ BOT_TOPIC = "bot.help"  # what the bot does: answered only when asked what it do
 # Registering for one account level: a question naming only the other level ("làm vneid mức 1 ở đâu") is not about
 # it, unless it speaks of moving up ("mức 1 rồi, muốn nâng lên").
 LEVEL_TOPICS = {"1": "vneid.register_level1", "2": "vneid.register_level2"}
+COMPARE_LEVELS = "vneid.levels"  # how the two levels differ: not what one asks who says which level is not asked
 OTP_TOPIC = "scam.otp"  # "may I give my code?": no answer once the money is gone
 _MOVING_UP = frozenset({"len", "nang", "nangcap"})
 # "tui hông hỏi mức hai đâu, cái mức thấp nhất đó", "không phải mức 2": the level denied is not the one asked.
 _DENIED_LEVEL = re.compile(r"\b(?:khong|chang|cha) (?:phai (?:la |hoi )?|hoi |can )(?:cai |ve )?muc (1|2)\b")
+
+
+# ("không hỏi mức 2", "không phải mức 2" — not "không cần mức 2", which may weigh the two levels)
+_NOT_ASKED_LEVEL = re.compile(r"\b(?:khong|chang|cha) (?:phai (?:la |hoi )?|hoi )(?:cai |ve )?muc [12]\b")
 
 
 def denied_levels(folded: str) -> set[str]:
@@ -744,7 +749,10 @@ class Matcher:
         out: set[str] = {OTP_TOPIC} if lost else set()
         if len(levels) == 1 and not _MOVING_UP.intersection(toks):
             out |= {t for lv, t in LEVEL_TOPICS.items() if lv not in levels}
+        # ("không hỏi mức 2, cái mức thấp nhất đó, làm trên đt được không": one level is wanted, not the two compared)
         out |= {LEVEL_TOPICS[lv] for lv in denied}
+        if denied and _NOT_ASKED_LEVEL.search(said or folded):
+            out.add(COMPARE_LEVELS)
         if not named and not out:
             return lambda topic: False
         return lambda topic: topic in out or (bool(named) and topic in self.app_of and self.app_of[topic] not in named)
