@@ -998,6 +998,15 @@ def grumbles(text: str) -> bool:
     return bool(_GRUMBLE.search(words)) or any(m.group(1) not in _SCORN_NOT_AFTER for m in _SCORNED.finditer(words))
 
 
+def _whoever_has_not(toks: Sequence[str], i: int) -> bool:
+    """At ``i``, "ai chưa … thì …": whoever has not done it (is told to), not who has not."""
+    return (
+        i + 2 < len(toks)
+        and fold(toks[i + 1]) == "chua"
+        and any(t == "thì" or (t == "thi" and j > i + 2) for j, t in enumerate(toks[i + 2 :], i + 2))
+    )
+
+
 def is_question(text: str) -> bool:
     """Whether a message asks (or asks for) something rather than telling news."""
     if "?" in text:
@@ -1018,6 +1027,8 @@ def is_question(text: str) -> bool:
                 if w == "chỉ" and ((nxt and fold(nxt) not in _SHOW_ME_AFTER) or (i and fold(toks[i - 1]) == "dia")):
                     continue
                 if w == "hỏi" and i and fold(toks[i - 1]) in ("dam", "le", "an"):  # "đám hỏi": an engagement party
+                    continue
+                if w == "ai" and _whoever_has_not(toks, i):  # "ai chưa làm thì lo làm đi": an announcement
                     continue
                 if _rhetorical(toks, i, w, nxt):
                     continue
@@ -1130,10 +1141,12 @@ def reports_problem(text: str) -> bool:
 _ABOUT_THE_BOT = re.compile(
     r"\b(hoi(?! xong)|dung|xai|go|lenh|biet|giup|lam duoc|la gi|chuc nang|cach|huong dan|help|menu"
     # "trả lời được gì", not a verdict on the answers ("trả lời nhanh ghê", "trả lời sai rồi kìa")
-    r"|tra loi(?! (nhanh|cham|hay|sai|dung|do|ngu|gioi|le|lung tung|tao lao|trat|ung|chuan|ngon|qua|roi)\b)"
+    r"|tra loi(?! (nhanh|cham|hay|sai|dung|do|ngu|gioi|le|lung tung|tao lao|trat|ung|chuan|ngon|qua|roi|nhu)\b)"
     r"|tro giup|nhung chuyen|may chuyen|la ai"
     # what it can take in: "Bot có nghe được tin nhắn giọng nói không, bà gõ chữ chậm lắm"
     r"|(nghe|doc|hieu) duoc|giong noi|tin nhan thoai|voice"
+    # the languages it takes: "con bot này nói bằng tiếng Ê Đê được không", "bot có hiểu tiếng Khmer không"
+    r"|(noi|hieu|biet|doc) (bang |duoc )?tieng"
     # "con bot trong nhóm là để làm j": what it is there for
     r"|de lam (gi|j|chi|chi rua)|lam (duoc )?(nhung )?(gi|j|chi) (duoc|dc))\b"
 )
@@ -1317,6 +1330,9 @@ _WHO_OR_WHAT_HERE = re.compile(
     # "cái máy trả lời tự động này hỏi gì cũng được hả"
     rf"|^(?:ad )?(?:cai )?(?:{_SELF}|may tra loi tu dong(?: nay)?) (?:hoi|tra loi) gi cung duoc"
     r"(?: (?:ha|a|khong|ko|hong|vay))*$"
+    # "hỏi gì được ở đây", "ở đây hỏi những chuyện gì được": what can be asked here
+    r"|^(?:o day hoi(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi duoc"
+    r"|hoi(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi duoc o day)(?: (?:vay|a|ha|khong|ko|nhi))*$"
 )
 
 

@@ -722,3 +722,9 @@ def test_money_sent_to_a_cheap_seller_who_then_blocked_is_a_scam_to_report_not_a
 
 def test_a_matter_already_settled_is_told_not_asked(matcher: Matcher) -> None:
     assert matcher.match("mạ gọi tổng đài VNeID hồi sáng, người ta giải quyết cho rồi").topic is None
+
+
+def test_the_languages_the_bot_reads_are_asked_of_it_and_a_remark_on_its_answers_is_not(matcher: Matcher) -> None:
+    assert matcher.match("loa số nói được tiếng Chăm không").topic == "bot.help"
+    assert matcher.match("hỏi những gì được ở đây").topic == "bot.help"
+    assert matcher.match("con bot trả lời như thật luôn").topic is None

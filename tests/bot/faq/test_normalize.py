@@ -515,3 +515,9 @@ def test_a_seller_asking_how_to_sell_online_is_no_ad_whatever_the_story_says_of_
     )
     assert not is_chitchat(question)
     assert is_chitchat("Xoài cát giá rẻ bán online, ai mua ib 0912345678")
+
+
+def test_whoever_has_not_done_it_is_told_to_not_asked_who() -> None:
+    assert not is_question("sắp hết hạn xác thực khuôn mặt ngân hàng rồi đó, ai chưa làm thì lo đi làm nha")
+    assert is_question("có ai chưa làm mức 2 không")
+    assert is_question("ai chưa nhận tiền hỗ trợ")
