@@ -417,11 +417,13 @@ PAYEE = "nganhangnhan"
 # "các trang như …" names examples too, not "như sau", "như hướng dẫn", "nhu cầu".
 _EXAMPLE_BEFORE = re.compile(
     r"\b(kieu|giong|vi du|vd|mao danh|gia mao|nhu(?! (sau|huong dan|tren|duoi|cau|the nay|vay)\b)"
-    r"|(link|trang|trang web|web|website|ten mien) dang(?! (ky|ki|nhap|tai|bai|tin|len|o|cho|de|la)\b))\b"
+    r"|(link|trang|trang web|web|website|ten mien) dang(?! (ky|ki|nhap|tai|bai|tin|len|o|cho|de|la)\b)"
+    # the trick told: "người ta bày cái trò gửi file tên Thiệp cưới.apk qua Zalo"
+    r"|(bay|gio|dung) (cai |cac |mot )?(tro|chieu|thu doan))\b"
     r"(?:[^.!?\n]|\.(?=\w)){0,30}$"
 )
 _EXAMPLE_AFTER = re.compile(
-    r"^[^.!?\n]{0,30}\b(thi )?(dung (bam|vao|mo|nhan|cai|tin)|la (gia|lua|trang gia)|deu (la )?gia)\b"
+    r"^[^.!?\n]{0,30}\b(thi )?(dung (bam|vao|mo|nhan|cai|tin)|la (gia|lua|trang gia|ma doc)|deu (la )?(gia|ma doc))\b"
     # what was done with it, told: "cái file tên VNeID.apk bảo cài vào để cập nhật, tôi xoá luôn"
     r"|^[^.!?\n]{0,50}\b(toi|tui|em|minh|con|bo|me|ba) (da )?(xoa|chan|khong (mo|cai|bam|tai))\b"
     # found on a warning list: "tra thử trang … thấy có trong danh sách cảnh báo"

@@ -2087,3 +2087,40 @@ def test_a_benefit_said_to_be_missed_that_asks_for_the_account_is_a_scam_and_the
     )
     assert verdict(scam) == "scam"
     assert verdict(notice) == "ok"
+
+
+def test_money_moved_to_a_safe_account_is_a_scam_even_dressed_as_a_warning_and_the_warning_is_not() -> None:
+    scam = (
+        "Công an huyện nhắc: không bấm link lạ. Để giữ tiền khỏi kẻ gian, bà con nên chuyển hết tiền tạm vào tài khoản"
+        " an toàn do cán bộ chỉ định, rà soát xong trả lại, cần gì gọi anh Tùng 0977 000 321"
+    )
+    warning = "Công an không bao giờ bảo bà con chuyển tiền vào tài khoản an toàn, ai nói vậy là lừa đảo"
+    assert verdict(scam) == "scam"
+    assert any("tài khoản an toàn" in r for r in reasons(judge(scam), default_texts()))
+    assert verdict(warning) == "ok"
+
+
+def test_an_offices_hotline_said_moved_to_a_mobile_is_a_scam() -> None:
+    moved = "Thông báo: tổng đài nước sạch 1900 1234 đã đổi, bà con có việc gọi số 0866 000 444 gặp chị Mai"
+    assert verdict(moved) == "scam"
+    assert verdict("Tổng đài điện lực vẫn là 1900 6769, bà con gọi số này khi mất điện") == "ok"
+
+
+def test_a_qr_code_scanned_to_receive_money_is_a_scam_and_a_sellers_own_code_is_not() -> None:
+    scam = (
+        "Dạ anh, 30 ký mực khô em nhận rồi. Em gửi anh mã QR nhận tiền nè, anh quét bằng app ngân hàng là tiền về"
+        " liền. Nhớ nhập đúng 6.200.000 cho khớp nha anh."
+    )
+    seller = "Khách lấy mắm thì quét mã QR của shop để thanh toán, chuyển xong nhắn em giao liền"
+    assert verdict(scam) == "scam"
+    assert verdict(seller) == "ok"
+
+
+def test_an_office_denying_the_offer_going_around_and_a_told_trick_with_a_file_are_not_warned() -> None:
+    denial = (
+        "Trung tâm y tế huyện thông báo: không có chương trình tặng máy đo đường huyết miễn phí chỉ trả phí ship 120k,"
+        " bà con lưu ý đừng đặt hàng"
+    )
+    lesson = "Tụi nó bày trò gửi file Giaymoi.apk qua Zalo đó bà con, bấm cài là mất tiền, giấy mời thật là giấy"
+    assert verdict(denial) == "ok"
+    assert verdict(lesson) != "scam"
