@@ -2124,3 +2124,29 @@ def test_an_office_denying_the_offer_going_around_and_a_told_trick_with_a_file_a
     lesson = "Tụi nó bày trò gửi file Giaymoi.apk qua Zalo đó bà con, bấm cài là mất tiền, giấy mời thật là giấy"
     assert verdict(denial) == "ok"
     assert verdict(lesson) != "scam"
+
+
+def test_a_warning_that_offers_a_helper_to_read_the_code_to_is_a_scam() -> None:
+    post = (
+        "Công an đã nhắc nhiều lần: không bấm link lạ. Cho chắc ăn, ai nhận tiền bán lúa qua mạng thì nhắn mã OTP cho"
+        " anh Lực bên ngân hàng kiểm tra giùm, số anh 0974 000 285"
+    )
+    lesson = "Không ai được bảo bà con đọc mã cho họ. Ai gọi hỏi mã thì cúp máy, cần gì gọi tổ công nghệ 0912 000 111"
+    assert verdict(post) == "scam"
+    assert verdict(lesson) != "scam"
+
+
+def test_a_loan_on_the_citizen_card_alone_approved_in_minutes_is_flagged_and_watch_your_phone_is_no_lesson() -> None:
+    post = (
+        "Tết tới bà con nào cần tiền mà ngại ra ngân hàng thì nhắn em, vay 20-70tr chỉ cần CCCD, duyệt trong 30 phút."
+        " Em gọi lại tư vấn, bà con để ý máy nhé. Em Thư 0397 000 136"
+    )
+    assert verdict(post) != "ok"
+
+
+def test_the_code_asked_for_after_a_hacked_accounts_warning_is_still_asked_for() -> None:
+    post = (
+        "Chú ơi Zalo con bị hack, ai nhắn mượn tiền thì chú đừng chuyển nha. Tiện chú cho con xin mã gồm 6 số Zalo vừa"
+        " gửi về máy chú để con báo cáo nick giả"
+    )
+    assert verdict(post) == "scam"
