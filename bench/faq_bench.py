@@ -352,6 +352,8 @@ SETS = {
     "resident dev 232 (tuned on)": BENCH / "faq_resident_dev232.yaml",
     "resident dev 233 (hard cases, tuned on)": BENCH / "faq_resident_dev233.yaml",
     "resident dev 234 (hard cases, tuned on)": BENCH / "faq_resident_dev234.yaml",
+    "resident fresh 61 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh61.yaml",
+    "resident dev 235 (hard cases, tuned on)": BENCH / "faq_resident_dev235.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -419,6 +421,7 @@ FROZEN = frozenset(
         "resident fresh 59 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 58 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 60 (hard cases, written 2026-12-05, never tuned on)",
+        "resident fresh 61 (hard cases, written 2026-12-05, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

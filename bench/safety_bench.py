@@ -335,6 +335,8 @@ SETS = {
     "round 225": ROOT / "bench" / "safety_round225.yaml",  # Nghệ An, Hà Tĩnh: hard ordinary posts; tuned
     "round 226": ROOT / "bench" / "safety_round226.yaml",  # Đắk Lắk, Gia Lai: commerce-like scams; tuned
     "round 224": ROOT / "bench" / "safety_round224.yaml",  # Hòa Bình, Phú Thọ: hard scams; tuned
+    "unseen 67": ROOT / "bench" / "safety_unseen67.yaml",  # Thái Nguyên, Tuyên Quang: commerce-like scams; never opened
+    "round 227": ROOT / "bench" / "safety_round227.yaml",  # Ninh Bình, Nam Định: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -405,6 +407,7 @@ NEVER_SHOWN = frozenset(
         "unseen 65",
         "unseen 64",
         "unseen 66",
+        "unseen 67",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
