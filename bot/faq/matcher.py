@@ -663,6 +663,11 @@ class Matcher:
         # "VssID vô được bình thường mà VNeID thì không đăng nhập được": the app that works is not the question.
         text = without_working(text) or text
         got = self._match(text, shown)
+        if got.topic is not None and self.index.get(got.topic) in self.weather:
+            # a far place's weather ("bão ở Philippines có to không"), whichever view found the forecast's topic
+            away = "abroad" if asks_weather_abroad(text) else "away" if asks_weather_away(text) else ""
+            if away:
+                return Match(None, got.score, False, got.topic, away)
         if (got.topic in self.app_trouble or self.app_trouble & set(got.suggestions)) and tells_other_apps_trouble(
             text
         ):

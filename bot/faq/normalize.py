@@ -865,9 +865,15 @@ def asks_live(text: str) -> bool:
 # the Mekong coast's weather.
 _ABROAD = re.compile(
     r"\b(o|ben|tai|qua|o ben) (dai loan|han quoc|nhat ban|trung quoc|ba lan|rumani|hungary|malaysia|singapore"
-    r"|thai lan|campuchia|chau au|canada|dubai|a rap|israel|nuoc ngoai|phap)\b"
+    r"|thai lan|campuchia|chau au|canada|dubai|a rap|israel|nuoc ngoai|phap|philippines|phi lip pin|indonesia"
+    r"|myanmar)\b"
+    # (a country named right after the forecast asked for: "dự báo thời tiết Campuchia tuần này", "bão ở Philippines")
+    r"|\b(thoi tiet|du bao|bao|ap thap) (o |ben |tai )?(campuchia|philippines|phi lip pin|indonesia|myanmar|nhat ban"
+    r"|han quoc|dai loan|trung quoc|thai lan|malaysia)\b"
     # one syllable that also begins a Vietnamese place ("Đức Hòa", "Lào Cai", "Mỹ Tho"): only before the question
-    r"|\b(o|ben|tai) (han|nhat|duc|lao|my|uc)( (ha|hom|bay|gio|co|troi|dang|lanh|nong|mua|tuyet|thoi tiet|nay|ni|do)\b"
+    # (or before "bên đó": "con trai tui làm ở Nhật, bên đó mấy bữa nay có bão không")
+    r"|\b(o|ben|tai) (han|nhat|duc|lao|my|uc)( (ha|hom|bay|gio|co|troi|dang|lanh|nong|mua|tuyet|thoi tiet|nay|ni|do"
+    r"|ben do|ben ay|ben nay)\b"
     r"|\W*$)"
     # the cities our workers abroad write from, named alone ("Thời tiết Seoul tuần này lạnh không", "Đài Bắc mấy bữa
     # ni có bão không")
@@ -891,7 +897,7 @@ def asks_weather_abroad(text: str) -> bool:
 # city only named on the way ("Em ở Đà Nẵng tính về Quảng Trị thứ 7, đường có mưa to không") is not asked about.
 _CITY = (
     r"(ha noi|sai gon|tp hcm|thanh pho ho chi minh|hcm|da lat|da nang|bac ninh|binh duong|hai phong|can tho|vung tau"
-    r"|nha trang|hue|thai nguyen|bien hoa|dong nai|quang ngai)"
+    r"|nha trang|hue|thai nguyen|bien hoa|dong nai|quang ngai|quang ninh|ha long)"
 )
 _CITY_ASKED = re.compile(
     rf"\b(thoi tiet|troi|du bao) (o |tai |ngoai |trong )?{_CITY}\b"

@@ -728,3 +728,10 @@ def test_the_languages_the_bot_reads_are_asked_of_it_and_a_remark_on_its_answers
     assert matcher.match("loa số nói được tiếng Chăm không").topic == "bot.help"
     assert matcher.match("hỏi những gì được ở đây").topic == "bot.help"
     assert matcher.match("con bot trả lời như thật luôn").topic is None
+
+
+def test_a_far_countrys_storm_or_weather_gets_no_forecast_of_the_hamlet(matcher: Matcher) -> None:
+    assert matcher.match("bão ở Philippines có to không").topic is None
+    assert matcher.match("thằng út làm ở Nhật, bên đó mấy bữa nay có bão không mọi người").topic is None
+    assert matcher.match("Quảng Ninh hôm nay có rét không, chồng em làm mỏ ngoài đấy").topic is None
+    assert matcher.match("bão có vô đây không").topic == "live.weather"
