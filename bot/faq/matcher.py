@@ -754,8 +754,8 @@ class Matcher:
         out: set[str] = {OTP_TOPIC} if lost else set()
         if len(levels) == 1 and not _MOVING_UP.intersection(toks):
             out |= {t for lv, t in LEVEL_TOPICS.items() if lv not in levels}
-        # ("không hỏi mức 2, cái mức thấp nhất đó, làm trên đt được không": one level is wanted, not the two compared)
         out |= {LEVEL_TOPICS[lv] for lv in denied}
+        # ("không hỏi mức 2, cái mức thấp nhất đó, làm trên đt được không": one level is wanted, not the two compared)
         if denied and _NOT_ASKED_LEVEL.search(said or folded):
             out.add(COMPARE_LEVELS)
         if not named and not out:
