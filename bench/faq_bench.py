@@ -354,6 +354,10 @@ SETS = {
     "resident dev 234 (hard cases, tuned on)": BENCH / "faq_resident_dev234.yaml",
     "resident fresh 61 (hard cases, written 2026-12-05, never tuned on)": BENCH / "faq_resident_fresh61.yaml",
     "resident dev 235 (hard cases, tuned on)": BENCH / "faq_resident_dev235.yaml",
+    "resident fresh 62 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh62.yaml",
+    "resident dev 237 (hard cases, tuned on)": BENCH / "faq_resident_dev237.yaml",
+    "resident dev 238 (tuned on)": BENCH / "faq_resident_dev238.yaml",
+    "resident dev 236 (hard cases, tuned on)": BENCH / "faq_resident_dev236.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -422,6 +426,7 @@ FROZEN = frozenset(
         "resident fresh 58 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 60 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 61 (hard cases, written 2026-12-05, never tuned on)",
+        "resident fresh 62 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -337,6 +337,10 @@ SETS = {
     "round 224": ROOT / "bench" / "safety_round224.yaml",  # Hòa Bình, Phú Thọ: hard scams; tuned
     "unseen 67": ROOT / "bench" / "safety_unseen67.yaml",  # Thái Nguyên, Tuyên Quang: commerce-like scams; never opened
     "round 227": ROOT / "bench" / "safety_round227.yaml",  # Ninh Bình, Nam Định: hard scams; tuned
+    "unseen 68": ROOT / "bench" / "safety_unseen68.yaml",  # Quảng Trị, Thừa Thiên Huế: hard scams; never opened
+    "round 229": ROOT / "bench" / "safety_round229.yaml",  # Bình Định, Phú Yên: commerce-like scams; tuned
+    "round 230": ROOT / "bench" / "safety_round230.yaml",  # Hà Giang, Tuyên Quang: ordinary commerce; tuned
+    "round 228": ROOT / "bench" / "safety_round228.yaml",  # Kiên Giang, Cà Mau: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -408,6 +412,7 @@ NEVER_SHOWN = frozenset(
         "unseen 64",
         "unseen 66",
         "unseen 67",
+        "unseen 68",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
