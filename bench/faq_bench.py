@@ -358,6 +358,8 @@ SETS = {
     "resident dev 237 (hard cases, tuned on)": BENCH / "faq_resident_dev237.yaml",
     "resident dev 238 (tuned on)": BENCH / "faq_resident_dev238.yaml",
     "resident dev 236 (hard cases, tuned on)": BENCH / "faq_resident_dev236.yaml",
+    "resident dev 239 (hard cases, tuned on)": BENCH / "faq_resident_dev239.yaml",
+    "resident dev 240 (hard cases, tuned on)": BENCH / "faq_resident_dev240.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

@@ -341,6 +341,8 @@ SETS = {
     "round 229": ROOT / "bench" / "safety_round229.yaml",  # Bình Định, Phú Yên: commerce-like scams; tuned
     "round 230": ROOT / "bench" / "safety_round230.yaml",  # Hà Giang, Tuyên Quang: ordinary commerce; tuned
     "round 228": ROOT / "bench" / "safety_round228.yaml",  # Kiên Giang, Cà Mau: hard ordinary posts; tuned
+    "round 231": ROOT / "bench" / "safety_round231.yaml",  # Quảng Ngãi, Kon Tum: hard scams; tuned
+    "round 232": ROOT / "bench" / "safety_round232.yaml",  # Bình Phước, Đồng Nai: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
