@@ -328,7 +328,8 @@ class Matcher:
                 syls = syllables(text)
                 folded.append([fold(y) for y in syls])
                 self.syllables.update(folded[-1])
-                phr_toks.append((typed_with_marks(text), [t for t in assemble(syls) if not is_stopword(t)]))
+                marks = typed_with_marks(text)
+                phr_toks.append((marks, [t for t in assemble(syls, marks) if not is_stopword(t)]))
             texts.append((e.id, phr_toks))
         restore = _restorer(p for _, phr in texts for p in phr)
         # Words as written in phrasings typed with marks: an unmarked one there ("bao", "con") is a
@@ -545,7 +546,7 @@ class Matcher:
             if hit is not None:
                 corrected.add(hit)
             fixed.append(hit or syl)
-        toks = [t for t in assemble(fixed) if not is_stopword(t)]
+        toks = [t for t in assemble(fixed, typed_with_marks(text)) if not is_stopword(t)]
         self._folded_toks = " ".join(fold(t) for t in toks)  # for ``_ruled_out``, without tokenising again
         toks = list(dict.fromkeys(toks))  # a word said twice is not twice the evidence
         out = []

@@ -635,14 +635,21 @@ def _asks_a_day(joined: list[str]) -> bool:
     return False
 
 
-def assemble(words: Iterable[str]) -> list[str]:
-    """Join multi-word spellings and add the weather concept next to weather words."""
+def assemble(words: Iterable[str], marks: bool = False) -> list[str]:
+    """Join multi-word spellings and add the weather concept next to weather words. ``marks``: the message was typed
+    with diacritics, so its unmarked words are what they say ("định mua 2 con": buy, not rain)."""
     out: list[str] = []
     joined = join_phrases(list(words))
     day: bool | None = None
     for i, w in enumerate(joined):
         out.append(w)
-        if (w in _WEATHER_UNMARKED and (i + 1 >= len(joined) or joined[i + 1] not in _WEATHER_NOT_BEFORE)) or (
+        if w in WEATHER_WORDS and i and joined[i - 1] == "mùa":
+            continue  # "mấy tháng mùa mưa", "mùa nắng": a season named, not weather asked
+        if (
+            not marks
+            and w in _WEATHER_UNMARKED
+            and (i + 1 >= len(joined) or joined[i + 1] not in _WEATHER_NOT_BEFORE)
+        ) or (
             w == "bao"
             and i
             and fold(joined[i - 1]) in _STORM_BEFORE
@@ -668,7 +675,7 @@ def assemble(words: Iterable[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=8192)
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(assemble(_syllables(text)))
+    return tuple(assemble(_syllables(text), typed_with_marks(text)))
 
 
 def tokens(text: str) -> list[str]:
@@ -941,7 +948,9 @@ APPS = frozenset({"vneid", "vssid"})  # the apps a question may name, folded
 # where one of ours is named too.
 _OTHER_APP = (
     r"(momo|zalopay|zalo pay|viettel money|facebook|fb|messenger|tiktok|shopee|lazada|zalo|agribank|vietcombank|bidv"
-    r"|vietinbank|techcombank|mbbank|sacombank|gmail|icloud|app ngan hang|ngan hang)"
+    r"|vietinbank|techcombank|mbbank|sacombank|gmail|icloud|app ngan hang|ngan hang"
+    # games and other apps: "mã otp game liên quân ko về", "tiktok shop"
+    r"|game|lien quan|free fire|pubg|garena|grab|tiki|youtube|instagram|telegram|vnpay|shopeepay|vpbank|tpbank)"
 )
 _OTHER_APP_TROUBLE = re.compile(
     rf"\b{_OTHER_APP}( (?!binh thuong|van|vo duoc|vao duoc|duoc)\w+){{0,5}} (bi khoa|bao loi|bi loi|loi|quen|mat khau"
@@ -1336,9 +1345,9 @@ _WHO_OR_WHAT_HERE = re.compile(
     # "cái máy trả lời tự động này hỏi gì cũng được hả"
     rf"|^(?:ad )?(?:cai )?(?:{_SELF}|may tra loi tu dong(?: nay)?) (?:hoi|tra loi) gi cung duoc"
     r"(?: (?:ha|a|khong|ko|hong|vay))*$"
-    # "hỏi gì được ở đây", "ở đây hỏi những chuyện gì được": what can be asked here
-    r"|^(?:o day hoi(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi duoc"
-    r"|hoi(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi duoc o day)(?: (?:vay|a|ha|khong|ko|nhi))*$"
+    # "hỏi gì được ở đây", "ở đây hỏi những chuyện gì được", "em hỏi gì ở đây được ạ": what can be asked here
+    r"|^(?:(?:em|toi|minh|chau|con|bac|anh|chi|co|chu) )?(?:o day hoi(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi duoc"
+    r"|hoi(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi (?:duoc o day|o day duoc))(?: (?:vay|a|ha|khong|ko|nhi))*$"
 )
 
 

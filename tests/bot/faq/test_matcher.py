@@ -8,7 +8,7 @@ from bot.faq import matcher as matcher_module
 from bot.faq.evaluation import EVAL_FILE, load_cases, score
 from bot.faq.knowledge import Entry, KnowledgeBase, load_knowledge, parse_knowledge
 from bot.faq.matcher import ANSWER, SILENT, SUGGEST, Matcher
-from bot.faq.normalize import canonical, fold
+from bot.faq.normalize import canonical, fold, tokens
 from tests.bot.faq.mini_kb import MINI_KB, UNSURE
 
 KB = load_knowledge(PROJECT_ROOT / "faq" / "knowledge.yaml")
@@ -735,3 +735,21 @@ def test_a_far_countrys_storm_or_weather_gets_no_forecast_of_the_hamlet(matcher:
     assert matcher.match("thằng út làm ở Nhật, bên đó mấy bữa nay có bão không mọi người").topic is None
     assert matcher.match("Quảng Ninh hôm nay có rét không, chồng em làm mỏ ngoài đấy").topic is None
     assert matcher.match("bão có vô đây không").topic == "live.weather"
+
+
+def test_an_unmarked_word_in_a_message_typed_with_marks_and_a_season_named_are_no_weather(matcher: Matcher) -> None:
+    # "mua" in a message typed with diacritics is "buy", not "mưa"; "mùa mưa" names a season
+    for text in (
+        "Mai phiên chợ xã có ai bán gà giống không, nhà tôi định mua chục con",
+        "Ai cần thợ đào ao không, tôi rảnh mấy tháng mùa mưa này",
+    ):
+        assert "thờitiết" not in tokens(text)
+        assert matcher.match(text).topic is None
+    assert "thờitiết" in tokens("mai co mua khong")
+    assert matcher.match("mai co mua khong").topic == "live.weather"
+    assert matcher.match("Tháng này vô mùa mưa rồi, tuần tới có mưa lớn không").topic == "live.weather"
+
+
+def test_what_can_be_asked_here_in_any_order_and_a_games_code_are_understood(matcher: Matcher) -> None:
+    assert matcher.match("con hỏi gì ở đây được ạ").topic == "bot.help"
+    assert matcher.match("ma otp game free fire ko ve la sao vay").topic is None
