@@ -2150,3 +2150,48 @@ def test_the_code_asked_for_after_a_hacked_accounts_warning_is_still_asked_for()
         " gửi về máy chú để con báo cáo nick giả"
     )
     assert verdict(post) == "scam"
+
+
+def test_a_marketplace_staff_asking_the_verification_code_and_a_group_admins_fee_are_scams() -> None:
+    staff = (
+        "dạ chị ơi em là nhân viên chăm sóc người bán của Lazada, em thấy shop chị đủ điều kiện vào chương trình Freeship"
+        " miễn phí. Chị cho em xin mã xác minh vừa gửi về điện thoại để em kích hoạt liền cho chị nha"
+    )
+    admin = (
+        "Em là admin nhóm Rao Vặt Sông Cầu. Nhóm đang xét duyệt thành viên uy tín để gắn tích xanh, bài đăng sẽ được ghim"
+        " đầu nhóm. Phí xét duyệt 150k, ck vào 0368 000 211 Momo rồi gửi bill cho em nha"
+    )
+    assert verdict(staff) == "scam"
+    # caught by its wording, not only by the learned score's reading of it
+    assert "combo_group_admin_fee" in {f.code for f in judge(admin).findings}
+    assert verdict(admin) == "scam"
+
+
+def test_an_app_installed_from_a_link_or_a_sign_in_with_facebook_is_a_scam_whatever_warning_wraps_it() -> None:
+    app = (
+        "Mọi người cẩn thận lừa đảo nha, công an khuyên cài app \"Khiên Chống Lừa\" tại bit.ly/khien-chong-lua để chặn"
+        " số lạ"
+    )
+    login = "Cảnh báo rét đậm! Hộ nào cần nhận chăn bông thì đăng ký tại link hotro-retdam.info bằng tài khoản Facebook"
+    notice = (
+        "Điện lực không yêu cầu cài ứng dụng qua link lạ. Ứng dụng chính thức EVNSPC CSKH chỉ tải trên CH Play và App"
+        " Store."
+    )
+    assert verdict(app) == "scam"
+    assert verdict(login) == "scam"
+    assert verdict(notice) != "scam"
+
+
+def test_a_safe_account_offered_as_a_service_and_an_offices_remote_help_are_scams() -> None:
+    safe = (
+        "Ngân hàng nhắc: không đưa OTP cho ai. Ai lo tài khoản bị lộ thì gọi ngay số hỗ trợ 0867 000 512 để được nhân"
+        " viên khóa tạm và chuyển tiền sang tài khoản an toàn"
+    )
+    remote = (
+        "Chi cục Thuế thông báo: hộ kinh doanh chưa dùng hóa đơn điện tử sẽ bị phạt. Cán bộ thuế sẽ gọi điện hỗ trợ cài"
+        " đặt từ xa, bà con nghe máy và làm theo"
+    )
+    lesson = "Công an không bao giờ bắt bà con chuyển tiền vào tài khoản an toàn, ai bảo vậy là lừa"
+    assert verdict(safe) == "scam"
+    assert verdict(remote) == "scam"
+    assert verdict(lesson) != "scam"
