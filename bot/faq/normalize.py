@@ -1351,9 +1351,28 @@ _WHO_OR_WHAT_HERE = re.compile(
 )
 
 
+# Inside a longer message, what the bot (named, or "bạn", "mày" beside "người thật hay máy") can help with, or what can
+# be asked here: "mày giúp tao được việc gì", "bot này hỗ trợ những việc gì", "nhắn vào đây thì được giúp việc gì",
+# "ngoài chuyện định danh thì còn hỏi được cái gì nữa". ("em giúp chị được gì không" between neighbours is not it.)
+_WHAT_IT_DOES = re.compile(
+    r"\b(?:loaso|bot|cai may|may nay|con may|mi|ban|may)(?: nay)? (?:co the )?(?:giup|ho tro|lam|tra loi)"
+    r"(?: (?:toi|minh|ong|ba|bac|co|chu|ba con|em|con|chau))? (?:duoc )?(?:nhung |may )?(?:viec |cai |chuyen )?gi\b"
+    r"|\b(?:nhan|hoi|go) (?:vao|o) day (?:thi )?(?:duoc|se duoc) (?:giup|ho tro|tra loi)(?: nhung| may)?(?: viec| cai| chuyen)? gi\b"
+    r"|\bcon (?:hoi|giup|tra loi) duoc (?:nhung |may )?(?:cai |viec |chuyen )?gi nua\b"
+)
+_MAN_OR_MACHINE = re.compile(r"\b(?:nguoi (?:that|thiet) hay may|may hay nguoi)\b")
+
+
 def asks_the_bot_itself(text: str) -> bool:
     """A message that can only be a question to the bot about itself."""
-    return bool(_WHO_OR_WHAT_HERE.match(folded_words(text)))
+    words = folded_words(text)
+    if _WHO_OR_WHAT_HERE.match(words):
+        return True
+    hit = _WHAT_IT_DOES.search(words)
+    if hit is None:
+        return False
+    # "bạn"/"mày" are anyone in a group: the bot only when the message also calls it a machine or names it
+    return not hit.group(0).startswith(("ban ", "may ")) or bool(_MAN_OR_MACHINE.search(words))
 
 
 def testifies(text: str) -> bool:

@@ -753,3 +753,12 @@ def test_an_unmarked_word_in_a_message_typed_with_marks_and_a_season_named_are_n
 def test_what_can_be_asked_here_in_any_order_and_a_games_code_are_understood(matcher: Matcher) -> None:
     assert matcher.match("con hỏi gì ở đây được ạ").topic == "bot.help"
     assert matcher.match("ma otp game free fire ko ve la sao vay").topic is None
+
+
+def test_what_the_bot_can_help_with_asked_inside_a_longer_message_gets_the_help(matcher: Matcher) -> None:
+    assert matcher.match("con bot này hỗ trợ những chuyện gì vậy ad").topic == "bot.help"
+    assert matcher.match("Bà không rành điện thoại, nhắn vào đây thì được giúp những gì hả cháu").topic == "bot.help"
+    assert matcher.match("Ngoài chuyện căn cước thì còn hỏi được cái gì nữa vậy").topic == "bot.help"
+    # "bạn" in a group is anyone: the bot only when the message calls it a machine
+    assert matcher.match("bạn là người thật hay máy vậy, bạn giúp được gì cho bà con").topic == "bot.help"
+    assert matcher.match("Chị Lan ơi bạn giúp được gì cho nhà bác Tư không, nhà bác mới bị cháy").topic != "bot.help"
