@@ -360,6 +360,9 @@ SETS = {
     "resident dev 236 (hard cases, tuned on)": BENCH / "faq_resident_dev236.yaml",
     "resident dev 239 (hard cases, tuned on)": BENCH / "faq_resident_dev239.yaml",
     "resident dev 240 (hard cases, tuned on)": BENCH / "faq_resident_dev240.yaml",
+    "resident fresh 63 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh63.yaml",
+    "resident dev 241 (hard cases, tuned on)": BENCH / "faq_resident_dev241.yaml",
+    "resident dev 242 (tuned on)": BENCH / "faq_resident_dev242.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -429,6 +432,7 @@ FROZEN = frozenset(
         "resident fresh 60 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 61 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 62 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 63 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -343,6 +343,9 @@ SETS = {
     "round 228": ROOT / "bench" / "safety_round228.yaml",  # Kiên Giang, Cà Mau: hard ordinary posts; tuned
     "round 231": ROOT / "bench" / "safety_round231.yaml",  # Quảng Ngãi, Kon Tum: hard scams; tuned
     "round 232": ROOT / "bench" / "safety_round232.yaml",  # Bình Phước, Đồng Nai: hard ordinary posts; tuned
+    "unseen 69": ROOT / "bench" / "safety_unseen69.yaml",  # Gia Lai, Kon Tum: commerce-like scams; never opened
+    "round 233": ROOT / "bench" / "safety_round233.yaml",  # Hải Phòng, Quảng Ninh: hard scams; tuned
+    "round 234": ROOT / "bench" / "safety_round234.yaml",  # Cần Thơ, Hậu Giang: ordinary commerce; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -415,6 +418,7 @@ NEVER_SHOWN = frozenset(
         "unseen 66",
         "unseen 67",
         "unseen 68",
+        "unseen 69",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
