@@ -2154,12 +2154,12 @@ def test_the_code_asked_for_after_a_hacked_accounts_warning_is_still_asked_for()
 
 def test_a_marketplace_staff_asking_the_verification_code_and_a_group_admins_fee_are_scams() -> None:
     staff = (
-        "dạ chị ơi em là nhân viên chăm sóc người bán của Lazada, em thấy shop chị đủ điều kiện vào chương trình Freeship"
-        " miễn phí. Chị cho em xin mã xác minh vừa gửi về điện thoại để em kích hoạt liền cho chị nha"
+        "dạ chị ơi em là nhân viên chăm sóc người bán của Lazada, em thấy shop chị đủ điều kiện vào chương trình"
+        " Freeship miễn phí. Chị cho em xin mã xác minh vừa gửi về điện thoại để em kích hoạt liền cho chị nha"
     )
     admin = (
-        "Em là admin nhóm Rao Vặt Sông Cầu. Nhóm đang xét duyệt thành viên uy tín để gắn tích xanh, bài đăng sẽ được ghim"
-        " đầu nhóm. Phí xét duyệt 150k, ck vào 0368 000 211 Momo rồi gửi bill cho em nha"
+        "Em là admin nhóm Rao Vặt Sông Cầu. Nhóm đang xét duyệt thành viên uy tín để gắn tích xanh, bài đăng sẽ được"
+        " ghim đầu nhóm. Phí xét duyệt 150k, ck vào 0368 000 211 Momo rồi gửi bill cho em nha"
     )
     assert verdict(staff) == "scam"
     # caught by its wording, not only by the learned score's reading of it
@@ -2169,7 +2169,7 @@ def test_a_marketplace_staff_asking_the_verification_code_and_a_group_admins_fee
 
 def test_an_app_installed_from_a_link_or_a_sign_in_with_facebook_is_a_scam_whatever_warning_wraps_it() -> None:
     app = (
-        "Mọi người cẩn thận lừa đảo nha, công an khuyên cài app \"Khiên Chống Lừa\" tại bit.ly/khien-chong-lua để chặn"
+        'Mọi người cẩn thận lừa đảo nha, công an khuyên cài app "Khiên Chống Lừa" tại bit.ly/khien-chong-lua để chặn'
         " số lạ"
     )
     login = "Cảnh báo rét đậm! Hộ nào cần nhận chăn bông thì đăng ký tại link hotro-retdam.info bằng tài khoản Facebook"
@@ -2195,3 +2195,16 @@ def test_a_safe_account_offered_as_a_service_and_an_offices_remote_help_are_scam
     assert verdict(safe) == "scam"
     assert verdict(remote) == "scam"
     assert verdict(lesson) != "scam"
+
+
+def test_an_officer_on_a_mobile_who_will_send_the_link_or_install_the_app_is_a_scam() -> None:
+    post = (
+        "Công an xã Hòa Bình thông báo: nhiều đối tượng giả danh công an gọi điện. Để bảo vệ tài khoản, bà con gọi trực"
+        " tiếp đồng chí Hưng 0867 000 395 để được hướng dẫn cài ứng dụng bảo mật. Tuyệt đối không làm theo người lạ."
+    )
+    notice = (
+        "Công an xã thông báo: cần hỗ trợ cài VNeID thì gọi đồng chí Nam 0987 000 321 để hẹn lịch, cán bộ làm trực tiếp"
+        " tại trụ sở."
+    )
+    assert verdict(post) == "scam"
+    assert verdict(notice) != "scam"
