@@ -646,9 +646,7 @@ def assemble(words: Iterable[str], marks: bool = False) -> list[str]:
         if w in WEATHER_WORDS and i and joined[i - 1] == "mùa":
             continue  # "mấy tháng mùa mưa", "mùa nắng": a season named, not weather asked
         if (
-            not marks
-            and w in _WEATHER_UNMARKED
-            and (i + 1 >= len(joined) or joined[i + 1] not in _WEATHER_NOT_BEFORE)
+            not marks and w in _WEATHER_UNMARKED and (i + 1 >= len(joined) or joined[i + 1] not in _WEATHER_NOT_BEFORE)
         ) or (
             w == "bao"
             and i
@@ -1346,7 +1344,8 @@ _WHO_OR_WHAT_HERE = re.compile(
     rf"|^(?:ad )?(?:cai )?(?:{_SELF}|may tra loi tu dong(?: nay)?) (?:hoi|tra loi) gi cung duoc"
     r"(?: (?:ha|a|khong|ko|hong|vay))*$"
     # "hỏi gì được ở đây", "ở đây hỏi những chuyện gì được", "em hỏi gì ở đây được ạ": what can be asked here
-    r"|^(?:(?:em|toi|minh|chau|con|bac|anh|chi|co|chu) )?(?:o day hoi(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi duoc"
+    r"|^(?:(?:em|toi|minh|chau|con|bac|anh|chi|co|chu) )?"
+    r"(?:o day hoi(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi duoc"
     r"|hoi(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi (?:duoc o day|o day duoc))(?: (?:vay|a|ha|khong|ko|nhi))*$"
 )
 
@@ -1357,7 +1356,8 @@ _WHO_OR_WHAT_HERE = re.compile(
 _WHAT_IT_DOES = re.compile(
     r"\b(?:loaso|bot|cai may|may nay|con may|mi|ban|may)(?: nay)? (?:co the )?(?:giup|ho tro|lam|tra loi)"
     r"(?: (?:toi|minh|ong|ba|bac|co|chu|ba con|em|con|chau))? (?:duoc )?(?:nhung |may )?(?:viec |cai |chuyen )?gi\b"
-    r"|\b(?:nhan|hoi|go) (?:vao|o) day (?:thi )?(?:duoc|se duoc) (?:giup|ho tro|tra loi)(?: nhung| may)?(?: viec| cai| chuyen)? gi\b"
+    r"|\b(?:nhan|hoi|go) (?:vao|o) day (?:thi )?(?:duoc|se duoc) (?:giup|ho tro|tra loi)"
+    r"(?: nhung| may)?(?: viec| cai| chuyen)? gi\b"
     r"|\bcon (?:hoi|giup|tra loi) duoc (?:nhung |may )?(?:cai |viec |chuyen )?gi nua\b"
 )
 _MAN_OR_MACHINE = re.compile(r"\b(?:nguoi (?:that|thiet) hay may|may hay nguoi)\b")
