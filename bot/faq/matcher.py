@@ -546,7 +546,7 @@ class Matcher:
             if hit is not None:
                 corrected.add(hit)
             fixed.append(hit or syl)
-        toks = [t for t in assemble(fixed, typed_with_marks(text)) if not is_stopword(t)]
+        toks = [t for t in assemble(fixed, strict) if not is_stopword(t)]
         self._folded_toks = " ".join(fold(t) for t in toks)  # for ``_ruled_out``, without tokenising again
         toks = list(dict.fromkeys(toks))  # a word said twice is not twice the evidence
         out = []
