@@ -363,6 +363,22 @@ SETS = {
     "resident fresh 63 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh63.yaml",
     "resident dev 241 (hard cases, tuned on)": BENCH / "faq_resident_dev241.yaml",
     "resident dev 242 (tuned on)": BENCH / "faq_resident_dev242.yaml",
+    "resident fresh 64 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh64.yaml",
+    "resident dev 243 (hard cases, tuned on)": BENCH / "faq_resident_dev243.yaml",
+    "resident dev 244 (tuned on)": BENCH / "faq_resident_dev244.yaml",
+    "resident dev 245 (hard cases, tuned on)": BENCH / "faq_resident_dev245.yaml",
+    "resident dev 246 (tuned on)": BENCH / "faq_resident_dev246.yaml",
+    "resident dev 247 (hard cases, tuned on)": BENCH / "faq_resident_dev247.yaml",
+    "resident dev 248 (tuned on)": BENCH / "faq_resident_dev248.yaml",
+    "resident dev 249 (hard cases, tuned on)": BENCH / "faq_resident_dev249.yaml",
+    "resident dev 250 (hard cases, tuned on)": BENCH / "faq_resident_dev250.yaml",
+    "resident dev 251 (hard cases, tuned on)": BENCH / "faq_resident_dev251.yaml",
+    "resident dev 252 (hard cases, tuned on)": BENCH / "faq_resident_dev252.yaml",
+    "resident dev 253 (tuned on)": BENCH / "faq_resident_dev253.yaml",
+    "resident fresh 65 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh65.yaml",
+    "resident dev 254 (hard cases, tuned on)": BENCH / "faq_resident_dev254.yaml",
+    "resident dev 255 (tuned on)": BENCH / "faq_resident_dev255.yaml",
+    "resident dev 256 (hard cases, tuned on)": BENCH / "faq_resident_dev256.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -433,6 +449,8 @@ FROZEN = frozenset(
         "resident fresh 61 (hard cases, written 2026-12-05, never tuned on)",
         "resident fresh 62 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 63 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 64 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 65 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -346,6 +346,20 @@ SETS = {
     "unseen 69": ROOT / "bench" / "safety_unseen69.yaml",  # Gia Lai, Kon Tum: commerce-like scams; never opened
     "round 233": ROOT / "bench" / "safety_round233.yaml",  # Hải Phòng, Quảng Ninh: hard scams; tuned
     "round 234": ROOT / "bench" / "safety_round234.yaml",  # Cần Thơ, Hậu Giang: ordinary commerce; tuned
+    "unseen 70": ROOT / "bench" / "safety_unseen70.yaml",  # Bến Tre, Trà Vinh: hard scams; never opened
+    "round 235": ROOT / "bench" / "safety_round235.yaml",  # Nghệ An, Hà Tĩnh: hard ordinary posts; tuned
+    "round 236": ROOT / "bench" / "safety_round236.yaml",  # Tây Ninh, Long An: commerce-like scams; tuned
+    "round 237": ROOT / "bench" / "safety_round237.yaml",  # Sóc Trăng, Bạc Liêu: hard scams; tuned
+    "round 238": ROOT / "bench" / "safety_round238.yaml",  # Thanh Hóa: ordinary commerce; tuned
+    "round 239": ROOT / "bench" / "safety_round239.yaml",  # Lâm Đồng: hard ordinary posts; tuned
+    "round 240": ROOT / "bench" / "safety_round240.yaml",  # An Giang: commerce-like scams; tuned
+    "round 241": ROOT / "bench" / "safety_round241.yaml",  # Lào Cai, Yên Bái: hard scams; tuned
+    "round 242": ROOT / "bench" / "safety_round242.yaml",  # Quảng Nam, Đà Nẵng: hard ordinary posts; tuned
+    "round 243": ROOT / "bench" / "safety_round243.yaml",  # Bắc Ninh, Bắc Giang: ordinary commerce; tuned
+    "unseen 71": ROOT / "bench" / "safety_unseen71.yaml",  # Đắk Lắk, Đắk Nông: commerce-like scams; never opened
+    "round 244": ROOT / "bench" / "safety_round244.yaml",  # Thái Bình, Nam Định: hard scams; tuned
+    "round 245": ROOT / "bench" / "safety_round245.yaml",  # Điện Biên, Lai Châu: hard ordinary posts; tuned
+    "round 246": ROOT / "bench" / "safety_round246.yaml",  # Khánh Hòa, Ninh Thuận: commerce-like scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -419,6 +433,8 @@ NEVER_SHOWN = frozenset(
         "unseen 67",
         "unseen 68",
         "unseen 69",
+        "unseen 70",
+        "unseen 71",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
