@@ -91,6 +91,7 @@ from bot.faq.normalize import (
     typed_with_marks,
     without_bot_name,
     without_denied,
+    without_fine,
     without_working,
 )
 from bot.textmodel import Classes, Model
@@ -663,6 +664,8 @@ class Matcher:
         text = without_denied(text) or text
         # "VssID vô được bình thường mà VNeID thì không đăng nhập được": the app that works is not the question.
         text = without_working(text) or text
+        # "… mà vneid thì vẫn vào bình thường", "mật khẩu Zalo tui thì vẫn nhớ": what is fine is not the question.
+        text = without_fine(text) or text
         got = self._match(text, shown)
         if got.topic is not None and self.index.get(got.topic) in self.weather:
             # a far place's weather ("bão ở Philippines có to không"), whichever view found the forecast's topic

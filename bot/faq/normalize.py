@@ -233,6 +233,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("công nghệ", "côngnghệsố"), ("tận nhà", "tậnnơi"), ("tới nhà", "tậnnơi"), ("tận nơi", "tậnnơi"),
     ("tận tay", "tậnnơi"), ("tận mặt", "tậnnơi"), ("trực tiếp", "tậnnơi"), ("sân bay", "máybay"),
     ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
+    ("cờ rét", "lỗi"), ("cơ rét", "lỗi"), ("cờ rách", "lỗi"),  # "crash" as voice typing spells it (marked only)
+    ("kít hoạt", "kíchhoạt"), ("căn cướp", "căncước"), ("kết hông", "kếthôn"),  # slips of voice typing
     ("phần ngàn", "phầnngàn độmặn"), ("phần nghìn", "phầnngàn độmặn"),
     ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"),
     ("thẻ cứng", "thẻ"), ("đứng ảnh", "lỗi"), ("trắng màn ảnh", "lỗi"), ("thành công", "thànhcông"),
@@ -458,6 +460,8 @@ def _build_phrases(pairs: Iterable[tuple[str, str]]) -> dict[str, list[tuple[tup
 
 
 _PHRASES = _build_phrases(PHRASES)
+# Spellings that count only as typed with their marks.
+_MARKED_ONLY = frozenset({("cờ", "rét"), ("cơ", "rét"), ("cờ", "rách")})
 
 
 def join_phrases(
@@ -480,6 +484,8 @@ def join_phrases(
                 and all(compatible(tokens[i + j], src[j]) for j in range(n))
                 # one marked syllable typed without marks is another word too: "de" is "để" far more than "đẻ"
                 and not (n == 1 and marked(src[0]) and not marked(tokens[i]))
+                # "co ret" is "có rét" (cold) far more than "cờ rét" (crash)
+                and not (src in _MARKED_ONLY and not all(marked(t) for t in tokens[i : i + n]))
                 and not (whole and _cut_short(tokens, i, n, src))
             ):
                 out.extend(dst)
@@ -1293,6 +1299,71 @@ def without_working(text: str) -> str | None:
             rest = text[but.end() :].strip()
             return rest if len(rest.split()) >= 3 else None
     return None
+
+
+# What is fine, told beside what is not: "mật khẩu Zalo tui thì vẫn nhớ", "… mà vneid thì vẫn vào bình thường", "thẻ
+# BHYT thì hiện ra đàng hoàng, còn bằng lái coi ở chỗ nào". A clause (or the part after "mà", "còn", "nhưng") that says
+# a thing it names is remembered, works or shows, where the rest asks or tells trouble about something else, is not what
+# is asked (folded, lower case). Not "mật khẩu tui nhớ rõ mà vô không được" (nothing else named: it tells the trouble),
+# nor "bà con nhớ nha", "đặt sao cho dễ nhớ", "thẻ cũ vẫn xài bình thường à" (asked).
+_THING = (
+    r"(?:vneid|vnid|vssid|dinh danh|ung dung cong an|app cong an|dich vu cong|dvc|bao hiem xa hoi|bhxh|bhyt"
+    r"|bao hiem y te|bang lai|gplx|app bao hiem|zalo|facebook|fb|messenger|tiktok|momo|zalopay|ngan hang|agribank"
+    r"|vietcombank|bidv|vietinbank|techcombank|mbbank|sacombank|gmail|shopee)"
+)
+_FINE = re.compile(
+    rf"^(?:\w+ ){{0,10}}?{_THING}(?: \w+){{0,4}}? (?:thi )?(?:(?:tui|toi|em|minh|chau|tao|me|ma|bo|ong|ba) )?(?:thi )?"
+    r"(?:(?:cung|van) )*"
+    r"(?:(?<!de )(?<!cho )(?<!do )(?<!kho )nho(?: (?:ro|ky|chac|ro rang))?"
+    r"|(?:vao|vo|dang nhap|login|dung|xai|mo) (?:(?:duoc|dc) )?(?:binh thuong|bt|ngon lanh|ngon)"
+    r"|(?<=van )(?:vao|vo|dang nhap|login|dung|xai) (?:duoc|dc)"
+    r"|hien(?: ra)? (?:dang hoang|binh thuong|day du|ro rang))"
+    r"(?: (?:ma|nha|nhe|het|roi|luon|ca))*$"
+)
+_THINGS = re.compile(rf"\b{_THING}\b")
+_TROUBLE_OR_ASKING = re.compile(
+    r"\b(?:sao|gi|nao|dau|khong|ko|k|hong|hok|chua|chang|quen|loi|bi|chiu|may|lam|co|o dau|cho nao|ra sao|rang|muon)\b"
+)
+_FINE_AFTER = re.compile(r"\s(?:mà|còn|nhưng|nhung|ma)\s", re.I)
+_PUNCT = re.compile(r"[^\w\s]")
+_OURS_NAMED = frozenset(
+    {"vneid", "vnid", "vssid", "dinh danh", "dich vu cong", "dvc", "bao hiem xa hoi", "bhxh", "app bao hiem"}
+    | {"ung dung cong an", "app cong an"}
+)
+
+
+def _fine(clause: str) -> bool:
+    folded = " ".join(_PUNCT.sub(" ", fold(clause).lower()).split())
+    return (
+        bool(_FINE.match(folded))
+        and not _TROUBLE_OR_ASKING.search(folded)
+        and not _ASKING_END.search(clause.strip(" .!"))
+    )
+
+
+def without_fine(text: str) -> str | None:
+    """The message without its clauses that say a thing is fine, or None when none does (or too little is left)."""
+    parts = _CLAUSE_END.split(unicodedata.normalize("NFC", text))
+    kept: list[str] = []
+    fine: list[str] = []
+    for i in range(0, len(parts), 2):
+        clause, end = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
+        if end != "?" and _fine(clause):
+            fine.append(clause)
+            continue
+        cut = list(_FINE_AFTER.finditer(clause))
+        if cut and end != "?" and _fine(clause[cut[-1].end() :]):
+            fine.append(clause[cut[-1].end() :])
+            clause = clause[: cut[-1].start()]
+        kept.append(clause + end)
+    rest = " ".join("".join(kept).split()).strip(" ,;")
+    folded = fold(rest).lower()
+    named = {m.group(0) for c in fine for m in _THINGS.finditer(fold(c).lower())}
+    told = set(_THINGS.findall(folded))
+    if not fine or len(rest.split()) < 3 or named & told or (named & _OURS_NAMED and not told):
+        # one of ours that works, beside nothing else named ("CMND hết hạn mà vneid vẫn hiện bình thường"): context
+        return None
+    return rest if "?" in rest or _TROUBLE_OR_ASKING.search(folded) else None
 
 
 def asks_what_the_bot_does(text: str) -> bool:

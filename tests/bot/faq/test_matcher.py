@@ -762,3 +762,20 @@ def test_what_the_bot_can_help_with_asked_inside_a_longer_message_gets_the_help(
     # "bạn" in a group is anyone: the bot only when the message calls it a machine
     assert matcher.match("bạn là người thật hay máy vậy, bạn giúp được gì cho bà con").topic == "bot.help"
     assert matcher.match("Chị Lan ơi bạn giúp được gì cho nhà bác Tư không, nhà bác mới bị cháy").topic != "bot.help"
+
+
+def test_what_is_said_to_work_is_not_what_is_asked(matcher: Matcher) -> None:
+    assert matcher.match("cấp lại mật khẩu bảo hiểm xã hội số thế nào, mật khẩu vneid thì tui nhớ").topic == (
+        "vssid.forgot_password"
+    )
+    assert matcher.match("vào dvc quốc gia bị báo sai thông tin đăng nhập mà vneid thì vẫn vào bình thường").topic == (
+        "dvc.login"
+    )
+    said = "Nhập sai mấy lần rồi, tui quên thiệt. Đặt lại cái mật khẩu mới được không, mật khẩu Zalo tui thì vẫn nhớ"
+    assert matcher.match(said).topic == "vneid.forgot_password"
+
+
+def test_crash_as_voice_typing_spells_it_is_an_error_not_the_cold(matcher: Matcher) -> None:
+    assert matcher.match("cái ép vi en i đi bị cờ rét hoài mở không lên").topic == "vneid.errors"
+    assert matcher.match("dem nay co ret dam khong, co phai che chuong cho trau khong").topic == "live.weather"
+    assert matcher.match("kít hoạt tài khoản định danh bị báo mã hết hạn").topic == "vneid.activate"

@@ -26,6 +26,7 @@ from bot.faq.normalize import (
     typed_with_marks,
     without_bot_name,
     without_denied,
+    without_fine,
     without_working,
 )
 
@@ -521,3 +522,17 @@ def test_whoever_has_not_done_it_is_told_to_not_asked_who() -> None:
     assert not is_question("sắp hết hạn xác thực khuôn mặt ngân hàng rồi đó, ai chưa làm thì lo đi làm nha")
     assert is_question("có ai chưa làm mức 2 không")
     assert is_question("ai chưa nhận tiền hỗ trợ")
+
+
+def test_a_clause_saying_another_thing_is_fine_is_not_the_question() -> None:
+    assert without_fine("vào dvc quốc gia bị báo sai thông tin đăng nhập mà vneid thì vẫn vào bình thường") == (
+        "vào dvc quốc gia bị báo sai thông tin đăng nhập"
+    )
+    assert without_fine("cấp lại mật khẩu bhxh thế nào, mật khẩu vneid thì tui nhớ") == "cấp lại mật khẩu bhxh thế nào"
+    # nothing else named: the fine clause tells the trouble ("not forgotten, yet it won't let me in")
+    assert without_fine("Mật khẩu tui nhớ rõ ràng nha, không có quên, mà vô hoài không được") is None
+    # a reminder, a wish, a question, and one of ours working beside nothing else named: kept whole
+    assert without_fine("Bà con nhớ nha, không ai được đưa mã OTP cho người lạ đâu") is None
+    assert without_fine("Tui muốn vô bhxh bằng vneid cho đỡ nhớ, nhưng máy chưa cài vssid, phải cài cả hai hả?") is None
+    assert without_fine("thẻ cũ ghi tỉnh cũ thì zalo vẫn xài bình thường à, có phải đổi không") is None
+    assert without_fine("chung minh thu het han roi ma vneid van hien binh thuong, the cung co phai lam lai ko") is None
