@@ -2208,3 +2208,29 @@ def test_an_officer_on_a_mobile_who_will_send_the_link_or_install_the_app_is_a_s
     )
     assert verdict(post) == "scam"
     assert verdict(notice) != "scam"
+
+
+def test_kin_typed_by_another_a_strangers_accident_news_and_the_code_sent_back_are_scams() -> None:
+    relayed = (
+        "Cháu ơi bà đây, bà nhờ thằng Tư nhắn hộ. Bà phải đóng tiền thuốc ở trạm xá mà không đủ, cháu chuyển cho bà"
+        " 500k vào số thằng Tư nhé, số nó là 0385 000 610"
+    )
+    fall = (
+        "Anh ơi em ở ngoài chợ thấy ông cụ nhà mình bị té xe, em đưa ông vào trạm y tế rồi, anh chuyển em 400k em trả"
+        " tiền thuốc nha"
+    )
+    code = "Cô ơi con mới mở shop cần người xác minh, cô cho con mượn số điện thoại rồi gửi con cái mã nó nhắn về nha"
+    assert "combo_relayed_kin_pay" in {f.code for f in judge(relayed).findings}
+    assert verdict(relayed) == "scam"
+    assert verdict(fall) == "scam"
+    assert verdict(code) == "scam"
+    # a grandmother's errand typed by her grandchild, with nothing to pay, stays ordinary
+    assert verdict("Bà đây, bà nhờ con Lan nhắn hộ: mai ai ra chợ mua giùm bà bó lá dong nha") == "ok"
+
+
+def test_a_threat_to_call_the_police_is_no_calming_advice() -> None:
+    post = (
+        "bạn ơi cho mình hỏi, mình lỡ chuyển nhầm 1.800.000đ vào tài khoản của bạn, bạn kiểm tra giúp mình rồi chuyển"
+        " lại vào số tk 8801 0000 56 BIDV giúp mình nhé, cảm ơn nhiều 🙏 nếu không mình phải báo công an"
+    )
+    assert verdict(post) == "scam"
