@@ -379,6 +379,10 @@ SETS = {
     "resident dev 254 (hard cases, tuned on)": BENCH / "faq_resident_dev254.yaml",
     "resident dev 255 (tuned on)": BENCH / "faq_resident_dev255.yaml",
     "resident dev 256 (hard cases, tuned on)": BENCH / "faq_resident_dev256.yaml",
+    "resident fresh 66 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh66.yaml",
+    "resident dev 257 (hard cases, tuned on)": BENCH / "faq_resident_dev257.yaml",
+    "resident dev 258 (tuned on)": BENCH / "faq_resident_dev258.yaml",
+    "resident dev 259 (hard cases, tuned on)": BENCH / "faq_resident_dev259.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -451,6 +455,7 @@ FROZEN = frozenset(
         "resident fresh 63 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 64 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 65 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 66 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

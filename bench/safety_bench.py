@@ -360,6 +360,10 @@ SETS = {
     "round 244": ROOT / "bench" / "safety_round244.yaml",  # Thái Bình, Nam Định: hard scams; tuned
     "round 245": ROOT / "bench" / "safety_round245.yaml",  # Điện Biên, Lai Châu: hard ordinary posts; tuned
     "round 246": ROOT / "bench" / "safety_round246.yaml",  # Khánh Hòa, Ninh Thuận: commerce-like scams; tuned
+    "unseen 72": ROOT / "bench" / "safety_unseen72.yaml",  # Đồng Tháp, Vĩnh Long: hard scams; never opened
+    "round 247": ROOT / "bench" / "safety_round247.yaml",  # Quảng Trị, Thừa Thiên Huế: hard ordinary posts; tuned
+    "round 248": ROOT / "bench" / "safety_round248.yaml",  # Gia Lai, Kon Tum: commerce-like scams; tuned
+    "round 249": ROOT / "bench" / "safety_round249.yaml",  # Hải Phòng, Quảng Ninh: mixed; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -435,6 +439,7 @@ NEVER_SHOWN = frozenset(
         "unseen 69",
         "unseen 70",
         "unseen 71",
+        "unseen 72",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
