@@ -86,6 +86,7 @@ from bot.faq.normalize import (
     tells_money_lost,
     tells_news,
     tells_other_apps_trouble,
+    tells_social_face_check,
     testifies,
     to_everyone,
     typed_with_marks,
@@ -152,6 +153,7 @@ OVERRULE = True  # a close runner-up that letters and naive Bayes both put clear
 OVERRULE_CONF = 0.5  # … if its own confidence is at least this
 PROBLEMS = True  # a first-person problem report is asked, with or without a question word
 BOT_TOPIC = "bot.help"  # what the bot does: answered only when asked what it does
+FACE_CHECK_TOPIC = "pay.face_check"  # the banks' face check, not a social app's
 # Apps with topics of their own (``APPS``, from bot.faq.normalize: "vneid.login", "vssid.forgot_password"): a question
 # naming one app and not the other is not about the other's topics ("mật khẩu VssID nhập sai bị khóa" is no VNeID
 # login question), unless the topic's title names both ("Đăng nhập VssID bằng VNeID").
@@ -681,6 +683,8 @@ class Matcher:
             if got.topic in self.app_trouble:
                 return Match(None, got.score, False, got.topic, "other_app", others)
             return replace(got, suggestions=others)
+        if got.topic == FACE_CHECK_TOPIC and tells_social_face_check(text):  # Facebook's face check is not a bank's
+            return Match(None, got.score, False, got.topic, "other_app")
         if got.topic is None or got.topic == BOT_TOPIC:
             # The bot's name where it is called ("… làm răng hả Loa Số?") is an address, not a question about the
             # bot: what the rest asks, when it asks something else.

@@ -174,7 +174,9 @@ VARIANTS: dict[str, str] = {
     "vnid": "vneid", "vneld": "vneid", "vnied": "vneid", "vnedi": "vneid", "vneiđ": "vneid", "vneit": "vneid",
     "vssld": "vssid", "vsid": "vssid",
     "cmt": "cmnd", "gplx": "bằng lái", "blx": "bằng lái", "cccđ": "cccd",
-    "dvc": "dịch vụ công", "lltp": "lý lịch tư pháp", "llttp": "lý lịch tư pháp", "bh": "bảo hiểm",
+    "dvc": "dịch vụ công", "đkkh": "đăng ký kết hôn", "dkkh": "đăng ký kết hôn",
+    "đkks": "đăng ký khai sinh", "dkks": "đăng ký khai sinh", "lltp": "lý lịch tư pháp", "llttp": "lý lịch tư pháp",
+    "bh": "bảo hiểm",
     "error": "lỗi", "bug": "lỗi",
     "ck": "chuyển khoản", "stk": "số tài khoản", "nh": "ngân hàng", "cskh": "chăm sóc khách hàng",
     "sms": "tin nhắn", "ms": "mới", "mun": "muốn", "wen": "quên", "qen": "quên", "hc": "hành chính",
@@ -235,6 +237,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
     ("cờ rét", "lỗi"), ("cơ rét", "lỗi"), ("cờ rách", "lỗi"),  # "crash" as voice typing spells it (marked only)
     ("kít hoạt", "kíchhoạt"), ("căn cướp", "căncước"), ("kết hông", "kếthôn"),  # slips of voice typing
+    ("hót lai", "tổngđài"), ("hốt lai", "tổngđài"),  # "hotline" as voice typing spells it
     ("phần ngàn", "phầnngàn độmặn"), ("phần nghìn", "phầnngàn độmặn"),
     ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"),
     ("thẻ cứng", "thẻ"), ("đứng ảnh", "lỗi"), ("trắng màn ảnh", "lỗi"), ("thành công", "thànhcông"),
@@ -327,7 +330,7 @@ LETTERS: dict[str, str] = {
     "kiu a": "qr", "quy a": "qr", "cu a": "qr", "qui a": "qr",
     "sờ": "s", "ét xì": "s", "ết": "s", "tê": "t", "tờ": "t", "ti": "t", "vê": "v", "vờ": "v", "vi": "v",
     "ích": "x", "ít": "x", "xờ": "x", "y": "y", "u": "u", "ư": "u", "em": "m", "mờ": "m", "dét": "z",
-    "eo": "a", "ây": "a", "ây đi": "id", "ai đi": "id", "ép": "f", "ếp": "f", "ép phờ": "f",
+    "gê": "g", "lê": "l", "eo": "a", "ây": "a", "ây đi": "id", "ai đi": "id", "ép": "f", "ếp": "f", "ép phờ": "f",
     **{c: c for c in "bcdfghjklmnpqrstvwxz"},
 }
 # fmt: on
@@ -413,7 +416,8 @@ SCAM_PHRASES = re.compile(
 
 # An ad starts like this ("Bán xoài cát…", "Cần mua lúa…") and asks nothing; talk about
 # selling *online* (the sell-online topic) names the channel instead.
-SELLING_ONLINE = re.compile(r"\b(online|voso|postmart|san|gian hang|tmdt)\b")
+# ("bán nước mắm lên shopee": onto a marketplace, how to sell there; an ad says "có trên shopee")
+SELLING_ONLINE = re.compile(r"\b(online|voso|postmart|san|gian hang|tmdt|len (shopee|lazada|tiki|tiktok))\b")
 # A seller asking how to sell online, whatever ad words the story holds ("bán mối ở chợ hoài giá rẻ, muốn đăng lên mạng
 # bán thì làm sao, lên sàn nào?"): a question for the selling-online topic, not an ad.
 ASKS_HOW_TO_SELL = re.compile(
@@ -958,7 +962,8 @@ _OTHER_APP = (
 )
 _OTHER_APP_TROUBLE = re.compile(
     rf"\b{_OTHER_APP}( (?!binh thuong|van|vo duoc|vao duoc|duoc)\w+){{0,5}} (bi khoa|bao loi|bi loi|loi|quen|mat khau"
-    r"|ma pin|khong (vo|vao|mo|dang nhap) (duoc|dc)|ko (vo|vao) (duoc|dc)|(khong|ko|hong) nhan (duoc|dc) (ma|otp))\b"
+    r"|ma pin|khoa (tai khoan|tk|app|ung dung|the)"
+    r"|khong (vo|vao|mo|dang nhap) (duoc|dc)|ko (vo|vao) (duoc|dc)|(khong|ko|hong) nhan (duoc|dc) (ma|otp))\b"
     rf"|\b(mat khau|pass|ma pin|mk) (cua )?(app )?{_OTHER_APP}\b"
     rf"|\b(otp|ma xac thuc|ma xac nhan|ma xac minh) (cua )?(app )?{_OTHER_APP}( \w+){{0,2}} (khong|ko|hong|chua)"
     r" (ve|den|toi)\b"
@@ -972,6 +977,21 @@ def tells_other_apps_trouble(text: str) -> bool:
     """The trouble told is another app's (a wallet's, a bank's, Zalo's), and none of ours is named."""
     raw = _as_typed(text)
     return bool(_OTHER_APP_TROUBLE.search(raw)) and not _OUR_APP.search(raw)
+
+
+# A social app's own face check ("Facebook cứ bắt xác thực khuôn mặt mới cho vào", "tiktok đòi quét mặt"): the answer on
+# the banks' face check is not its answer. Not where a bank, a wallet or a payment is named too.
+_SOCIAL_APP = re.compile(r"\b(facebook|fb|tiktok|instagram|messenger|gmail|youtube|zalo)\b")
+_BANKING = re.compile(
+    r"\b(ngan hang|bank|atm|vi dien tu|momo|zalo ?pay|viettel money|agribank|vietcombank|bidv|vietinbank|techcombank"
+    r"|mbbank|sacombank|vpbank|tpbank|chuyen tien|chuyen khoan|giao dich|tai khoan ngan hang)\b"
+)
+
+
+def tells_social_face_check(text: str) -> bool:
+    """The face check told is a social app's, and no bank, wallet or payment is named."""
+    raw = _as_typed(text)
+    return bool(_SOCIAL_APP.search(raw)) and not _BANKING.search(raw)
 
 
 # A remark that ends in "nhỉ" asks nobody ("nóng nhỉ"); with "không"/"chưa" before it, it still asks.
@@ -1308,8 +1328,8 @@ def without_working(text: str) -> str | None:
 # nor "bà con nhớ nha", "đặt sao cho dễ nhớ", "thẻ cũ vẫn xài bình thường à" (asked).
 _THING = (
     r"(?:vneid|vnid|vssid|dinh danh|ung dung cong an|app cong an|dich vu cong|dvc|bao hiem xa hoi|bhxh|bhyt"
-    r"|bao hiem y te|bang lai|gplx|app bao hiem|zalo|facebook|fb|messenger|tiktok|momo|zalopay|ngan hang|agribank"
-    r"|vietcombank|bidv|vietinbank|techcombank|mbbank|sacombank|gmail|shopee)"
+    r"|bao hiem y te|the bao hiem|bang lai|gplx|app bao hiem|zalo|facebook|fb|messenger|tiktok|momo|zalopay|ngan hang"
+    r"|agribank|vietcombank|bidv|vietinbank|techcombank|mbbank|sacombank|gmail|shopee)"
 )
 _FINE = re.compile(
     rf"^(?:\w+ ){{0,10}}?{_THING}(?: \w+){{0,4}}? (?:thi )?(?:(?:tui|toi|em|minh|chau|tao|me|ma|bo|ong|ba) )?(?:thi )?"
@@ -1321,6 +1341,7 @@ _FINE = re.compile(
     r"(?: (?:ma|nha|nhe|het|roi|luon|ca))*$"
 )
 _THINGS = re.compile(rf"\b{_THING}\b")
+_FINE_WORD = re.compile(r"\b(?:nho|binh thuong|bt|ngon|van|hien)\b")  # one of these is in every clause ``_FINE`` takes
 _TROUBLE_OR_ASKING = re.compile(
     r"\b(?:sao|gi|nao|dau|khong|ko|k|hong|hok|chua|chang|quen|loi|bi|chiu|may|lam|co|o dau|cho nao|ra sao|rang|muon)\b"
 )
@@ -1343,7 +1364,11 @@ def _fine(clause: str) -> bool:
 
 def without_fine(text: str) -> str | None:
     """The message without its clauses that say a thing is fine, or None when none does (or too little is left)."""
-    parts = _CLAUSE_END.split(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    whole = fold(text).lower()
+    if not _FINE_WORD.search(whole) or not _THINGS.search(whole):  # most questions: no clause can be one
+        return None
+    parts = _CLAUSE_END.split(text)
     kept: list[str] = []
     fine: list[str] = []
     for i in range(0, len(parts), 2):
@@ -1373,11 +1398,13 @@ def asks_what_the_bot_does(text: str) -> bool:
 # The whole message asks what can be asked here, or who is answering: "em hỏi được những gì ở đây",
 # "bạn giúp được việc gì", "bạn là ai vậy", "cháu là máy hả". Nothing but the bot can be meant (folded words).
 _SELF = (
-    r"(?:ban|em|chau|mi|bot|loaso|may nay|con bot nay|con may nay|cai may nay|ben nay"
+    r"(?:ban|em|chau|mi|bot|loaso|may nay|con bot nay|con loaso nay|con may nay|cai may nay|ben nay"
     r"|(?:con )?loaso (?:trong|o) nhom(?: nay)?)"  # "con bot trong nhóm": the group's bot
 )
 _IS_A_MACHINE = (
-    rf"{_SELF} la (?:cai )?(?:may|nguoi may|robot|loaso|nguoi hay may|nguoi (?:that|thiet) hay may"
+    # ("ad là người thật hay máy", "ad ơi con bot này là người thật hay máy": the admin asked is whoever answers)
+    rf"(?:(?:ad|admin) oi )?(?:{_SELF}|ad|admin) la (?:cai )?(?:may|nguoi may|robot|loaso|nguoi hay may"
+    r"|nguoi (?:that|thiet) hay may"
     r"|may hay nguoi(?: that| thiet)?)"
     r"(?: (?:ha|a|vay|phai khong|ak|ah))*"
 )

@@ -779,3 +779,31 @@ def test_crash_as_voice_typing_spells_it_is_an_error_not_the_cold(matcher: Match
     assert matcher.match("cái ép vi en i đi bị cờ rét hoài mở không lên").topic == "vneid.errors"
     assert matcher.match("dem nay co ret dam khong, co phai che chuong cho trau khong").topic == "live.weather"
     assert matcher.match("kít hoạt tài khoản định danh bị báo mã hết hạn").topic == "vneid.activate"
+
+
+def test_spelled_and_shortened_names_of_what_is_asked_are_understood(matcher: Matcher) -> None:
+    assert matcher.match("so hot lai vê en ê i đê").topic == "vneid.hotline"  # "hotline" as voice typing spells it
+    assert matcher.match("tich hop gê pê lê xê vao vneid").topic == "vneid.driving_licence"  # GPLX, letter by letter
+    assert matcher.match("đkkh cần giấy tờ gì").topic == "dvc.marriage"
+    assert matcher.match("bán nông sản lên shopee").topic == "shop.sell_online"
+    assert matcher.match("Bán nước mắm Phú Quốc, có bán trên shopee, ai lấy ib").topic is None  # an ad
+
+
+def test_the_admin_asked_whether_a_machine_answers_is_the_bot(matcher: Matcher) -> None:
+    assert matcher.match("ad la nguoi that hay may").topic == "bot.help"
+    assert matcher.match("ad ơi con bot này là người thật hay máy").topic == "bot.help"
+
+
+def test_a_social_apps_face_check_and_a_banks_locked_account_are_not_our_answers(matcher: Matcher) -> None:
+    assert matcher.match("Facebook cứ bắt xác thực khuôn mặt mới cho vào, làm mãi không được").topic is None
+    assert matcher.match("ngân hàng bắt xác thực khuôn mặt mà làm hoài không được").topic == "pay.face_check"
+    locked = "Em bị ngân hàng MB khóa tài khoản vì nhập sai mật khẩu app 5 lần, làm sao mở khóa ạ?"
+    assert matcher.match(locked).topic is None
+
+
+def test_another_card_that_shows_is_not_what_is_asked(matcher: Matcher) -> None:
+    said = (
+        "Sao VNeID của tôi không hiện bằng lái, bằng còn hạn mà. Không phải lỗi app đâu, thẻ bảo hiểm với các giấy"
+        " khác vẫn hiện bình thường."
+    )
+    assert matcher.match(said).topic == "vneid.driving_licence"
