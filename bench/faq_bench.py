@@ -383,6 +383,11 @@ SETS = {
     "resident dev 257 (hard cases, tuned on)": BENCH / "faq_resident_dev257.yaml",
     "resident dev 258 (tuned on)": BENCH / "faq_resident_dev258.yaml",
     "resident dev 259 (hard cases, tuned on)": BENCH / "faq_resident_dev259.yaml",
+    "resident dev 260 (hard cases, tuned on)": BENCH / "faq_resident_dev260.yaml",
+    "resident dev 261 (tuned on)": BENCH / "faq_resident_dev261.yaml",
+    "resident dev 262 (hard cases, tuned on)": BENCH / "faq_resident_dev262.yaml",
+    "resident dev 263 (hard cases, tuned on)": BENCH / "faq_resident_dev263.yaml",
+    "resident dev 264 (tuned on)": BENCH / "faq_resident_dev264.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

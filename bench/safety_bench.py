@@ -364,6 +364,10 @@ SETS = {
     "round 247": ROOT / "bench" / "safety_round247.yaml",  # Quảng Trị, Thừa Thiên Huế: hard ordinary posts; tuned
     "round 248": ROOT / "bench" / "safety_round248.yaml",  # Gia Lai, Kon Tum: commerce-like scams; tuned
     "round 249": ROOT / "bench" / "safety_round249.yaml",  # Hải Phòng, Quảng Ninh: mixed; tuned
+    "round 251": ROOT / "bench" / "safety_round251.yaml",  # Đồng Nai, Bà Rịa - Vũng Tàu: ordinary commerce; tuned
+    "round 252": ROOT / "bench" / "safety_round252.yaml",  # Vĩnh Phúc, Phú Thọ: hard ordinary posts; tuned
+    "round 253": ROOT / "bench" / "safety_round253.yaml",  # Bình Phước, Đắk Nông: commerce-like scams; tuned
+    "round 250": ROOT / "bench" / "safety_round250.yaml",  # Thái Nguyên, Bắc Kạn: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
