@@ -173,7 +173,7 @@ VARIANTS: dict[str, str] = {
     "onl": "online", "onlai": "online", "web": "trang web", "website": "trang web",
     "vnid": "vneid", "vneld": "vneid", "vnied": "vneid", "vnedi": "vneid", "vneiđ": "vneid", "vneit": "vneid",
     "vssld": "vssid", "vsid": "vssid",
-    "cmt": "cmnd", "gplx": "bằng lái", "blx": "bằng lái", "cccđ": "cccd",
+    "cmt": "cmnd", "gplx": "bằng lái", "blx": "bằng lái", "glx": "bằng lái", "cccđ": "cccd",
     "dvc": "dịch vụ công", "đkkh": "đăng ký kết hôn", "dkkh": "đăng ký kết hôn",
     "đkks": "đăng ký khai sinh", "dkks": "đăng ký khai sinh", "lltp": "lý lịch tư pháp", "llttp": "lý lịch tư pháp",
     "bh": "bảo hiểm",
@@ -184,7 +184,7 @@ VARIANTS: dict[str, str] = {
     "link": "đường link",
     "hotline": "tổng đài", "face": "khuôn mặt", "faceid": "khuôn mặt",
     "level": "mức", "lv": "mức", "lvl": "mức", "cntt": "công nghệ", "register": "đăng ký", "weather": "thời tiết",
-    "tomorrow": "mai",
+    "tomorrow": "mai", "track": "theo dõi", "tracking": "theo dõi",
     "hai": "2", "mot": "1", "rang": "sao", "xai": "dùng", "gat": "lừa", "keu": "bảo",
 }
 
@@ -204,6 +204,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("bảo hiểm y tế", "bhyt"), ("bảo hiểm xã hội", "bhxh"),
     ("căn cước công dân", "cccd"), ("chứng minh nhân dân", "cmnd"), ("chứng minh thư", "cmnd"),
     ("giấy phép lái xe", "bằnglái"), ("bằng lái xe", "bằnglái"),
+    ("driving licence", "bằnglái"), ("driving license", "bằnglái"),
     ("định danh điện tử", "vneid"), ("tài khoản định danh", "vneid"), ("định danh", "vneid"),
     ("ứng dụng căn cước", "ứngdụng vneid"), ("định đanh", "vneid"), ("đinh danh", "vneid"),
     ("mặt khẩu", "mậtkhẩu"), ("mậc khẩu", "mậtkhẩu"),
@@ -1337,11 +1338,21 @@ _FINE = re.compile(
     r"(?:(?<!de )(?<!cho )(?<!do )(?<!kho )nho(?: (?:ro|ky|chac|ro rang))?"
     r"|(?:vao|vo|dang nhap|login|dung|xai|mo) (?:(?:duoc|dc) )?(?:binh thuong|bt|ngon lanh|ngon)"
     r"|(?<=van )(?:vao|vo|dang nhap|login|dung|xai) (?:duoc|dc)"
-    r"|hien(?: ra)? (?:dang hoang|binh thuong|day du|ro rang))"
+    r"|hien(?: ra)? (?:dang hoang|binh thuong|day du|ro rang)"
+    # what is done already: "Zalo tui đổi số được rồi", "Zalo với ngân hàng tui đổi qua số mới xong xuôi hết rồi"
+    r"|doi(?: (?:qua|sang))?(?: so(?: (?:moi|dien thoai))?)?(?: (?:duoc|dc|xong(?: xuoi)?))+)"
     r"(?: (?:ma|nha|nhe|het|roi|luon|ca))*$"
 )
+# the app itself, named after the verb: "tui vẫn vô app bình thường" (the login is fine; something else is asked)
+_APP_FINE = re.compile(
+    r"^(?:(?:tui|toi|em|minh|chau|con|tao|me|ma|bo|ong|ba) )?(?:(?:cung|van) )*(?:vao|vo|dang nhap|login|mo|xai|dung)"
+    r" (?:app|ung dung)(?: (?:nay|do|no))? (?:(?:duoc|dc) )?(?:binh thuong|bt|ngon lanh|ngon)"
+    r"(?: (?:ma|nha|nhe|het|roi))*$"
+)
 _THINGS = re.compile(rf"\b{_THING}\b")
-_FINE_WORD = re.compile(r"\b(?:nho|binh thuong|bt|ngon|van|hien)\b")  # one of these is in every clause ``_FINE`` takes
+_FINE_WORD = re.compile(
+    r"\b(?:nho|binh thuong|bt|ngon|van|hien|doi)\b"
+)  # one of these is in every clause ``_FINE`` takes
 _TROUBLE_OR_ASKING = re.compile(
     r"\b(?:sao|gi|nao|dau|khong|ko|k|hong|hok|chua|chang|quen|loi|bi|chiu|may|lam|co|o dau|cho nao|ra sao|rang|muon)\b"
 )
@@ -1356,7 +1367,7 @@ _OURS_NAMED = frozenset(
 def _fine(clause: str) -> bool:
     folded = " ".join(_PUNCT.sub(" ", fold(clause).lower()).split())
     return (
-        bool(_FINE.match(folded))
+        bool(_FINE.match(folded) or _APP_FINE.match(folded))
         and not _TROUBLE_OR_ASKING.search(folded)
         and not _ASKING_END.search(clause.strip(" .!"))
     )

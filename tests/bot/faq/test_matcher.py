@@ -807,3 +807,17 @@ def test_another_card_that_shows_is_not_what_is_asked(matcher: Matcher) -> None:
         " khác vẫn hiện bình thường."
     )
     assert matcher.match(said).topic == "vneid.driving_licence"
+
+
+def test_what_is_done_already_on_another_app_and_the_app_that_opens_are_not_what_is_asked(matcher: Matcher) -> None:
+    done = "Zalo với ngân hàng tui đổi qua số mới xong xuôi hết rồi, chỉ còn VNeID vẫn gắn số cũ. Đổi cái ni răng?"
+    assert matcher.match(done).topic == "vneid.change_phone"
+    opens = "Zalo tui đổi số được rồi nha, mà VNeID đổi số thì sao? Tui vẫn vô app bình thường"
+    assert matcher.match(opens).topic == "vneid.change_phone"
+    assert matcher.match("vneid tui đổi số được rồi, giờ đăng nhập không được").topic != "vneid.change_phone"
+
+
+def test_loanwords_and_slips_for_the_licence_and_the_dossier(matcher: Matcher) -> None:
+    assert matcher.match("glx trong vneid ko hien la sao").topic == "vneid.driving_licence"
+    assert matcher.match("driving licence trên vê en ê i đê xài thay bằng thật dc k").topic == "vneid.driving_licence"
+    assert matcher.match("track hồ sơ dvc trên app vneid dc ko").topic == "dvc.track_dossier"
