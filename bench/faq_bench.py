@@ -388,6 +388,7 @@ SETS = {
     "resident dev 262 (hard cases, tuned on)": BENCH / "faq_resident_dev262.yaml",
     "resident dev 263 (hard cases, tuned on)": BENCH / "faq_resident_dev263.yaml",
     "resident dev 264 (tuned on)": BENCH / "faq_resident_dev264.yaml",
+    "resident fresh 67 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh67.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -461,6 +462,7 @@ FROZEN = frozenset(
         "resident fresh 64 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 65 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 66 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 67 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -368,6 +368,8 @@ SETS = {
     "round 252": ROOT / "bench" / "safety_round252.yaml",  # Vĩnh Phúc, Phú Thọ: hard ordinary posts; tuned
     "round 253": ROOT / "bench" / "safety_round253.yaml",  # Bình Phước, Đắk Nông: commerce-like scams; tuned
     "round 250": ROOT / "bench" / "safety_round250.yaml",  # Thái Nguyên, Bắc Kạn: hard scams; tuned
+    "unseen 73": ROOT / "bench" / "safety_unseen73.yaml",  # Tiền Giang, Bến Tre: commerce-like scams; never opened
+    "round 254": ROOT / "bench" / "safety_round254.yaml",  # Nam Định, Ninh Bình: mixed; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -444,6 +446,7 @@ NEVER_SHOWN = frozenset(
         "unseen 70",
         "unseen 71",
         "unseen 72",
+        "unseen 73",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
