@@ -2234,3 +2234,14 @@ def test_a_threat_to_call_the_police_is_no_calming_advice() -> None:
         " lại vào số tk 8801 0000 56 BIDV giúp mình nhé, cảm ơn nhiều 🙏 nếu không mình phải báo công an"
     )
     assert verdict(post) == "scam"
+
+
+def test_the_old_number_to_delete_is_no_calming_advice() -> None:
+    plea = (
+        "Mẹ ơi con đổi số mới rồi nhé, số cũ mẹ xóa đi. Con đang cần 4 triệu đóng học phí gấp, mẹ chuyển giúp con vào"
+        " tk bạn con cùng phòng, tối con gọi giải thích"
+    )
+    assert verdict(plea) == "scam"
+    # a son's new number with nothing to pay stays ordinary; the team's "xóa đi" still calms
+    assert verdict("Mẹ ơi con đổi số mới rồi nhé, số cũ mẹ xóa đi, có gì mẹ gọi số này") == "ok"
+    assert "calming" in {f.code for f in judge("Tin nhắn trúng thưởng đó giả đó bà con, ai nhận thì xóa đi").findings}
