@@ -650,6 +650,7 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="print the matcher's mistakes (never the frozen sets')")
     ap.add_argument("--kb", type=Path, default=ROOT / "faq" / "knowledge.yaml", help="knowledge base to measure")
     ap.add_argument("--no-latency", action="store_true", help="accuracy only")
+    ap.add_argument("--no-accuracy", action="store_true", help="latency only (no per-set figures)")
     ap.add_argument("--folds", type=int, default=5, help="leave-phrasings-out folds over the knowledge base (0: skip)")
     args = ap.parse_args()
 
@@ -666,7 +667,7 @@ def main() -> None:
     print(f"Machine: {machine()}")
     print(f"Knowledge base: {len(kb.entries)} topics, {sum(len(e.questions) for e in kb.entries)} phrasings")
     print(f"Matcher built in {build_ms:.0f} ms; baseline threshold tuned on {tuned_on}: {threshold:.0f}")
-    for name, cases in sets.items():
+    for name, cases in ({} if args.no_accuracy else sets).items():
         known = [c for c in cases if c.topic is None or c.topic in topics]
         n_in = sum(c.topic is not None for c in cases)
         print(f"\n{name}: {len(cases)} questions ({n_in} in scope, {len(cases) - n_in} out of scope)")
