@@ -78,6 +78,7 @@ from bot.faq.normalize import (
     is_question,
     is_stopword,
     join_phrases,
+    judges_the_bot,
     marked,
     reports_problem,
     syllables,
@@ -90,6 +91,7 @@ from bot.faq.normalize import (
     testifies,
     to_everyone,
     typed_with_marks,
+    wants_a_person,
     without_bot_name,
     without_denied,
     without_fine,
@@ -153,6 +155,7 @@ OVERRULE = True  # a close runner-up that letters and naive Bayes both put clear
 OVERRULE_CONF = 0.5  # … if its own confidence is at least this
 PROBLEMS = True  # a first-person problem report is asked, with or without a question word
 BOT_TOPIC = "bot.help"  # what the bot does: answered only when asked what it does
+TEAM_TOPIC = "team.contact"  # the team's contacts: where a resident who asks for a person is sent
 FACE_CHECK_TOPIC = "pay.face_check"  # the banks' face check, not a social app's
 # Apps with topics of their own (``APPS``, from bot.faq.normalize: "vneid.login", "vssid.forgot_password"): a question
 # naming one app and not the other is not about the other's topics ("mật khẩu VssID nhập sai bị khóa" is no VNeID
@@ -683,6 +686,9 @@ class Matcher:
             if got.topic in self.app_trouble:
                 return Match(None, got.score, False, got.topic, "other_app", others)
             return replace(got, suggestions=others)
+        if got.reason == "chitchat" and TEAM_TOPIC in self.index and judges_the_bot(text) and wants_a_person(text):
+            # "bot trả lời không hiểu, cho tui gặp người thật được không": the team's contacts
+            return Match(TEAM_TOPIC, got.score, True, TEAM_TOPIC, "ok")
         if got.topic == FACE_CHECK_TOPIC and tells_social_face_check(text):  # Facebook's face check is not a bank's
             return Match(None, got.score, False, got.topic, "other_app")
         if got.topic is None or got.topic == BOT_TOPIC:

@@ -1228,6 +1228,15 @@ _UNNEEDED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|khong)\s+cần\s+\S", re.I)
 _NEEDED_CLAUSE = re.compile(
     r"^\s*(?:mà\s+)?(?:(?:tôi|tui|em|con|mình|cháu|bác|tao)\s+)?(?:chỉ\s+)?(?:cần|muốn|hỏi)\b", re.I
 )
+# A clause saying what the resident does not ask or need, at its end ("Nước mặn nước ngọt tui hổng hỏi", "trời mưa nắng
+# gì tui hổng cần", "nước thì không lo mặn", "không cần đo mặn đâu", "… kệ nó"), folded, lower case.
+_UNASKED_CLAUSE = re.compile(
+    # (not what another said: "chị dâu nói không cần")
+    r"(?<!noi )(?<!bao )(?<!bieu )(?<!keu )(?<!dan )\b(?:hong|khong|ko|k|hok|chang) (?:hoi|can|lo|quan tam)"
+    r"(?: (?:toi|den|chuyen|ve))?"
+    r"(?: (?:man|do man|mua|nang|gio|bao|thoi tiet|nuoc))?(?: (?:dau|nha|nhe|a|ne|het))*$"
+    r"|\bke (?:no|di)$"
+)
 _ASKING_END = re.compile(r"\b(?:hả|hở|à|ạ hả|hông|không|ko|chứ|sao|ha|hen|phải không|đúng không|chưa)\s*$", re.I)
 
 
@@ -1267,7 +1276,8 @@ _CLAUSE_END = re.compile(r"([,.;!?\n]|[\u2600-\u27bf\U0001f300-\U0001faff]+)")
 def without_denied(text: str) -> str | None:
     """The message without what it says it is not about, or None when it denies nothing (or nothing else is left)."""
     low = text.lower()
-    if not any(w in low for w in ("phải", "phai", "hỏi", "hoi", "biết", "biet", "cần", "rồi", "roi")):
+    doors = ("phải", "phai", "hỏi", "hoi", "biết", "biet", "cần", "rồi", "roi", " lo", "kệ", "ke ")
+    if not any(w in low for w in doors):
         return None
     cut = _DENIED_AFTER.sub(" ", text)
     parts = _CLAUSE_END.split(cut)
@@ -1277,7 +1287,9 @@ def without_denied(text: str) -> str | None:
     for i in range(0, len(parts), 2):
         clause, end = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
         unneeded = _UNNEEDED_CLAUSE.match(clause) and any(_NEEDED_CLAUSE.match(c) for c in clauses[i // 2 + 1 :])
-        if (unneeded or _DENIED_CLAUSE.match(clause) or _KNOWN_CLAUSE.search(fold(clause).lower())) and (
+        folded = " ".join(fold(clause).lower().split())
+        unasked = bool(_UNASKED_CLAUSE.search(folded)) and len(clauses) > 1
+        if (unneeded or unasked or _DENIED_CLAUSE.match(clause) or _KNOWN_CLAUSE.search(folded)) and (
             end != "?" and not _ASKING_END.search(clause)
         ):
             apps.extend(_app_of_denied(clause))
@@ -1402,8 +1414,40 @@ def without_fine(text: str) -> str | None:
     return rest if "?" in rest or _TROUBLE_OR_ASKING.search(folded) else None
 
 
+# A verdict on the bot's answers ("bot trả lời dài quá", "Loa Số trả lời hay phết", "con bot trả lời chậm quá, tui hỏi
+# từ sáng", "trả lời cũng được đó chớ"): praise or a complaint, not a question about what it does (folded words).
+_JUDGES_ANSWERS = re.compile(
+    r"\btra loi (?:(?:cung|rat|qua|hoi|that|thiet|y chang|ma|van|toan|cu)\s)*(?:(?:khong|ko|chua|chang)\s)?"
+    r"(?:nhanh|cham|hay(?! (?:may|nguoi|la|khong|ko|chi)\b)|sai|dung|dai|gioi|ro|hieu|de hieu|kho hieu|lung tung"
+    r"|tao lao|trat|ngu|chuan|ngon|lau|duoc do"
+    r"|duoc day|duoc cha|duoc cho|hay phet|hay ghe|hay that)\b"
+)
+_ASKS_ITS_USE = re.compile(
+    r"\b(?:duoc (?:nhung |may )?(?:gi|j|chi|viec gi|chuyen gi)|nhung (?:gi|chuyen|viec)|la ai|de lam gi"
+    r"|cach (?:hoi|dung)|dung (?:the nao|sao|ra sao|lam sao|nhu the nao)|la nguoi (?:that|thiet)"
+    r"|nguoi (?:that|thiet) (?:tra loi|hay)|hay nguoi|hay may|la may|(?:huong dan|giup|chi|tra loi) duoc)\b"
+)
+
+
+def judges_the_bot(text: str) -> bool:
+    """A verdict on the bot's answers, asking nothing about what it does."""
+    words = folded_words(text)
+    return bool(_JUDGES_ANSWERS.search(words)) and not _ASKS_ITS_USE.search(words)
+
+
+_A_PERSON = re.compile(
+    r"\b(?:nguoi (?:that|thiet|trong to|cua to)|gap (?:nguoi|ai|can bo|to)|(?:so dien thoai|sdt) (?:ai|cua ai|to)"
+    r"|hoi (?:nguoi|can bo|to))\b"
+)
+
+
+def wants_a_person(text: str) -> bool:
+    """The resident asks for a person to talk to ("cho tui gặp người thật", "muốn hỏi người thiệt trong tổ")."""
+    return bool(_A_PERSON.search(folded_words(text)))
+
+
 def asks_what_the_bot_does(text: str) -> bool:
-    return bool(_ABOUT_THE_BOT.search(folded_words(text)))
+    return bool(_ABOUT_THE_BOT.search(folded_words(text))) and not judges_the_bot(text)
 
 
 # The whole message asks what can be asked here, or who is answering: "em hỏi được những gì ở đây",

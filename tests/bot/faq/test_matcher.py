@@ -821,3 +821,30 @@ def test_loanwords_and_slips_for_the_licence_and_the_dossier(matcher: Matcher) -
     assert matcher.match("glx trong vneid ko hien la sao").topic == "vneid.driving_licence"
     assert matcher.match("driving licence trên vê en ê i đê xài thay bằng thật dc k").topic == "vneid.driving_licence"
     assert matcher.match("track hồ sơ dvc trên app vneid dc ko").topic == "dvc.track_dossier"
+
+
+def test_what_the_resident_says_he_does_not_ask_is_not_the_question(matcher: Matcher) -> None:
+    weather = "Nước mặn nước ngọt tui hổng hỏi, tui hỏi mai có mưa to không để tính xịt thuốc lúa"
+    assert matcher.match(weather).topic == "live.weather"
+    assert matcher.match("troi mua nang j ke no, tui hoi nuoc song vam co bua nay lo chua").topic == "live.salinity"
+    assert matcher.match("Hôm nay có nắng không, để còn phơi chè, không cần đo mặn đâu").topic == "live.weather"
+    # what another said is not needed is still the resident's question
+    said = "Em định đi làm lại căn cước cho đúng tên tỉnh mới mà chị dâu nói không cần. Ai đúng ạ, đổi có mất phí ko?"
+    assert matcher.match(said).topic == "card.after_merger"
+
+
+def test_a_verdict_on_the_bots_answers_is_no_question_and_a_person_asked_for_gets_the_team(matcher: Matcher) -> None:
+    assert matcher.match("Bot trả lời dài quá, già đọc không nổi").topic is None
+    assert matcher.match("Hôm nay tôi hỏi Loa Số mà nó trả lời hay phết, giỏi hơn cả con tôi 😄").topic is None
+    assert matcher.match("bot trả lời không hiểu, cho tui gặp người thật được không").topic == "team.contact"
+    # what it does, asked beside a verdict, is still asked
+    asked = "Em thấy cái loa số này trả lời nhanh ghê, nó có hướng dẫn được cả bảo hiểm, thời tiết không hay chỉ VNeID"
+    assert matcher.match(asked).topic == "bot.help"
+    assert matcher.match("Tôi mới vào nhóm, thấy có cái Loa Số trả lời, dùng thế nào hả mọi người?").topic == "bot.help"
+    assert matcher.match("ad ơi cái Loa Số này có phải người thiệt trả lời không hay máy").topic == "bot.help"
+
+
+def test_whether_the_team_may_ask_for_the_password_is_about_the_code(matcher: Matcher) -> None:
+    asked = "Dạ em hỏi, người trong tổ công nghệ số tới nhà hỗ trợ thì có được hỏi mật khẩu với mã OTP của em không ạ?"
+    assert matcher.match(asked).topic == "scam.otp"
+    assert matcher.match("tổ công nghệ số có tới nhà hướng dẫn không").topic == "team.contact"
