@@ -389,6 +389,10 @@ SETS = {
     "resident dev 263 (hard cases, tuned on)": BENCH / "faq_resident_dev263.yaml",
     "resident dev 264 (tuned on)": BENCH / "faq_resident_dev264.yaml",
     "resident fresh 67 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh67.yaml",
+    "resident dev 265 (hard cases, tuned on)": BENCH / "faq_resident_dev265.yaml",
+    "resident dev 266 (tuned on)": BENCH / "faq_resident_dev266.yaml",
+    "resident dev 267 (hard cases, tuned on)": BENCH / "faq_resident_dev267.yaml",
+    "resident dev 268 (hard cases, tuned on)": BENCH / "faq_resident_dev268.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

@@ -370,6 +370,10 @@ SETS = {
     "round 250": ROOT / "bench" / "safety_round250.yaml",  # Thái Nguyên, Bắc Kạn: hard scams; tuned
     "unseen 73": ROOT / "bench" / "safety_unseen73.yaml",  # Tiền Giang, Bến Tre: commerce-like scams; never opened
     "round 254": ROOT / "bench" / "safety_round254.yaml",  # Nam Định, Ninh Bình: mixed; tuned
+    "round 255": ROOT / "bench" / "safety_round255.yaml",  # Quảng Ngãi, Bình Định: hard scams; tuned
+    "round 256": ROOT / "bench" / "safety_round256.yaml",  # Hậu Giang, Cần Thơ: ordinary commerce; tuned
+    "round 257": ROOT / "bench" / "safety_round257.yaml",  # Nghệ An: mixed; tuned
+    "round 258": ROOT / "bench" / "safety_round258.yaml",  # Hà Tĩnh, Quảng Bình: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
