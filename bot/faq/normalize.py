@@ -173,7 +173,8 @@ VARIANTS: dict[str, str] = {
     "onl": "online", "onlai": "online", "web": "trang web", "website": "trang web",
     "vnid": "vneid", "vneld": "vneid", "vnied": "vneid", "vnedi": "vneid", "vneiđ": "vneid", "vneit": "vneid",
     "vssld": "vssid", "vsid": "vssid",
-    "cmt": "cmnd", "gplx": "bằng lái", "blx": "bằng lái", "glx": "bằng lái", "cccđ": "cccd",
+    "cmt": "cmnd", "gplx": "bằng lái", "blx": "bằng lái", "glx": "bằng lái", "dvcqg": "dịch vụ công quốc gia",
+    "flight": "máy bay", "police": "công an", "buyer": "người mua", "livestream": "online", "cccđ": "cccd",
     "dvc": "dịch vụ công", "đkkh": "đăng ký kết hôn", "dkkh": "đăng ký kết hôn",
     "đkks": "đăng ký khai sinh", "dkks": "đăng ký khai sinh", "lltp": "lý lịch tư pháp", "llttp": "lý lịch tư pháp",
     "bh": "bảo hiểm",
@@ -204,7 +205,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("bảo hiểm y tế", "bhyt"), ("bảo hiểm xã hội", "bhxh"),
     ("căn cước công dân", "cccd"), ("chứng minh nhân dân", "cmnd"), ("chứng minh thư", "cmnd"),
     ("giấy phép lái xe", "bằnglái"), ("bằng lái xe", "bằnglái"),
-    ("driving licence", "bằnglái"), ("driving license", "bằnglái"),
+    ("driving licence", "bằnglái"), ("driving license", "bằnglái"), ("criminal record", "lýlịchtưpháp"),
     ("định danh điện tử", "vneid"), ("tài khoản định danh", "vneid"), ("định danh", "vneid"),
     ("ứng dụng căn cước", "ứngdụng vneid"), ("định đanh", "vneid"), ("đinh danh", "vneid"),
     ("mặt khẩu", "mậtkhẩu"), ("mậc khẩu", "mậtkhẩu"),
@@ -1611,12 +1612,16 @@ def has_scam_evidence(text: str) -> bool:
     return bool(SCAM_PHRASES.search(folded_words(text)) or SCAM_PHRASES.search(raw))
 
 
+# Help already given, in a thank-you ("cảm ơn anh chị trong tổ đã giúp mẹ em lấy lại mật khẩu"): told, not asked.
+_HELPED = re.compile(r"\b(?:da|vi da|vi) (?:giup|chi|huong dan|ho tro)(?: do)?\b")
+
+
 def is_thanks(text: str) -> bool:
     """Thanks without a request: 'cảm ơn tổ công nghệ số nhiều nha' wants no contacts."""
     words = folded_words(text)
     if not THANKS.search(words) or "?" in text:
         return False
-    rest = THANKS.sub(" ", words)
+    rest = _HELPED.sub(" ", THANKS.sub(" ", words))
     return not QUESTION_WORDS.search(rest)
 
 

@@ -848,3 +848,18 @@ def test_whether_the_team_may_ask_for_the_password_is_about_the_code(matcher: Ma
     asked = "Dạ em hỏi, người trong tổ công nghệ số tới nhà hỗ trợ thì có được hỏi mật khẩu với mã OTP của em không ạ?"
     assert matcher.match(asked).topic == "scam.otp"
     assert matcher.match("tổ công nghệ số có tới nhà hướng dẫn không").topic == "team.contact"
+
+
+def test_thanks_for_help_already_given_asks_nothing(matcher: Matcher) -> None:
+    thanks = "Cảm ơn anh chị trong tổ đã giúp mẹ em lấy lại mật khẩu VssID, em đội ơn lắm."
+    assert matcher.match(thanks).topic is None
+    assert matcher.match("cảm ơn nha, giúp tui lấy lại mật khẩu vssid với").topic == "vssid.forgot_password"
+
+
+def test_english_words_and_short_forms_residents_mix_in(matcher: Matcher) -> None:
+    assert matcher.match("vao dvcqg bang tk vneid ko dc").topic == "dvc.login"
+    assert matcher.match("criminal record certificate cho visa du học, xin ở đâu nhanh nhất").topic == (
+        "dvc.judicial_record"
+    )
+    assert matcher.match("police hotline khu vực mình là bao nhiêu").topic == "police.contact"
+    assert matcher.match("flight nội địa show vneid level 1 được không hay phải level 2").topic == "vneid.flight"
