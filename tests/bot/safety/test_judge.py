@@ -2245,3 +2245,22 @@ def test_the_old_number_to_delete_is_no_calming_advice() -> None:
     # a son's new number with nothing to pay stays ordinary; the team's "xóa đi" still calms
     assert verdict("Mẹ ơi con đổi số mới rồi nhé, số cũ mẹ xóa đi, có gì mẹ gọi số này") == "ok"
     assert "calming" in {f.code for f in judge("Tin nhắn trúng thưởng đó giả đó bà con, ai nhận thì xóa đi").findings}
+
+
+def test_a_childs_plea_that_ends_dont_worry_and_a_land_fixer_paid_up_front_are_scams() -> None:
+    plea = (
+        "Mẹ ơi con Tuấn nè, con đang ở tàu anh Sáu. Máy con hư con mượn máy anh thuyền trưởng. Mẹ chuyển cho con 3"
+        " triệu vô số của ảnh để con mua thuốc. Số ảnh nè mẹ 0398 761 224 Agribank DANG VAN SAU. Mẹ đừng lo nghe mẹ."
+    )
+    fixer = (
+        "Bên em nhận làm sổ đỏ cho đất chưa có giấy, đất lấn chiếm lâu năm vẫn làm được, có người quen ở văn phòng đăng"
+        " ký đất đai. Chi phí ứng trước 30%. Liên hệ anh Toàn 0824 511 639."
+    )
+    assert verdict(plea) == "scam"
+    assert verdict(fixer) == "scam"
+    # the commune's "đừng lo" to everyone still calms
+    calm = (
+        "Các ông các bà đừng lo nha, chương trình trợ cấp hưu trí xã hội cho người từ 75 tuổi trở lên là có thật, nhưng"
+        " làm hồ sơ ở UBND xã, tiền chi qua bưu điện hoặc tài khoản chính chủ. Không ai gửi link cài app để nhận."
+    )
+    assert verdict(calm) == "ok"
