@@ -778,6 +778,14 @@ _NOT_ASKING = {
         "cái",
         "chục",  # "chết mấy chục cây", "giữ được mấy trăm gốc dừa": tens, hundreds of
         "trăm",
+        # fields, plants and vehicles counted in a story: "đổ hết mấy luống su hào", "chết hết mấy sào", "xe chết máy
+        # mấy chiếc"
+        "luống",
+        "sào",
+        "mẫu",
+        "gốc",
+        "cây",
+        "chiếc",
     ),
 }
 # "chỉ" asks only as "show me" ("chỉ tui với", "chỉ cách", "chỉ giùm"), not as "only" ("chỉ đưa VNeID là qua")

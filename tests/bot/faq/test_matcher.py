@@ -863,3 +863,9 @@ def test_english_words_and_short_forms_residents_mix_in(matcher: Matcher) -> Non
     )
     assert matcher.match("police hotline khu vực mình là bao nhiêu").topic == "police.contact"
     assert matcher.match("flight nội địa show vneid level 1 được không hay phải level 2").topic == "vneid.flight"
+
+
+def test_fields_and_plants_counted_in_a_story_ask_nothing(matcher: Matcher) -> None:
+    assert matcher.match("Hôm qua mưa to quá đổ hết mấy luống su hào nhà tôi").topic is None
+    assert matcher.match("Năm nay nước mặn vào sớm, lúa nhà tôi chết hết mấy sào, khổ thật đấy").topic is None
+    assert matcher.match("mai mưa mấy ly vậy").topic == "live.weather"
