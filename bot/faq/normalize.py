@@ -931,6 +931,7 @@ _CITY_ASKED = re.compile(
 _THERE = re.compile(
     r"\b(ngoai|trong|tren|duoi|ben|o) (do|day|nay)\b"
     r"|\b(ra|vo|vao|bay|xuong|len) (\w+ ){0,2}(tham|kham|choi|hoc|lam|nhap hoc)\b|\bdi (du lich|choi)\b"
+    r"|\b(bay|di|ra|vo|vao|len|xuong) (vo |ra |vao |len |xuong )?(do|day)\b"  # "tui bay vô đó"
     r"|\b(sap|tinh|dinh|chuan bi|mai|tuan sau) (\w+ ){0,2}(ra|vo|vao|bay|xuong|len|di)\b"
     r"|\b(con|chau|chong|vo|ba|me|bo|ma)( \w+){0,2} (dang )?(o|lam|hoc|song)\b"
 )

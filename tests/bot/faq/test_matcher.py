@@ -869,3 +869,4 @@ def test_fields_and_plants_counted_in_a_story_ask_nothing(matcher: Matcher) -> N
     assert matcher.match("Hôm qua mưa to quá đổ hết mấy luống su hào nhà tôi").topic is None
     assert matcher.match("Năm nay nước mặn vào sớm, lúa nhà tôi chết hết mấy sào, khổ thật đấy").topic is None
     assert matcher.match("mai mưa mấy ly vậy").topic == "live.weather"
+    assert matcher.match("Sài Gòn mai có mưa không mấy đứa, tui bay vô đó").topic is None  # where one is flying to
