@@ -393,6 +393,9 @@ SETS = {
     "resident dev 266 (tuned on)": BENCH / "faq_resident_dev266.yaml",
     "resident dev 267 (hard cases, tuned on)": BENCH / "faq_resident_dev267.yaml",
     "resident dev 268 (hard cases, tuned on)": BENCH / "faq_resident_dev268.yaml",
+    "resident dev 269 (hard cases, tuned on)": BENCH / "faq_resident_dev269.yaml",
+    "resident dev 270 (hard cases, tuned on)": BENCH / "faq_resident_dev270.yaml",
+    "resident dev 271 (tuned on)": BENCH / "faq_resident_dev271.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

@@ -374,6 +374,9 @@ SETS = {
     "round 256": ROOT / "bench" / "safety_round256.yaml",  # Hậu Giang, Cần Thơ: ordinary commerce; tuned
     "round 257": ROOT / "bench" / "safety_round257.yaml",  # Nghệ An: mixed; tuned
     "round 258": ROOT / "bench" / "safety_round258.yaml",  # Hà Tĩnh, Quảng Bình: hard ordinary posts; tuned
+    "round 259": ROOT / "bench" / "safety_round259.yaml",  # Long An, Tây Ninh: commerce-like scams; tuned
+    "round 260": ROOT / "bench" / "safety_round260.yaml",  # Thái Bình, Hưng Yên: hard ordinary posts; tuned
+    "round 261": ROOT / "bench" / "safety_round261.yaml",  # Lâm Đồng: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
