@@ -240,6 +240,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("cờ rét", "lỗi"), ("cơ rét", "lỗi"), ("cờ rách", "lỗi"),  # "crash" as voice typing spells it (marked only)
     ("kít hoạt", "kíchhoạt"), ("căn cướp", "căncước"), ("kết hông", "kếthôn"),  # slips of voice typing
     ("hót lai", "tổngđài"), ("hốt lai", "tổngđài"),  # "hotline" as voice typing spells it
+    ("tồi khoản", "tàikhoản"), ("mọt khẩu", "mậtkhẩu"),  # typing slips with marks
     ("phần ngàn", "phầnngàn độmặn"), ("phần nghìn", "phầnngàn độmặn"),
     ("quá trời", "quá"), ("nước ngọt", "độmặn ngọt"), ("mã số gửi về", "otp"), ("mã gửi về", "otp"), ("mã số", "mã"),
     ("thẻ cứng", "thẻ"), ("đứng ảnh", "lỗi"), ("trắng màn ảnh", "lỗi"), ("thành công", "thànhcông"),

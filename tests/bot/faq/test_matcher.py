@@ -870,3 +870,8 @@ def test_fields_and_plants_counted_in_a_story_ask_nothing(matcher: Matcher) -> N
     assert matcher.match("Năm nay nước mặn vào sớm, lúa nhà tôi chết hết mấy sào, khổ thật đấy").topic is None
     assert matcher.match("mai mưa mấy ly vậy").topic == "live.weather"
     assert matcher.match("Sài Gòn mai có mưa không mấy đứa, tui bay vô đó").topic is None  # where one is flying to
+
+
+def test_slips_typed_with_marks_for_account_and_password(matcher: Matcher) -> None:
+    said = "Loa Số ơi mọt khẩu để ngày sinh được không, tui sợ quên nên tính để ngày sinh cho dễ nhớ"
+    assert matcher.match(said).topic == "vneid.password_rules"
