@@ -2264,3 +2264,14 @@ def test_a_childs_plea_that_ends_dont_worry_and_a_land_fixer_paid_up_front_are_s
         " làm hồ sơ ở UBND xã, tiền chi qua bưu điện hoặc tài khoản chính chủ. Không ai gửi link cài app để nhận."
     )
     assert verdict(calm) == "ok"
+
+
+def test_kin_on_a_new_number_and_a_buyer_who_typed_the_wrong_sum_are_scams() -> None:
+    kin = "Cháu ơi bác đây, số này của bác mới, cháu chuyển tạm bác 10 triệu để bác trả tiền gạch, tuần sau bác trả."
+    wrong_sum = (
+        "Cô ơi con đặt 20 con vịt xiêm bên cô nè. Con chuyển khoản 3tr6 rồi, mà con bấm nhầm 36tr 😭 cô chuyển lại con"
+        " 32tr4 giùm nha cô, con gửi bill cô coi nè"
+    )
+    assert verdict(kin) == "scam"
+    assert verdict(wrong_sum) == "scam"
+    assert verdict("Cháu ơi bác đây, số này của bác mới, cháu lưu lại nha, Tết bác về") == "ok"
