@@ -497,7 +497,7 @@ class Baseline:
 def ours(matcher: Matcher) -> Answer:
     def answer(text: str) -> tuple[str | None, tuple[str, ...]]:
         m = matcher.match(text)
-        return m.topic, m.suggestions
+        return m.topic, m.offered  # (small talk gets the greeting, no buttons)
 
     return answer
 

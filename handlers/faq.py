@@ -26,7 +26,7 @@ from bot import metrics
 from bot.faq.editing import EditError, add_phrasing
 from bot.faq.knowledge import Entry, KnowledgeError
 from bot.faq.live import police_answer, salinity_answer, weather_answer
-from bot.faq.matcher import ANSWER, SUGGEST, Match, Matcher
+from bot.faq.matcher import ANSWER, SMALL_TALK, SUGGEST, Match, Matcher
 from bot.faq.normalize import content_tokens, folded_words, looks_like_question
 from bot.faq.review import Outcome, review
 from bot.faq.service import live_knowledge, matcher_for
@@ -144,7 +144,7 @@ async def answer_question(
     if matcher is None:
         return None
     match = matcher.match(question, shown=shown)
-    if match.reason == "chitchat" or match.reason == "empty":
+    if match.reason in SMALL_TALK:
         if addressed:
             return [Outbound(msg.chat, ctx.texts.say("faq_chitchat"), reply_to=_reply_to(msg))]
         return []

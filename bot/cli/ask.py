@@ -37,7 +37,7 @@ def _answer(matcher: Matcher, question: str, *, shown: bool = False) -> dict[str
         "topic": entry.id if entry else None,
         "score": match.score,
         "answer": entry.answer if entry else None,
-        "suggestions": [] if entry else list(match.suggestions),
+        "suggestions": [] if entry else list(match.offered),
     }
 
 

@@ -188,6 +188,7 @@ FOREIGN_MARK = "@other"
 # Outcomes.
 ANSWER = "answer"
 SUGGEST = "suggest"
+SMALL_TALK = frozenset({"chitchat", "empty"})  # answered, when addressed, with a greeting and no buttons
 SILENT = "silent"
 
 
@@ -229,6 +230,12 @@ class Match:
         if self.topic is not None:
             return ANSWER
         return SUGGEST if self.suggestions else SILENT
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """The topics offered as buttons ("Ý bà con là…?"): none when it answers, nor to small talk, which gets the
+        greeting line instead (``handlers.faq``)."""
+        return () if self.topic is not None or self.reason in SMALL_TALK else self.suggestions
 
 
 @dataclass(slots=True)

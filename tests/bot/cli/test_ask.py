@@ -100,3 +100,12 @@ def test_json_suggestions_are_the_topics_it_would_offer(tmp_path: Path) -> None:
     assert sure["topic"] == "vssid.forgot_password" and sure["suggestions"] == []
     plain = CliRunner().invoke(main, ["--config", str(cfg), "ask", UNSURE])
     assert "Ý bà con là" in plain.output and "Quên mật khẩu VssID" in plain.output
+
+
+def test_json_offers_nothing_to_small_talk_addressed_to_the_bot(tmp_path: Path) -> None:
+    """Small talk gets the greeting line, never buttons: "suggestions" stays empty, as the chat shows it."""
+    cfg = write_config(tmp_path)
+    lines = "Bot trả lời dài quá, già đọc không nổi\n"
+    result = CliRunner().invoke(main, ["--config", str(cfg), "ask", "--json"], input=lines)
+    row = json.loads(result.output.splitlines()[0])
+    assert row["topic"] is None and row["suggestions"] == []
