@@ -396,6 +396,10 @@ SETS = {
     "resident dev 269 (hard cases, tuned on)": BENCH / "faq_resident_dev269.yaml",
     "resident dev 270 (hard cases, tuned on)": BENCH / "faq_resident_dev270.yaml",
     "resident dev 271 (tuned on)": BENCH / "faq_resident_dev271.yaml",
+    "resident fresh 68 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh68.yaml",
+    "resident dev 272 (hard cases, tuned on)": BENCH / "faq_resident_dev272.yaml",
+    "resident dev 273 (tuned on)": BENCH / "faq_resident_dev273.yaml",
+    "resident dev 274 (hard cases, tuned on)": BENCH / "faq_resident_dev274.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -470,6 +474,7 @@ FROZEN = frozenset(
         "resident fresh 65 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 66 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 67 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 68 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -377,6 +377,10 @@ SETS = {
     "round 259": ROOT / "bench" / "safety_round259.yaml",  # Long An, Tây Ninh: commerce-like scams; tuned
     "round 260": ROOT / "bench" / "safety_round260.yaml",  # Thái Bình, Hưng Yên: hard ordinary posts; tuned
     "round 261": ROOT / "bench" / "safety_round261.yaml",  # Lâm Đồng: hard scams; tuned
+    "unseen 74": ROOT / "bench" / "safety_unseen74.yaml",  # An Giang: hard scams; never opened
+    "round 262": ROOT / "bench" / "safety_round262.yaml",  # Khánh Hòa, Phú Yên: hard ordinary posts; tuned
+    "round 263": ROOT / "bench" / "safety_round263.yaml",  # Đắk Lắk, Đắk Nông: commerce-like scams; tuned
+    "round 264": ROOT / "bench" / "safety_round264.yaml",  # Bắc Ninh, Hải Dương: mixed; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -454,6 +458,7 @@ NEVER_SHOWN = frozenset(
         "unseen 71",
         "unseen 72",
         "unseen 73",
+        "unseen 74",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
