@@ -400,6 +400,14 @@ SETS = {
     "resident dev 272 (hard cases, tuned on)": BENCH / "faq_resident_dev272.yaml",
     "resident dev 273 (tuned on)": BENCH / "faq_resident_dev273.yaml",
     "resident dev 274 (hard cases, tuned on)": BENCH / "faq_resident_dev274.yaml",
+    "resident dev 277 (tuned on)": BENCH / "faq_resident_dev277.yaml",
+    "resident dev 276 (hard cases, tuned on)": BENCH / "faq_resident_dev276.yaml",
+    "resident dev 275 (hard cases, tuned on)": BENCH / "faq_resident_dev275.yaml",
+    "resident dev 278 (hard cases, tuned on)": BENCH / "faq_resident_dev278.yaml",
+    "resident fresh 69 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh69.yaml",
+    "resident dev 279 (tuned on)": BENCH / "faq_resident_dev279.yaml",
+    "resident dev 281 (hard cases, tuned on)": BENCH / "faq_resident_dev281.yaml",
+    "resident dev 280 (hard cases, tuned on)": BENCH / "faq_resident_dev280.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -475,6 +483,7 @@ FROZEN = frozenset(
         "resident fresh 66 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 67 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 68 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 69 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

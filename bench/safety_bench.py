@@ -381,6 +381,14 @@ SETS = {
     "round 262": ROOT / "bench" / "safety_round262.yaml",  # Khánh Hòa, Phú Yên: hard ordinary posts; tuned
     "round 263": ROOT / "bench" / "safety_round263.yaml",  # Đắk Lắk, Đắk Nông: commerce-like scams; tuned
     "round 264": ROOT / "bench" / "safety_round264.yaml",  # Bắc Ninh, Hải Dương: mixed; tuned
+    "round 265": ROOT / "bench" / "safety_round265.yaml",  # Thanh Hóa: hard scams; tuned
+    "round 266": ROOT / "bench" / "safety_round266.yaml",  # Lào Cai, Yên Bái: hard ordinary posts; tuned
+    "round 267": ROOT / "bench" / "safety_round267.yaml",  # TP Hồ Chí Minh: commerce-like scams; tuned
+    "round 268": ROOT / "bench" / "safety_round268.yaml",  # Hà Nam, Nam Định: ordinary commerce; tuned
+    "unseen 75": ROOT / "bench" / "safety_unseen75.yaml",  # Sóc Trăng, Bạc Liêu: commerce-like scams; never opened
+    "round 269": ROOT / "bench" / "safety_round269.yaml",  # Quảng Nam, Đà Nẵng: hard scams; tuned
+    "round 270": ROOT / "bench" / "safety_round270.yaml",  # Bắc Giang, Bắc Ninh: hard ordinary posts; tuned
+    "round 271": ROOT / "bench" / "safety_round271.yaml",  # Kiên Giang, An Giang: mixed; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -459,6 +467,7 @@ NEVER_SHOWN = frozenset(
         "unseen 72",
         "unseen 73",
         "unseen 74",
+        "unseen 75",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
