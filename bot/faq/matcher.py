@@ -94,6 +94,7 @@ from bot.faq.normalize import (
     wants_a_person,
     without_bot_name,
     without_denied,
+    without_done,
     without_fine,
     without_working,
 )
@@ -673,11 +674,14 @@ class Matcher:
         """``shown``: ``text`` was read from a picture the resident sent the bot (a screenshot of an app's
         notice): asked, not village talk, so neither view's "out of scope" holds back the rules' answer."""
         # "… chứ không phải VssID nha": what the resident says he does not ask about is no evidence for its topic.
-        text = without_denied(text) or text
+        # ("Loa Số ơi không phải hỏi thời tiết đâu, hỏi giá phân": the clause denies after the bot's name)
+        text = without_denied(without_bot_name(text) or text) or text
         # "VssID vô được bình thường mà VNeID thì không đăng nhập được": the app that works is not the question.
         text = without_working(text) or text
         # "… mà vneid thì vẫn vào bình thường", "mật khẩu Zalo tui thì vẫn nhớ": what is fine is not the question.
         text = without_fine(text) or text
+        # "nhà làm giấy khai tử xong xuôi rồi. Giờ … thủ tục thừa kế ra sao?": what is done is not the question.
+        text = without_done(text) or text
         got = self._match(text, shown)
         if got.topic is not None and self.index.get(got.topic) in self.weather:
             # a far place's weather ("bão ở Philippines có to không"), whichever view found the forecast's topic

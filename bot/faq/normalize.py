@@ -314,6 +314,9 @@ FOREIGN = (
     "trái tuyến", "đúng tuyến", "mổ", "viện phí", "khuyết tật", "trợ cấp", "học bằng lái", "học lái xe",
     "tài khoản zalo", "zalo bị khóa", "nick zalo", "facebook bị khóa", "tài khoản facebook", "hủy đơn",
     "hỗ trợ lũ", "hỗ trợ lũ lụt",
+    # a birth record or a name corrected is another procedure than registering a birth
+    "cải chính", "sửa giấy khai sinh", "sửa khai sinh", "thay đổi hộ tịch", "đổi tên",
+    "gửi tiết kiệm", "sổ tiết kiệm", "kỳ hạn", "khu công nghiệp", "tuyển công nhân", "tuyển người",
 )
 # fmt: on
 
@@ -868,6 +871,42 @@ def _without_idioms(text: str) -> str:
     return text
 
 
+# The weather or the water of a day gone by, told as the start of a story ("Hôm qua mưa to quá, cây keo đổ mấy chục
+# cây, ai có máy cưa cho thuê không?"): its question is the clause that asks, and that one names neither weather,
+# water nor a day.
+_PAST_DAY = re.compile(
+    r"\b(hom (qua|kia|truoc)|bua (qua|truoc|hom|kia)|(dem|toi|chieu|sang|trua|khuya) (qua|hom qua)"
+    r"|hoi (hom|toi|khuya|chieu|sang|dem)|(tuan|thang) (roi|truoc|qua)|may (bua|hom|ngay) (truoc|qua))\b"
+)
+# Words of the weather, the water or a day (a word typed with marks must be one of them as typed: "mái tôn" is no "mai")
+_LIVE_OR_DAY = frozenset(
+    "mưa nắng bão giông dông sấm sét gió rét lạnh nóng lốc mặn tưới nước thời tiết trời tạnh ngớt lụt ngập mai mốt nay"
+    " ni tối chiều sáng trưa đêm tuần bữa hôm giờ khi lúc chừng".split()
+)
+_LIVE_OR_DAY_FOLDED = frozenset(fold(w) for w in _LIVE_OR_DAY)
+_CLAUSE = re.compile(r"[^.,;!?\n]+[.,;!?\n]*")
+
+
+def _names_live_or_day(clause: str) -> bool:
+    for w in _WORD.findall(canonical(clause).lower()):
+        if w in _LIVE_OR_DAY or (not marked(w) and fold(w) in _LIVE_OR_DAY_FOLDED):
+            return True
+    return False
+
+
+def tells_past_weather(text: str) -> bool:
+    """Weather or water of a past day told, and a question about something else asked after it."""
+    folded = fold(canonical(text)).lower()
+    past = _PAST_DAY.search(folded)
+    if past is None:
+        return False
+    clauses = [c for c in _CLAUSE.findall(text) if c.strip()]
+    asking = [c for c in clauses if is_question(c)]
+    if not asking or any(fold(c).lower().find(fold(past.group(0))) >= 0 for c in asking):
+        return False
+    return not any(_names_live_or_day(c) for c in asking)
+
+
 def asks_live(text: str) -> bool:
     """A weather or salinity question, not small talk about the heat ("nóng muốn xỉu luôn á").
 
@@ -878,6 +917,8 @@ def asks_live(text: str) -> bool:
     raw = _as_typed(_squeezed(text))
     if _LIVE_REQUEST.search(raw):
         return True
+    if tells_past_weather(text):
+        return False
     told = canonical(text) if "?" in text else _without_idioms(canonical(text))
     kept = _WORD.sub(lambda m: "" if fold(m.group(0)) in _WEAK_ASK else m.group(0), told)
     if "?" not in text:
@@ -1199,7 +1240,9 @@ _ABOUT_THE_BOT = re.compile(
     # the languages it takes: "con bot này nói bằng tiếng Ê Đê được không", "bot có hiểu tiếng Khmer không"
     r"|(noi|hieu|biet|doc) (bang |duoc )?tieng"
     # "con bot trong nhóm là để làm j": what it is there for
-    r"|de lam (gi|j|chi|chi rua)|lam (duoc )?(nhung )?(gi|j|chi) (duoc|dc))\b"
+    r"|de lam (gi|j|chi|chi rua)|lam (duoc )?(nhung )?(gi|j|chi) (duoc|dc)"
+    # what more it does: "cái loa số này có chỉ làm giấy tờ được không hay chỉ coi thời tiết"
+    r"|(duoc|dc) (khong|ko|hong|k) hay chi)\b"
 )
 
 
@@ -1422,6 +1465,37 @@ def without_fine(text: str) -> str | None:
         # one of ours that works, beside nothing else named ("CMND hết hạn mà vneid vẫn hiện bình thường"): context
         return None
     return rest if "?" in rest or _TROUBLE_OR_ASKING.search(folded) else None
+
+
+# What is done and had already, told before the question: "nhà làm giấy khai tử xong xuôi rồi", "căn cước, VNeID, lý
+# lịch tư pháp đủ hết rồi" — the papers in hand are not what is asked (folded, lower case, one clause).
+_DONE_CLAUSE = re.compile(
+    r"^(?:\w+ ){0,10}?(?:xong xuoi|xong het|xong ca|du het|du ca|day du ca|co du|co het)(?: (?:het|ca|luon))?"
+    r" (?:roi|ca roi)(?: (?:a|nha|nhe|ne))?$"
+)
+_DONE_NOT = re.compile(r"\b(?:khong|ko|k|hong|hok|chua|chang|ma|nhung|sao|gi|nao|dau|bi|loi|quen)\b")
+_DONE_DOOR = re.compile(r"\b(?:xong (?:xuoi|het|ca)|du (?:het|ca)|day du|co (?:du|het))\b")
+DONE_REST_MIN = 5  # words the question must keep
+
+
+def without_done(text: str) -> str | None:
+    """The message without its clauses that tell papers done or had, where a question about something else follows."""
+    if not _DONE_DOOR.search(fold(text).lower()):  # most questions: no clause can be one
+        return None
+    parts = _CLAUSE_END.split(unicodedata.normalize("NFC", text))
+    kept: list[str] = []
+    done = False
+    for i in range(0, len(parts), 2):
+        clause, end = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
+        folded = " ".join(_PUNCT.sub(" ", fold(clause).lower()).split())
+        if end != "?" and _DONE_CLAUSE.match(folded) and not _DONE_NOT.search(folded) and i + 2 < len(parts):
+            done = True
+            continue
+        kept.append(clause + end)
+    rest = " ".join("".join(kept).split()).strip(" ,;")
+    if not done or len(rest.split()) < DONE_REST_MIN or not is_question(rest):
+        return None
+    return rest
 
 
 # A verdict on the bot's answers ("bot trả lời dài quá", "Loa Số trả lời hay phết", "con bot trả lời chậm quá, tui hỏi

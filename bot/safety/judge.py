@@ -201,9 +201,10 @@ def judge(
     # short message counts in proportion to its words, in full from SIMILAR_FULL_WORDS on.
     n_words = len(plain.split())
     sure_odds = odds * min(1.0, n_words / SIMILAR_FULL_WORDS) if n_words >= SIMILAR_MIN_WORDS else 0.0
-    if "public_list" in present:
+    if "public_list" in present or ("owed_back" in present and "odd_account" not in present):
         # A collection or a payment accounted for in the open ("trưởng thôn đọc danh sách ở nhà văn hóa", "niêm yết
-        # tại UBND"): the learned score, which has read the scams' pleas for money, is no evidence against it.
+        # tại UBND"), or a debt the reader knows asked back to the lender's usual account: the learned score, which has
+        # read the scams' pleas for money, is no evidence against it.
         sure_odds = min(sure_odds, 0.0)
     site_links = [f for f in findings if not _is_wording(f.code)]
     if (
@@ -268,25 +269,26 @@ def judge(
     # A newspaper's article shared under its headline ("Thanh Niên: Bắt nhóm mua bán tài khoản ngân hàng …
     # https://thanhnien.vn/…"): the scam's words are the news, with no number, file or other link to act on.
     shares_news = bool(links) and news_links == len(links) and not phones and not files
+    # A resident asking for help in their own words ("tui bị khóa tài khoản ngân hàng, giờ sao?", "có cô nào chỉ giúp
+    # tôi xem số dư tài khoản") names the same agencies and money as a scam, but gives no link, number or file to act
+    # on: at most suspicious (logged for leaders), never a public warning — unless they ask whether it is a scam ("…
+    # có phải lừa không?"): then the group hears the answer.
+    own_help = bool(
+        strongest == 0
+        and not phones
+        and not files
+        and not present & _ASKS_ME
+        and not _OFFER.search(folded)
+        and not any(f.code in _NOT_A_RESIDENTS_QUESTION for f in findings)
+        and _HELP_QUESTION.search(folded)
+        and sure_odds <= HELP_SCAM_ODDS
+        and not question
+        # (nor where it tells wording only scams use: "… chuyển hết tiền sang tài khoản an toàn của công an")
+        and not any(w >= STRONG for _, w in themes)
+    )
     if strongest >= STRONG or score >= data.scam_at:
         verdict = Verdict.SCAM
-        if (
-            strongest == 0
-            and not phones
-            and not files
-            and not present & _ASKS_ME
-            and not _OFFER.search(folded)
-            and not any(f.code in _NOT_A_RESIDENTS_QUESTION for f in findings)
-            and _HELP_QUESTION.search(folded)
-            and sure_odds <= HELP_SCAM_ODDS
-            and not question
-            # (nor where it tells wording only scams use: "… chuyển hết tiền sang tài khoản an toàn của công an")
-            and not any(w >= STRONG for _, w in themes)
-        ):
-            # A resident asking for help in their own words ("tui bị khóa tài khoản ngân hàng, giờ
-            # sao?") names the same agencies as a scam, but gives no link, number or file to act on:
-            # at most suspicious (logged for leaders), never a public warning — unless they ask whether it is
-            # a scam ("… có phải lừa không?"): then the group hears the answer.
+        if own_help:
             verdict = Verdict.SUSPICIOUS
             own_question = True
         # (not where a combination that speaks a victim's words by design fired with a mobile or a link to contact:
@@ -350,8 +352,11 @@ def judge(
     elif score >= data.suspicious_at:
         # (not a newspaper's article shared, whatever the learned score makes of its headline)
         verdict = (
-            Verdict.SCAM if sure_odds > SIMILAR_SCAM_ODDS and not warns and not shares_news else Verdict.SUSPICIOUS
+            Verdict.SCAM
+            if sure_odds > SIMILAR_SCAM_ODDS and not warns and not shares_news and not own_help
+            else Verdict.SUSPICIOUS
         )
+        own_question = own_help
     else:
         verdict = Verdict.OK
     if (
@@ -419,13 +424,17 @@ _EXAMPLE_BEFORE = re.compile(
     r"\b(kieu|giong|vi du|vd|mao danh|gia mao|nhu(?! (sau|huong dan|tren|duoi|cau|the nay|vay)\b)"
     r"|(link|trang|trang web|web|website|ten mien) dang(?! (ky|ki|nhap|tai|bai|tin|len|o|cho|de|la)\b)"
     # the trick told: "người ta bày cái trò gửi file tên Thiệp cưới.apk qua Zalo"
-    r"|(bay|gio|dung) (cai |cac |mot )?(tro|chieu|thu doan))\b"
+    r"|(bay|gio|dung) (cai |cac |mot )?(tro|chieu|thu doan)"
+    # the fake one named beside the real: "trang thật là dichvucong.gov.vn, còn trang lừa là …"
+    r"|(trang|link|web|website|dia chi|ten mien) (lua|lua dao|gia|gia mao|dom|fake)( la)?)\b"
     r"(?:[^.!?\n]|\.(?=\w)){0,30}$"
 )
 _EXAMPLE_AFTER = re.compile(
     r"^[^.!?\n]{0,30}\b(thi )?(dung (bam|vao|mo|nhan|cai|tin)|la (gia|lua|trang gia|ma doc)|deu (la )?(gia|ma doc))\b"
     # what was done with it, told: "cái file tên VNeID.apk bảo cài vào để cập nhật, tôi xoá luôn"
     r"|^[^.!?\n]{0,50}\b(toi|tui|em|minh|con|bo|me|ba) (da )?(xoa|chan|khong (mo|cai|bam|tai))\b"
+    # … or left alone: "nhận file tên vneid.apk từ số lạ, may chưa mở"
+    r"|^[^.!?\n]{0,50}\bmay (ma )?(chua|khong) (mo|cai|bam|tai)\b"
     # found on a warning list: "tra thử trang … thấy có trong danh sách cảnh báo"
     r"|^[^.!?\n]{0,40}\b(trong|o|vao) (cai )?danh sach (canh bao|lua dao|den|trang lua|web lua)\b"
 )
@@ -495,6 +504,8 @@ _DONT_INSTALL = re.compile(
     # or what installing it does: "cài vào là bị chiếm quyền điều khiển điện thoại"
     r"|\b(cai|tai|bam|mo) (vao|ve|xong) ((la|thi) (no |bi |se |se bi |tui no |ke gian )?"
     r"|(no |bi |se |se bi |tui no |ke gian ))(chiem|mat|lay|rut|hack|doc)"
+    # or what the real office never does: "Công an không bao giờ gửi file cài đặt qua Zalo"
+    r"|\bkhong (bao gio|he) (gui|nhan|yeu cau|bat|doi)( \w+){0,2} (file|tep|ung dung|app|link)\b"
 )
 
 
@@ -516,6 +527,8 @@ _CALLED_FAKE = re.compile(
     r"|\bdap an( la)? (lua|gia)\b|\bde lua mat\b"
     # a quiz: "đọc tin sau và cho biết đâu là dấu hiệu lừa"
     r"|\b(dau la|chi ra|cho biet|tim) (cac |nhung )?dau hieu (lua|gia)\b"
+    # the fake one named beside the real: "trang thật là dichvucong.gov.vn, còn trang lừa là …"
+    r"|\b(con|va|con cai) (trang|link|web|website|ten mien) (lua|lua dao|gia|gia mao) (la|thi la|thi)\b"
 )
 # A message going around, told of (folded): "dạo này có tin nhắn…", "mấy hôm nay xuất hiện link…".
 _CIRCULATING = re.compile(

@@ -46,6 +46,16 @@ _GLUE = (
     "cskh", "khcn", "support", "care", "help", "247", "24h", "plus", "app", "hcm", "hn", "sg",
     "spc", "npc", "cpc", "hanoi", "id", "vay", "tindung", "net",
 )  # fmt: skip
+# A province or a city glued to a short brand ("evnkhanhhoa-hoantien.top", "vcbcantho.com"): the real branches' sites
+# sit under the brand's own domain (official.yaml), never under a name so built.
+_PLACES = frozenset(
+    """angiang bariavungtau vungtau baclieu bacgiang backan bacninh bentre binhduong binhdinh binhphuoc binhthuan camau
+    caobang cantho danang daklak daknong dienbien dongnai dongthap gialai hagiang hanam hatinh haiduong haiphong
+    haugiang hoabinh hungyen khanhhoa kiengiang kontum laichau lamdong langson laocai longan namdinh nghean ninhbinh
+    ninhthuan phutho phuyen quangbinh quangnam quangngai quangninh quangtri soctrang sonla tayninh thaibinh
+    thainguyen thanhhoa thuathienhue hue tiengiang travinh tuyenquang vinhlong vinhphuc yenbai saigon hochiminh
+    tphcm""".split()
+)
 _SPLIT = re.compile(r"[.\-_]+")
 _GOV = re.compile(r"(?:^|[.\-_])(?:gov|gov-?vn|govn|chinhphu)(?:[.\-_]|$)|govvn|gov\.vn\.")
 # A Vietnamese address with another ending glued on ("quatet-bienphong.vn.cc", "evn.com.vn.top"): the name reads
@@ -72,6 +82,9 @@ class LinkVerdict:
 STRONG = 5
 
 
+# Brand names this long are imitated when one letter is missing, added or changed in a part of the address.
+_FUZZY_BRAND = 8
+
 # The Android ones of APP_FILES: as a word of a host name ("apk-tai.com") they name app downloads; "exe", "msi"
 # or "jar" name real sites too (msi.com).
 _APP_WORDS = frozenset({"apk", "xapk", "apks"})
@@ -81,7 +94,7 @@ def _short_brand_hit(token: str, parts: list[str]) -> bool:
     for part in parts:
         if part == token:
             return True
-        if part.startswith(token) and part[len(token) :] in _GLUE:
+        if part.startswith(token) and (part[len(token) :] in _GLUE or part[len(token) :] in _PLACES):
             return True
         if part.endswith(token) and part[: -len(token)] in _GLUE:
             return True
@@ -130,6 +143,14 @@ def check_link(link: Link, data: SafetyData) -> LinkVerdict:
         else:
             hit = _short_brand_hit(token, parts) or _short_brand_hit(token, skel_parts)
         if hit:
+            return LinkVerdict("lookalike", STRONG, host, imitates=brand.name, kind=brand.kind)
+    for brand in data.brands:
+        # A long name misspelt by one letter, as a part of its own ("canhbao-boconan.com", "agrbank-xacthuc.net")
+        token = brand.token
+        if len(token) >= _FUZZY_BRAND and any(
+            abs(len(p) - len(token)) <= 1 and Levenshtein.distance(p, token, score_cutoff=1) <= 1
+            for p in (*parts, *skel_parts)
+        ):
             return LinkVerdict("lookalike", STRONG, host, imitates=brand.name, kind=brand.kind)
     main = host_skeleton(reg.split(".", 1)[0])
     for o_main, official in data.official_names:

@@ -875,3 +875,28 @@ def test_fields_and_plants_counted_in_a_story_ask_nothing(matcher: Matcher) -> N
 def test_slips_typed_with_marks_for_account_and_password(matcher: Matcher) -> None:
     said = "Loa Số ơi mọt khẩu để ngày sinh được không, tui sợ quên nên tính để ngày sinh cho dễ nhớ"
     assert matcher.match(said).topic == "vneid.password_rules"
+
+
+def test_yesterdays_rain_told_before_another_question_is_no_forecast_asked(matcher: Matcher) -> None:
+    roof = "Hôm qua trời mưa lớn quá, mái bếp nhà tui dột hết trơn, ai quen thợ sửa mái tôn chỉ giùm với"
+    assert matcher.match(roof).topic is None
+    assert matcher.match("hôm qua mưa quá trời, mai còn mưa nữa không bà con").topic == "live.weather"
+
+
+def test_what_the_resident_denies_after_the_bots_name_is_not_the_question(matcher: Matcher) -> None:
+    said = "Loa Số ơi không phải hỏi thời tiết đâu, hỏi giá lúa hôm nay ở đầu mối bao nhiêu"
+    assert matcher.match(said).topic is None
+
+
+def test_papers_done_already_and_other_offices_matters_are_not_answered(matcher: Matcher) -> None:
+    inherit = "Ba tui mới mất, nhà làm giấy khai tử xong xuôi rồi. Giờ ổng có sổ tiết kiệm, muốn rút thì làm sao?"
+    correct = "Giấy khai sinh của con tôi ghi sai tên đệm, muốn cải chính lại thì làm ở đâu?"
+    savings = "Tui có căn cước gắn chip rồi, giờ muốn gửi tiết kiệm kỳ hạn 6 tháng ở ngân hàng nào lãi cao?"
+    assert matcher.match(inherit).topic is None
+    assert matcher.match(correct).topic is None
+    assert matcher.match(savings).topic is None
+    assert matcher.match("khai tử cho ông nội làm trên mạng được không").topic == "dvc.death_registration"
+
+
+def test_whether_the_bot_does_more_than_one_thing_is_what_it_does(matcher: Matcher) -> None:
+    assert matcher.match("con bot này có tra hồ sơ được không hay chỉ báo thời tiết").topic == "bot.help"

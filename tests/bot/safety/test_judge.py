@@ -2275,3 +2275,42 @@ def test_kin_on_a_new_number_and_a_buyer_who_typed_the_wrong_sum_are_scams() -> 
     assert verdict(kin) == "scam"
     assert verdict(wrong_sum) == "scam"
     assert verdict("Cháu ơi bác đây, số này của bác mới, cháu lưu lại nha, Tết bác về") == "ok"
+
+
+def test_look_alikes_glued_to_a_province_or_misspelt_by_a_letter_are_scams() -> None:
+    # (the addresses alone, with no wording to weigh)
+    assert verdict("vô đây coi nè evncamau-thanhtoan.com") == "scam"
+    assert verdict("vô đây coi nè canhbao-bocongn.com") == "scam"
+    assert verdict("Điện lực Cà Mau: quý khách được hoàn 312.000đ, nhấn vào đường link bên dưới để nhận lại.") == "scam"
+    assert verdict("Tiền điện tháng này xem trên evnhanoi.vn nha bà con") == "ok"  # the real branch
+
+
+def test_trading_groups_fraction_prices_switchboards_and_votes_that_take_a_login() -> None:
+    stock = "ai muon dau tu co phieu theo tin noi bo thi vao nhom, lai x3 tai khoan trong 1 thang zalo.me/g/ckvip"
+    cheap = "Thuốc trừ sâu chính hãng giá chỉ bằng 50% giá đại lý, đặt hàng chuyển khoản 100%, giao tận vườn."
+    switchboard = "Bưu điện báo có thư của tòa án gửi bác, bác gọi số tổng đài 0587 223 419 nhấn phím 9 để nghe."
+    vote = "Cô chú bình chọn giúp cháu thi vẽ với ạ, đăng nhập bằng Facebook là được: binhchon-vetranh.com"
+    for scam in (stock, cheap, switchboard, vote):
+        assert verdict(scam) == "scam", scam
+    warning = "Mấy cái link bình chọn bắt đăng nhập Facebook là lừa lấy nick đó, đừng làm nha bà con"
+    assert verdict(warning) != "scam"
+
+
+def test_a_police_record_made_online_and_a_new_number_that_opens_an_ask_are_scams() -> None:
+    police = (
+        "Chào chị, tôi là đại úy Nguyễn Văn Tâm, phòng cảnh sát kinh tế. Số của chị bị dùng để lừa đảo, chị bật camera"
+        " gọi video cho tôi để lập biên bản online, tuyệt đối không cúp máy."
+    )
+    kin = "chi Lan oi e Huong day, e doi sdt r nha, luu so moi nay. Chieu nay e nho chi 1 viec, chi co tk agribank k"
+    assert verdict(police) == "scam"
+    assert verdict(kin) == "scam"
+
+
+def test_a_residents_plea_for_help_a_debt_asked_back_and_warnings_that_name_fakes_are_not_warned() -> None:
+    help_me = "Có chú nào chỉ giúp tôi xem số dư tài khoản trên điện thoại với, con cài mà tôi không biết xem."
+    debt = "Tuấn ơi tháng trước mày mượn tao 3tr hẹn cuối tháng trả, chuyển vô số Agribank cũ của tao nhé."
+    lesson = "Trang thật là dichvucong.gov.vn, còn trang lừa là dichvucong-gov.vn.com, nhìn rất giống, đừng vào nha."
+    kept = 'Ba tôi nhận file tên "vneid_capnhat.apk" từ số lạ, may chưa mở. Xóa rồi, ai nhận được cũng xóa luôn.'
+    told = 'Có tin "nhận quà tết, điền CCCD vô link" đang chạy trong mấy nhóm, đừng điền nha bà con.'
+    for text in (help_me, debt, lesson, kept, told):
+        assert verdict(text) != "scam", text
