@@ -408,6 +408,9 @@ SETS = {
     "resident dev 279 (tuned on)": BENCH / "faq_resident_dev279.yaml",
     "resident dev 281 (hard cases, tuned on)": BENCH / "faq_resident_dev281.yaml",
     "resident dev 280 (hard cases, tuned on)": BENCH / "faq_resident_dev280.yaml",
+    "resident dev 282 (hard cases, tuned on)": BENCH / "faq_resident_dev282.yaml",
+    "resident dev 283 (hard cases, tuned on)": BENCH / "faq_resident_dev283.yaml",
+    "resident dev 284 (tuned on)": BENCH / "faq_resident_dev284.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

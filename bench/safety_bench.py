@@ -389,6 +389,9 @@ SETS = {
     "round 269": ROOT / "bench" / "safety_round269.yaml",  # Quảng Nam, Đà Nẵng: hard scams; tuned
     "round 270": ROOT / "bench" / "safety_round270.yaml",  # Bắc Giang, Bắc Ninh: hard ordinary posts; tuned
     "round 271": ROOT / "bench" / "safety_round271.yaml",  # Kiên Giang, An Giang: mixed; tuned
+    "round 273": ROOT / "bench" / "safety_round273.yaml",  # Lạng Sơn, Cao Bằng: hard ordinary posts; tuned
+    "round 274": ROOT / "bench" / "safety_round274.yaml",  # Bình Dương, Đồng Nai: commerce-like scams; tuned
+    "round 272": ROOT / "bench" / "safety_round272.yaml",  # Hà Tĩnh, Nghệ An: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
