@@ -80,6 +80,7 @@ from bot.faq.normalize import (
     join_phrases,
     judges_the_bot,
     marked,
+    plans_at_office,
     reports_problem,
     syllables,
     tastes_food,
@@ -860,6 +861,8 @@ class Matcher:
             # nước"): news, which no view may turn back into a request for today's reading.
             return Match(None, score, False, topic, "news", suggestions)
         if not asks and testifies(text):  # "đưa cái mã là qua, khỏi đưa căn cước": how it went, no question
+            return Match(None, score, False, topic, "testimony", suggestions)
+        if plans_at_office(text):  # "bả nói quên mật khẩu rồi, mai ra xã nhờ cán bộ làm lại": news, no question
             return Match(None, score, False, topic, "testimony", suggestions)
         if alarming and not asks and handled_scam(text):  # "bị gọi xưng công an, tui cúp máy luôn": handled
             return Match(None, score, False, topic, "statement", suggestions)

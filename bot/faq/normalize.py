@@ -176,6 +176,7 @@ VARIANTS: dict[str, str] = {
     "cmt": "cmnd", "gplx": "bằng lái", "blx": "bằng lái", "glx": "bằng lái", "dvcqg": "dịch vụ công quốc gia",
     "flight": "máy bay", "police": "công an", "buyer": "người mua", "livestream": "online", "cccđ": "cccd",
     "dvc": "dịch vụ công", "đkkh": "đăng ký kết hôn", "dkkh": "đăng ký kết hôn",
+    "ltp": "lý lịch tư pháp",
     "đkks": "đăng ký khai sinh", "dkks": "đăng ký khai sinh", "lltp": "lý lịch tư pháp", "llttp": "lý lịch tư pháp",
     "bh": "bảo hiểm",
     "error": "lỗi", "bug": "lỗi",
@@ -227,6 +228,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("qua đời", "mất"), ("từ trần", "mất"), ("tạ thế", "mất"), ("lăn tay", "vân tay"), ("đẻ", "sinh"),
     ("mới đẻ", "mới sinh"), ("vừa đẻ", "vừa sinh"), ("sắp đẻ", "sắp sinh"), ("đi đẻ", "đi sinh"),
     ("đẻ con", "sinh con"), ("đẻ xong", "sinh xong"), ("đẻ được", "sinh được"),
+    # appliances are no weather: "tủ lạnh phòng trọ hư", "máy lạnh", "bình nóng lạnh"
+    ("tủ lạnh", "tủlạnh"), ("máy lạnh", "máylạnh"), ("nóng lạnh", "nónglạnh"), ("kho lạnh", "kholạnh"),
     ("đường dây nóng", "tổngđài"), ("phần mềm", "ứngdụng"), ("trang mạng", "trang web"),
     ("thanh toán", "trả tiền"), ("đóng tiền", "trả tiền"), ("nộp tiền", "trả tiền"), ("nộp phí", "trả phí"),
     ("đóng phí", "trả phí"), ("nộp lệ phí", "trả phí"), ("đóng lệ phí", "trả phí"),
@@ -317,6 +320,7 @@ FOREIGN = (
     # a birth record or a name corrected is another procedure than registering a birth
     "cải chính", "sửa giấy khai sinh", "sửa khai sinh", "thay đổi hộ tịch", "đổi tên",
     "gửi tiết kiệm", "sổ tiết kiệm", "kỳ hạn", "khu công nghiệp", "tuyển công nhân", "tuyển người",
+    "tử tuất", "trợ cấp tuất", "tủ lạnh", "máy lạnh", "nóng lạnh", "kho lạnh", "sửa nhà",
 )
 # fmt: on
 
@@ -792,6 +796,7 @@ _NOT_ASKING = {
         "chiếc",
     ),
 }
+_WHERE_BEFORE = frozenset({"o", "cho", "noi", "tai", "nao"})
 # "chỉ" asks only as "show me" ("chỉ tui với", "chỉ cách", "chỉ giùm"), not as "only" ("chỉ đưa VNeID là qua")
 # nor inside "địa chỉ".
 _SHOW_ME_AFTER = frozenset(
@@ -1120,6 +1125,8 @@ def is_question(text: str) -> bool:
                     continue
                 if w == "hỏi" and i and fold(toks[i - 1]) in ("dam", "le", "an"):  # "đám hỏi": an engagement party
                     continue
+                if w == "đâu" and fold(nxt) == "co" and not (i and fold(toks[i - 1]) in _WHERE_BEFORE):
+                    continue  # "hồi xưa đâu có vầy": "not", as Southerners say it ("ở đâu có bán" asks where)
                 if w == "ai" and _whoever_has_not(toks, i):  # "ai chưa làm thì lo làm đi": an announcement
                     continue
                 if _rhetorical(toks, i, w, nxt):
@@ -1276,7 +1283,12 @@ _DENIED_AFTER = re.compile(
     re.I,
 )
 # A clause opening with "không phải" or "không hỏi" ("Không hỏi độ mặn đâu, hỏi thời tiết chiều nay …").
-_DENIED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|hông|hổng|khong|hong|hok)\s+(?:ph[ảa]i|h[ỏo]i)\s+\S", re.I)
+# ("tui không hỏi cách đổi căn cước mô, tui hỏi mất căn cước bị phạt bao nhiêu": the speaker may come first)
+_DENIED_CLAUSE = re.compile(
+    r"^\s*(?:(?:tui|tôi|toi|em|con|cháu|chau|mình|minh|tao|bà|ông|chị|anh)\s+)?"
+    r"(?:không|ko|k|hông|hổng|khong|hong|hok)\s+(?:ph[ảa]i|h[ỏo]i)\s+\S",
+    re.I,
+)
 # "Không cần tổng đài VNeID, tôi cần số công an xã": what he does not need, when a later clause says what he does.
 _UNNEEDED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|khong)\s+cần\s+\S", re.I)
 _NEEDED_CLAUSE = re.compile(
@@ -1616,6 +1628,23 @@ def testifies(text: str) -> bool:
     """How it went, told to the group — not a problem reported. (Whether the message also asks is the caller's to
     weigh: the matcher has already asked ``is_question``.)"""
     return bool(_TESTIMONY.search(folded_words(text))) and not reports_problem(text)
+
+
+# Someone's trouble told with the plan to have it fixed at the office: "bả nói quên mật khẩu VNeID rồi, mai ra xã nhờ
+# cán bộ làm lại" — news of a neighbour, nothing asked (folded words).
+_PLAN_AT_OFFICE = re.compile(
+    r"\b(?:mai|chieu nay|hom nay|sang mai|toi nay|de|se|tinh|moi|nen)(?: (?:ba|ong|no|bo|me|tui|toi|em|con|chau|minh))?"
+    r"(?: (?:moi|di|phai))? (?:ra|len|xuong|toi|den|qua)"
+    r" (?:xa|phuong|ubnd|uy ban|cong an|to)(?: \w+){0,2} nho(?: \w+){0,3} (?:lam|lay|cap|mo|reset|cai|xu ly)(?: lai)?\b"
+)
+_PLAN_ASKS = frozenset("sao gì nào đâu ai mấy nhiêu cách hỏi biết không chưa hả hông".split())
+
+
+def plans_at_office(text: str) -> bool:
+    """A trouble told with the plan to have the office fix it, and no question: news for the group."""
+    if "?" in text or not _PLAN_AT_OFFICE.search(folded_words(text)):
+        return False
+    return not any(spelled(t, w) for t in _tokens(text) for w in _PLAN_ASKS)
 
 
 def tells_news(text: str) -> bool:

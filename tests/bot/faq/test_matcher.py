@@ -900,3 +900,17 @@ def test_papers_done_already_and_other_offices_matters_are_not_answered(matcher:
 
 def test_whether_the_bot_does_more_than_one_thing_is_what_it_does(matcher: Matcher) -> None:
     assert matcher.match("con bot này có tra hồ sơ được không hay chỉ báo thời tiết").topic == "bot.help"
+
+
+def test_a_neighbours_trouble_with_the_plan_to_fix_it_at_the_office_asks_nothing(matcher: Matcher) -> None:
+    news = "Ổng nói quên mật khẩu VNeID rồi, sáng mai ổng ra xã nhờ cán bộ làm lại"
+    assert matcher.match(news).topic is None
+    assert matcher.match("quên mật khẩu vneid, mai ra xã nhờ làm lại được không").topic == "vneid.forgot_password"
+
+
+def test_appliances_old_days_and_short_forms_are_read_as_meant(matcher: Matcher) -> None:
+    assert matcher.match("máy lạnh phòng trọ hư thì chủ nhà có phải sửa không").topic is None
+    assert matcher.match("mặn năm nay dữ thiệt, hồi đó đâu có vầy").topic is None
+    assert matcher.match("xin phiếu ltp mất mấy ngày").topic == "dvc.judicial_record"
+    denied = "Tui không hỏi cách làm căn cước mô, tui hỏi mất căn cước thì bị phạt bao nhiêu tiền"
+    assert matcher.match(denied).topic is None

@@ -2314,3 +2314,16 @@ def test_a_residents_plea_for_help_a_debt_asked_back_and_warnings_that_name_fake
     told = 'Có tin "nhận quà tết, điền CCCD vô link" đang chạy trong mấy nhóm, đừng điền nha bà con.'
     for text in (help_me, debt, lesson, kept, told):
         assert verdict(text) != "scam", text
+
+
+def test_a_new_account_for_a_mistaken_sum_and_a_pin_asked_at_the_door_are_not_talked_down() -> None:
+    mistaken = (
+        "Cháu gửi nhầm 3 triệu vô tài khoản bác, bác kiểm tra giúp cháu rồi chuyển lại với. Bác chuyển về số 0387 551"
+        " 204 nghe, đừng chuyển lại số cũ vì số cũ cháu bị khóa rồi."
+    )
+    pin = (
+        "Thưa bà, ngân hàng đang hỗ trợ đổi thẻ từ sang thẻ chip tại nhà cho người già. Nhân viên đến nhà cần bà đưa"
+        " thẻ cũ và cho biết mã PIN để hủy thẻ."
+    )
+    assert verdict(mistaken) == "scam"
+    assert verdict(pin) == "scam"
