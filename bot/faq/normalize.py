@@ -907,7 +907,8 @@ def tells_past_weather(text: str) -> bool:
         return False
     clauses = [c for c in _CLAUSE.findall(text) if c.strip()]
     asking = [c for c in clauses if is_question(c)]
-    if not asking or any(fold(c).lower().find(fold(past.group(0))) >= 0 for c in asking):
+    # (the clause that tells the past day is not the one asked about, read the same way as the whole)
+    if not asking or any(past.group(0) in fold(canonical(c)).lower() for c in asking):
         return False
     return not any(_names_live_or_day(c) for c in asking)
 
