@@ -411,6 +411,14 @@ SETS = {
     "resident dev 282 (hard cases, tuned on)": BENCH / "faq_resident_dev282.yaml",
     "resident dev 283 (hard cases, tuned on)": BENCH / "faq_resident_dev283.yaml",
     "resident dev 284 (tuned on)": BENCH / "faq_resident_dev284.yaml",
+    "resident fresh 70 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh70.yaml",
+    "resident dev 285 (hard cases, tuned on)": BENCH / "faq_resident_dev285.yaml",
+    "resident dev 286 (tuned on)": BENCH / "faq_resident_dev286.yaml",
+    "resident dev 287 (hard cases, tuned on)": BENCH / "faq_resident_dev287.yaml",
+    "resident dev 288 (tuned on)": BENCH / "faq_resident_dev288.yaml",
+    "resident dev 289 (hard cases, tuned on)": BENCH / "faq_resident_dev289.yaml",
+    "resident dev 290 (hard cases, tuned on)": BENCH / "faq_resident_dev290.yaml",
+    "resident fresh 71 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh71.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -487,6 +495,8 @@ FROZEN = frozenset(
         "resident fresh 67 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 68 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 69 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 70 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 71 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

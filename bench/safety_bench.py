@@ -392,6 +392,16 @@ SETS = {
     "round 273": ROOT / "bench" / "safety_round273.yaml",  # Lạng Sơn, Cao Bằng: hard ordinary posts; tuned
     "round 274": ROOT / "bench" / "safety_round274.yaml",  # Bình Dương, Đồng Nai: commerce-like scams; tuned
     "round 272": ROOT / "bench" / "safety_round272.yaml",  # Hà Tĩnh, Nghệ An: hard scams; tuned
+    "unseen 76": ROOT / "bench" / "safety_unseen76.yaml",  # Quảng Trị, Thừa Thiên Huế: hard scams; never opened
+    "round 275": ROOT / "bench" / "safety_round275.yaml",  # Long An, Tiền Giang: hard ordinary posts; tuned
+    "round 276": ROOT / "bench" / "safety_round276.yaml",  # Vĩnh Long, Đồng Tháp: commerce-like scams; tuned
+    "round 277": ROOT / "bench" / "safety_round277.yaml",  # Phú Thọ, Vĩnh Phúc: ordinary commerce; tuned
+    "round 278": ROOT / "bench" / "safety_round278.yaml",  # Quảng Bình: hard scams; tuned
+    "round 279": ROOT / "bench" / "safety_round279.yaml",  # Tây Ninh, Bình Phước: mixed; tuned
+    "round 280": ROOT / "bench" / "safety_round280.yaml",  # Điện Biên, Sơn La: hard ordinary posts; tuned
+    "unseen 77": ROOT / "bench" / "safety_unseen77.yaml",  # Ninh Bình: commerce-like scams; never opened
+    "round 281": ROOT / "bench" / "safety_round281.yaml",  # Hưng Yên: hard ordinary posts; tuned
+    "round 282": ROOT / "bench" / "safety_round282.yaml",  # Trà Vinh: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -471,6 +481,8 @@ NEVER_SHOWN = frozenset(
         "unseen 73",
         "unseen 74",
         "unseen 75",
+        "unseen 76",
+        "unseen 77",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
