@@ -765,6 +765,8 @@ _VOCATIVE = frozenset("ba con ca nha moi nguoi anh em ae mn ad admin oi nha nhen
 # "ai cũng…", "mấy bữa nay", "mấy ông xưng công an…": no question.
 _NOT_ASKING = {
     "ai": ("cũng", "cần"),  # "ai cần cài VNeID thì ra nhà văn hóa nha": an announcement
+    # "chị kể lại để mọi người biết thôi", "bà con biết nha": told so that the group knows
+    "biết": ("thôi", "nha", "nhé", "nghen", "nhen"),
     "mấy": (
         "bữa",
         "hôm",
@@ -1485,10 +1487,18 @@ def without_fine(text: str) -> str | None:
 _DONE_CLAUSE = re.compile(
     r"^(?:\w+ ){0,10}?(?:xong xuoi|xong het|xong ca|du het|du ca|day du ca|co du|co het)(?: (?:het|ca|luon))?"
     r" (?:roi|ca roi)(?: (?:a|nha|nhe|ne))?$"
+    # a child's papers made before: "tuần trước cũng đã làm định danh cho nó trong app của mẹ nó rồi" (not "đã làm mức 2
+    # rồi", whose app the question that follows may leave unnamed: "giờ đăng nhập sao")
+    r"|^(?:\w+ ){0,6}?(?:da|hoi truoc|nam ngoai|nam roi|thang truoc|tuan truoc)(?: \w+){0,2}? lam(?: \w+){1,6}?"
+    r" cho (?:no|con|chau|be|thang be|con be)(?: \w+){0,6}? roi(?: (?:a|nha|nhe|ne|nghen|nhen))?$"
 )
 _DONE_NOT = re.compile(r"\b(?:khong|ko|k|hong|hok|chua|chang|ma|nhung|sao|gi|nao|dau|bi|loi|quen)\b")
-_DONE_DOOR = re.compile(r"\b(?:xong (?:xuoi|het|ca)|du (?:het|ca)|day du|co (?:du|het))\b")
+_DONE_DOOR = re.compile(
+    r"\b(?:xong (?:xuoi|het|ca)|du (?:het|ca)|day du|co (?:du|het)|(?:da|truoc|ngoai|roi)(?: \w+){0,2}? lam)\b"
+)
 DONE_REST_MIN = 5  # words the question must keep
+# "… đã làm căn cước rồi, giờ tới tuổi có phải làm lại thẻ không?": the question is about the same papers again
+_DONE_AGAIN = re.compile(r"\b(?:lai|nua)\b")
 
 
 def without_done(text: str) -> str | None:
@@ -1506,7 +1516,7 @@ def without_done(text: str) -> str | None:
             continue
         kept.append(clause + end)
     rest = " ".join("".join(kept).split()).strip(" ,;")
-    if not done or len(rest.split()) < DONE_REST_MIN or not is_question(rest):
+    if not done or len(rest.split()) < DONE_REST_MIN or not is_question(rest) or _DONE_AGAIN.search(fold(rest).lower()):
         return None
     return rest
 
@@ -1604,11 +1614,17 @@ _WHO_OR_WHAT_HERE = re.compile(
 # be asked here: "mày giúp tao được việc gì", "bot này hỗ trợ những việc gì", "nhắn vào đây thì được giúp việc gì",
 # "ngoài chuyện định danh thì còn hỏi được cái gì nữa". ("em giúp chị được gì không" between neighbours is not it.)
 _WHAT_IT_DOES = re.compile(
-    r"\b(?:loaso|bot|cai may|may nay|con may|mi|ban|may)(?: nay)? (?:co the )?(?:giup|ho tro|lam|tra loi)"
+    r"\b(?:loaso|loa|bot|cai may|may nay|con may|mi|ban|may)(?: nay)? (?:co the )?(?:giup|ho tro|lam|tra loi)"
     r"(?: (?:toi|minh|ong|ba|bac|co|chu|ba con|em|con|chau))? (?:duoc )?(?:nhung |may )?(?:viec |cai |chuyen )?gi\b"
     r"|\b(?:nhan|hoi|go) (?:vao|o) day (?:thi )?(?:duoc|se duoc) (?:giup|ho tro|tra loi)"
     r"(?: nhung| may)?(?: viec| cai| chuyen)? gi\b"
     r"|\bcon (?:hoi|giup|tra loi) duoc (?:nhung |may )?(?:cai |viec |chuyen )?gi nua\b"
+    # how it is asked and how far it goes: "Hỏi Loa bằng giọng nói được không", "Loa có giúp làm hộ hồ sơ không hay chỉ
+    # hướng dẫn", "Hỏi chuyện VNeID với lừa đảo ở đây được hông"
+    r"|\bhoi (?:loaso|loa|bot)(?: nay)? bang (?:giong noi|tin nhan thoai|voice|tieng)"
+    r"|\b(?:loaso|loa|bot)(?: nay)? co (?:giup|lam)(?: \w+){0,3} (?:ho|gium|dum|giup)(?: \w+){0,3}"
+    r" (?:khong|ko|hong|k) hay chi\b"
+    r"|^hoi (?:chuyen|ve|may chuyen)(?: \w+){1,6} o day (?:duoc|dc) (?:khong|ko|hong|k)\b"
 )
 _MAN_OR_MACHINE = re.compile(r"\b(?:nguoi (?:that|thiet) hay may|may hay nguoi)\b")
 

@@ -914,3 +914,31 @@ def test_appliances_old_days_and_short_forms_are_read_as_meant(matcher: Matcher)
     assert matcher.match("xin phiếu ltp mất mấy ngày").topic == "dvc.judicial_record"
     denied = "Tui không hỏi cách làm căn cước mô, tui hỏi mất căn cước thì bị phạt bao nhiêu tiền"
     assert matcher.match(denied).topic is None
+
+
+def test_a_childs_papers_made_before_are_not_the_question(matcher: Matcher) -> None:
+    card = (
+        "Thằng út nhà tui 13 tuổi, hồi trước làm khai sinh rồi, tuần trước cũng đã làm định danh cho nó trong app của"
+        " mẹ nó rồi. Chừ tui muốn làm thêm cái thẻ căn cước cầm tay cho nó thì có mất tiền không"
+    )
+    assert matcher.match(card).topic == "card.child"
+    # the same papers asked about again keep the clause that names them
+    again = "Con tui năm ni 14 tuổi, hồi 12 tuổi đã làm căn cước cho nó rồi, giờ tới tuổi có phải làm lại thẻ không?"
+    assert matcher.match(again).topic != "vneid.children"
+
+
+def test_a_story_told_so_that_the_group_knows_asks_nothing(matcher: Matcher) -> None:
+    told = (
+        "Hôm bữa chị Linh nhận được tin nhắn lừa cập nhật địa chỉ sau sáp nhập mà không bấm, chị kể lại để mọi người"
+        " biết thôi"
+    )
+    assert matcher.match(told).topic is None
+
+
+def test_how_the_bot_is_asked_and_how_far_it_helps_is_what_it_does(matcher: Matcher) -> None:
+    for asked in (
+        "Hỏi Loa bằng giọng nói được không",
+        "Loa có giúp làm hộ hồ sơ không hay chỉ hướng dẫn",
+        "Hỏi chuyện VNeID với lừa đảo ở đây được hông",
+    ):
+        assert matcher.match(asked).topic == "bot.help", asked

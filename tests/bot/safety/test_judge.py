@@ -2327,3 +2327,30 @@ def test_a_new_account_for_a_mistaken_sum_and_a_pin_asked_at_the_door_are_not_ta
     )
     assert verdict(mistaken) == "scam"
     assert verdict(pin) == "scam"
+
+
+def test_a_shared_ride_is_no_threat_and_a_mobile_switchboard_under_an_otp_is_not_calmed() -> None:
+    ride = "Xe ghép anh Phong nè cô, 0947 118 632, 150k/người, đón tận nhà lúc 4h sáng."
+    otp = (
+        "Tin nhắn từ Ngân hàng BIDV: Mã OTP của quý khách là 884215, tuyệt đối không cung cấp cho ai. Nếu quý khách"
+        " không thực hiện giao dịch, gọi ngay tổng đài hỗ trợ khẩn 0587 330 194 để hủy."
+    )
+    assert verdict(ride) == "ok"
+    assert verdict(otp) == "scam"
+
+
+def test_a_victims_centre_a_child_hanging_up_and_the_old_account_to_avoid_are_scams() -> None:
+    centre = (
+        "Tôi tên Thu, vừa bị lừa mất 80 triệu vì đầu tư online. May mà có anh Toàn bên Trung tâm Hỗ trợ Nạn nhân Lừa"
+        " đảo giúp tôi lấy lại được 60 triệu rồi. Ai bị như tôi thì liên hệ anh Toàn qua Zalo 0327 815 490."
+    )
+    abroad = (
+        "Mẹ ơi con đang ở Úc, con bị giữ ở sân bay vì mang nhiều tiền mặt quá, phải nộp phạt 2.000 đô mới được đi. Mẹ"
+        " gửi giúp con 48 triệu vào tài khoản anh Kiên bạn con ở Việt Nam 0912 634 287 BIDV nhé, con cúp máy đây."
+    )
+    student = (
+        "Co oi con la Páo day, con bi lua mat het tien hoc, ko dam noi voi bo me, co cho con vay 2tr vao so nay 0349"
+        " 775 162 nhe, thang sau con tra co. Co dung nhan tin vao zalo cu cua con, con bi mat acc roi."
+    )
+    for text in (centre, abroad, student):
+        assert verdict(text) == "scam", text[:40]
