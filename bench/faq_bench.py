@@ -419,6 +419,10 @@ SETS = {
     "resident dev 289 (hard cases, tuned on)": BENCH / "faq_resident_dev289.yaml",
     "resident dev 290 (hard cases, tuned on)": BENCH / "faq_resident_dev290.yaml",
     "resident fresh 71 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh71.yaml",
+    "resident dev 291 (hard cases, tuned on)": BENCH / "faq_resident_dev291.yaml",
+    "resident dev 292 (tuned on)": BENCH / "faq_resident_dev292.yaml",
+    "resident dev 294 (hard cases, tuned on)": BENCH / "faq_resident_dev294.yaml",
+    "resident dev 293 (hard cases, tuned on)": BENCH / "faq_resident_dev293.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

@@ -402,6 +402,10 @@ SETS = {
     "unseen 77": ROOT / "bench" / "safety_unseen77.yaml",  # Ninh Bình: commerce-like scams; never opened
     "round 281": ROOT / "bench" / "safety_round281.yaml",  # Hưng Yên: hard ordinary posts; tuned
     "round 282": ROOT / "bench" / "safety_round282.yaml",  # Trà Vinh: hard scams; tuned
+    "round 283": ROOT / "bench" / "safety_round283.yaml",  # Cà Mau: mixed; tuned
+    "round 285": ROOT / "bench" / "safety_round285.yaml",  # Thái Nguyên: commerce-like scams; tuned
+    "round 286": ROOT / "bench" / "safety_round286.yaml",  # Bình Thuận: hard scams; tuned
+    "round 284": ROOT / "bench" / "safety_round284.yaml",  # Quảng Ngãi: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
