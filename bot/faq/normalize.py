@@ -1625,8 +1625,13 @@ _WHAT_IT_DOES = re.compile(
     r"|\b(?:loaso|loa|bot)(?: nay)? co (?:giup|lam)(?: \w+){0,3} (?:ho|gium|dum|giup)(?: \w+){0,3}"
     r" (?:khong|ko|hong|k) hay chi\b"
     r"|^hoi (?:chuyen|ve|may chuyen)(?: \w+){1,6} o day (?:duoc|dc) (?:khong|ko|hong|k)\b"
+    # "có hỏi Loa về lừa đảo được không", "hỏi cái gì thì hỏi kiểu nào cho Loa hiểu"
+    r"|\bhoi (?:loaso|loa|bot) (?:ve|chuyen)(?: \w+){1,5} (?:duoc|dc) (?:khong|ko|hong|k)\b"
+    r"|\b(?:hoi|noi|go|nhan)(?: \w+){0,2} (?:kieu nao|sao|the nao|nhu the nao|ra sao|cach nao) (?:cho|de)"
+    r" (?:loaso|loa|bot)(?: no)? hieu\b"
 )
 _MAN_OR_MACHINE = re.compile(r"\b(?:nguoi (?:that|thiet) hay may|may hay nguoi)\b")
+_NAMES_THE_BOT = re.compile(r"\b(?:loaso|chatbot|bot)\b")
 
 
 def asks_the_bot_itself(text: str) -> bool:
@@ -1638,7 +1643,11 @@ def asks_the_bot_itself(text: str) -> bool:
     if hit is None:
         return False
     # "bạn"/"mày" are anyone in a group: the bot only when the message also calls it a machine or names it
-    return not hit.group(0).startswith(("ban ", "may ")) or bool(_MAN_OR_MACHINE.search(words))
+    return (
+        not hit.group(0).startswith(("ban ", "may "))
+        or bool(_MAN_OR_MACHINE.search(words))
+        or bool(_NAMES_THE_BOT.search(words))
+    )
 
 
 def testifies(text: str) -> bool:

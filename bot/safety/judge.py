@@ -148,7 +148,8 @@ def judge(
     # A file name a resident quotes in their own question ("file \"don_hang.apk\" … có nên mở không?") is what they
     # ask about, like a quoted message: judged through the quote, not as a file sent to the group.
     asks_of_quote = not asked and bool(_HELP_QUESTION.search(outside))
-    written = _unquoted(text) if asks_of_quote else text
+    # (and the one a lesson quotes as what the scammers send: "Bài học …: bị gọi 'tải ứng dụng TRUYCUU.apk …'")
+    written = _unquoted(text) if asks_of_quote or ((about or called_fake) and not question) else text
     named = [m.group(0) for m in _APP_NAME.finditer(written) if not any(m.group(0) in lk.raw for lk in links)]
     named_file = ""  # an app file only written in the text, none attached
     attached_app = False

@@ -942,3 +942,12 @@ def test_how_the_bot_is_asked_and_how_far_it_helps_is_what_it_does(matcher: Matc
         "Hỏi chuyện VNeID với lừa đảo ở đây được hông",
     ):
         assert matcher.match(asked).topic == "bot.help", asked
+
+
+def test_the_bot_named_and_asked_how_to_ask_it_is_what_it_does(matcher: Matcher) -> None:
+    for asked in (
+        "Loa Số ơi, bạn hỗ trợ được những việc gì cho người già như tôi?",
+        "có hỏi Loa về lừa đảo được không",
+        "Loa ơi bà già rồi, hỏi cái gì thì hỏi kiểu nào cho Loa hiểu",
+    ):
+        assert matcher.match(asked).topic == "bot.help", asked

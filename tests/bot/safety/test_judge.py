@@ -2354,3 +2354,24 @@ def test_a_victims_centre_a_child_hanging_up_and_the_old_account_to_avoid_are_sc
     )
     for text in (centre, abroad, student):
         assert verdict(text) == "scam", text[:40]
+
+
+def test_a_lesson_that_quotes_an_app_file_or_names_impostors_is_not_warned() -> None:
+    lesson = (
+        'Bài học từ vụ việc ở thôn bên: Một bác bị gọi "Cơ quan Cảnh sát điều tra, tải ứng dụng TRUYCUU.apk để làm việc'
+        ' trực tuyến với điều tra viên, không được tắt máy". Bác cài vào và mất 200 triệu trong 1 đêm. Công an làm việc'
+        " bằng giấy mời trực tiếp, không qua app. Ai nhận cuộc gọi như vậy hãy tắt máy và đến trụ sở công an xã."
+    )
+    impostors = (
+        'Chú ý: Có nhiều đối tượng giả làm nhân viên nhà mạng gọi bảo "nâng cấp sim 5G miễn phí, đọc 6 số OTP".'
+        " Nâng cấp sim phải ra cửa hàng, mã OTP là của riêng mình. Đọc mã đó ra là bị chiếm sim, rồi chiếm luôn tài"
+        " khoản ngân hàng."
+    )
+    # the same warning's words around an officer's mobile that "sends the install file" stay a scam
+    fake = (
+        "Công an cảnh báo: hiện nay nhiều đối tượng giả danh cán bộ gọi điện yêu cầu cài app lạ. Để bảo vệ tài khoản,"
+        " bà con nên cài ứng dụng Bảo vệ công dân, nhắn Zalo số 0387 215 609 để được gửi file cài đặt miễn phí."
+    )
+    assert verdict(lesson) != "scam"
+    assert verdict(impostors) != "scam"
+    assert verdict(fake) == "scam"
