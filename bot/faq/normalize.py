@@ -1494,7 +1494,8 @@ _DONE_CLAUSE = re.compile(
 )
 _DONE_NOT = re.compile(r"\b(?:khong|ko|k|hong|hok|chua|chang|ma|nhung|sao|gi|nao|dau|bi|loi|quen)\b")
 _DONE_DOOR = re.compile(
-    r"\b(?:xong (?:xuoi|het|ca)|du (?:het|ca)|day du|co (?:du|het)|(?:da|truoc|ngoai|roi)(?: \w+){0,2}? lam)\b"
+    r"\b(?:xong (?:xuoi|het|ca)|du (?:het|ca)|day du|co (?:du|het)"
+    r"|(?:da|truoc|ngoai|roi)\W+(?:\w+\W+){0,2}?lam\W+(?:\w+\W+){1,6}?cho\W+(?:no|con|chau|be|thang))\b"
 )
 DONE_REST_MIN = 5  # words the question must keep
 # "… đã làm căn cước rồi, giờ tới tuổi có phải làm lại thẻ không?": the question is about the same papers again
@@ -1621,17 +1622,16 @@ _WHAT_IT_DOES = re.compile(
     r"|\bcon (?:hoi|giup|tra loi) duoc (?:nhung |may )?(?:cai |viec |chuyen )?gi nua\b"
     # how it is asked and how far it goes: "Hỏi Loa bằng giọng nói được không", "Loa có giúp làm hộ hồ sơ không hay chỉ
     # hướng dẫn", "Hỏi chuyện VNeID với lừa đảo ở đây được hông"
-    r"|\bhoi (?:loaso|loa|bot)(?: nay)? bang (?:giong noi|tin nhan thoai|voice|tieng)"
-    r"|\b(?:loaso|loa|bot)(?: nay)? co (?:giup|lam)(?: \w+){0,3} (?:ho|gium|dum|giup)(?: \w+){0,3}"
+    r"|\bhoi (?:loaso|loa)(?: nay)? bang (?:giong noi|tin nhan thoai|voice|tieng)"
+    r"|\b(?:loaso|loa)(?: nay)? co (?:giup|lam)(?: \w+){0,3} (?:ho|gium|dum|giup)(?: \w+){0,3}"
     r" (?:khong|ko|hong|k) hay chi\b"
     r"|^hoi (?:chuyen|ve|may chuyen)(?: \w+){1,6} o day (?:duoc|dc) (?:khong|ko|hong|k)\b"
     # "có hỏi Loa về lừa đảo được không", "hỏi cái gì thì hỏi kiểu nào cho Loa hiểu"
-    r"|\bhoi (?:loaso|loa|bot) (?:ve|chuyen)(?: \w+){1,5} (?:duoc|dc) (?:khong|ko|hong|k)\b"
+    r"|\bhoi (?:loaso|loa) (?:ve|chuyen)(?: \w+){1,5} (?:duoc|dc) (?:khong|ko|hong|k)\b"
     r"|\b(?:hoi|noi|go|nhan)(?: \w+){0,2} (?:kieu nao|sao|the nao|nhu the nao|ra sao|cach nao) (?:cho|de)"
-    r" (?:loaso|loa|bot)(?: no)? hieu\b"
+    r" (?:loaso|loa)(?: no)? hieu\b"
 )
 _MAN_OR_MACHINE = re.compile(r"\b(?:nguoi (?:that|thiet) hay may|may hay nguoi)\b")
-_NAMES_THE_BOT = re.compile(r"\b(?:loaso|chatbot|bot)\b")
 
 
 def asks_the_bot_itself(text: str) -> bool:
@@ -1646,7 +1646,7 @@ def asks_the_bot_itself(text: str) -> bool:
     return (
         not hit.group(0).startswith(("ban ", "may "))
         or bool(_MAN_OR_MACHINE.search(words))
-        or bool(_NAMES_THE_BOT.search(words))
+        or "loaso" in words.split()  # ("bot", "chatbot" and "Loa Số" are all "loaso" once folded)
     )
 
 
