@@ -423,6 +423,19 @@ SETS = {
     "resident dev 292 (tuned on)": BENCH / "faq_resident_dev292.yaml",
     "resident dev 294 (hard cases, tuned on)": BENCH / "faq_resident_dev294.yaml",
     "resident dev 293 (hard cases, tuned on)": BENCH / "faq_resident_dev293.yaml",
+    "resident fresh 72 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh72.yaml",
+    "resident dev 295 (hard cases, tuned on)": BENCH / "faq_resident_dev295.yaml",
+    "resident dev 296 (tuned on)": BENCH / "faq_resident_dev296.yaml",
+    "resident dev 297 (hard cases, tuned on)": BENCH / "faq_resident_dev297.yaml",
+    "resident dev 298 (hard cases, tuned on)": BENCH / "faq_resident_dev298.yaml",
+    "resident dev 299 (tuned on)": BENCH / "faq_resident_dev299.yaml",
+    "resident dev 300 (hard cases, tuned on)": BENCH / "faq_resident_dev300.yaml",
+    "resident dev 301 (hard cases, tuned on)": BENCH / "faq_resident_dev301.yaml",
+    "resident fresh 73 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh73.yaml",
+    "resident dev 302 (hard cases, tuned on)": BENCH / "faq_resident_dev302.yaml",
+    "resident dev 303 (tuned on)": BENCH / "faq_resident_dev303.yaml",
+    "resident dev 304 (hard cases, tuned on)": BENCH / "faq_resident_dev304.yaml",
+    "resident dev 305 (hard cases, tuned on)": BENCH / "faq_resident_dev305.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -501,6 +514,8 @@ FROZEN = frozenset(
         "resident fresh 69 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 70 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 71 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 72 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 73 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -406,6 +406,17 @@ SETS = {
     "round 285": ROOT / "bench" / "safety_round285.yaml",  # Thái Nguyên: commerce-like scams; tuned
     "round 286": ROOT / "bench" / "safety_round286.yaml",  # Bình Thuận: hard scams; tuned
     "round 284": ROOT / "bench" / "safety_round284.yaml",  # Quảng Ngãi: hard ordinary posts; tuned
+    "unseen 78": ROOT / "bench" / "safety_unseen78.yaml",  # Lào Cai, Yên Bái: hard scams; never opened
+    "round 287": ROOT / "bench" / "safety_round287.yaml",  # Tiền Giang, Bến Tre: hard scams; tuned
+    "round 288": ROOT / "bench" / "safety_round288.yaml",  # Thanh Hóa: commerce-like scams; tuned
+    "round 289": ROOT / "bench" / "safety_round289.yaml",  # Quảng Nam, Đà Nẵng: hard ordinary posts; tuned
+    "round 290": ROOT / "bench" / "safety_round290.yaml",  # An Giang, Kiên Giang: mixed; tuned
+    "round 291": ROOT / "bench" / "safety_round291.yaml",  # Bình Dương, Đồng Nai: ordinary commerce; tuned
+    "round 292": ROOT / "bench" / "safety_round292.yaml",  # Bắc Giang, Lạng Sơn: hard scams; tuned
+    "round 293": ROOT / "bench" / "safety_round293.yaml",  # Hà Tĩnh: hard ordinary posts; tuned
+    "unseen 79": ROOT / "bench" / "safety_unseen79.yaml",  # Đồng Tháp, Tiền Giang: commerce-like scams; never opened
+    "round 294": ROOT / "bench" / "safety_round294.yaml",  # Nghệ An, Hà Tĩnh: hard scams; tuned
+    "round 295": ROOT / "bench" / "safety_round295.yaml",  # Bắc Ninh, Bắc Giang: hard ordinary posts; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -487,6 +498,8 @@ NEVER_SHOWN = frozenset(
         "unseen 75",
         "unseen 76",
         "unseen 77",
+        "unseen 78",
+        "unseen 79",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
