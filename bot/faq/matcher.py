@@ -674,6 +674,9 @@ class Matcher:
     def match(self, text: str, *, shown: bool = False) -> Match:
         """``shown``: ``text`` was read from a picture the resident sent the bot (a screenshot of an app's
         notice): asked, not village talk, so neither view's "out of scope" holds back the rules' answer."""
+        if BOT_TOPIC in self.index and asks_the_bot_itself(without_denied(text) or text):
+            # before the bot's name is taken out: "bot ơi hỏi bạn thì hỏi sao cho bạn hiểu" asks it, not a neighbour
+            return Match(BOT_TOPIC, 1.0, True, BOT_TOPIC, "ok")
         # "… chứ không phải VssID nha": what the resident says he does not ask about is no evidence for its topic.
         # ("Loa Số ơi không phải hỏi thời tiết đâu, hỏi giá phân": the clause denies after the bot's name)
         text = without_denied(without_bot_name(text) or text) or text

@@ -1625,23 +1625,47 @@ _WHAT_IT_DOES = re.compile(
     r"|\bhoi (?:loaso|loa)(?: nay)? bang (?:giong noi|tin nhan thoai|voice|tieng)"
     r"|\b(?:loaso|loa)(?: nay)? co (?:giup|lam)(?: \w+){0,3} (?:ho|gium|dum|giup)(?: \w+){0,3}"
     r" (?:khong|ko|hong|k) hay chi\b"
+    # ("Loa có giúp mấy chuyện giấy tờ online với lừa đảo không, hay chỉ coi thời tiết")
+    r"|\b(?:loaso|loa)(?: nay)? co (?:giup|ho tro|tra loi)(?: \w+){1,8} (?:khong|ko|hong|k) hay chi\b"
     r"|^hoi (?:chuyen|ve|may chuyen)(?: \w+){1,6} o day (?:duoc|dc) (?:khong|ko|hong|k)\b"
     # "có hỏi Loa về lừa đảo được không", "hỏi cái gì thì hỏi kiểu nào cho Loa hiểu"
     r"|\bhoi (?:loaso|loa) (?:ve|chuyen)(?: \w+){1,5} (?:duoc|dc) (?:khong|ko|hong|k)\b"
     r"|\b(?:hoi|noi|go|nhan)(?: \w+){0,2} (?:kieu nao|sao|the nao|nhu the nao|ra sao|cach nao) (?:cho|de)"
     r" (?:loaso|loa)(?: no)? hieu\b"
+    # what it costs: "ông hỏi cái Loa này hỏi có mất tiền không"
+    r"|\b(?:hoi|dung|xai|nhan tin cho)(?: cai)? (?:loaso|loa)(?: nay)?(?: \w+){0,2} (?:co )?(?:mat|ton) (?:tien|phi)\b"
 )
-_MAN_OR_MACHINE = re.compile(r"\b(?:nguoi (?:that|thiet) hay may|may hay nguoi)\b")
+# "hỏi bạn thì nhắn kiểu chi cho bạn hiểu": how to ask "you", said to the bot only when the message calls it
+# ("em hỏi thì phải gõ thế nào để bạn trả lời đúng")
+_HOW_TO_ASK_YOU = re.compile(
+    r"\b(?:hoi|noi|go|nhan)(?: \w+){0,3} (?:kieu nao|kieu gi|sao|the nao|nhu the nao|ra sao|cach nao) (?:cho|de)"
+    r" (?:ban|em|no) (?:hieu|tra loi (?:dung|duoc|trung))\b"
+)
+_CALLS_THE_BOT = re.compile(r"\bloaso\b|^(?:\w+ ){0,2}loa (?:oi|a)\b")
+# "Loa" alone is the bot, unless it is the commune's loudspeaker or a speaker for sale
+_NAMES_LOA = re.compile(
+    r"\bloaso\b|\bloa\b(?! (?:phuong|xa|thon|ap|to|truyen thanh|phat thanh|keo|bluetooth|dai|phong))"
+)
+# "Nói bằng giọng cho Loa nghe được không", "bà hỏi nó bằng giọng nói được không": asked by voice
+_BY_VOICE = re.compile(
+    r"\b(?:hoi|noi|tra loi|doc)(?: \w+){0,3} bang (?:giong noi|giong|loi noi|tin nhan thoai|voice)\b"
+)
+_CALL_PREFIX = re.compile(r"^(?:loa|loaso|ad|admin) (?:oi|a) ")
+# "Loa ơi mày là người thiệt hay máy vậy", "cái Loa này là máy hay người"
+_MAN_OR_MACHINE = re.compile(r"\b(?:nguoi(?: that| thiet)? hay (?:la )?may|may hay (?:la )?nguoi)\b")
 
 
 def asks_the_bot_itself(text: str) -> bool:
     """A message that can only be a question to the bot about itself."""
     words = folded_words(text)
-    if _WHO_OR_WHAT_HERE.match(words):
+    bare = _CALL_PREFIX.sub("", words, count=1)  # "loa ơi bạn biết làm những gì": the call, then the question
+    if _WHO_OR_WHAT_HERE.match(words) or _WHO_OR_WHAT_HERE.match(bare):
+        return True
+    if _NAMES_LOA.search(words) and (_BY_VOICE.search(words) or _MAN_OR_MACHINE.search(words)):
         return True
     hit = _WHAT_IT_DOES.search(words)
     if hit is None:
-        return False
+        return bool(_HOW_TO_ASK_YOU.search(words) and _CALLS_THE_BOT.search(words))
     # "bạn"/"mày" are anyone in a group: the bot only when the message also calls it a machine or names it
     return (
         not hit.group(0).startswith(("ban ", "may "))

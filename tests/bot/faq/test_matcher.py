@@ -951,3 +951,18 @@ def test_the_bot_named_and_asked_how_to_ask_it_is_what_it_does(matcher: Matcher)
         "Loa ơi bà già rồi, hỏi cái gì thì hỏi kiểu nào cho Loa hiểu",
     ):
         assert matcher.match(asked).topic == "bot.help", asked
+
+
+def test_the_bot_called_and_asked_how_to_ask_it_what_it_costs_or_what_it_is(matcher: Matcher) -> None:
+    for asked in (
+        "bot ơi hỏi bạn thì viết sao cho bạn hiểu",
+        "Loa ơi tui hỏi thì gõ thế nào để bạn trả lời đúng",
+        "Ông hỏi cái Loa này bằng giọng nói được không cháu",
+        "loa ơi mi là máy hay người rứa",
+        "Loa ơi, bạn biết làm những gì",
+    ):
+        assert matcher.match(asked).topic == "bot.help", asked
+    # the commune's loudspeaker is not the bot, and a denied clause about the bot asks for a person
+    assert matcher.match("loa phường nói bằng giọng nghe không rõ").topic is None
+    person = "Không phải hỏi Loa Số làm được gì, tui muốn gặp người thật trong tổ công nghệ số"
+    assert matcher.match(person).topic == "team.contact"

@@ -2375,3 +2375,21 @@ def test_a_lesson_that_quotes_an_app_file_or_names_impostors_is_not_warned() -> 
     assert verdict(lesson) != "scam"
     assert verdict(impostors) != "scam"
     assert verdict(fake) == "scam"
+
+
+def test_a_new_number_with_a_favour_and_cards_counted_and_priced_are_scams() -> None:
+    favour = (
+        "Bác ơi cháu Hùng con cô Lan đây, máy cũ cháu rơi xuống ao hỏng rồi nên cháu dùng số này. Bác lưu lại giúp"
+        " cháu, tối cháu nhờ bác một việc."
+    )
+    cards = "Anh Tư tổ trưởng đây, anh đang họp xã, máy hết tiền, em nạp giùm anh 3 thẻ 200k rồi gửi mã qua đây nhé."
+    for text in (favour, cards):
+        assert verdict(text) == "scam", text[:40]
+
+
+def test_a_near_miss_told_after_asking_the_family_first_is_not_flagged() -> None:
+    told = (
+        "Bà ngoại nhận cuộc gọi bảo trúng thưởng tivi, phải chuyển 500k phí vận chuyển mới giao. May bà gọi hỏi cháu"
+        " trước."
+    )
+    assert verdict(told) == "ok"
