@@ -436,6 +436,10 @@ SETS = {
     "resident dev 303 (tuned on)": BENCH / "faq_resident_dev303.yaml",
     "resident dev 304 (hard cases, tuned on)": BENCH / "faq_resident_dev304.yaml",
     "resident dev 305 (hard cases, tuned on)": BENCH / "faq_resident_dev305.yaml",
+    "resident dev 306 (hard cases, tuned on)": BENCH / "faq_resident_dev306.yaml",
+    "resident dev 307 (tuned on)": BENCH / "faq_resident_dev307.yaml",
+    "resident dev 308 (hard cases, tuned on)": BENCH / "faq_resident_dev308.yaml",
+    "resident dev 309 (hard cases, tuned on)": BENCH / "faq_resident_dev309.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

@@ -417,6 +417,10 @@ SETS = {
     "unseen 79": ROOT / "bench" / "safety_unseen79.yaml",  # Đồng Tháp, Tiền Giang: commerce-like scams; never opened
     "round 294": ROOT / "bench" / "safety_round294.yaml",  # Nghệ An, Hà Tĩnh: hard scams; tuned
     "round 295": ROOT / "bench" / "safety_round295.yaml",  # Bắc Ninh, Bắc Giang: hard ordinary posts; tuned
+    "round 296": ROOT / "bench" / "safety_round296.yaml",  # Long An, Tây Ninh: commerce-like scams; tuned
+    "round 297": ROOT / "bench" / "safety_round297.yaml",  # Vĩnh Long, Trà Vinh: hard ordinary posts; tuned
+    "round 298": ROOT / "bench" / "safety_round298.yaml",  # Quảng Ngãi, Kon Tum: hard scams; tuned
+    "round 299": ROOT / "bench" / "safety_round299.yaml",  # Hà Nội, Hưng Yên: ordinary commerce; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
