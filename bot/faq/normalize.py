@@ -1491,11 +1491,15 @@ _DONE_CLAUSE = re.compile(
     # rồi", whose app the question that follows may leave unnamed: "giờ đăng nhập sao")
     r"|^(?:\w+ ){0,6}?(?:da|hoi truoc|nam ngoai|nam roi|thang truoc|tuan truoc)(?: \w+){0,2}? lam(?: \w+){1,6}?"
     r" cho (?:no|con|chau|be|thang be|con be)(?: \w+){0,6}? roi(?: (?:a|nha|nhe|ne|nghen|nhen))?$"
+    # the portal already signed in to: "đã đăng nhập dịch vụ công được rồi, giờ xin lý lịch tư pháp thì vô mục nào"
+    r"|^(?:\w+ ){0,4}?(?:da )?dang nhap(?: vao| vo)? (?:dich vu cong|dvc|cong dich vu cong)(?: \w+){0,3}?"
+    r" (?:duoc|binh thuong|ngon) roi$"
 )
 _DONE_NOT = re.compile(r"\b(?:khong|ko|k|hong|hok|chua|chang|ma|nhung|sao|gi|nao|dau|bi|loi|quen)\b")
 _DONE_DOOR = re.compile(
     r"\b(?:xong (?:xuoi|het|ca)|du (?:het|ca)|day du|co (?:du|het)"
-    r"|(?:da|truoc|ngoai|roi)\W+(?:\w+\W+){0,2}?lam\W+(?:\w+\W+){1,6}?cho\W+(?:no|con|chau|be|thang))\b"
+    r"|(?:da|truoc|ngoai|roi)\W+(?:\w+\W+){0,2}?lam\W+(?:\w+\W+){1,6}?cho\W+(?:no|con|chau|be|thang)"
+    r"|dang nhap\W+(?:\w+\W+){1,5}?(?:duoc|binh thuong|ngon)\W+roi)\b"
 )
 DONE_REST_MIN = 5  # words the question must keep
 # "… đã làm căn cước rồi, giờ tới tuổi có phải làm lại thẻ không?": the question is about the same papers again
@@ -1523,9 +1527,10 @@ def without_done(text: str) -> str | None:
 
 
 # A verdict on the bot's answers ("bot trả lời dài quá", "Loa Số trả lời hay phết", "con bot trả lời chậm quá, tui hỏi
-# từ sáng", "trả lời cũng được đó chớ"): praise or a complaint, not a question about what it does (folded words).
+# từ sáng", "trả lời cũng được đó chớ", "bot trả lời còn nhanh hơn thằng con tui"): praise or a complaint, not a
+# question about what it does (folded words).
 _JUDGES_ANSWERS = re.compile(
-    r"\btra loi (?:(?:cung|rat|qua|hoi|that|thiet|y chang|ma|van|toan|cu)\s)*(?:(?:khong|ko|chua|chang)\s)?"
+    r"\btra loi (?:(?:cung|rat|qua|hoi|that|thiet|y chang|ma|van|toan|cu|con)\s)*(?:(?:khong|ko|chua|chang)\s)?"
     r"(?:nhanh|cham|hay(?! (?:may|nguoi|la|khong|ko|chi)\b)|sai|dung|dai|gioi|ro|hieu|de hieu|kho hieu|lung tung"
     r"|tao lao|trat|ngu|chuan|ngon|lau|duoc do"
     r"|duoc day|duoc cha|duoc cho|hay phet|hay ghe|hay that)\b"
@@ -1615,7 +1620,7 @@ _WHO_OR_WHAT_HERE = re.compile(
 # be asked here: "mày giúp tao được việc gì", "bot này hỗ trợ những việc gì", "nhắn vào đây thì được giúp việc gì",
 # "ngoài chuyện định danh thì còn hỏi được cái gì nữa". ("em giúp chị được gì không" between neighbours is not it.)
 _WHAT_IT_DOES = re.compile(
-    r"\b(?:loaso|loa|bot|cai may|may nay|con may|mi|ban|may)(?: nay)? (?:co the )?(?:giup|ho tro|lam|tra loi)"
+    r"\b(?:loaso|loa|bot|cai may|may nay|con may|mi|ban|may)(?: nay)? (?:co the |co )?(?:giup|ho tro|lam|tra loi)"
     r"(?: (?:toi|minh|ong|ba|bac|co|chu|ba con|em|con|chau))? (?:duoc )?(?:nhung |may )?(?:viec |cai |chuyen )?gi\b"
     r"|\b(?:nhan|hoi|go) (?:vao|o) day (?:thi )?(?:duoc|se duoc) (?:giup|ho tro|tra loi)"
     r"(?: nhung| may)?(?: viec| cai| chuyen)? gi\b"
@@ -1632,6 +1637,10 @@ _WHAT_IT_DOES = re.compile(
     r"|\bhoi (?:loaso|loa) (?:ve|chuyen)(?: \w+){1,5} (?:duoc|dc) (?:khong|ko|hong|k)\b"
     r"|\b(?:hoi|noi|go|nhan)(?: \w+){0,2} (?:kieu nao|sao|the nao|nhu the nao|ra sao|cach nao) (?:cho|de)"
     r" (?:loaso|loa)(?: no)? hieu\b"
+    # "cái loa này có chỉ được chuyện ngân hàng với lừa đảo luôn không", "cái Loa này là ai làm ra"
+    r"|\b(?:loaso|loa)(?: nay)? co (?:chi|huong dan|giup|tra loi|ho tro)(?: duoc)? (?:chuyen|ve|ca|may chuyen)"
+    r"(?: \w+){1,8} (?:khong|ko|hong|k)\b"
+    r"|\b(?:loaso|loa)(?: nay)? la (?:ai|cua ai|ben nao) (?:lam|tao|viet|dua) ra\b"
     # what it costs: "ông hỏi cái Loa này hỏi có mất tiền không"
     r"|\b(?:hoi|dung|xai|nhan tin cho)(?: cai)? (?:loaso|loa)(?: nay)?(?: \w+){0,2} (?:co )?(?:mat|ton) (?:tien|phi)\b"
 )
@@ -1646,9 +1655,11 @@ _CALLS_THE_BOT = re.compile(r"\bloaso\b|^(?:\w+ ){0,2}loa (?:oi|a)\b")
 _NAMES_LOA = re.compile(
     r"\bloaso\b|\bloa\b(?! (?:phuong|xa|thon|ap|to|truyen thanh|phat thanh|keo|bluetooth|dai|phong))"
 )
-# "Nói bằng giọng cho Loa nghe được không", "bà hỏi nó bằng giọng nói được không": asked by voice
+# "Nói bằng giọng cho Loa nghe được không", "bà hỏi nó bằng giọng nói được không", "nói vô điện thoại cho nó ra chữ
+# thì Loa có đọc được không": asked by voice
 _BY_VOICE = re.compile(
     r"\b(?:hoi|noi|tra loi|doc)(?: \w+){0,3} bang (?:giong noi|giong|loi noi|tin nhan thoai|voice)\b"
+    r"|\bnoi (?:vo|vao) (?:dienthoai|dien thoai|may|dt)\b"
 )
 _CALL_PREFIX = re.compile(r"^(?:loa|loaso|ad|admin) (?:oi|a) ")
 # "Loa ơi mày là người thiệt hay máy vậy", "cái Loa này là máy hay người"

@@ -966,3 +966,19 @@ def test_the_bot_called_and_asked_how_to_ask_it_what_it_costs_or_what_it_is(matc
     assert matcher.match("loa phường nói bằng giọng nghe không rõ").topic is None
     person = "Không phải hỏi Loa Số làm được gì, tui muốn gặp người thật trong tổ công nghệ số"
     assert matcher.match(person).topic == "team.contact"
+
+
+def test_the_portal_already_signed_in_to_is_not_the_question(matcher: Matcher) -> None:
+    done = "Tôi đã đăng nhập dịch vụ công bình thường rồi, giờ muốn xin phiếu lý lịch tư pháp thì vào mục nào"
+    assert matcher.match(done).topic == "dvc.judicial_record"
+    # signed in, but something is wrong there: still the portal
+    assert matcher.match("Đăng nhập dịch vụ công được rồi mà không thấy hồ sơ đâu hết").topic == "dvc.login"
+
+
+def test_the_bot_asked_by_voice_who_made_it_or_what_it_helps_with(matcher: Matcher) -> None:
+    for asked in (
+        "Bà nói vô điện thoại thì Loa có nghe ra chữ không cháu",
+        "Loa có giúp gì được cho người già không",
+        "cái Loa này là ai làm ra vậy",
+    ):
+        assert matcher.match(asked).topic == "bot.help", asked

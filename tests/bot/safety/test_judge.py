@@ -2393,3 +2393,35 @@ def test_a_near_miss_told_after_asking_the_family_first_is_not_flagged() -> None
         " trước."
     )
     assert verdict(told) == "ok"
+
+
+def test_an_anti_scam_desk_with_its_own_mobile_is_the_second_scam() -> None:
+    desk = (
+        "Cảnh báo cả xóm: bọn giả ngân hàng đang gọi lấy mã OTP nhiều lắm. Ai lỡ đọc mã rồi thì nhắn ngay cho bên em,"
+        " bộ phận khóa khẩn cấp 0832 611 540, em khóa tài khoản giúp liền."
+    )
+    assert verdict(desk) == "scam"
+    # the hamlet's own anti-scam group, with no number of its own, stays a lesson
+    lesson = "Nhóm chống lừa đảo của thôn nhắc: ai gọi xưng ngân hàng đòi mã OTP thì cúp máy, báo công an xã."
+    assert verdict(lesson) == "ok"
+
+
+def test_a_polite_da_chi_is_no_funds_report_and_single_clove_garlic_is_no_romance() -> None:
+    # "Dạ chị" folds like a fund's "đã chi" (spent): the greeting calms nothing
+    wrong = (
+        "Dạ chị ơi em lỡ chuyển nhầm 2.800.000 vô tài khoản chị hồi trưa, chị kiểm tra giúp em rồi chuyển lại giùm em"
+        " vô số 0971 223 884 Vietinbank nha, tiền đó em đóng viện phí."
+    )
+    assert verdict(wrong) == "scam"
+    # Lý Sơn's "tỏi cô đơn" is a garlic, not a lonely heart
+    assert verdict("Em lấy 2kg tỏi cô đơn nha chị, gửi xe khách ra Huế, em chuyển khoản trước luôn.") == "ok"
+
+
+def test_paid_too_much_and_to_be_sent_back_through_the_shipper_is_flagged() -> None:
+    shipper = (
+        "Cô ơi con lấy 2 bao gạo nha, con ck rồi, lát tài xế bên con qua chở. Con ck dư 300k cô gửi con lại tiền mặt"
+        " qua shipper luôn nghen."
+    )
+    assert verdict(shipper) != "ok"
+    # a neighbour who sent back what was overpaid says so
+    assert verdict("Chị Ba ơi hôm qua chị chuyển dư 50k tiền rau, em gửi trả lại chị qua MoMo rồi nha.") == "ok"
