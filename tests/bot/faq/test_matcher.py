@@ -982,3 +982,8 @@ def test_the_bot_asked_by_voice_who_made_it_or_what_it_helps_with(matcher: Match
         "cái Loa này là ai làm ra vậy",
     ):
         assert matcher.match(asked).topic == "bot.help", asked
+
+
+def test_praise_of_the_bots_answers_asks_nothing(matcher: Matcher) -> None:
+    for praise in ("haha bot trả lời còn nhanh hơn thằng cháu tui", "Loa Số trả lời còn nhanh hơn cán bộ xã"):
+        assert matcher.match(praise).topic is None, praise
