@@ -2425,3 +2425,13 @@ def test_paid_too_much_and_to_be_sent_back_through_the_shipper_is_flagged() -> N
     assert verdict(shipper) != "ok"
     # a neighbour who sent back what was overpaid says so
     assert verdict("Chị Ba ơi hôm qua chị chuyển dư 50k tiền rau, em gửi trả lại chị qua MoMo rồi nha.") == "ok"
+
+
+def test_locking_an_account_is_no_click_on_a_link() -> None:
+    # folded, "khóa tài khoản" reads "khoa tai …" like "khóa tại [link]": no link, no "bấm vào link" reason
+    salary = (
+        "Công ty thông báo: lương tháng 12 về tài khoản ngày 10/1, ai mới đổi tài khoản nhận lương thì gửi phòng nhân"
+        " sự kiểm tra tài khoản trước ngày 30."
+    )
+    assert "ask_click" not in {f.code for f in judge(salary).findings}
+    assert "ask_click" in {f.code for f in judge("Xác thực ngay tại link sau để mở khóa: vcb-xacthuc.top").findings}
