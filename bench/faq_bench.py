@@ -440,6 +440,14 @@ SETS = {
     "resident dev 307 (tuned on)": BENCH / "faq_resident_dev307.yaml",
     "resident dev 308 (hard cases, tuned on)": BENCH / "faq_resident_dev308.yaml",
     "resident dev 309 (hard cases, tuned on)": BENCH / "faq_resident_dev309.yaml",
+    "resident dev 310 (hard cases, tuned on)": BENCH / "faq_resident_dev310.yaml",
+    "resident dev 311 (tuned on)": BENCH / "faq_resident_dev311.yaml",
+    "resident dev 312 (hard cases, tuned on)": BENCH / "faq_resident_dev312.yaml",
+    "resident fresh 74 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh74.yaml",
+    "resident dev 313 (hard cases, tuned on)": BENCH / "faq_resident_dev313.yaml",
+    "resident dev 314 (hard cases, tuned on)": BENCH / "faq_resident_dev314.yaml",
+    "resident dev 316 (hard cases, tuned on)": BENCH / "faq_resident_dev316.yaml",
+    "resident dev 315 (tuned on)": BENCH / "faq_resident_dev315.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -520,6 +528,7 @@ FROZEN = frozenset(
         "resident fresh 71 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 72 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 73 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 74 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

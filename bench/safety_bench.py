@@ -421,6 +421,14 @@ SETS = {
     "round 297": ROOT / "bench" / "safety_round297.yaml",  # Vĩnh Long, Trà Vinh: hard ordinary posts; tuned
     "round 298": ROOT / "bench" / "safety_round298.yaml",  # Quảng Ngãi, Kon Tum: hard scams; tuned
     "round 299": ROOT / "bench" / "safety_round299.yaml",  # Hà Nội, Hưng Yên: ordinary commerce; tuned
+    "round 300": ROOT / "bench" / "safety_round300.yaml",  # Bạc Liêu, Cà Mau: hard scams; tuned
+    "round 301": ROOT / "bench" / "safety_round301.yaml",  # Thái Bình: commerce-like scams; tuned
+    "round 302": ROOT / "bench" / "safety_round302.yaml",  # Gia Lai, Đắk Nông: hard ordinary posts; tuned
+    "unseen 80": ROOT / "bench" / "safety_unseen80.yaml",  # Thừa Thiên Huế: hard scams; never opened
+    "round 303": ROOT / "bench" / "safety_round303.yaml",  # Quảng Trị: hard ordinary posts; tuned
+    "round 304": ROOT / "bench" / "safety_round304.yaml",  # Lâm Đồng: hard scams; tuned
+    "round 305": ROOT / "bench" / "safety_round305.yaml",  # Cần Thơ: ordinary commerce; tuned
+    "round 306": ROOT / "bench" / "safety_round306.yaml",  # Điện Biên, Lai Châu: commerce-like scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -504,6 +512,7 @@ NEVER_SHOWN = frozenset(
         "unseen 77",
         "unseen 78",
         "unseen 79",
+        "unseen 80",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
