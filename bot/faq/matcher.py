@@ -134,7 +134,7 @@ APP_TROUBLE_TOPICS = frozenset(
     (app, trouble)
     for app in ("vneid", "vssid", "dvc")
     for trouble in ("login", "forgot_password", "password_rules", "errors")
-)
+) | {("app", "install")}
 OTHER_MATTER_AT = 0.6  # a question naming another matter (land, fines) is answered only this sure
 # A word in many of a topic's phrasings is its own; one in a single phrasing of many is borrowed:
 # it supports the topic less ("công an" in one phrasing of the level-2 topic, in most of the police's).
@@ -422,6 +422,7 @@ class Matcher:
         self._memo_letters: tuple[object, dict[str, float]] = (None, {})
         self._memo_posterior: tuple[tuple[object, tuple[int, ...]], list[float]] = ((None, ()), [])
         self._memo_scope: tuple[str | None, str, float] = (None, "", 0.0)
+        self._not_the_bot: str | None = None  # the words ``match`` found no question to the bot in
         self._resolved: dict[tuple[str, bool], frozenset[int]] = {}
 
     @property
@@ -674,12 +675,15 @@ class Matcher:
     def match(self, text: str, *, shown: bool = False) -> Match:
         """``shown``: ``text`` was read from a picture the resident sent the bot (a screenshot of an app's
         notice): asked, not village talk, so neither view's "out of scope" holds back the rules' answer."""
-        if BOT_TOPIC in self.index and asks_the_bot_itself(without_denied(text) or text):
+        # "… chứ không phải VssID nha": what the resident says he does not ask about is no evidence for its topic.
+        denied = without_denied(text) or text
+        if BOT_TOPIC in self.index and asks_the_bot_itself(denied):
             # before the bot's name is taken out: "bot ơi hỏi bạn thì hỏi sao cho bạn hiểu" asks it, not a neighbour
             return Match(BOT_TOPIC, 1.0, True, BOT_TOPIC, "ok")
-        # "… chứ không phải VssID nha": what the resident says he does not ask about is no evidence for its topic.
+        self._not_the_bot = denied  # (``_prepare`` need not ask again of the same words)
         # ("Loa Số ơi không phải hỏi thời tiết đâu, hỏi giá phân": the clause denies after the bot's name)
-        text = without_denied(without_bot_name(text) or text) or text
+        named = without_bot_name(text)
+        text = denied if named is None else without_denied(named) or text
         # "VssID vô được bình thường mà VNeID thì không đăng nhập được": the app that works is not the question.
         text = without_working(text) or text
         # "… mà vneid thì vẫn vào bình thường", "mật khẩu Zalo tui thì vẫn nhớ": what is fine is not the question.
@@ -814,7 +818,7 @@ class Matcher:
     def _prepare(self, text: str) -> Match | _Ready:
         """Candidates ranked, and the rules that make the bot stay out of a conversation (news,
         small talk about the weather, a message to a neighbour, another matter) applied."""
-        if BOT_TOPIC in self.index and asks_the_bot_itself(text):
+        if BOT_TOPIC in self.index and text != self._not_the_bot and asks_the_bot_itself(text):
             return Match(BOT_TOPIC, 1.0, True, BOT_TOPIC, "ok")
         if is_chitchat(text):
             return Match(None, 0.0, False, None, "chitchat")

@@ -1012,9 +1012,9 @@ def tastes_food(text: str) -> bool:
 
 APPS = frozenset({"vneid", "vssid"})  # the apps a question may name, folded
 # Another app's own trouble ("ví momo bị khóa do nhập sai mã PIN", "mật khẩu app Agribank tui quên rồi", "zalo của tui
-# gửi hình không được, nó báo lỗi", "Mã OTP của app Shopee không về"): the answers on VNeID's, VssID's or the portal's
-# login, password and errors are not its answers. Not "wifi vẫn vào Facebook bình thường" (another app that works), nor
-# where one of ours is named too.
+# gửi hình không được, nó báo lỗi", "Mã OTP của app Shopee không về", "app Vietcombank bắt cập nhật"): the answers on
+# VNeID's, VssID's or the portal's login, password and errors, and on installing our apps, are not its answers. Not
+# "wifi vẫn vào Facebook bình thường" (another app that works), nor where one of ours is named too.
 _OTHER_APP = (
     r"(momo|zalopay|zalo pay|viettel money|facebook|fb|messenger|tiktok|shopee|lazada|zalo|agribank|vietcombank|bidv"
     r"|vietinbank|techcombank|mbbank|sacombank|gmail|icloud|app ngan hang|ngan hang"
@@ -1024,7 +1024,9 @@ _OTHER_APP = (
 _OTHER_APP_TROUBLE = re.compile(
     rf"\b{_OTHER_APP}( (?!binh thuong|van|vo duoc|vao duoc|duoc)\w+){{0,5}} (bi khoa|bao loi|bi loi|loi|quen|mat khau"
     r"|ma pin|khoa (tai khoan|tk|app|ung dung|the)"
-    r"|khong (vo|vao|mo|dang nhap) (duoc|dc)|ko (vo|vao) (duoc|dc)|(khong|ko|hong) nhan (duoc|dc) (ma|otp))\b"
+    r"|khong (vo|vao|mo|dang nhap) (duoc|dc)|ko (vo|vao) (duoc|dc)|(khong|ko|hong) nhan (duoc|dc) (ma|otp)"
+    # ... or its own update or install: "app Vietcombank bắt cập nhật mà máy cũ cài hổng được"
+    r"|(bat|doi|keu) cap nhat|(cai|tai) (khong|ko|hong) (duoc|dc))\b"
     rf"|\b(mat khau|pass|ma pin|mk) (cua )?(app )?{_OTHER_APP}\b"
     rf"|\b(otp|ma xac thuc|ma xac nhan|ma xac minh) (cua )?(app )?{_OTHER_APP}( \w+){{0,2}} (khong|ko|hong|chua)"
     r" (ve|den|toi)\b"

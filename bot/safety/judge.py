@@ -433,9 +433,11 @@ _EXAMPLE_BEFORE = re.compile(
 _EXAMPLE_AFTER = re.compile(
     r"^[^.!?\n]{0,30}\b(thi )?(dung (bam|vao|mo|nhan|cai|tin)|la (gia|lua|trang gia|ma doc)|deu (la )?(gia|ma doc))\b"
     # what was done with it, told: "cái file tên VNeID.apk bảo cài vào để cập nhật, tôi xoá luôn"
-    r"|^[^.!?\n]{0,50}\b(toi|tui|em|minh|con|bo|me|ba) (da )?(xoa|chan|khong (mo|cai|bam|tai))\b"
-    # … or left alone: "nhận file tên vneid.apk từ số lạ, may chưa mở"
-    r"|^[^.!?\n]{0,50}\bmay (ma )?(chua|khong) (mo|cai|bam|tai)\b"
+    # (a sentence later too: 'đòi gửi file NuocSach.apk qua Zalo để "kiểm tra chỉ số từ xa". Tui không cài.')
+    r"|^[^!?\n]{0,80}\b(toi|tui|em|minh|con|bo|me|ba) (da )?(xoa|chan|khong (mo|cai|bam|tai))\b"
+    # … or left alone: "nhận file tên vneid.apk từ số lạ, may chưa mở", "… kêu cài vô để nhận tiền. May em thấy kịp."
+    r"|^[^!?\n]{0,80}\bmay (ma )?((chua|khong) (mo|cai|bam|tai)"
+    r"|(em|tui|toi|minh|con|chau|co|chu|bac) (thay|biet|phat hien|can|ngan|chan) kip)\b"
     # found on a warning list: "tra thử trang … thấy có trong danh sách cảnh báo"
     r"|^[^.!?\n]{0,40}\b(trong|o|vao) (cai )?danh sach (canh bao|lua dao|den|trang lua|web lua)\b"
 )
@@ -451,6 +453,10 @@ _TOLD_BEFORE = re.compile(
     r"\b(no|tui no|bon no|chung no|ke gian|doi tuong|thang do|dua do|nguoi do|ben do)( \w+)?"
     r" (keu|bieu|bao|bat|doi|gui|nhan|noi|dua|chi|huong dan|dan)\b(?:[^.!?\n]|\.(?=\w)){0,40}$"
 )
+
+
+# What a message going around came with, told by a lesson: 'xuất hiện tin nhắn "…" kèm link vneid-tichhop….top'.
+_CAME_WITH = re.compile(r"\bkem (theo )?(link|duong link|duong dan|dia chi)\W*$")
 
 
 def _all_named_as_examples(text: str, raws: list[str], lesson: bool) -> bool:
@@ -470,6 +476,7 @@ def _all_named_as_examples(text: str, raws: list[str], lesson: bool) -> bool:
     return all(
         any(_named_as_example(text, text[a:b]) for a, b in group)
         or (lesson and bool(_TOLD_BEFORE.search(strip_marks(text[max(0, group[0][0] - 60) : group[0][0]]).lower())))
+        or (lesson and bool(_CAME_WITH.search(strip_marks(text[max(0, group[0][0] - 30) : group[0][0]]).lower())))
         or all(any(qa < a and b < qb for qa, qb in quoted) for a, b in group)
         for group in groups
     )
@@ -481,22 +488,28 @@ def _named_as_example(text: str, raw: str) -> bool:
     if at < 0:
         return False
     before = strip_marks(text[max(0, at - 40) : at])
-    after = strip_marks(text[at + len(raw) : at + len(raw) + 40])
+    after = strip_marks(text[at + len(raw) : at + len(raw) + 90])
     return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_AFTER.search(after))
 
 
 # What a message or a crook made its readers do, told by someone else (folded, right before the file's name): "tin nhắn
 # mạo danh … bắt tải file", "bọn nó dụ cài". ("bắt", "dụ", "kêu" are never a sender's words of their own demand.)
 _TOLD_DEMAND = re.compile(
-    r"\b(tin nhan|tin|cuoc goi|trang|link|no|ke gian|doi tuong|bon lua|bon no|chung no|tui no)\b( \w+){0,8}"
-    r" (bat|keu|bieu|du) (ba con |nguoi dan |moi nguoi |chu tau |nguoi ta )?(tai|cai|cai dat|mo)"
+    r"\b(tin nhan|tin|cuoc goi|trang|link|no|ke gian|doi tuong|bon lua|bon no|chung no|tui no|gia danh|mao danh)\b"
+    # ("Cảnh báo lừa đảo giả danh nhân viên điện lực gọi điện '…', yêu cầu cài file EVNCPC_CSKH.apk")
+    r"( \w+){0,16} (bat|keu|bieu|du|yeu cau) (ba con |nguoi dan |moi nguoi |chu tau |nguoi ta )?(tai|cai|cai dat|mo)"
     r"( (file|app|ung dung|tep|ban cap nhat|phan mem))?\s*$"
 )
 
 
+_NOT_A_WORD = re.compile(r"[^\w\s]")
+
+
 def _told_demand(text: str, raw: str) -> bool:
     at = text.find(raw)
-    return at >= 0 and bool(_TOLD_DEMAND.search(fold(text[max(0, at - 80) : at]) + " "))
+    # (quotes and commas between the teller's words are no break: 'gọi điện "thay đồng hồ …", yêu cầu cài file')
+    before = " ".join(_NOT_A_WORD.sub(" ", fold(text[max(0, at - 120) : at])).split())
+    return at >= 0 and bool(_TOLD_DEMAND.search(before + " "))
 
 
 # A warning's own "don't install / open" (folded).

@@ -987,3 +987,13 @@ def test_the_bot_asked_by_voice_who_made_it_or_what_it_helps_with(matcher: Match
 def test_praise_of_the_bots_answers_asks_nothing(matcher: Matcher) -> None:
     for praise in ("haha bot trả lời còn nhanh hơn thằng cháu tui", "Loa Số trả lời còn nhanh hơn cán bộ xã"):
         assert matcher.match(praise).topic is None, praise
+
+
+def test_the_newest_version_wanted_while_the_app_works_is_where_to_get_it(matcher: Matcher) -> None:
+    # "lên bản mới" is no "lên bán" (selling online), whatever the learned view read in its folded letters
+    fine = "VNeID của tui xài bình thường, không bị lỗi chi, chỉ muốn update lên bản mới nhất thì làm sao"
+    got = matcher.match(fine)
+    assert got.topic == "app.install" or (got.topic is None and got.offered[:1] == ("app.install",))
+    assert matcher.match("Máy vẫn chạy ngon, chỉ muốn update lên bản mới nhất thì làm sao").topic != "shop.sell_online"
+    # another app's update is not ours to answer
+    assert matcher.match("app MBbank bat cap nhat ma dien thoai cu tai hong duoc").topic is None

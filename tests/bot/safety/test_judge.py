@@ -2435,3 +2435,41 @@ def test_locking_an_account_is_no_click_on_a_link() -> None:
     )
     assert "ask_click" not in {f.code for f in judge(salary).findings}
     assert "ask_click" in {f.code for f in judge("Xác thực ngay tại link sau để mở khóa: vcb-xacthuc.top").findings}
+
+
+def test_a_lesson_on_what_impostors_usually_send_is_no_scam() -> None:
+    # what scammers usually send, told by the police, with the file names they use
+    habit = (
+        'Công an xã khuyến cáo: kẻ gian thường gửi file tên "CapNhat_DinhDanh.apk" qua Zalo, dụ bà con cài để chiếm'
+        " điện thoại. Ứng dụng thật chỉ tải trên CH Play và App Store."
+    )
+    assert verdict(habit) != "scam"
+    # ... or the impostor's demand told: "giả danh … yêu cầu cài file …"
+    demand = (
+        'Cảnh báo: có người giả danh nhân viên cấp nước gọi điện "kiểm tra đồng hồ", yêu cầu cài file'
+        " NuocSach_CSKH.apk. Công ty cấp nước khuyến cáo không cài file lạ."
+    )
+    assert verdict(demand) != "scam"
+    # ... or the link a message going around came with
+    came_with = (
+        'Công an xã thông báo: đang có tin nhắn "hộ nào chưa tích hợp bằng lái vào VNeID sẽ bị phạt" kèm link'
+        " vneid-bosung.com.vn.top. Công an xã không gửi tin nhắn này."
+    )
+    assert verdict(came_with) != "scam"
+    # the file sent to the teller, refused a sentence later
+    refused = (
+        'Nhà tui có người gọi xưng điện lực, đòi gửi file DienLuc.apk qua Zalo để "đọc chỉ số". Tui không cài. Báo'
+        " để bà con biết."
+    )
+    assert verdict(refused) != "scam"
+    # the same file sent with the sender's own demand is still a scam
+    assert verdict("Điện lực thông báo: quý khách cài file DienLuc.apk để đọc chỉ số, không cài sẽ cắt điện.") == "scam"
+
+
+def test_a_sure_scam_called_out_in_a_reply_and_a_bank_password_to_be_read_out() -> None:
+    assert verdict("Lãi 20%/tháng thì lừa chắc rồi chú ơi, đừng góp đồng nào.") == "ok"
+    helper = (
+        "Con là cán bộ tổ công nghệ số nè cô, cô mở Zalo gọi video cho con, tới chỗ hỏi mật khẩu ngân hàng thì cô đọc"
+        " cho con nhập giùm nha."
+    )
+    assert verdict(helper) != "ok"
