@@ -448,6 +448,9 @@ SETS = {
     "resident dev 314 (hard cases, tuned on)": BENCH / "faq_resident_dev314.yaml",
     "resident dev 316 (hard cases, tuned on)": BENCH / "faq_resident_dev316.yaml",
     "resident dev 315 (tuned on)": BENCH / "faq_resident_dev315.yaml",
+    "resident dev 317 (hard cases, tuned on)": BENCH / "faq_resident_dev317.yaml",
+    "resident dev 318 (tuned on)": BENCH / "faq_resident_dev318.yaml",
+    "resident fresh 75 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh75.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -529,6 +532,7 @@ FROZEN = frozenset(
         "resident fresh 72 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 73 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 74 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 75 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

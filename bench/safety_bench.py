@@ -429,6 +429,9 @@ SETS = {
     "round 304": ROOT / "bench" / "safety_round304.yaml",  # Lâm Đồng: hard scams; tuned
     "round 305": ROOT / "bench" / "safety_round305.yaml",  # Cần Thơ: ordinary commerce; tuned
     "round 306": ROOT / "bench" / "safety_round306.yaml",  # Điện Biên, Lai Châu: commerce-like scams; tuned
+    "unseen 81": ROOT / "bench" / "safety_unseen81.yaml",  # Kiên Giang, Cà Mau: commerce-like scams; never opened
+    "round 307": ROOT / "bench" / "safety_round307.yaml",  # Bắc Kạn, Thái Nguyên: hard ordinary posts; tuned
+    "round 308": ROOT / "bench" / "safety_round308.yaml",  # Hải Dương, Hải Phòng: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -513,6 +516,7 @@ NEVER_SHOWN = frozenset(
         "unseen 78",
         "unseen 79",
         "unseen 80",
+        "unseen 81",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
