@@ -426,6 +426,8 @@ _EXAMPLE_BEFORE = re.compile(
     r"|(link|trang|trang web|web|website|ten mien) dang(?! (ky|ki|nhap|tai|bai|tin|len|o|cho|de|la)\b)"
     # the trick told: "người ta bày cái trò gửi file tên Thiệp cưới.apk qua Zalo"
     r"|(bay|gio|dung) (cai |cac |mot )?(tro|chieu|thu doan)"
+    # a file the trick is dressed as: "thiệp cưới giả dạng file 'ThiepCuoi.apk' gửi qua Zalo"
+    r"|gia dang( (file|tep|link|app|ung dung))?"
     # the fake one named beside the real: "trang thật là dichvucong.gov.vn, còn trang lừa là …"
     r"|(trang|link|web|website|dia chi|ten mien) (lua|lua dao|gia|gia mao|dom|fake)( la)?)\b"
     r"(?:[^.!?\n]|\.(?=\w)){0,30}$"
