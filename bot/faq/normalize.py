@@ -1631,9 +1631,11 @@ _WHAT_IT_DOES = re.compile(
     # hướng dẫn", "Hỏi chuyện VNeID với lừa đảo ở đây được hông"
     r"|\bhoi (?:loaso|loa)(?: nay)? bang (?:giong noi|tin nhan thoai|voice|tieng)"
     r"|\b(?:loaso|loa)(?: nay)? co (?:giup|lam)(?: \w+){0,3} (?:ho|gium|dum|giup)(?: \w+){0,3}"
-    r" (?:khong|ko|hong|k) hay chi\b"
+    r" (?:khong|ko|hong|k) hay (?:chi|gi)\b"
     # ("Loa có giúp mấy chuyện giấy tờ online với lừa đảo không, hay chỉ coi thời tiết")
-    r"|\b(?:loaso|loa)(?: nay)? co (?:giup|ho tro|tra loi)(?: \w+){1,8} (?:khong|ko|hong|k) hay chi\b"
+    # ("bot có biết tra cứu thời tiết với độ mặn không hay chỉ giấy tờ"; unmarked, Central "chi" reads "gì")
+    r"|\b(?:loaso|loa)(?: nay)? co (?:giup|ho tro|tra loi|biet|tra cuu|xem|coi)(?: \w+){1,8}"
+    r" (?:khong|ko|hong|k) hay (?:chi|gi)\b"
     r"|^hoi (?:chuyen|ve|may chuyen)(?: \w+){1,6} o day (?:duoc|dc) (?:khong|ko|hong|k)\b"
     # "có hỏi Loa về lừa đảo được không", "hỏi cái gì thì hỏi kiểu nào cho Loa hiểu"
     r"|\bhoi (?:loaso|loa) (?:ve|chuyen)(?: \w+){1,5} (?:duoc|dc) (?:khong|ko|hong|k)\b"

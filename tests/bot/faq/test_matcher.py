@@ -997,3 +997,8 @@ def test_the_newest_version_wanted_while_the_app_works_is_where_to_get_it(matche
     assert matcher.match("Máy vẫn chạy ngon, chỉ muốn update lên bản mới nhất thì làm sao").topic != "shop.sell_online"
     # another app's update is not ours to answer
     assert matcher.match("app MBbank bat cap nhat ma dien thoai cu tai hong duoc").topic is None
+
+
+def test_what_else_the_bot_knows_asked_without_marks(matcher: Matcher) -> None:
+    # unmarked "chi" is read as Central "gì": "… không hay chỉ …" asks what the bot covers, not the salinity
+    assert matcher.match("bot co biet xem do man voi thoi tiet ko hay chi giay to").topic == "bot.help"
