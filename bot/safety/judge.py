@@ -509,9 +509,11 @@ _NOT_A_WORD = re.compile(r"[^\w\s]")
 
 def _told_demand(text: str, raw: str) -> bool:
     at = text.find(raw)
+    if at < 0:
+        return False
     # (quotes and commas between the teller's words are no break: 'gọi điện "thay đồng hồ …", yêu cầu cài file')
     before = " ".join(_NOT_A_WORD.sub(" ", fold(text[max(0, at - 120) : at])).split())
-    return at >= 0 and bool(_TOLD_DEMAND.search(before + " "))
+    return bool(_TOLD_DEMAND.search(before + " "))
 
 
 # A warning's own "don't install / open" (folded).
