@@ -129,7 +129,8 @@ ALARMING_TOPICS = frozenset({"pay.fake_qr"})
 COVERAGE_SMOOTHING = 0.3  # × the rarest word's IDF, added to every phrasing's total: more words matched is stronger
 FOREIGN_WEIGHT = 2.0  # a word of another matter weighs this many times the rarest word
 SINGLE_EVIDENCE_COVERAGE = 0.6  # one shared word is enough only if it covers this much of a phrasing
-# Our apps' own troubles (login, password, errors): not the answer where another app's trouble is told.
+# Our apps' own troubles (login, password, errors) and installing them: not the answer where another app's trouble is
+# told.
 APP_TROUBLE_TOPICS = frozenset(
     (app, trouble)
     for app in ("vneid", "vssid", "dvc")
