@@ -451,6 +451,12 @@ SETS = {
     "resident dev 317 (hard cases, tuned on)": BENCH / "faq_resident_dev317.yaml",
     "resident dev 318 (tuned on)": BENCH / "faq_resident_dev318.yaml",
     "resident fresh 75 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh75.yaml",
+    "resident dev 319 (hard cases, tuned on)": BENCH / "faq_resident_dev319.yaml",
+    "resident dev 320 (tuned on)": BENCH / "faq_resident_dev320.yaml",
+    "resident dev 321 (hard cases, tuned on)": BENCH / "faq_resident_dev321.yaml",
+    "resident fresh 76 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh76.yaml",
+    "resident dev 322 (hard cases, tuned on)": BENCH / "faq_resident_dev322.yaml",
+    "resident dev 323 (tuned on)": BENCH / "faq_resident_dev323.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -533,6 +539,7 @@ FROZEN = frozenset(
         "resident fresh 73 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 74 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 75 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 76 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -432,6 +432,12 @@ SETS = {
     "unseen 81": ROOT / "bench" / "safety_unseen81.yaml",  # Kiên Giang, Cà Mau: commerce-like scams; never opened
     "round 307": ROOT / "bench" / "safety_round307.yaml",  # Bắc Kạn, Thái Nguyên: hard ordinary posts; tuned
     "round 308": ROOT / "bench" / "safety_round308.yaml",  # Hải Dương, Hải Phòng: hard scams; tuned
+    "round 309": ROOT / "bench" / "safety_round309.yaml",  # Sóc Trăng: hard scams; tuned
+    "round 310": ROOT / "bench" / "safety_round310.yaml",  # Nghệ An: hard ordinary posts; tuned
+    "round 311": ROOT / "bench" / "safety_round311.yaml",  # Đắk Lắk: commerce-like scams; tuned
+    "unseen 82": ROOT / "bench" / "safety_unseen82.yaml",  # Bắc Ninh, Bắc Giang: scams and ordinary posts of every kind; never opened
+    "round 312": ROOT / "bench" / "safety_round312.yaml",  # Bến Tre, Trà Vinh: hard scams; tuned
+    "round 313": ROOT / "bench" / "safety_round313.yaml",  # Lào Cai, Yên Bái: ordinary commerce; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -517,6 +523,7 @@ NEVER_SHOWN = frozenset(
         "unseen 79",
         "unseen 80",
         "unseen 81",
+        "unseen 82",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
