@@ -18,6 +18,7 @@ import functools
 import heapq
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -108,7 +109,11 @@ class LetterProfiles:
         out = {}
         for tid in topic_ids:
             prof = self.profiles.get(tid)
-            out[tid] = sum(q[g] * prof[g] for g in q.keys() & prof.keys()) / norm if prof else 0.0
+            if prof:  # the shared n-grams' products, summed in C: a long question shares hundreds with a profile
+                shared = q.keys() & prof.keys()
+                out[tid] = sum(map(operator.mul, map(q.__getitem__, shared), map(prof.__getitem__, shared))) / norm
+            else:
+                out[tid] = 0.0
         return out
 
     def _question(self, text: str) -> tuple[dict[str, float], float]:

@@ -196,7 +196,9 @@ SILENT = "silent"
 
 
 Ranked = tuple[float, int, int, float, float, float]  # confidence, topic, evidence, coverage, key, support
-_Known = tuple[float, list[tuple[float, frozenset[int], bool]]]  # (their total weight, the known words)
+# The question's known words, once per question: their total weight; those naming one word id, by id (a topic's
+# score walks only the ones it shares, in one C-level intersection); and the (weight, ids, specific) of the rest.
+_Known = tuple[float, dict[int, list[tuple[float, bool]]], frozenset[int], list[tuple[float, frozenset[int], bool]]]
 
 
 class _Ready(NamedTuple):
@@ -263,6 +265,7 @@ class _Topic:
     # Their keys as sets: a long question's words and pairs meet a topic's in one C-level intersection.
     word_keys: frozenset[int] = frozenset()
     pair_keys: frozenset[tuple[int, int]] = frozenset()
+    term_keys: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         for pi, p in enumerate(self.phrasings):
@@ -272,21 +275,26 @@ class _Topic:
                 self.by_pair.setdefault(pair, []).append((pi, w))
         self.word_keys = frozenset(self.by_word)
         self.pair_keys = frozenset(self.by_pair)
+        self.term_keys = frozenset(self.terms)
 
 
 def _known_words(words: list[_Word]) -> _Known:
-    """The question's known words as every topic's score reads them, worked out once per question: the sum of
-    their weights, and (weight, ids, specific) of each. Names, places, story (no ids) are neither for nor
-    against."""
+    """The question's known words as every topic's score reads them, worked out once per question (``_Known``).
+    Names, places, story (no ids) are neither for nor against."""
     known = 0.0
-    out = []
+    single: dict[int, list[tuple[float, bool]]] = {}
+    several = []
     for w in words:
         if not w.ids:
             continue
         weight = w.weight * (TYPO_WEIGHT if w.corrected else 1.0)
         known += weight
-        out.append((weight, w.ids, w.specific))
-    return known, out
+        if len(w.ids) == 1:
+            (only,) = w.ids
+            single.setdefault(only, []).append((weight, w.specific))
+        else:
+            several.append((weight, w.ids, w.specific))
+    return known, single, frozenset(single), several
 
 
 @dataclass(slots=True)
@@ -620,19 +628,22 @@ class Matcher:
                         got[pi] += wt
         phr = topic.phrasings
         coverage = max((g / (phr[pi].total + self.smoothing) for pi, g in got.items()), default=0.0)
-        known, weighed = words  # (the question's known words: ``_known_words``)
+        known, single, single_ids, several = words  # (the question's known words: ``_known_words``)
         mine = 0.0
         evidence = 0
         key = 0.0  # the most characteristic specific word of the topic the question has
-        terms, affinity = topic.terms, topic.affinity
-        for weight, ids, specific in weighed:
+        terms, affinity = topic.terms, topic.affinity  # (affinity has a value for every one of the terms)
+        for i in single_ids & topic.term_keys:
+            near = affinity[i]
+            for weight, specific in single[i]:
+                mine += weight * (AFFINITY_FLOOR + (1 - AFFINITY_FLOOR) * near)
+                evidence += specific
+                if specific:
+                    key = max(key, near)
+        for weight, ids, specific in several:
             shared = ids & terms
             if shared:
-                if len(shared) == 1:
-                    (only,) = shared
-                    near = affinity.get(only, 0.0)
-                else:
-                    near = max(affinity.get(i, 0.0) for i in shared)
+                near = max(affinity[i] for i in shared)
                 mine += weight * (AFFINITY_FLOOR + (1 - AFFINITY_FLOOR) * near)
                 evidence += specific
                 if specific:

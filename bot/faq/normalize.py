@@ -77,9 +77,11 @@ def _read_telex(text: str) -> str:
     return _TELEX_WORD.sub(_telex_word, text) if _telex_typed(text) else text
 
 
+@functools.lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     """NFC, lowercase, one tone-mark style; diacritics kept (for display and matching). A message typed in
-    Telex with the Vietnamese input off is read as typed without marks."""
+    Telex with the Vietnamese input off is read as typed without marks. Remembered: one question's rules ask it
+    of the same text several times."""
     text = text.lower()
     if text.isascii():
         text = _read_telex(text)
@@ -110,8 +112,10 @@ def marked(token: str) -> bool:
 MARKED_MESSAGE = 0.5
 
 
+@functools.lru_cache(maxsize=4096)
 def typed_with_marks(text: str) -> bool:
-    """Whether the resident typed diacritics in this message (judged on the words as typed)."""
+    """Whether the resident typed diacritics in this message (judged on the words as typed); asked of one message
+    by several of its rules."""
     letters = [w for w in _WORD.findall(canonical(text)) if len(w) > 1 and not w.isdigit()]
     return sum(map(marked, letters)) >= max(2, MARKED_MESSAGE * len(letters))
 
@@ -410,6 +414,9 @@ GENERIC = frozenset(
 # that warns or alarms be answered. Words are matched with their marks ("lạ", not "là");
 # phrases on the folded text.
 SCAM_WORDS = frozenset("lừa giả lạ xưng đòi nghi mạo 156 link gian trộm chiếm hack phishing apk dụ cọc".split())
+_SCAM_WORDS_FOLDED: dict[str, list[str]] = {}  # looked up by a word's letters, not compared with every scam word
+for _w in sorted(SCAM_WORDS):
+    _SCAM_WORDS_FOLDED.setdefault(fold(_w), []).append(_w)
 SCAM_PHRASES = re.compile(
     r"\b(yeu cau|chuyen tien|chuyen khoan|mat tien|that khong|co that|that ko|tin duoc|an toan|nang cap"
     r"|dong bo|goi dien|goi toi|goi den|nhan tin|tin nhan|trang web|mat phi|ton phi|dong phi|xac minh"
@@ -1783,7 +1790,7 @@ def is_notice(text: str) -> bool:
 def has_scam_evidence(text: str) -> bool:
     """The message itself speaks of a trick, a stranger, a demand or a doubt."""
     toks = _tokens(text)
-    if any(compatible(t, w) for t in toks for w in SCAM_WORDS if fold(t) == fold(w)):
+    if any(compatible(t, w) for t in toks for w in _SCAM_WORDS_FOLDED.get(fold(t), ())):
         return True
     raw = _as_typed(text)
     return bool(SCAM_PHRASES.search(folded_words(text)) or SCAM_PHRASES.search(raw))
