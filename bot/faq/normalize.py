@@ -590,6 +590,8 @@ _VARIANT_NOT_BESIDE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "bay": (frozenset({"tien"}), frozenset("mat het sach mau luon".split())),
     # roasted, not Central "răng" (why): "khô rang", "cơm rang", "lạc rang", "bắp rang"
     "rang": (frozenset("kho com lac bap dau ngo me hat phe xoi".split()), frozenset()),
+    # the day after tomorrow typed without marks ("ngay mot co nang khong", "bua mot"), not the number one
+    "mot": (frozenset({"ngay", "bua"}), frozenset()),
 }
 
 
@@ -1675,6 +1677,8 @@ _BY_VOICE = re.compile(
 _CALL_PREFIX = re.compile(r"^(?:loa|loaso|ad|admin) (?:oi|a) ")
 # "Loa ơi mày là người thiệt hay máy vậy", "cái Loa này là máy hay người"
 _MAN_OR_MACHINE = re.compile(r"\b(?:nguoi(?: that| thiet)? hay (?:la )?may|may hay (?:la )?nguoi)\b")
+_ANSWERS_HERE = re.compile(r"\b(?:tra loi|rep|tu dong|chat|nhan tin|tro chuyen)\b")
+_ANSWERS_ELSEWHERE = re.compile(r"\b(?:tong ?dai|hotline|1900|goi dien|dien thoai|cham soc khach hang|ngan ?hang)\b")
 
 
 def asks_the_bot_itself(text: str) -> bool:
@@ -1685,6 +1689,8 @@ def asks_the_bot_itself(text: str) -> bool:
         return True
     if _NAMES_LOA.search(words) and (_BY_VOICE.search(words) or _MAN_OR_MACHINE.search(words)):
         return True
+    if _MAN_OR_MACHINE.search(words) and _ANSWERS_HERE.search(words) and not _ANSWERS_ELSEWHERE.search(words):
+        return True  # "ad là người thật hay máy trả lời vậy": who answers here (not the hotline's operators)
     hit = _WHAT_IT_DOES.search(words)
     if hit is None:
         return bool(_HOW_TO_ASK_YOU.search(words) and _CALLS_THE_BOT.search(words))

@@ -1002,3 +1002,17 @@ def test_the_newest_version_wanted_while_the_app_works_is_where_to_get_it(matche
 def test_what_else_the_bot_knows_asked_without_marks(matcher: Matcher) -> None:
     # unmarked "chi" is read as Central "gì": "… không hay chỉ …" asks what the bot covers, not the salinity
     assert matcher.match("bot co biet xem do man voi thoi tiet ko hay chi giay to").topic == "bot.help"
+
+
+def test_the_day_after_tomorrow_typed_without_marks_is_a_day(matcher: Matcher) -> None:
+    # "ngay mot", "bua mot": Southern "ngày mốt", not the number one, so "nang" beside it is the sun
+    for asked in ("ngay mot co nang khong", "bua mot nang hay mua vay", "ngay mot nang khong de con phoi lua"):
+        assert matcher.match(asked).topic == "live.weather", asked
+    assert matcher.match("dang ky vneid muc mot o nha duoc ko").topic == "vneid.register_level1"
+
+
+def test_who_answers_here_a_person_or_a_machine_asks_the_bot(matcher: Matcher) -> None:
+    for asked in ("admin là người thật hay máy trả lời vậy", "ad là người hay máy đang chat với tui vậy"):
+        assert matcher.match(asked).topic == "bot.help", asked
+    # the hotline's operators are not the bot
+    assert matcher.match("tổng đài 1900 0368 là người thật hay máy trả lời vậy").topic != "bot.help"
