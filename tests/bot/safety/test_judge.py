@@ -2488,3 +2488,36 @@ def test_a_call_told_in_the_first_person_and_a_lessons_verdicts_are_no_scam() ->
     # the same offer, made in the sender's own voice, is still a scam
     offer = "Nhóm góp vốn chè sạch lãi 3%/ngày, nạp 5 triệu nhận lãi mỗi ngày, ib em vào nhóm Telegram."
     assert verdict(offer) == "scam"
+
+
+def test_the_code_named_first_then_asked_back_and_a_face_video_to_send() -> None:
+    code = (
+        "Alo Tư ơi, anh Hai nè, điện thoại anh rớt xuống ao rồi, đang xài đỡ máy thằng bạn. Có mã gì ngân hàng gửi về"
+        " máy em thì đọc giúp anh nghen, anh đang đăng nhập lại để trả tiền lúa giống."
+    )
+    assert verdict(code) == "scam"
+    face = "Bác Tư ơi, cái sim con làm giùm bác hôm bữa cần thêm hình mặt bác quay qua trái, qua phải, bác quay rồi gửi con liền nha bác."
+    assert verdict(face) == "scam"
+    # the resident's own bank asking for the same turn of the face, told: no one to send it to
+    told = "App ngân hàng bắt quay mặt qua trái qua phải hoài mà không xong, có ai bị vậy không"
+    assert verdict(told) != "scam"
+
+
+def test_a_code_reported_wrong_a_qr_asked_again_and_a_loss_told_are_no_scam() -> None:
+    wrong = "Làm thẻ BHYT trên VNeID nó báo sai mã OTP, té ra mình gõ nhầm một số. Ai bị vậy thì chờ chút rồi gửi lại."
+    assert verdict(wrong) == "ok"
+    received = "Sáng nay tự dưng nhận tin nhắn mã OTP của Zalo mà tôi đâu có đăng nhập, có ai đang vào nick tôi không?"
+    assert verdict(received) != "scam"
+    qr = "Chị ơi gửi lại em cái mã QR tài khoản của hợp tác xã với, em lỡ xóa mất rồi."
+    assert verdict(qr) == "ok"
+    loss = (
+        'Nhà tui bị lừa vụ "nhận quà tri ân" rồi, chuyển 25k phí ship, sau đó nó gửi link bắt nhập thẻ để hoàn tiền.'
+        " Tui dừng liền, mất 25k coi như học phí."
+    )
+    assert verdict(loss) != "scam"
+    # a recovery offer that follows a loss is still a scam
+    offer = (
+        "Mình đã bị lừa 80 triệu, may được anh Đức bên Cục An ninh mạng lấy lại tiền, ai bị giống mình thì liên hệ anh"
+        " ấy qua zalo 0357 903 218 nha"
+    )
+    assert verdict(offer) == "scam"
