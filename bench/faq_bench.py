@@ -457,6 +457,9 @@ SETS = {
     "resident fresh 76 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh76.yaml",
     "resident dev 322 (hard cases, tuned on)": BENCH / "faq_resident_dev322.yaml",
     "resident dev 323 (tuned on)": BENCH / "faq_resident_dev323.yaml",
+    "resident dev 324 (hard cases, tuned on)": BENCH / "faq_resident_dev324.yaml",
+    "resident dev 325 (tuned on)": BENCH / "faq_resident_dev325.yaml",
+    "resident fresh 77 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh77.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -540,6 +543,7 @@ FROZEN = frozenset(
         "resident fresh 74 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 75 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 76 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 77 (hard cases, written 2026-12-06, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -438,6 +438,9 @@ SETS = {
     "unseen 82": ROOT / "bench" / "safety_unseen82.yaml",  # Bắc Ninh, Bắc Giang: scams and ordinary posts of every kind; never opened
     "round 312": ROOT / "bench" / "safety_round312.yaml",  # Bến Tre, Trà Vinh: hard scams; tuned
     "round 313": ROOT / "bench" / "safety_round313.yaml",  # Lào Cai, Yên Bái: ordinary commerce; tuned
+    "round 314": ROOT / "bench" / "safety_round314.yaml",  # Quảng Nam, Đà Nẵng: hard scams; tuned
+    "round 315": ROOT / "bench" / "safety_round315.yaml",  # Thanh Hóa: hard ordinary posts; tuned
+    "unseen 83": ROOT / "bench" / "safety_unseen83.yaml",  # An Giang: scams and ordinary posts of every kind; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -524,6 +527,7 @@ NEVER_SHOWN = frozenset(
         "unseen 80",
         "unseen 81",
         "unseen 82",
+        "unseen 83",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
