@@ -49,7 +49,8 @@ _SPACED_SPLIT = re.compile(rf"({_SPACED_DOT}|\.)", re.IGNORECASE)
 _PATH = re.compile(r"/[^\s<>\"'“”]*")
 _IP_URL = re.compile(r"(?:https?://)?(?P<host>\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?P<path>/[^\s]*)?", re.I)
 _DOTS = re.compile(_DOT, re.I)
-_PHONE = re.compile(r"(?<![\d.,])(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?![\d])")
+# (digits one by one with " . " between groups, "0 8 6 9 . 1 1 2 . 5 4 0", are a number spaced out to slip past filters)
+_PHONE = re.compile(r"(?<![\d.,])(?:\+?84|0)(?:[\s.\-]?\d|\s\.\s\d){8,10}(?![\d])")
 _FILE_EXT = re.compile(r"\.([a-z0-9]{2,5})(?:$|[?#])", re.I)
 
 # Characters from other scripts that look like Latin letters, and digit/letter swaps.

@@ -2521,3 +2521,27 @@ def test_a_code_reported_wrong_a_qr_asked_again_and_a_loss_told_are_no_scam() ->
         " ấy qua zalo 0357 903 218 nha"
     )
     assert verdict(offer) == "scam"
+
+
+def test_a_loan_for_bad_debt_a_spaced_out_number_and_a_group_moved_to_telegram() -> None:
+    loan = "v.ay n.hanh k t.hẩm đ.ịnh, n.ợ x.ấu v.ẫn h.ỗ t.rợ, k gọi ngta thân, ib Z 0 9 3 7 . 2 2 8 . 6 1 4"
+    assert verdict(loan) == "scam"
+    moved = (
+        "Nhóm Zalo xóm mình sắp giải tán vì đông quá. Ban điều hành đã lập nhóm Telegram mới để phát tiền hỗ trợ lũ,"
+        " bà con tìm @hotro_xom_bac_2026 trên Telegram vào liền nha."
+    )
+    assert verdict(moved) == "scam"
+    # a lottery draw's numbers are no phone number
+    draw = "Kết quả Vietlott tối qua: 03 - 11 - 19 - 27 - 38 - 44, chưa ai trúng Jackpot, kỳ sau lên 70 tỷ."
+    assert verdict(draw) == "ok"
+
+
+def test_a_collection_agreed_beforehand_and_an_offer_scolded_are_no_scam() -> None:
+    agreed = (
+        "Tiền mừng cưới thằng Khoa con chú Tám, anh em tổ 3 góp mỗi người 300k như đã bàn hôm họp. Em gom, ai chuyển"
+        " khoản thì vào số em 0912 448 301 Vietinbank Lê Văn Bình, ghi tên mình nha."
+    )
+    assert verdict(agreed) != "scam"
+    # the writer's own account for money nobody agreed to is still a scam
+    asked = "Ai muốn nhận quà Tết của xã thì đóng 150k phí vận chuyển vào số em 0912 448 301 Vietinbank Lê Văn Bình nha."
+    assert verdict(asked) == "scam"
