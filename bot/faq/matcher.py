@@ -35,6 +35,7 @@ import functools
 import heapq
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -266,6 +267,7 @@ class _Topic:
     word_keys: frozenset[int] = frozenset()
     pair_keys: frozenset[tuple[int, int]] = frozenset()
     term_keys: frozenset[int] = frozenset()
+    denominators: list[float] = field(default_factory=list)  # each phrasing's total weight, smoothed (the matcher's)
 
     def __post_init__(self) -> None:
         for pi, p in enumerate(self.phrasings):
@@ -419,6 +421,8 @@ class Matcher:
         self.df_cap = max(DF_CAP_MIN, int(DF_CAP_SHARE * n))
         self.max_idf = math.log(1 + (n - 0.5) / 1.5)
         self.smoothing = COVERAGE_SMOOTHING * self.max_idf
+        for topic in self.topics:
+            topic.denominators = [p.total + self.smoothing for p in topic.phrasings]
         self.by_letter: dict[str, list[str]] = {}
         for f in sorted(self.syllables):
             self.by_letter.setdefault(f[0], []).append(f)
@@ -626,8 +630,8 @@ class Matcher:
                 for pi, wt in topic.by_pair[pair]:
                     if pi in got:
                         got[pi] += wt
-        phr = topic.phrasings
-        coverage = max((g / (phr[pi].total + self.smoothing) for pi, g in got.items()), default=0.0)
+        # the best phrasing's share of its weight the question has, divided in C
+        coverage = max(map(operator.truediv, got.values(), map(topic.denominators.__getitem__, got))) if got else 0.0
         known, single, single_ids, several = words  # (the question's known words: ``_known_words``)
         mine = 0.0
         evidence = 0
@@ -652,12 +656,17 @@ class Matcher:
         return min(1.0, coverage), support, evidence, key
 
     def _similarity(self, text: str, topics: list[int]) -> dict[str, float]:
-        """The letters' similarity of ``text`` to ``topics``, computed once per question: the hand rules
-        and the combiner ask it of the same candidates."""
-        key = (text, tuple(topics))
-        if self._memo_letters[0] != key:
-            self._memo_letters = (key, self.letters.similarity(text, [self.topics[ti].id for ti in topics]))
-        return self._memo_letters[1]
+        """The letters' similarity of ``text`` to ``topics``, each topic's computed once per question: the hand
+        rules and the combiner ask it of overlapping candidates."""
+        seen, known = self._memo_letters
+        if seen != text:
+            known = {}
+            self._memo_letters = (text, known)
+        ids = [self.topics[ti].id for ti in topics]
+        missing = [tid for tid in ids if tid not in known]
+        if missing:
+            known.update(self.letters.similarity(text, missing))
+        return {tid: known[tid] for tid in ids}
 
     def _posterior(self, words: list[_Word], topics: list[int]) -> list[float]:
         """Naive Bayes posterior over ``topics`` (uniform prior), computed once per question and topics."""
