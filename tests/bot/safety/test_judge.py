@@ -2531,6 +2531,11 @@ def test_a_loan_for_bad_debt_a_spaced_out_number_and_a_group_moved_to_telegram()
         " bà con tìm @hotro_xom_bac_2026 trên Telegram vào liền nha."
     )
     assert verdict(moved) == "scam"
+    fund = (
+        "Ngân hàng Chính sách xã hội triển khai gói vay ưu đãi cho hộ nuôi tôm bị thiệt hại, đăng ký nhận vốn qua nhóm"
+        " Telegram t.me/vayuudai_nuoitom, cán bộ trực 24/24."
+    )
+    assert verdict(fund) == "scam"
     # a lottery draw's numbers are no phone number
     draw = "Kết quả Vietlott tối qua: 03 - 11 - 19 - 27 - 38 - 44, chưa ai trúng Jackpot, kỳ sau lên 70 tỷ."
     assert verdict(draw) == "ok"
