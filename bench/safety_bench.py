@@ -435,12 +435,12 @@ SETS = {
     "round 309": ROOT / "bench" / "safety_round309.yaml",  # Sóc Trăng: hard scams; tuned
     "round 310": ROOT / "bench" / "safety_round310.yaml",  # Nghệ An: hard ordinary posts; tuned
     "round 311": ROOT / "bench" / "safety_round311.yaml",  # Đắk Lắk: commerce-like scams; tuned
-    "unseen 82": ROOT / "bench" / "safety_unseen82.yaml",  # Bắc Ninh, Bắc Giang: scams and ordinary posts of every kind; never opened
+    "unseen 82": ROOT / "bench" / "safety_unseen82.yaml",  # Bắc Ninh, Bắc Giang: every kind; never opened
     "round 312": ROOT / "bench" / "safety_round312.yaml",  # Bến Tre, Trà Vinh: hard scams; tuned
     "round 313": ROOT / "bench" / "safety_round313.yaml",  # Lào Cai, Yên Bái: ordinary commerce; tuned
     "round 314": ROOT / "bench" / "safety_round314.yaml",  # Quảng Nam, Đà Nẵng: hard scams; tuned
     "round 315": ROOT / "bench" / "safety_round315.yaml",  # Thanh Hóa: hard ordinary posts; tuned
-    "unseen 83": ROOT / "bench" / "safety_unseen83.yaml",  # An Giang: scams and ordinary posts of every kind; never opened
+    "unseen 83": ROOT / "bench" / "safety_unseen83.yaml",  # An Giang: every kind; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(

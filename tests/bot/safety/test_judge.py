@@ -2496,7 +2496,10 @@ def test_the_code_named_first_then_asked_back_and_a_face_video_to_send() -> None
         " máy em thì đọc giúp anh nghen, anh đang đăng nhập lại để trả tiền lúa giống."
     )
     assert verdict(code) == "scam"
-    face = "Bác Tư ơi, cái sim con làm giùm bác hôm bữa cần thêm hình mặt bác quay qua trái, qua phải, bác quay rồi gửi con liền nha bác."
+    face = (
+        "Bác Tư ơi, cái sim con làm giùm bác hôm bữa cần thêm hình mặt bác quay qua trái, qua phải, bác quay rồi gửi"
+        " con liền nha bác."
+    )
     assert verdict(face) == "scam"
     # the resident's own bank asking for the same turn of the face, told: no one to send it to
     told = "App ngân hàng bắt quay mặt qua trái qua phải hoài mà không xong, có ai bị vậy không"
@@ -2548,5 +2551,7 @@ def test_a_collection_agreed_beforehand_and_an_offer_scolded_are_no_scam() -> No
     )
     assert verdict(agreed) != "scam"
     # the writer's own account for money nobody agreed to is still a scam
-    asked = "Ai muốn nhận quà Tết của xã thì đóng 150k phí vận chuyển vào số em 0912 448 301 Vietinbank Lê Văn Bình nha."
+    asked = (
+        "Ai muốn nhận quà Tết của xã thì đóng 150k phí vận chuyển vào số em 0912 448 301 Vietinbank Lê Văn Bình nha."
+    )
     assert verdict(asked) == "scam"
