@@ -1677,6 +1677,8 @@ _BY_VOICE = re.compile(
 _CALL_PREFIX = re.compile(r"^(?:loa|loaso|ad|admin) (?:oi|a) ")
 # "Loa ơi mày là người thiệt hay máy vậy", "cái Loa này là máy hay người"
 _MAN_OR_MACHINE = re.compile(r"\b(?:nguoi(?: that| thiet)? hay (?:la )?may|may hay (?:la )?nguoi)\b")
+# ... and who answers here, asked without the bot's name: "ad là người thật hay máy trả lời vậy" (not the hotline's
+# operators, a bank's staff)
 _ANSWERS_HERE = re.compile(r"\b(?:tra loi|rep|tu dong|chat|nhan tin|tro chuyen)\b")
 _ANSWERS_ELSEWHERE = re.compile(r"\b(?:tong ?dai|hotline|1900|goi dien|dien thoai|cham soc khach hang|ngan ?hang)\b")
 
