@@ -2544,7 +2544,7 @@ def test_a_loan_for_bad_debt_a_spaced_out_number_and_a_group_moved_to_telegram()
     assert verdict(draw) == "ok"
 
 
-def test_a_collection_agreed_beforehand_and_an_offer_scolded_are_no_scam() -> None:
+def test_a_collection_agreed_beforehand_and_an_offer_scolded_are_left_alone() -> None:
     agreed = (
         "Tiền mừng cưới thằng Khoa con chú Tám, anh em tổ 3 góp mỗi người 300k như đã bàn hôm họp. Em gom, ai chuyển"
         " khoản thì vào số em 0912 448 301 Vietinbank Lê Văn Bình, ghi tên mình nha."
@@ -2555,3 +2555,10 @@ def test_a_collection_agreed_beforehand_and_an_offer_scolded_are_no_scam() -> No
         "Ai muốn nhận quà Tết của xã thì đóng 150k phí vận chuyển vào số em 0912 448 301 Vietinbank Lê Văn Bình nha."
     )
     assert verdict(asked) == "scam"
+    # an offer the teller forbade or scolded is told, not made: not even logged
+    for told in (
+        "Con gái tui kể có đứa bạn rủ nó đi làm nhiệm vụ thả tim kiếm tiền online, tui cấm luôn, mấy vụ này toàn lừa.",
+        "Bữa trước có đứa gọi nói tui trúng thưởng xe máy, phải nộp phí 1 triệu mới nhận, tui chửi cho một trận rồi"
+        " tắt máy.",
+    ):
+        assert verdict(told) == "ok", told
