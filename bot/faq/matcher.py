@@ -266,7 +266,6 @@ class _Topic:
     # Their keys as sets: a long question's words and pairs meet a topic's in one C-level intersection.
     word_keys: frozenset[int] = frozenset()
     pair_keys: frozenset[tuple[int, int]] = frozenset()
-    term_keys: frozenset[int] = frozenset()
     denominators: list[float] = field(default_factory=list)  # each phrasing's total weight, smoothed (the matcher's)
 
     def __post_init__(self) -> None:
@@ -277,7 +276,6 @@ class _Topic:
                 self.by_pair.setdefault(pair, []).append((pi, w))
         self.word_keys = frozenset(self.by_word)
         self.pair_keys = frozenset(self.by_pair)
-        self.term_keys = frozenset(self.terms)
 
 
 def _known_words(words: list[_Word]) -> _Known:
@@ -637,7 +635,7 @@ class Matcher:
         evidence = 0
         key = 0.0  # the most characteristic specific word of the topic the question has
         terms, affinity = topic.terms, topic.affinity  # (affinity has a value for every one of the terms)
-        for i in single_ids & topic.term_keys:
+        for i in single_ids & terms:
             near = affinity[i]
             for weight, specific in single[i]:
                 mine += weight * (AFFINITY_FLOOR + (1 - AFFINITY_FLOOR) * near)
