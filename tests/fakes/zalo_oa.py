@@ -11,6 +11,7 @@ It behaves like Zalo where our code depends on it: access tokens checked on ever
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import itertools
@@ -59,6 +60,7 @@ class FakeZaloOA:
     codes: dict[str, str] = field(default_factory=dict)  # authorisation code -> its code_challenge
     deny: bool = False  # the administrator refuses the permission
     token_prefix: str = ""  # e.g. a long one, so log tests can look for the tokens issued
+    refresh_delay: float = 0.0  # seconds between spending a refresh token and answering
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def issue_refresh_token(self, value: str = "R0") -> str:
@@ -90,6 +92,7 @@ class FakeZaloOA:
         access, new_refresh = f"{self.token_prefix}A{n}", f"{self.token_prefix}R{n}"
         self.access_tokens.add(access)
         self.refresh_tokens.add(new_refresh)
+        await asyncio.sleep(self.refresh_delay)
         return JSONResponse({"access_token": access, "refresh_token": new_refresh, "expires_in": str(self.expires_in)})
 
     def _exchange_code(self, form: dict[str, str]) -> JSONResponse:

@@ -17,6 +17,7 @@ one) is not dead: the other process's tokens are used instead.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -109,6 +110,29 @@ class TokenManager:
     async def refresh(self, *, stale: str | None = None) -> str:
         """Refresh now; with ``stale`` (a token Zalo just called invalid, -216) always refresh
         unless another task or process has already replaced that token."""
+        # Once the request is out, Zalo may have spent the old refresh token: a shutdown or a
+        # cancelled caller must not stop us before the new one is written, or the OA would need
+        # a person to re-authorise it. So the exchange runs to its end, then the cancel goes on.
+        exchange = asyncio.ensure_future(self._refresh_with_lock(stale))
+        try:
+            outcome = await asyncio.shield(exchange)
+        except asyncio.CancelledError:
+            with contextlib.suppress(Exception):
+                await exchange
+            raise
+        if isinstance(outcome, str):
+            return outcome
+        error = outcome
+        # Outside the lock: the report may itself try to send through this OA.
+        if error.first_time and self.on_reauth is not None:
+            try:
+                await self.on_reauth(error)
+            except Exception:
+                log.exception("could not report the Zalo OA re-authorisation to leaders")
+        raise error
+
+    async def _refresh_with_lock(self, stale: str | None) -> str | ReauthRequired:
+        """The new access token, or the re-authorisation error to report outside the lock."""
         async with self._lock:
             try:
                 try:
@@ -120,14 +144,7 @@ class TokenManager:
                 except _Superseded:
                     raise TokenRefreshFailed("token refresh: refresh token rotated concurrently") from None
             except ReauthRequired as exc:
-                error = exc
-        # Outside the lock: the report may itself try to send through this OA.
-        if error.first_time and self.on_reauth is not None:
-            try:
-                await self.on_reauth(error)
-            except Exception:
-                log.exception("could not report the Zalo OA re-authorisation to leaders")
-        raise error
+                return exc
 
     async def _refresh_locked(self, stale: str | None) -> str:
         now = self.clock()

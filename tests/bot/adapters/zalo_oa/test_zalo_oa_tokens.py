@@ -213,15 +213,37 @@ async def test_idle_service_refreshes_in_the_background(oa_env):
     )
     await keeper.start()
     try:
-        for _ in range(200):
-            if oa_env.fake.refresh_calls:
+        for _ in range(500):
+            if (row := await token_row(oa_env.runtime)) is not None:
                 break
             await asyncio.sleep(0.02)
-        await asyncio.sleep(0.05)
     finally:
         await keeper.stop()
     assert oa_env.fake.refresh_calls == ["R0"]
-    assert (await token_row(oa_env.runtime)).refresh_token == "R1"
+    assert row is not None and row.refresh_token == "R1"
+
+
+@both_databases
+async def test_a_stop_during_the_exchange_still_keeps_the_new_refresh_token(oa_env):
+    """Zalo spends R0 the moment it answers: stopping the bot then must not lose R1."""
+    oa_env.fake.refresh_delay = 0.3
+    keeper = ZaloOAService(
+        oa_env.runtime,
+        secrets=OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, "R0"),
+        token_check_seconds=3600,
+    )
+    await keeper.start()
+    try:
+        for _ in range(500):
+            if oa_env.fake.refresh_calls:  # R0 is spent; the answer is on its way
+                break
+            await asyncio.sleep(0.01)
+    finally:
+        await keeper.stop()
+    assert oa_env.fake.refresh_calls == ["R0"]
+    row = await token_row(oa_env.runtime)
+    assert row is not None and (row.refresh_token, row.access_token) == ("R1", "A1")
+    assert await manager(oa_env, env_token="R0").access_token() == "A1"  # no re-authorisation needed
 
 
 async def test_background_check_reports_14020_once(oa_env):
