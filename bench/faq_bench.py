@@ -460,6 +460,13 @@ SETS = {
     "resident dev 324 (hard cases, tuned on)": BENCH / "faq_resident_dev324.yaml",
     "resident dev 325 (tuned on)": BENCH / "faq_resident_dev325.yaml",
     "resident fresh 77 (hard cases, written 2026-12-06, never tuned on)": BENCH / "faq_resident_fresh77.yaml",
+    "resident fresh 78 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh78.yaml",
+    "resident dev 327 (tuned on)": BENCH / "faq_resident_dev327.yaml",
+    "resident dev 326 (hard cases, tuned on)": BENCH / "faq_resident_dev326.yaml",
+    "resident dev 328 (hard cases, tuned on)": BENCH / "faq_resident_dev328.yaml",
+    "resident dev 330 (hard cases, tuned on)": BENCH / "faq_resident_dev330.yaml",
+    "resident dev 329 (tuned on)": BENCH / "faq_resident_dev329.yaml",
+    "resident fresh 79 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh79.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -544,6 +551,8 @@ FROZEN = frozenset(
         "resident fresh 75 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 76 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 77 (hard cases, written 2026-12-06, never tuned on)",
+        "resident fresh 78 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 79 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -441,6 +441,13 @@ SETS = {
     "round 314": ROOT / "bench" / "safety_round314.yaml",  # Quảng Nam, Đà Nẵng: hard scams; tuned
     "round 315": ROOT / "bench" / "safety_round315.yaml",  # Thanh Hóa: hard ordinary posts; tuned
     "unseen 83": ROOT / "bench" / "safety_unseen83.yaml",  # An Giang: every kind; never opened
+    "round 316": ROOT / "bench" / "safety_round316.yaml",  # Cà Mau: hard scams; tuned
+    "round 317": ROOT / "bench" / "safety_round317.yaml",  # Thừa Thiên Huế: hard ordinary posts; tuned
+    "round 318": ROOT / "bench" / "safety_round318.yaml",  # Hà Nội ngoại thành: every kind; tuned
+    "unseen 84": ROOT / "bench" / "safety_unseen84.yaml",  # Long An, Tiền Giang: every kind; never opened
+    "round 319": ROOT / "bench" / "safety_round319.yaml",  # Kiên Giang: hard scams; tuned
+    "round 320": ROOT / "bench" / "safety_round320.yaml",  # Bình Định, Quảng Ngãi: hard ordinary posts; tuned
+    "unseen 85": ROOT / "bench" / "safety_unseen85.yaml",  # Vĩnh Long, Đồng Tháp: every kind; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -528,6 +535,8 @@ NEVER_SHOWN = frozenset(
         "unseen 81",
         "unseen 82",
         "unseen 83",
+        "unseen 84",
+        "unseen 85",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
