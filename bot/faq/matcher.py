@@ -57,6 +57,7 @@ from bot.faq.normalize import (
     CHITCHAT,
     FOREIGN,
     GENERIC,
+    PHRASES,
     STOPWORDS,
     VARIANTS,
     asks_live,
@@ -371,6 +372,9 @@ class Matcher:
         # opinion that weighs every word a topic uses by how often it uses it.
         self.nb_counts: list[Counter[int]] = [Counter(i for p in phr for i in p) for _, phr in raw_topics]
         self.nb_totals = [sum(c.values()) for c in self.nb_counts]
+        # The slips the phrase table reads ("thời tiếc", "mặc khẩu") are known syllables too: corrected to a
+        # phrasing's nearest letters first, they would never reach it.
+        self.syllables.update(fold(y) for key, _ in PHRASES for y in key.split())
         self.splittable = self.syllables | KNOWN_WORDS | {fold(k) for k in VARIANTS if " " not in k}
         self.by_fold: dict[str, list[int]] = {}
         for w, i in self.vocab.items():

@@ -176,7 +176,7 @@ VARIANTS: dict[str, str] = {
     "update": "cập nhật", "up": "cập nhật", "úp": "cập nhật", "download": "tải", "install": "cài",
     "onl": "online", "onlai": "online", "web": "trang web", "website": "trang web",
     "vnid": "vneid", "vneld": "vneid", "vnied": "vneid", "vnedi": "vneid", "vneiđ": "vneid", "vneit": "vneid",
-    "vssld": "vssid", "vsid": "vssid",
+    "vssld": "vssid", "vsid": "vssid", "bhit": "bhyt",
     "cmt": "cmnd", "gplx": "bằng lái", "blx": "bằng lái", "glx": "bằng lái", "dvcqg": "dịch vụ công quốc gia",
     "flight": "máy bay", "police": "công an", "buyer": "người mua", "livestream": "online", "cccđ": "cccd",
     "dvc": "dịch vụ công", "đkkh": "đăng ký kết hôn", "dkkh": "đăng ký kết hôn",
@@ -207,13 +207,17 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("bữa ni", "hôm nay"), ("hôm ni", "hôm nay"),
     ("vn eid", "vneid"), ("vn id", "vneid"), ("vne id", "vneid"), ("v neid", "vneid"), ("vn e id", "vneid"),
     ("vss id", "vssid"), ("vs id", "vssid"),
-    ("bảo hiểm y tế", "bhyt"), ("bảo hiểm xã hội", "bhxh"),
+    ("bảo hiểm y tế", "bhyt"), ("bảo hiểm xã hội số", "vssid"), ("bảo hiểm xã hội", "bhxh"),
+    ("bảo hiểm số", "vssid"), ("bhxh số", "vssid"),  # the social-insurance app by its Vietnamese name
+    # ... but not the phone number after it ("quên mật khẩu bảo hiểm xã hội, số điện thoại cũng bỏ rồi")
+    ("bảo hiểm xã hội số điện thoại", "bhxh sốđiệnthoại"), ("bảo hiểm số điện thoại", "bảohiểm sốđiệnthoại"),
+    ("bhxh số điện thoại", "bhxh sốđiệnthoại"),
     ("căn cước công dân", "cccd"), ("chứng minh nhân dân", "cmnd"), ("chứng minh thư", "cmnd"),
     ("giấy phép lái xe", "bằnglái"), ("bằng lái xe", "bằnglái"),
     ("driving licence", "bằnglái"), ("driving license", "bằnglái"), ("criminal record", "lýlịchtưpháp"),
     ("định danh điện tử", "vneid"), ("tài khoản định danh", "vneid"), ("định danh", "vneid"),
     ("ứng dụng căn cước", "ứngdụng vneid"), ("định đanh", "vneid"), ("đinh danh", "vneid"),
-    ("mặt khẩu", "mậtkhẩu"), ("mậc khẩu", "mậtkhẩu"),
+    ("mặt khẩu", "mậtkhẩu"), ("mậc khẩu", "mậtkhẩu"), ("mặc khẩu", "mậtkhẩu"),
     ("trực tuyến", "online"), ("trên mạng", "online"), ("qua mạng", "online"), ("on lai", "online"),
     ("ôn lai", "online"), ("mứt 1", "mức 1"), ("mứt 2", "mức 2"),
     ("mức thấp", "mức 1"),  # "chỉ cần cái mức thấp để coi giấy tờ": the lower of the account's levels
@@ -246,6 +250,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
     ("cờ rét", "lỗi"), ("cơ rét", "lỗi"), ("cờ rách", "lỗi"),  # "crash" as voice typing spells it (marked only)
     ("kít hoạt", "kíchhoạt"), ("căn cướp", "căncước"), ("kết hông", "kếthôn"),  # slips of voice typing
+    ("kích hoạch", "kíchhoạt"),
     ("hót lai", "tổngđài"), ("hốt lai", "tổngđài"),  # "hotline" as voice typing spells it
     ("tồi khoản", "tàikhoản"), ("mọt khẩu", "mậtkhẩu"),  # typing slips with marks
     ("phần ngàn", "phầnngàn độmặn"), ("phần nghìn", "phầnngàn độmặn"),
@@ -267,12 +272,13 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("kích hoạt", "kíchhoạt"), ("kích hoặc", "kíchhoạt"), ("đăng ký", "đăngký"), ("xác thực", "xácthực"),
     ("bảo hiểm", "bảohiểm"),
     ("tổng đài", "tổngđài"), ("lý lịch tư pháp", "lýlịchtưpháp"), ("kết hôn", "kếthôn"),
-    ("tạm trú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"), ("máy bay", "máybay"),
+    ("tạm trú", "tạmtrú"), ("tạm chú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"),
+    ("máy bay", "máybay"),
     ("sinh chắc học", "sinhtrắchọc"),
     ("bằng lái", "bằnglái"), ("nông sản", "nôngsản"), ("độ mặn", "mặn độmặn"), ("độ mạn", "mặn độmặn"),
     ("độ mặng", "mặn độmặn"), ("cài ứng dụng", "cài ứngdụng"),
     # Weather words beyond "mưa": all of them ask about the weather.
-    ("thời tiết", "thờitiết"), ("dự báo", "thờitiết"), ("áp thấp", "thờitiết bão"),
+    ("thời tiết", "thờitiết"), ("thời tiếc", "thờitiết"), ("dự báo", "thờitiết"), ("áp thấp", "thờitiết bão"),
     ("gió mùa", "thờitiết"), ("nắng nóng", "thờitiết nắng"), ("mưa bão", "thờitiết mưa"),
     ("mưa dông", "thờitiết mưa"), ("mưa giông", "thờitiết mưa"),
     ("sương mù", "thờitiết sương"), ("sương muối", "thờitiết sương"), ("không khí lạnh", "thờitiết lạnh"),
@@ -325,6 +331,7 @@ FOREIGN = (
     "cải chính", "sửa giấy khai sinh", "sửa khai sinh", "thay đổi hộ tịch", "đổi tên",
     "gửi tiết kiệm", "sổ tiết kiệm", "kỳ hạn", "khu công nghiệp", "tuyển công nhân", "tuyển người",
     "tử tuất", "trợ cấp tuất", "tủ lạnh", "máy lạnh", "nóng lạnh", "kho lạnh", "sửa nhà",
+    "nghỉ học",  # whether the school closes for a storm is the school's word, not the forecast
 )
 # fmt: on
 
@@ -365,6 +372,8 @@ ACRONYMS = (
     "atm",
     "id",
     "gplx",
+    "dvc",  # "đê vê xê": the public-service portal spelled by voice typing
+    "bhit",  # "bê hát i tê": BHYT as voice typing hears its "y"
 )
 # Two letters can also be read as one syllable ("ai đi" = ID).
 _LETTER_MAX = 2
@@ -420,7 +429,7 @@ for _w in sorted(SCAM_WORDS):
 SCAM_PHRASES = re.compile(
     r"\b(yeu cau|chuyen tien|chuyen khoan|mat tien|that khong|co that|that ko|tin duoc|an toan|nang cap"
     r"|dong bo|goi dien|goi toi|goi den|nhan tin|tin nhan|trang web|mat phi|ton phi|dong phi|xac minh"
-    r"|nguoi khac|nguoi ta|cung cap|canh giac|to giac|trung thuong|phong toa|duong link|bao cai|bao tai"
+    r"|nguoi khac|nguoi ta|cung cap|canh giac|to giac|trung thuong|phong toa|duong link|bao cai|bao tai(?! ?khoan)"
     r"|chuyen lai|nop phi|phi kich hoat|xac nhan don|tien bi treo|giu hang|khach ao|khach gia"
     r"|(tra|dong|nop|chuyen|ung) tien( ship| xe| van chuyen| hang| coc)? truoc|ung truoc"
     r"|gui nham ma|doc lai (cho|ma|so)|nham ma"
@@ -829,7 +838,7 @@ _PARTICLE_BEFORE_PUNCT = re.compile(r"\b(không|hông|hổng|ko|hok|k|chưa|hả
 
 _ELONGATED = re.compile(r"(\w)\1{2,}")
 # Asking for the forecast or the salinity reading in so many words ("dự báo thời tiết ngày mai", "độ mặn hôm nay").
-_LIVE_REQUEST = re.compile(r"\b(du bao|thoi tiet|do man|do nhiem man|phan ngan|bao nhieu do|may do|nhiet do)\b")
+_LIVE_REQUEST = re.compile(r"\b(du bao|thoi tie[tc]|do man|do nhiem man|phan ngan|bao nhieu do|may do|nhiet do)\b")
 _WEAK_ASK = frozenset({"ai", "gi", "biet", "muon"})
 
 
@@ -1582,7 +1591,7 @@ _SELF = (
 )
 _IS_A_MACHINE = (
     # ("ad là người thật hay máy", "ad ơi con bot này là người thật hay máy": the admin asked is whoever answers)
-    rf"(?:(?:ad|admin) oi )?(?:{_SELF}|ad|admin) la (?:cai )?(?:may|nguoi may|robot|loaso|nguoi hay may"
+    rf"(?:(?:ad|admin) oi )?(?:{_SELF}|con|ad|admin) la (?:cai )?(?:may|nguoi may|robot|loaso|nguoi hay may"
     r"|nguoi (?:that|thiet) hay may"
     r"|may hay nguoi(?: that| thiet)?)"
     r"(?: (?:ha|a|vay|phai khong|ak|ah))*"
@@ -1590,7 +1599,7 @@ _IS_A_MACHINE = (
 _MACHINE_OR_MAN = r"(?:may hay nguoi|nguoi hay may)(?: (?:that|vay|a|ha))*"
 # "Bạn là ai vậy", "mi là người thật hay máy": who is answering, before what it does or alone.
 _WHO = (
-    rf"(?:{_IS_A_MACHINE}|(?:ban|mi|bot|loaso|may nay|con bot nay|ben nay) la ai"
+    rf"(?:{_IS_A_MACHINE}|(?:ban|mi|bot|loaso|may nay|con bot nay|ben nay|ad|admin) la ai"
     rf"(?: (?:vay|a|the|day|do|ha|nhi))*(?: {_MACHINE_OR_MAN})?)"
 )
 # What it does: "giúp được những gì", "trả lời được việc gì", "biết làm những việc chi" — "được" or "những"
@@ -1616,10 +1625,13 @@ _WHO_OR_WHAT_HERE = re.compile(
     rf"^(?:{_WHO} )?{_CAN}$"
     # "Cháu là cái máy hay người thật rứa, hỏi cháu những chuyện chi được"
     rf"|^(?:{_IS_A_MACHINE} )?(?:hoi|nho) {_SELF}(?: nhung| may)? (?:cai|viec|chuyen) gi duoc(?: (?:vay|a|ha|khong))*$"
-    rf"|^{_WHO}$"
+    rf"|^(?:cho (?:\w+ )?hoi )?{_WHO}$"
     # "cái máy trả lời tự động này hỏi gì cũng được hả"
     rf"|^(?:ad )?(?:cai )?(?:{_SELF}|may tra loi tu dong(?: nay)?) (?:hoi|tra loi) gi cung duoc"
     r"(?: (?:ha|a|khong|ko|hong|vay))*$"
+    # the whole message, to whoever answers: "hỏi cái gì cũng được hả ad", "em hỏi gì thì hỏi được"
+    r"|^(?:(?:em|toi|tui|minh|chau|con|bac) )?hoi(?: cai)? gi (?:cung duoc|thi hoi duoc)"
+    r"(?: (?:ha|a|khong|ko|hong|vay|ad|admin|nhi))*$"
     # "hỏi gì được ở đây", "ở đây hỏi những chuyện gì được", "em hỏi gì ở đây được ạ": what can be asked here
     r"|^(?:(?:em|toi|minh|chau|con|bac|anh|chi|co|chu) )?"
     r"(?:o day hoi(?: nhung| may)?(?: (?:cai|viec|chuyen|cau))? gi duoc"
@@ -1676,7 +1688,9 @@ _BY_VOICE = re.compile(
 )
 _CALL_PREFIX = re.compile(r"^(?:loa|loaso|ad|admin) (?:oi|a) ")
 # "Loa ơi mày là người thiệt hay máy vậy", "cái Loa này là máy hay người"
-_MAN_OR_MACHINE = re.compile(r"\b(?:nguoi(?: that| thiet)? hay (?:la )?may|may hay (?:la )?nguoi)\b")
+_MAN_OR_MACHINE = re.compile(
+    r"\b(?:nguoi(?: that| thiet| cua (?:xa|phuong|to|thon|ap))? hay (?:la )?may|may hay (?:la )?nguoi)\b"
+)  # ("người của xã hay máy": a person of the commune's, or a machine)
 # ... and who answers here, asked without the bot's name: "ad là người thật hay máy trả lời vậy" (not the hotline's
 # operators, a bank's staff)
 _ANSWERS_HERE = re.compile(r"\b(?:tra loi|rep|tu dong|chat|nhan tin|tro chuyen)\b")

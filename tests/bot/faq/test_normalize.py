@@ -140,6 +140,9 @@ def test_scam_evidence_is_in_the_question() -> None:
     assert has_scam_evidence("thằng cháu nói gửi nhầm mã về máy tui, kêu đọc lại cho nó")
     assert not has_scam_evidence("ai giúp tui cài app")
     assert not has_scam_evidence("ai có số điện thoại công an xã")
+    # "bảo tải" (told to download) is a trick's word; "báo tài khoản" (the account reported ready) is not
+    assert has_scam_evidence("có người gọi bảo tải app về cập nhật")
+    assert not has_scam_evidence("công an xã gọi báo tài khoản mức 2 của tui có rồi, giờ kích hoạt ra răng")
 
 
 @pytest.mark.parametrize(
