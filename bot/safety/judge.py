@@ -185,6 +185,9 @@ def judge(
         present.add("link")
     if any(p[:2] in MOBILE_PREFIXES for p in phones):
         present.add("mobile")
+    invite = any(_TELEGRAM_INVITE.match(f"{lk.host}{lk.path}") for lk in links)
+    if invite:
+        present.add("private")  # a closed Telegram group's invitation: where a bait takes its readers out of sight
     uncalmed = False
     sure_wording = False
     for combo in data.combos:
@@ -241,7 +244,9 @@ def judge(
     wording = sum(f.weight for f in findings if _is_wording(f.code))
     wording = max(0, min(wording, 8))  # the ordinary side lowers wording, never a link's own weight
     safe = [f for f in findings if f.code in _SAFE_LINKS]
-    bait_invite = all(f.kind in _MEETING_PLACES for f in safe) and any(w >= STRONG for _, w in themes)
+    # (a bait's strongest words beside a chat link; any bait beside a closed Telegram group's invitation)
+    lure = 1 if invite else STRONG
+    bait_invite = all(f.kind in _MEETING_PLACES for f in safe) and any(w >= lure for _, w in themes)
     if wording > 0 and link_weights == [] and safe and not bait_invite:
         # Every link is official: the words alone must be clearly a scam (a notice pointing
         # to dichvucong.gov.vn with "hạn chót" is not).
@@ -584,6 +589,8 @@ _ASKS_IF_SCAM = re.compile(
     r"|\b(nen )?tin hay (khong|ko|hong)\b"  # "tk tôi ở agribank thật nên tôi hỏi tin hay ko"
 )
 _SAFE_LINKS = frozenset({"official", "good"})
+# "t.me/+AbC…", "t.me/joinchat/…": an invitation into a private Telegram group (a public channel's t.me/name is not)
+_TELEGRAM_INVITE = re.compile(r"(?:www\.)?(?:t\.me|telegram\.me)/(?:\+|joinchat/)", re.IGNORECASE)
 # Chat and social links (a Telegram group, a Zalo contact, a Facebook page) are real sites, but where a bait moves its
 # readers: beside a bait's strongest words ("việc nhẹ lương cao … nhắn t.me/…") they make them no safer.
 _MEETING_PLACES = frozenset({"social", "zalo"})

@@ -2562,3 +2562,52 @@ def test_a_collection_agreed_beforehand_and_an_offer_scolded_are_left_alone() ->
         " tắt máy.",
     ):
         assert verdict(told) == "ok", told
+
+
+def test_a_closed_telegram_groups_invitation_under_easy_money() -> None:
+    lure = (
+        "Em gửi mọi người link nhóm kiếm tiền tại nhà, làm theo hướng dẫn là có thu nhập, tuần đầu em được 4 triệu rồi,"
+        " ai không tin em gửi ảnh chụp màn hình: t.me/+kiemtien_taiNha_88"
+    )
+    assert verdict(lure) == "scam"
+    # the team's own Telegram group, with no money promised, is fine
+    assert verdict("Nhóm Telegram của tổ công nghệ số ấp: https://t.me/+AbCdEf123 ai muốn học thì vào") == "ok"
+
+
+def test_a_relative_borrowing_into_someone_elses_account() -> None:
+    borrow = (
+        "O Lài ơi, con Hoa đây, con mượn o 2 triệu đóng tiền học cho thằng cu, chiều con gửi o liền. O chuyển vô tài"
+        " khoản thằng em con nghe: 1903 6621 4578 019 Techcom, tên LE VAN SON. Con đang họp không nghe máy được."
+    )
+    assert verdict(borrow) == "scam"
+
+
+def test_a_code_asked_back_from_the_group_or_the_reader() -> None:
+    for asked in (
+        "Mã OTP của chị vừa gửi đó, chị đọc giúp em để em hủy đơn hàng bị đặt nhầm nha, không là bị trừ tiền.",
+        "Tui là Bảy ở xóm Cát nè, máy tui bị khóa Zalo, ai nhận được mã gửi về máy thì đọc lại giùm tui để tui mở"
+        " khóa nghen bà con.",
+        "Tui lỡ đăng ký Zalo bằng số của bà con trong nhóm, có mã 6 số gửi về máy, ai nhận được thì nhắn riêng lại"
+        " cho tui nghe, cảm ơn nhiều.",
+    ):
+        assert verdict(asked) == "scam", asked
+    # a warning's "whoever gets it, delete it / tell me" asks nothing back
+    assert verdict("Bà con ai nhận được tin nhắn có mã OTP lạ thì xóa đi, đừng đọc cho ai hết.") == "ok"
+    told = (
+        "Thông báo: Ai mua hàng Tết của tiệm em thì em nhận chuyển khoản qua QR in tại quầy thôi nha, em không nhắn số"
+        " tài khoản qua tin nhắn riêng cho ai hết, ai nhắn mạo danh tiệm thì báo em."
+    )
+    assert verdict(told) == "ok"
+
+
+def test_a_notice_that_says_no_fee_and_a_how_to_in_the_real_app() -> None:
+    notice = (
+        "Ông bà nào trên 80 tuổi chưa nhận trợ cấp tuổi cao thì tới Ủy ban xã nộp hồ sơ, chỉ cần CCCD, không tốn phí."
+        " Cán bộ xã không đi thu tiền làm hồ sơ ở nhà."
+    )
+    assert verdict(notice) == "ok"
+    how_to = (
+        "Dạ cô bấm Tích hợp thông tin rồi chọn Thẻ BHYT, nhập mã số thẻ là được. Không được cô ghé tổ công nghệ số"
+        " sáng thứ Bảy con làm giùm."
+    )
+    assert verdict(how_to) != "scam"
