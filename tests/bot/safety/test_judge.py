@@ -2593,6 +2593,7 @@ def test_a_code_asked_back_from_the_group_or_the_reader() -> None:
         assert verdict(asked) == "scam", asked
     # a warning's "whoever gets it, delete it / tell me" asks nothing back
     assert verdict("Bà con ai nhận được tin nhắn có mã OTP lạ thì xóa đi, đừng đọc cho ai hết.") == "ok"
+    assert verdict("Ai nhận được tin nhắn có mã lạ thì nhắn riêng cho tui để tui báo công an xã nha") == "ok"
     told = (
         "Thông báo: Ai mua hàng Tết của tiệm em thì em nhận chuyển khoản qua QR in tại quầy thôi nha, em không nhắn số"
         " tài khoản qua tin nhắn riêng cho ai hết, ai nhắn mạo danh tiệm thì báo em."
