@@ -204,13 +204,18 @@ async def test_network_failure_during_refresh_keeps_the_refresh_token(oa_env):
     assert await manager(oa_env, env_token="R0").access_token() == "A1"  # R0 still usable
 
 
-async def test_idle_service_refreshes_in_the_background(oa_env):
-    """With nothing to send, the background check still gets (and later renews) the token."""
-    keeper = ZaloOAService(
-        oa_env.runtime,
+def background_keeper(env) -> ZaloOAService:  # type: ignore[no-untyped-def]
+    """A service whose own background check gets the token (first refresh from R0 in the environment)."""
+    return ZaloOAService(
+        env.runtime,
         secrets=OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, "R0"),
         token_check_seconds=3600,
     )
+
+
+async def test_idle_service_refreshes_in_the_background(oa_env):
+    """With nothing to send, the background check still gets (and later renews) the token."""
+    keeper = background_keeper(oa_env)
     await keeper.start()
     try:
         for _ in range(500):
@@ -227,11 +232,7 @@ async def test_idle_service_refreshes_in_the_background(oa_env):
 async def test_a_stop_during_the_exchange_still_keeps_the_new_refresh_token(oa_env):
     """Zalo spends R0 the moment it answers: stopping the bot then must not lose R1."""
     oa_env.fake.refresh_delay = 0.3
-    keeper = ZaloOAService(
-        oa_env.runtime,
-        secrets=OASecrets(zalo_oa.OA_SECRET_KEY, zalo_oa.APP_SECRET, "R0"),
-        token_check_seconds=3600,
-    )
+    keeper = background_keeper(oa_env)
     await keeper.start()
     try:
         for _ in range(500):
