@@ -122,12 +122,13 @@ class LetterProfiles:
         last = self._last  # read once: the profiles are shared by every matcher of the same base
         if last[0] == text:
             return last[1]
-        idf = self.idf
-        q: dict[str, float] = {}
-        for g, c in features(text).items():  # one pass: keep the known n-grams and weigh them
-            w = idf.get(g)
-            if w is not None:
-                q[g] = (_TF[c] if c < len(_TF) else 1.0 + math.log(c)) * w
+        idf, tf, n_tf = self.idf, _TF, len(_TF)
+        # one pass: keep the known n-grams and weigh them
+        q = {
+            g: (tf[c] if c < n_tf else 1.0 + math.log(c)) * w
+            for g, c in features(text).items()
+            if (w := idf.get(g)) is not None
+        }
         weighed = (q, math.sqrt(sum(x * x for x in q.values())) or 1.0)
         self._last = (text, weighed)
         return weighed

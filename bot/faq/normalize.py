@@ -1127,6 +1127,13 @@ def _whoever_has_not(toks: Sequence[str], i: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)
+def _spells_any(typed: str, words: frozenset[str]) -> tuple[str, ...]:
+    """The ``words`` that ``typed`` spells (``spelled``): a message's every word is held against every question
+    word, so each word is looked up once, not a few hundred times per long message."""
+    return tuple(w for w in words if spelled(typed, w))
+
+
 def is_question(text: str) -> bool:
     """Whether a message asks (or asks for) something rather than telling news."""
     if "?" in text:
@@ -1138,12 +1145,12 @@ def is_question(text: str) -> bool:
     end = len(toks)
     while end > 1 and fold(toks[end - 1]) in _VOCATIVE:  # "nước mặn chưa bà con": the particle ends the question
         end -= 1
-    if any(spelled(toks[end - 1], w) for w in ASK_AT_END):
+    if _spells_any(toks[end - 1], ASK_AT_END):
         return True
     for i, t in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < end else ""  # "số mấy bà con": the call ends the question, "mấy" asks
-        for w in ASK_WORDS:
-            if spelled(t, w) and nxt not in _NOT_ASKING.get(w, ()):
+        for w in _spells_any(t, ASK_WORDS):
+            if nxt not in _NOT_ASKING.get(w, ()):
                 if w == "chỉ" and ((nxt and fold(nxt) not in _SHOW_ME_AFTER) or (i and fold(toks[i - 1]) == "dia")):
                     continue
                 if w == "hỏi" and i and fold(toks[i - 1]) in ("dam", "le", "an"):  # "đám hỏi": an engagement party
@@ -1738,7 +1745,7 @@ def plans_at_office(text: str) -> bool:
     """A trouble told with the plan to have the office fix it, and no question: news for the group."""
     if "?" in text or not _PLAN_AT_OFFICE.search(folded_words(text)):
         return False
-    return not any(spelled(t, w) for t in _tokens(text) for w in _PLAN_ASKS)
+    return not any(_spells_any(t, _PLAN_ASKS) for t in _tokens(text))
 
 
 def tells_news(text: str) -> bool:
