@@ -467,6 +467,10 @@ SETS = {
     "resident dev 330 (hard cases, tuned on)": BENCH / "faq_resident_dev330.yaml",
     "resident dev 329 (tuned on)": BENCH / "faq_resident_dev329.yaml",
     "resident fresh 79 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh79.yaml",
+    "resident dev 331 (hard cases, tuned on)": BENCH / "faq_resident_dev331.yaml",
+    "resident dev 332 (hard cases, tuned on)": BENCH / "faq_resident_dev332.yaml",
+    "resident dev 333 (tuned on)": BENCH / "faq_resident_dev333.yaml",
+    "resident fresh 80 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh80.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -553,6 +557,7 @@ FROZEN = frozenset(
         "resident fresh 77 (hard cases, written 2026-12-06, never tuned on)",
         "resident fresh 78 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 79 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 80 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

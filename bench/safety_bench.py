@@ -448,6 +448,10 @@ SETS = {
     "round 319": ROOT / "bench" / "safety_round319.yaml",  # Kiên Giang: hard scams; tuned
     "round 320": ROOT / "bench" / "safety_round320.yaml",  # Bình Định, Quảng Ngãi: hard ordinary posts; tuned
     "unseen 85": ROOT / "bench" / "safety_unseen85.yaml",  # Vĩnh Long, Đồng Tháp: every kind; never opened
+    "round 321": ROOT / "bench" / "safety_round321.yaml",  # Bạc Liêu, Sóc Trăng: hard scams; tuned
+    "round 322": ROOT / "bench" / "safety_round322.yaml",  # Nghệ An, Hà Tĩnh: hard ordinary posts; tuned
+    "round 323": ROOT / "bench" / "safety_round323.yaml",  # Đắk Lắk, Gia Lai: every kind; tuned
+    "unseen 86": ROOT / "bench" / "safety_unseen86.yaml",  # Bến Tre: every kind; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -537,6 +541,7 @@ NEVER_SHOWN = frozenset(
         "unseen 83",
         "unseen 84",
         "unseen 85",
+        "unseen 86",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
