@@ -2612,3 +2612,37 @@ def test_a_notice_that_says_no_fee_and_a_how_to_in_the_real_app() -> None:
         " sáng thứ Bảy con làm giùm."
     )
     assert verdict(how_to) != "scam"
+
+
+def test_a_steady_daily_rate_an_esim_upgrade_and_a_protect_app_from_a_qr_are_scams() -> None:
+    for scam in (
+        "Nhóm vàng của thầy Hưng lãi đều 3%/ngày, chị Mai ở xóm trên rút về 25 triệu rồi. Ai muốn vô thì nhắn em.",
+        "Mobifone thông báo: thuê bao của quý khách sắp bị khóa 2 chiều do chưa cập nhật. Gọi lại tổng đài để"
+        " chuyển đổi sang eSIM miễn phí ngay tại nhà.",
+        "[Thông báo] Số của quý khách đang bị làm phiền, quét mã QR cài ứng dụng chặn cuộc gọi do Bộ TTTT phát hành.",
+    ):
+        assert verdict(scam) == "scam", scam
+
+
+def test_a_site_that_shows_money_for_an_id_a_photo_lure_and_money_back_for_a_fee_are_scams() -> None:
+    for scam in (
+        "Bà con ơi vô trang trocap-nguoigia.net nhập số căn cước của ông bà là thấy tiền trợ cấp liền.",
+        "Chị ơi hình này có phải hình chị không vậy, coi nè: coi-anh.top/p88",
+        "Em bên tổ hỗ trợ nạn nhân. Để nhận lại số tiền bị lừa anh cần đóng phí hồ sơ 2 triệu, tiền về trong tuần.",
+        "Có số đẹp xổ số miền Nam chiều nay, nội bộ hội đồng quay thưởng, phí mua số 1 triệu, trúng chia nhau.",
+        "Anh ơi em gửi tiền hàng 30 triệu nhầm vào tài khoản anh rồi, anh chuyển lại em 10 triệu giúp, phần còn lại"
+        " em lấy hàng sau.",
+    ):
+        assert verdict(scam) == "scam", scam
+
+
+def test_a_youth_visit_a_confirmation_on_zalo_and_a_code_told_as_ones_own_slip_are_not_warned() -> None:
+    visit = (
+        "Thông báo xóm 2: sáng Chủ nhật đoàn thanh niên xuống tận nhà hỗ trợ cài VNeID và cập nhật ứng dụng ngân hàng"
+        " cho ông bà, nhà nào cần thì nhắn tên vào nhóm."
+    )
+    assert verdict(visit) == "ok"
+    shop = "Tiệm bánh Hạnh nhận đặt bánh kem, giao tận nơi. Chuyển khoản xong chị xác nhận qua Zalo cho em nha."
+    assert verdict(shop) != "scam"
+    # a resident telling the group she read a code by mistake asks for help; she asks no one for a code
+    assert verdict("Tui lỡ đọc mã OTP cho đứa nào rồi, giờ làm sao bà con?") != "scam"
