@@ -218,6 +218,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("định danh điện tử", "vneid"), ("tài khoản định danh", "vneid"), ("định danh", "vneid"),
     ("ứng dụng căn cước", "ứngdụng vneid"), ("định đanh", "vneid"), ("đinh danh", "vneid"),
     ("mặt khẩu", "mậtkhẩu"), ("mậc khẩu", "mậtkhẩu"), ("mặc khẩu", "mậtkhẩu"),
+    ("mất khẩu", "mậtkhẩu"), ("mất khẩu trang", "mất khẩutrang"),  # a voice slip; a lost face mask is no password
     ("trực tuyến", "online"), ("trên mạng", "online"), ("qua mạng", "online"), ("on lai", "online"),
     ("ôn lai", "online"), ("mứt 1", "mức 1"), ("mứt 2", "mức 2"),
     ("mức thấp", "mức 1"),  # "chỉ cần cái mức thấp để coi giấy tờ": the lower of the account's levels
@@ -1631,7 +1632,9 @@ _WHO_OR_WHAT_HERE = re.compile(
     # "Cháu là máy hả, cháu giúp được ông những việc gì": an elder asks the bot ("cháu") what it is and does
     rf"^(?:{_WHO} )?{_CAN}$"
     # "Cháu là cái máy hay người thật rứa, hỏi cháu những chuyện chi được"
-    rf"|^(?:{_IS_A_MACHINE} )?(?:hoi|nho) {_SELF}(?: nhung| may)? (?:cai|viec|chuyen) gi duoc(?: (?:vay|a|ha|khong))*$"
+    # (Nghệ An: "Hỏi cấy máy ni thì hỏi những việc chi được hè", "cấy" being "cái", "hè" the question's end)
+    rf"|^(?:{_IS_A_MACHINE} )?(?:hoi|nho) (?:cay )?{_SELF}(?: thi hoi)?(?: nhung| may)? (?:cai|viec|chuyen) gi duoc"
+    r"(?: (?:vay|a|ha|khong|he))*$"
     rf"|^(?:cho (?:\w+ )?hoi )?{_WHO}$"
     # "cái máy trả lời tự động này hỏi gì cũng được hả"
     rf"|^(?:ad )?(?:cai )?(?:{_SELF}|may tra loi tu dong(?: nay)?) (?:hoi|tra loi) gi cung duoc"
