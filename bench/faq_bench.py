@@ -471,6 +471,8 @@ SETS = {
     "resident dev 332 (hard cases, tuned on)": BENCH / "faq_resident_dev332.yaml",
     "resident dev 333 (tuned on)": BENCH / "faq_resident_dev333.yaml",
     "resident fresh 80 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh80.yaml",
+    "resident dev 334 (hard cases, tuned on)": BENCH / "faq_resident_dev334.yaml",
+    "resident fresh 81 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh81.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -558,6 +560,7 @@ FROZEN = frozenset(
         "resident fresh 78 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 79 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 80 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 81 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

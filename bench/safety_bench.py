@@ -452,6 +452,8 @@ SETS = {
     "round 322": ROOT / "bench" / "safety_round322.yaml",  # Nghệ An, Hà Tĩnh: hard ordinary posts; tuned
     "round 323": ROOT / "bench" / "safety_round323.yaml",  # Đắk Lắk, Gia Lai: every kind; tuned
     "unseen 86": ROOT / "bench" / "safety_unseen86.yaml",  # Bến Tre: every kind; never opened
+    "round 324": ROOT / "bench" / "safety_round324.yaml",  # Hải Phòng, Quảng Ninh: hard scams; tuned
+    "unseen 87": ROOT / "bench" / "safety_unseen87.yaml",  # Cần Thơ, Hậu Giang: every kind; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -542,6 +544,7 @@ NEVER_SHOWN = frozenset(
         "unseen 84",
         "unseen 85",
         "unseen 86",
+        "unseen 87",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

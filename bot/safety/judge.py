@@ -627,7 +627,7 @@ _OFFER = re.compile(
 
 # The message asks its reader to send money or a code, or to lend an account: no resident's own
 # question for help, however politely it ends ("chú chuyển giúp con được không").
-_ASKS_ME = frozenset({"transfer_ask", "mule", "card_code", "borrow"})
+_ASKS_ME = frozenset({"transfer_ask", "mule", "card_code", "borrow", "read_me_code"})  # (a code asked back: no plea)
 # "làm quen được không?", "bị mất nick Facebook? dịch vụ lấy lại, ib Telegram": an offer, not a resident's question;
 # "cô cho cháu mượn 3 triệu được không cô", from someone known only through another: an ask of the reader
 _NOT_A_RESIDENTS_QUESTION = frozenset(

@@ -2646,3 +2646,21 @@ def test_a_youth_visit_a_confirmation_on_zalo_and_a_code_told_as_ones_own_slip_a
     assert verdict(shop) != "scam"
     # a resident telling the group she read a code by mistake asks for help; she asks no one for a code
     assert verdict("Tui lỡ đọc mã OTP cho đứa nào rồi, giờ làm sao bà con?") != "scam"
+
+
+def test_a_code_owned_then_asked_back_a_charge_cancelled_in_the_bank_app_and_a_tasks_deposit() -> None:
+    owned = "Ơ anh ơi em gửi nhầm tin rồi, cái mã đó là của em đó, anh đọc lại cho em được không, em đang cần"
+    assert verdict(owned) == "scam"  # asking "được không" makes no resident's plea of a code asked back
+    cancel = (
+        "Dạ cô, con bên chăm sóc khách hàng Lazada, đơn cô mua bị trùng nên hệ thống sẽ tự trừ tiền hàng tháng. Cô làm"
+        " theo hướng dẫn của con để huỷ gói, cô mở app ngân hàng giúp con"
+    )
+    j = judge(cancel)
+    assert j.verdict is Verdict.SCAM and "combo_cancel_in_bank_app" in {f.code for f in j.findings}
+    task = (
+        "Dạ chị nhận hoa hồng rồi nha, nhiệm vụ tiếp theo là combo 3 đơn, chị nạp 4 triệu thì hệ thống trả về 5 triệu 2"
+    )
+    assert "theme_job" in {f.code for f in judge(task).findings}
+    # a mother who pressed a wrong key and read the code to no one still only asks
+    told = "Con ơi mẹ bấm nhầm số gì đó mà máy hiện tin có mã 6 số, mẹ không có đọc cho ai hết, có sao không con"
+    assert verdict(told) != "scam"
