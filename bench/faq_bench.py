@@ -473,6 +473,11 @@ SETS = {
     "resident fresh 80 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh80.yaml",
     "resident dev 334 (hard cases, tuned on)": BENCH / "faq_resident_dev334.yaml",
     "resident fresh 81 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh81.yaml",
+    "resident dev 335 (hard cases, tuned on)": BENCH / "faq_resident_dev335.yaml",
+    "resident dev 336 (hard cases, tuned on)": BENCH / "faq_resident_dev336.yaml",
+    "resident fresh 82 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh82.yaml",
+    "resident dev 337 (hard cases, tuned on)": BENCH / "faq_resident_dev337.yaml",
+    "resident fresh 83 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh83.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -561,6 +566,8 @@ FROZEN = frozenset(
         "resident fresh 79 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 80 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 81 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 82 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 83 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -454,6 +454,11 @@ SETS = {
     "unseen 86": ROOT / "bench" / "safety_unseen86.yaml",  # Bến Tre: every kind; never opened
     "round 324": ROOT / "bench" / "safety_round324.yaml",  # Hải Phòng, Quảng Ninh: hard scams; tuned
     "unseen 87": ROOT / "bench" / "safety_unseen87.yaml",  # Cần Thơ, Hậu Giang: every kind; never opened
+    "round 325": ROOT / "bench" / "safety_round325.yaml",  # Long An, Tiền Giang: hard scams; tuned
+    "round 326": ROOT / "bench" / "safety_round326.yaml",  # Thừa Thiên Huế, Quảng Trị: hard ordinary; tuned
+    "unseen 88": ROOT / "bench" / "safety_unseen88.yaml",  # Quảng Ngãi, Bình Định: every kind; never opened
+    "round 327": ROOT / "bench" / "safety_round327.yaml",  # Bắc Ninh, Bắc Giang: hard scams; tuned
+    "unseen 89": ROOT / "bench" / "safety_unseen89.yaml",  # Bình Dương, Đồng Nai: every kind; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -545,6 +550,8 @@ NEVER_SHOWN = frozenset(
         "unseen 85",
         "unseen 86",
         "unseen 87",
+        "unseen 88",
+        "unseen 89",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
