@@ -478,6 +478,9 @@ SETS = {
     "resident fresh 82 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh82.yaml",
     "resident dev 337 (hard cases, tuned on)": BENCH / "faq_resident_dev337.yaml",
     "resident fresh 83 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh83.yaml",
+    "resident dev 338 (hard cases, tuned on)": BENCH / "faq_resident_dev338.yaml",
+    "resident dev 339 (hard cases, tuned on)": BENCH / "faq_resident_dev339.yaml",
+    "resident fresh 84 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh84.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -568,6 +571,7 @@ FROZEN = frozenset(
         "resident fresh 81 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 82 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 83 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 84 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

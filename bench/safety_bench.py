@@ -459,6 +459,9 @@ SETS = {
     "unseen 88": ROOT / "bench" / "safety_unseen88.yaml",  # Quảng Ngãi, Bình Định: every kind; never opened
     "round 327": ROOT / "bench" / "safety_round327.yaml",  # Bắc Ninh, Bắc Giang: hard scams; tuned
     "unseen 89": ROOT / "bench" / "safety_unseen89.yaml",  # Bình Dương, Đồng Nai: every kind; never opened
+    "round 328": ROOT / "bench" / "safety_round328.yaml",  # Kiên Giang, Cà Mau: hard ordinary; tuned
+    "unseen 90": ROOT / "bench" / "safety_unseen90.yaml",  # Phú Yên, Khánh Hòa: every kind; never opened
+    "round 329": ROOT / "bench" / "safety_round329.yaml",  # Hà Nội ngoại thành: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -552,6 +555,7 @@ NEVER_SHOWN = frozenset(
         "unseen 87",
         "unseen 88",
         "unseen 89",
+        "unseen 90",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
