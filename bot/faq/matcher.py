@@ -99,6 +99,7 @@ from bot.faq.normalize import (
     without_denied,
     without_done,
     without_fine,
+    without_thanks,
     without_working,
 )
 from bot.textmodel import Classes, Model
@@ -713,6 +714,8 @@ class Matcher:
         text = without_fine(text) or text
         # "nhà làm giấy khai tử xong xuôi rồi. Giờ … thủ tục thừa kế ra sao?": what is done is not the question.
         text = without_done(text) or text
+        # "cảm ơn nha, giúp tui lấy lại mật khẩu vssid với": the thanks opens a request; the request is the question.
+        text = without_thanks(text) or text
         got = self._match(text, shown)
         if got.topic is not None and self.index.get(got.topic) in self.weather:
             # a far place's weather ("bão ở Philippines có to không"), whichever view found the forecast's topic

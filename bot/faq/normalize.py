@@ -646,6 +646,7 @@ DAY_WORDS = frozenset("mai mốt nay tối chiều sáng trưa đêm tuần tr�
 DAY_WORDS_UNMARKED = frozenset("mai mot chieu trua dem tuan troi hom".split())
 _WEATHER_UNMARKED = frozenset({"mua", "nang", "nong"})
 _WEATHER_NOT_BEFORE = frozenset("cap dan san nghiep thon thuy nghe truong".split())
+_SKY_HOW = frozenset("the ra sao nay mai hom toi chieu sang trua dem".split())  # after unmarked "troi"
 # "bao" typed without marks is a storm only as the thing asked about on a day: "mai có bao ko", "tuần này có cơn bao
 # hông" — not "có báo không" (reported?), "bao nhiêu", "bảo" (told).
 _STORM_BEFORE = frozenset({"co", "con"})
@@ -701,6 +702,10 @@ def assemble(words: Iterable[str], marks: bool = False) -> list[str]:
         if w == "man" and nxt not in ("hinh", "hình"):  # "nuoc man chua": salty, not "màn hình"
             out.append("độmặn")
         elif w == "trời" and nxt and nxt not in ("ơi", "đất", "ạ", "à") and not nxt.startswith("@"):
+            out.append("thờitiết")
+        elif w == "troi" and not marks and nxt in _SKY_HOW and _asks_a_day(joined[:i] + joined[i + 1 :]):
+            # typed without marks, "troi" is the sky only beside a day and a "how is it": "hom nay troi the nao"
+            # (not "tiền trôi đâu mất", "bị trói")
             out.append("thờitiết")
         elif w in WEATHER_WORDS:
             out.append("thờitiết")
@@ -1507,6 +1512,27 @@ def without_fine(text: str) -> str | None:
         # one of ours that works, beside nothing else named ("CMND hết hạn mà vneid vẫn hiện bình thường"): context
         return None
     return rest if "?" in rest or _TROUBLE_OR_ASKING.search(folded) else None
+
+
+# A thank-you that opens a new request ("cảm ơn nha, giúp tui lấy lại mật khẩu vssid với", "cám ơn em, mà cho chị hỏi
+# thêm …"): a few words of thanks alone in the first clause (folded), then the request.
+_THANKS_OPENING = re.compile(
+    r"^(?:(?:da|vang|ok|oke|hi|ha)\s+)?(?:cam on|cam on nhieu|thank you|thanks|thank|tks|camon)"
+    r"(?:\s+(?:nha|nhe|nghen|nhen|nhieu|lam|nhieu lam|a|ad|em|anh|chi|co|chu|bac|con|chau|ban|moi nguoi|mn|ca nha"
+    r"|to|may dua|may em|ha|nghe))*\W*$"
+)
+THANKS_REST_MIN = 4  # words the request after the thanks must have
+
+
+def without_thanks(text: str) -> str | None:
+    """The message without a short thank-you clause it opens with, when a request or a question follows."""
+    parts = _CLAUSE_END.split(unicodedata.normalize("NFC", text), maxsplit=1)
+    if len(parts) < 3 or not _THANKS_OPENING.match(fold(parts[0]).lower().strip()):
+        return None
+    rest = parts[2].strip(" ,;")
+    if len(rest.split()) < THANKS_REST_MIN or not is_question(rest):
+        return None
+    return rest
 
 
 # What is done and had already, told before the question: "nhà làm giấy khai tử xong xuôi rồi", "căn cước, VNeID, lý

@@ -176,6 +176,8 @@ def test_quality_does_not_slide_back(matcher: Matcher) -> None:
         ("tải vneid ở đâu", "app.install"),  # "cài" is a word, not the filler "cái"
         ("thẻ căn cước cho bé 3 tuổi", "card.child"),  # "thẻ" is a word, not "thế"
         ("mai co mua ko", "live.weather"),  # unmarked "mua" next to a day: rain
+        ("hom nay troi the nao", "live.weather"),  # unmarked "troi" beside a day and a "how is it": the sky
+        ("troi hom nay ra sao", "live.weather"),
         ("nuoc man chua", "live.salinity"),
     ],
 )
@@ -188,6 +190,7 @@ def test_words_that_fold_onto_fillers_still_count(matcher: Matcher, question: st
     [
         ("ai biết sửa máy bơm nước không", "live.salinity"),  # no salinity word: no live answer
         ("toi muon mua dien thoai moi", "live.weather"),  # buying, no day asked
+        ("tien troi dau mat roi hom nay", "live.weather"),  # "trôi": money gone, not the sky
         ("đi xuất khẩu lao động Nhật tốn bao nhiêu tiền", "dvc.judicial_record"),  # none of the topic's own words
         ("con tui bị sốt cao đi trạm y tế được không", "vneid.health_insurance"),  # a fever: another matter
         ("tiền trợ cấp người có công chừng nào phát", "dvc.death_registration"),
@@ -854,6 +857,13 @@ def test_thanks_for_help_already_given_asks_nothing(matcher: Matcher) -> None:
     thanks = "Cảm ơn anh chị trong tổ đã giúp mẹ em lấy lại mật khẩu VssID, em đội ơn lắm."
     assert matcher.match(thanks).topic is None
     assert matcher.match("cảm ơn nha, giúp tui lấy lại mật khẩu vssid với").topic == "vssid.forgot_password"
+
+
+def test_a_thank_you_that_opens_a_new_question_does_not_hide_it(matcher: Matcher) -> None:
+    # (the learned views read thanks as village talk; the question after them is what is asked)
+    asked = "Cảm ơn em nhiều nha. Cho chị hỏi làm sao đổi số điện thoại trong VNeID?"
+    assert matcher.match(asked).topic == "vneid.change_phone"
+    assert matcher.match("cảm ơn mấy đứa, tui làm được rồi").topic is None
 
 
 def test_english_words_and_short_forms_residents_mix_in(matcher: Matcher) -> None:
