@@ -481,6 +481,15 @@ SETS = {
     "resident dev 338 (hard cases, tuned on)": BENCH / "faq_resident_dev338.yaml",
     "resident dev 339 (hard cases, tuned on)": BENCH / "faq_resident_dev339.yaml",
     "resident fresh 84 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh84.yaml",
+    "resident dev 340 (hard cases, tuned on)": BENCH / "faq_resident_dev340.yaml",
+    "resident dev 341 (hard cases, tuned on)": BENCH / "faq_resident_dev341.yaml",
+    "resident dev 342 (hard cases, tuned on)": BENCH / "faq_resident_dev342.yaml",
+    "resident fresh 85 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh85.yaml",
+    "resident dev 344 (hard cases, tuned on)": BENCH / "faq_resident_dev344.yaml",
+    "resident fresh 86 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh86.yaml",
+    "resident dev 343 (hard cases, tuned on)": BENCH / "faq_resident_dev343.yaml",
+    "resident dev 345 (hard cases, tuned on)": BENCH / "faq_resident_dev345.yaml",
+    "resident fresh 87 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh87.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -572,6 +581,9 @@ FROZEN = frozenset(
         "resident fresh 82 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 83 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 84 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 85 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 86 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 87 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -462,6 +462,15 @@ SETS = {
     "round 328": ROOT / "bench" / "safety_round328.yaml",  # Kiên Giang, Cà Mau: hard ordinary; tuned
     "unseen 90": ROOT / "bench" / "safety_unseen90.yaml",  # Phú Yên, Khánh Hòa: every kind; never opened
     "round 329": ROOT / "bench" / "safety_round329.yaml",  # Hà Nội ngoại thành: hard scams; tuned
+    "round 331": ROOT / "bench" / "safety_round331.yaml",  # Nghệ An, Hà Tĩnh: hard ordinary; tuned
+    "unseen 91": ROOT / "bench" / "safety_unseen91.yaml",  # Thái Bình, Nam Định: every kind; never opened
+    "round 330": ROOT / "bench" / "safety_round330.yaml",  # Sóc Trăng, Trà Vinh: hard scams; tuned
+    "round 332": ROOT / "bench" / "safety_round332.yaml",  # Đắk Lắk, Gia Lai: hard scams; tuned
+    "round 333": ROOT / "bench" / "safety_round333.yaml",  # Hòa Bình, Sơn La: hard ordinary; tuned
+    "round 334": ROOT / "bench" / "safety_round334.yaml",  # Ninh Thuận, Bình Thuận: hard scams; tuned
+    "unseen 92": ROOT / "bench" / "safety_unseen92.yaml",  # TP Hồ Chí Minh ngoại thành: every kind; never opened
+    "round 335": ROOT / "bench" / "safety_round335.yaml",  # Vĩnh Phúc, Phú Thọ: every kind; tuned
+    "unseen 93": ROOT / "bench" / "safety_unseen93.yaml",  # Bến Tre, Vĩnh Long: every kind; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -556,6 +565,9 @@ NEVER_SHOWN = frozenset(
         "unseen 88",
         "unseen 89",
         "unseen 90",
+        "unseen 91",
+        "unseen 92",
+        "unseen 93",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
