@@ -51,6 +51,7 @@ _TEEN = {
     "lk": "link",
     "ln": "link",
     "acc": "tai khoan",
+    "0tp": "otp",  # a zero for the "O" ("cho chị xin mã 0TP"): no leet word of a message's four
 }
 # Words after which "kg" is a weight ("20 kg", "160k/kg", "mỗi kg", "mấy kg"), not "không".
 _KG_AFTER = frozenset({"mỗi", "moi", "mấy", "may", "nhiêu", "bn", "nửa", "chục", "trăm", "ngàn", "nghìn", "k"})
@@ -71,6 +72,20 @@ _DOTTED = re.compile(
     r"[^\W\d_]{1,3}(?![\w.])"
 )
 DOTTED_MIN = 3
+
+
+# Cyrillic and Greek letters that look Latin, inside a word that also has Latin letters ("tài khоản" with a Cyrillic
+# "о", "Vіеtсоmbаnk"): a word no one types by hand, written so that a filter does not read it. Read as the Latin
+# letters; a word all in Cyrillic or Greek (a Russian-speaking guide's message) stays as it is.
+_LOOKALIKE = str.maketrans(
+    {
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i", "ј": "j", "ԁ": "d",
+        "һ": "h", "ѕ": "s", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h", "ӏ": "l", "ν": "v", "ο": "o",
+        "α": "a", "ε": "e", "ι": "i", "κ": "k", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    }
+)  # fmt: skip
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+_LATIN = re.compile(r"[a-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 def _leet(word: str) -> bool:
@@ -108,6 +123,8 @@ def fold(text: str) -> str:
 def _fold_word(word: str) -> str:
     """One lower-case word folded (cached: a group's words repeat, and the judge folds each message more
     than once)."""
+    if _OTHER_SCRIPT.search(word) and _LATIN.search(word):
+        word = word.translate(_LOOKALIKE)
     spelled = _TEEN.get(word)
     if spelled is None:
         plain = strip_marks(word)

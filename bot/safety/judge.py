@@ -546,7 +546,7 @@ _CALLED_FAKE = re.compile(
     r"|\b(mau|vi du) (ve )?(1 |mot )?(tin nhan|tin|link|cuoc goi) (lua|lua dao|gia)( moi)?\b"
     r"|(?<!giup )(?<!de )(?<!tu dong )\b(dau hieu|nhan dien|nhan biet|cach nhan biet|cach phan biet)( \w+){0,2}"
     r" (link|tin nhan|tin|trang|web|cuoc goi) (gia|lua)\b"
-    r"|\b(link|trang|web|ten mien) (gia|lua dao|lua)( \w+)? (hay|thuong) (co )?(dang|kieu|ten)\b"
+    r"|\b(link|trang|web|ten mien) (gia|lua dao|lua)( \w+)? (hay|thuong)( \w+){0,4} (dang|kieu|ten)\b"
     r"|\bdap an( la)? (lua|gia)\b|\bde lua mat\b"
     # a quiz: "đọc tin sau và cho biết đâu là dấu hiệu lừa"
     r"|\b(dau la|chi ra|cho biet|tim) (cac |nhung )?dau hieu (lua|gia)\b"

@@ -277,11 +277,13 @@ def load_data(directory: Path = DATA_DIR) -> SafetyData:
 
 
 def _payee_bank(names: Iterable[str]) -> re.Pattern[str] | None:
-    """A bank's name followed within two words by an account number, or just after digits."""
+    """A bank's name followed within two words by an account number, just after digits, or where a payment is
+    made to it ("chuyển khoản Agribank ghi tên người mua", "STK Agribank ghi trong ảnh bìa")."""
     if not names:
         return None
     banks = "(?:ngan hang )?(?:" + "|".join(re.escape(fold(str(n))) for n in names) + ")"
-    return re.compile(rf"\b{banks}\b(?= (?:\w+ ){{0,2}}\d[\d ]{{5,}})|(?<=\d ){banks}\b")
+    paid = "|".join(f"(?<={w} )" for w in ("chuyen khoan", "chuyen khoan qua", "chuyen khoan vao", "so tai khoan"))
+    return re.compile(rf"\b{banks}\b(?= (?:\w+ ){{0,2}}\d[\d ]{{5,}})|(?<=\d ){banks}\b|(?:{paid}){banks}\b")
 
 
 @functools.lru_cache(maxsize=1)

@@ -124,6 +124,8 @@ def find_links(text: str) -> list[Link]:
             continue  # e-mail address, or the tail of something longer ("đuôi -gov.com" names an ending)
         raw_host = _DOTS.sub(".", m.group("host")).rstrip(".")
         tld = raw_host.rsplit(".", 1)[-1].lower()
+        if not tld.isascii():  # an ending in look-alike letters (".cоm" with a Cyrillic "о") is the ending it mimics
+            tld = host_skeleton(tld)
         written_with_prefix = bool(m.group("scheme")) or raw_host.lower().startswith("www.")
         # "hotro.gov.vn.cm": whatever the last ending, a name that reads as .vn or .gov is a link to judge
         reads_vn = any(label in ("vn", "gov") for label in raw_host.lower().split(".")[:-1])

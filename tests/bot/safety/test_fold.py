@@ -24,3 +24,14 @@ def test_dots_inside_words_are_read_through_when_a_message_is_written_so() -> No
 def test_kg_after_a_number_is_kilograms_elsewhere_teencode_for_khong() -> None:
     assert fold("Gà đồi 160k/kg, giá 30 ngàn 1 kg, mấy kg") == "ga doi 160k kg gia 30 ngan 1 kg may kg"
     assert fold("em kg biết, kg đc đâu") == "em khong biet khong duoc dau"
+
+
+def test_look_alike_cyrillic_letters_inside_a_vietnamese_word_are_read_as_latin() -> None:
+    # "tài khоản", "Vіеtсоmbаnk" with Cyrillic о, і, е, с, а: written so that a filter does not read them
+    assert fold("Vіеtсоmbаnk: tài khоản bị khóa") == "vietcombank tai khoan bi khoa"
+    # a message all in Russian (a guide's, in Nha Trang) stays as it is
+    assert fold("Привет, экскурсия завтра") == "привет экскурсия завтра"
+
+
+def test_a_zero_for_the_o_of_otp_is_read_as_otp() -> None:
+    assert fold("cho chị xin mã 0TP") == "cho chi xin ma otp"

@@ -2720,3 +2720,55 @@ def test_a_monthly_charge_cancelled_in_the_bank_app_and_a_virus_scare_with_an_ap
     virus = "CẢNH BÁO: máy của bạn đã bị nhiễm virus. Tải ngay ứng dụng diệt virus miễn phí tại diet-virus.download"
     j = judge(virus)
     assert j.verdict is Verdict.SCAM and "theme_app" in {f.code for f in j.findings}
+
+
+def test_a_call_forwarding_code_with_a_number_to_dial_is_a_scam_and_the_code_that_cancels_it_is_not() -> None:
+    forwarding = "Tổng đài báo thuê bao của bác được tặng 50GB, bác bấm *21*0917 224 318# rồi bấm gọi để nhận nha"
+    j = judge(forwarding)
+    assert j.verdict is Verdict.SCAM and "ask_call_forward" in {f.code for f in j.findings}
+    assert verdict("Ai lỡ bấm mã chuyển tiếp cuộc gọi thì bấm ##002# rồi gọi để hủy nha bà con") == "ok"
+
+
+def test_a_victims_report_said_to_have_a_result_for_a_fee_is_a_scam_a_neighbours_report_is_not() -> None:
+    recovery = (
+        "Chào anh, em bên phòng cảnh sát kinh tế. Hồ sơ tố giác bị lừa 30 triệu của anh đã xử lý xong, anh nộp trước"
+        " 3 triệu phí thi hành án vào số tài khoản em gửi để nhận lại tiền"
+    )
+    j = judge(recovery)
+    assert j.verdict is Verdict.SCAM and "combo_recovery_contact" in {f.code for f in j.findings}
+    told = (
+        "Hàng xóm tui bị lừa gần 20 triệu vì nạp tiền làm nhiệm vụ, giờ đang làm đơn trình báo. Bà con đừng ham mấy"
+        " việc nhẹ lương cao nha"
+    )
+    assert verdict(told) == "ok"
+
+
+def test_a_lost_wallet_with_money_asked_for_a_friends_account_is_a_relatives_scam() -> None:
+    wallet = (
+        "Anh Tư ơi em Út nè, em xuống Cần Thơ đi đám giỗ bị mất bóp, anh cho em mượn 800 nghìn đi xe về, gửi vô tài"
+        " khoản đứa bạn em nha"
+    )
+    j = judge(wallet)
+    assert j.verdict is Verdict.SCAM and "theme_relative" in {f.code for f in j.findings}
+
+
+def test_a_seller_paid_at_a_named_bank_and_the_power_companys_own_site_are_not_flagged() -> None:
+    for post in (
+        "Sầu riêng Ri6 vườn nhà, 70k/kg, ai đặt gọi 0366 218 440, chuyển khoản Vietinbank ghi tên người đặt nha",
+        "Thông báo lịch ngừng cấp điện ngày 15/12 từ 7h đến 11h khu vực thôn 2, thôn 3. Chi tiết tại cskh.cpc.vn",
+        "VssID của tui cứ báo sai hoài, tui nhập đúng mật khẩu rồi mà không vô được, bảo hiểm xã hội huyện có ai chỉ"
+        " giúp không",
+    ):
+        assert verdict(post) == "ok", post
+    # the bank as the sender is still a bank speaking
+    sender = "Agribank thông báo: tài khoản của quý khách sẽ bị khóa, vui lòng chuyển khoản phí duy trì 200.000đ"
+    assert verdict(sender) == "scam"
+
+
+def test_look_alike_letters_and_a_zero_for_an_o_do_not_hide_a_scam() -> None:
+    homoglyph = "Vіеtсоmbаnk thông báo: tài khоản của quý khách bị tạm khóa, đăng nhập tại vіеtсоmbаnk-xасthuс.cоm"
+    j = judge(homoglyph)
+    assert j.verdict is Verdict.SCAM and "lookalike" in {f.code for f in j.findings}
+    assert [lk.host for lk in find_links(homoglyph)] == ["vіеtсоmbаnk-xасthuс.cоm"]
+    j = judge("Em ơi cho chị xin mã 0TP vừa gửi về máy em nha, chị lỡ nhập nhầm số.")
+    assert j.verdict is Verdict.SCAM and "ask_otp" in {f.code for f in j.findings}
