@@ -2772,3 +2772,11 @@ def test_look_alike_letters_and_a_zero_for_an_o_do_not_hide_a_scam() -> None:
     assert [lk.host for lk in find_links(homoglyph)] == ["vіеtсоmbаnk-xасthuс.cоm"]
     j = judge("Em ơi cho chị xin mã 0TP vừa gửi về máy em nha, chị lỡ nhập nhầm số.")
     assert j.verdict is Verdict.SCAM and "ask_otp" in {f.code for f in j.findings}
+
+
+def test_a_lesson_on_telling_an_official_site_names_look_alikes_without_a_public_warning() -> None:
+    lesson = (
+        "Cách xem một trang web có phải trang chính thức không: trang nhà nước kết thúc bằng .gov.vn, không có gì thêm"
+        " phía sau kiểu .gov.vn.top hay dvc-gov.com nha bà con."
+    )
+    assert verdict(lesson) == "suspicious"  # logged for the leaders, as every lesson naming look-alikes
