@@ -490,6 +490,7 @@ SETS = {
     "resident dev 343 (hard cases, tuned on)": BENCH / "faq_resident_dev343.yaml",
     "resident dev 345 (hard cases, tuned on)": BENCH / "faq_resident_dev345.yaml",
     "resident fresh 87 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh87.yaml",
+    "resident fresh 88 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh88.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -584,6 +585,7 @@ FROZEN = frozenset(
         "resident fresh 85 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 86 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 87 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 88 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -471,6 +471,9 @@ SETS = {
     "unseen 92": ROOT / "bench" / "safety_unseen92.yaml",  # TP Hồ Chí Minh ngoại thành: every kind; never opened
     "round 335": ROOT / "bench" / "safety_round335.yaml",  # Vĩnh Phúc, Phú Thọ: every kind; tuned
     "unseen 93": ROOT / "bench" / "safety_unseen93.yaml",  # Bến Tre, Vĩnh Long: every kind; never opened
+    "round 336": ROOT / "bench" / "safety_round336.yaml",  # Cà Mau, Bạc Liêu: hard scams; tuned
+    "round 337": ROOT / "bench" / "safety_round337.yaml",  # Quảng Nam, Đà Nẵng ngoại thành: hard scams; tuned
+    "unseen 94": ROOT / "bench" / "safety_unseen94.yaml",  # Thanh Hóa: every kind; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -568,6 +571,7 @@ NEVER_SHOWN = frozenset(
         "unseen 91",
         "unseen 92",
         "unseen 93",
+        "unseen 94",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
