@@ -2780,3 +2780,41 @@ def test_a_lesson_on_telling_an_official_site_names_look_alikes_without_a_public
         " phía sau kiểu .gov.vn.top hay dvc-gov.com nha bà con."
     )
     assert verdict(lesson) == "suspicious"  # logged for the leaders, as every lesson naming look-alikes
+
+
+def test_money_paid_too_much_a_hacked_zalo_a_login_code_and_a_described_forwarding_code_are_scams() -> None:
+    for scam, code in (
+        (
+            "Chú Hai ơi, sáng con mua cá ở ghe chú, con chuyển tiền dư cho chú 1 triệu rưỡi. Chú coi tin nhắn ngân hàng"
+            " rồi trả lại con qua số này giúp con nha.",
+            "theme_mistaken",
+        ),
+        (
+            "Anh ơi bên em hỗ trợ xóa nợ xấu cho anh vay lại được, anh chỉ cần đưa em mã đăng nhập app ngân hàng là"
+            " xong trong 2 ngày.",
+            "combo_secret_for_me_ask",
+        ),
+        (
+            "Ba ơi con nè, zalo cũ con bị hack rồi ba đừng tin nó nha. Con mới lập cái này. Ba gửi con 3 triệu đóng"
+            " tiền trọ vô tài khoản bạn con nha.",
+            "theme_relative",
+        ),
+        (
+            "Có người xưng nhà mạng kêu tôi bấm một dãy số có dấu sao dấu thăng rồi nhấn gọi để giữ số, có nên làm"
+            " không",
+            "ask_call_forward",
+        ),
+        (
+            "Em là Tâm em họ anh nè, em mới đổi Zalo. Cuối tuần em cưới, anh có mừng thì gửi qua tài khoản của vợ sắp"
+            " cưới em nha.",
+            "theme_relative",
+        ),
+    ):
+        j = judge(scam)
+        assert j.verdict is Verdict.SCAM and code in {f.code for f in j.findings}, scam
+    for told in (
+        "Cảm ơn cả nhà, Zalo em bị hack thiệt, em lấy lại được rồi. Ai lỡ chuyển tiền cho nó thì báo em để em trình"
+        " báo công an.",
+        "Có người gọi xưng công an bắt chuyển tiền, bà con đừng tin nó nha, cúp máy liền.",
+    ):
+        assert verdict(told) == "ok", told
