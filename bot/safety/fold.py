@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-from bot.safety.urls import BARE_TLDS
+from bot.safety.urls import BARE_TLDS, CONFUSABLE
 
 _STRIP = str.maketrans({"đ": "d", "Đ": "d"})
 # Teencode and abbreviations → the words the patterns use (whole words only).
@@ -51,7 +51,7 @@ _TEEN = {
     "lk": "link",
     "ln": "link",
     "acc": "tai khoan",
-    "0tp": "otp",  # a zero for the "O" ("cho chị xin mã 0TP"): no leet word of a message's four
+    "0tp": "otp",  # a zero for the "O" ("cho chị xin mã 0TP"), where the leet reading needs four such words
 }
 # Words after which "kg" is a weight ("20 kg", "160k/kg", "mỗi kg", "mấy kg"), not "không".
 _KG_AFTER = frozenset({"mỗi", "moi", "mấy", "may", "nhiêu", "bn", "nửa", "chục", "trăm", "ngàn", "nghìn", "k"})
@@ -77,13 +77,7 @@ DOTTED_MIN = 3
 # Cyrillic and Greek letters that look Latin, inside a word that also has Latin letters ("tài khоản" with a Cyrillic
 # "о", "Vіеtсоmbаnk"): a word no one types by hand, written so that a filter does not read it. Read as the Latin
 # letters; a word all in Cyrillic or Greek (a Russian-speaking guide's message) stays as it is.
-_LOOKALIKE = str.maketrans(
-    {
-        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i", "ј": "j", "ԁ": "d",
-        "һ": "h", "ѕ": "s", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h", "ӏ": "l", "ν": "v", "ο": "o",
-        "α": "a", "ε": "e", "ι": "i", "κ": "k", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
-    }
-)  # fmt: skip
+_LOOKALIKE = {k: v for k, v in CONFUSABLE.items() if k >= 0x370}  # (not its digits and Latin look-alikes)
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
 _LATIN = re.compile(r"[a-z\u00c0-\u024f\u1e00-\u1eff]")
 

@@ -54,7 +54,7 @@ _PHONE = re.compile(r"(?<![\d.,])(?:\+?84|0)(?:[\s.\-]?\d|\s\.\s\d){8,10}(?![\d]
 _FILE_EXT = re.compile(r"\.([a-z0-9]{2,5})(?:$|[?#])", re.I)
 
 # Characters from other scripts that look like Latin letters, and digit/letter swaps.
-_CONFUSABLE = str.maketrans(
+CONFUSABLE = str.maketrans(
     {
         "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i", "ј": "j",
         "ԁ": "d", "ɡ": "g", "һ": "h", "ո": "n", "ѕ": "s", "к": "k", "м": "m", "т": "t", "в": "b",
@@ -110,7 +110,7 @@ def registrable(host: str) -> str:
 def host_skeleton(text: str) -> str:
     """Fold look-alikes: diacritics off, Cyrillic/Greek look-alikes and 0/1/3/5 → Latin, rn → m, vv → w."""
     text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_CONFUSABLE)
+    text = "".join(c for c in text if not unicodedata.combining(c)).translate(CONFUSABLE)
     return text.replace("rn", "m").replace("vv", "w")
 
 
