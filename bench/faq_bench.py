@@ -491,6 +491,18 @@ SETS = {
     "resident dev 345 (hard cases, tuned on)": BENCH / "faq_resident_dev345.yaml",
     "resident fresh 87 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh87.yaml",
     "resident fresh 88 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh88.yaml",
+    "resident fresh 89 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh89.yaml",
+    "resident dev 346 (hard cases, tuned on)": BENCH / "faq_resident_dev346.yaml",
+    "resident dev 347 (hard cases, tuned on)": BENCH / "faq_resident_dev347.yaml",
+    "resident dev 348 (hard cases, tuned on)": BENCH / "faq_resident_dev348.yaml",
+    "resident fresh 90 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh90.yaml",
+    "resident dev 349 (hard cases, tuned on)": BENCH / "faq_resident_dev349.yaml",
+    "resident dev 350 (hard cases, tuned on)": BENCH / "faq_resident_dev350.yaml",
+    "resident dev 351 (hard cases, tuned on)": BENCH / "faq_resident_dev351.yaml",
+    "resident fresh 91 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh91.yaml",
+    "resident fresh 92 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh92.yaml",
+    "resident dev 352 (hard cases, tuned on)": BENCH / "faq_resident_dev352.yaml",
+    "resident dev 353 (hard cases, tuned on)": BENCH / "faq_resident_dev353.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -586,6 +598,10 @@ FROZEN = frozenset(
         "resident fresh 86 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 87 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 88 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 89 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 90 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 91 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 92 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -474,6 +474,18 @@ SETS = {
     "round 336": ROOT / "bench" / "safety_round336.yaml",  # Cà Mau, Bạc Liêu: hard scams; tuned
     "round 337": ROOT / "bench" / "safety_round337.yaml",  # Quảng Nam, Đà Nẵng ngoại thành: hard scams; tuned
     "unseen 94": ROOT / "bench" / "safety_unseen94.yaml",  # Thanh Hóa: every kind; never opened
+    "unseen 95": ROOT / "bench" / "safety_unseen95.yaml",  # Hậu Giang, Cần Thơ ngoại thành: every kind; never opened
+    "round 338": ROOT / "bench" / "safety_round338.yaml",  # Hà Giang, Cao Bằng: hard scams; tuned
+    "round 339": ROOT / "bench" / "safety_round339.yaml",  # Đồng Nai, Bình Dương: hard ordinary; tuned
+    "round 340": ROOT / "bench" / "safety_round340.yaml",  # Phú Yên, Khánh Hòa: hard scams; tuned
+    "unseen 96": ROOT / "bench" / "safety_unseen96.yaml",  # Quảng Ninh, Hải Phòng ngoại thành: every kind; never opened
+    "round 341": ROOT / "bench" / "safety_round341.yaml",  # Kon Tum: hard scams; tuned
+    "round 342": ROOT / "bench" / "safety_round342.yaml",  # Bắc Giang, Lạng Sơn: hard ordinary; tuned
+    "round 343": ROOT / "bench" / "safety_round343.yaml",  # Tây Ninh, Bình Phước: hard scams; tuned
+    "unseen 97": ROOT / "bench" / "safety_unseen97.yaml",  # Hậu Giang, Sóc Trăng: every kind; never opened
+    "unseen 98": ROOT / "bench" / "safety_unseen98.yaml",  # Hà Giang, Tuyên Quang: every kind; never opened
+    "round 344": ROOT / "bench" / "safety_round344.yaml",  # Bà Rịa – Vũng Tàu: hard scams; tuned
+    "round 345": ROOT / "bench" / "safety_round345.yaml",  # Bắc Ninh, Bắc Giang: hard ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -572,6 +584,10 @@ NEVER_SHOWN = frozenset(
         "unseen 92",
         "unseen 93",
         "unseen 94",
+        "unseen 95",
+        "unseen 96",
+        "unseen 97",
+        "unseen 98",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
