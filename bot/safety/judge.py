@@ -631,7 +631,14 @@ _ASKS_ME = frozenset({"transfer_ask", "mule", "card_code", "borrow", "read_me_co
 # "làm quen được không?", "bị mất nick Facebook? dịch vụ lấy lại, ib Telegram": an offer, not a resident's question;
 # "cô cho cháu mượn 3 triệu được không cô", from someone known only through another: an ask of the reader
 _NOT_A_RESIDENTS_QUESTION = frozenset(
-    {"theme_romance", "theme_delivery", "combo_recovery_contact", "theme_trick", "combo_known_through_sum"}
+    {
+        "theme_romance",
+        "theme_delivery",
+        "combo_recovery_contact",
+        "theme_trick",
+        "combo_known_through_sum",
+        "combo_card_both_sides",  # (a card's two sides asked for is told, never one's own trouble)
+    }
 )
 
 

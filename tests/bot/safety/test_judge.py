@@ -2818,3 +2818,39 @@ def test_money_paid_too_much_a_hacked_zalo_a_login_code_and_a_described_forwardi
         "Có người gọi xưng công an bắt chuyển tiền, bà con đừng tin nó nha, cúp máy liền.",
     ):
         assert verdict(told) == "ok", told
+
+
+def test_a_bank_cards_two_sides_asked_for_a_deposit_sent_by_mistake_and_a_schools_own_site() -> None:
+    for scam, code in (
+        (
+            "Dạ con bên bưu điện, bác được hoàn tiền bảo hiểm 2 triệu, bác chụp thẻ ATM mặt trước mặt sau gửi qua"
+            " Zalo cho con làm hồ sơ nha.",
+            "combo_card_both_sides",
+        ),
+        (
+            "Chị ơi em đặt 5 phòng homestay, em chuyển cọc nhầm 12 triệu chứ không phải 1 triệu 2, chị chuyển lại"
+            " giúp em phần dư nha, bill đây ạ.",
+            "theme_mistaken",
+        ),
+    ):
+        j = judge(scam)
+        assert j.verdict is Verdict.SCAM and code in {f.code for f in j.findings}, scam
+    # a school's enrolment online is no job offer, and edu.vn is the education sector's own level
+    notice = "Phụ huynh đăng ký tuyển sinh lớp 6 online tại https://tuyensinh.quangngai.edu.vn từ ngày 1/7 nha."
+    assert verdict(notice) == "ok"
+    assert "good" in {f.code for f in judge(notice).findings}
+    # "xe máy Mã Pí Lèng" is no "may mà" (luckily) of a lesson told, which would talk the scam down
+    tour = (
+        "Anh ơi em thuê 3 xe máy Mã Pí Lèng của anh, em chuyển cọc nhầm 9 triệu chứ không phải 900 nghìn, anh chuyển"
+        " lại giúp em phần dư nha."
+    )
+    assert verdict(tour) == "scam"
+    assert "calming" not in {f.code for f in judge(tour).findings}
+
+
+def test_a_residents_own_transfer_in_her_app_is_no_transfer_asked_of_her() -> None:
+    # "em bấm chuyển tiền" tells what she did in her own app; it asks nobody to pay
+    asked = "cho em hỏi mã OTP ngân hàng có hạn bao lâu vậy ạ, em bấm chuyển tiền mà nhập chậm quá nó báo hết hạn"
+    assert verdict(asked) != "scam"
+    # an ask to transfer still is one
+    assert verdict("Chị bấm chuyển tiền 5 triệu vào số 0912 345 678 này giúp em, em là cán bộ ngân hàng") == "scam"
