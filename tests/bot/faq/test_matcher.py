@@ -1064,3 +1064,32 @@ def test_a_school_closed_for_a_storm_is_the_schools_word_not_the_forecast(matche
 def test_what_this_machine_answers_asked_in_nghe_speech(matcher: Matcher) -> None:
     # Nghệ An: "cấy" for "cái", "hè" closing the question
     assert matcher.match("hỏi cấy máy ni thì hỏi những chuyện chi được hè").topic == "bot.help"
+
+
+def test_the_banks_face_check_as_residents_tell_it_and_salt_in_the_river(matcher: Matcher) -> None:
+    for asked in (
+        "chuyển tiền cho con mà app bắt quẹt mặt là sao",
+        "sao app ngân hàng giờ bắt soi mặt mới cho chuyển tiền",
+        "chuyển khoản 15 triệu nó bắt nhìn vào camera, có an toàn không",
+        "ngân hàng nhắn phải làm sin chắc học là làm sao",
+    ):
+        assert matcher.match(asked).topic == "pay.face_check", asked
+    # a photo of the face at VNeID's registration is still the registration, not the bank's check
+    assert matcher.match("đăng ký vneid tới bước chụp mặt thì bấm gì tiếp").topic != "pay.face_check"
+    assert matcher.match("nước kênh hôm nay còn nhiễm muối không, tính bơm vô ruộng").topic == "live.salinity"
+
+
+def test_a_fight_with_a_knife_outside_is_for_the_police(matcher: Matcher) -> None:
+    assert matcher.match("thằng say rượu cầm dao đánh nhau ngoài đầu xóm, gọi ai tới bây giờ").topic == "police.contact"
+    # told as a story first: at least offered, never silence
+    told = "ông hàng xóm say rượu cầm dao rượt vợ chạy khắp xóm, giờ gọi ai tới liền vậy"
+    assert "police.contact" in matcher.match(told).offered
+
+
+def test_unmarked_words_that_only_look_like_weather(matcher: Matcher) -> None:
+    # "song cao" without marks is the river ("sông"), "mua bao hiem" is buying insurance: neither is the forecast
+    assert matcher.match("ad oi hnay muoi trong song cao ko, e tinh lay nuoc vo ao").topic != "live.weather"
+    assert matcher.match("cho em hoi mua bao hiem nhan tho cua cong ty nao thi tot").topic != "live.weather"
+    # typed with marks, high waves still are
+    assert matcher.match("biển mai sóng cao không, có nên cho ghe ra không").topic == "live.weather"
+    assert matcher.match("mai co mua bao khong ad").topic == "live.weather"
