@@ -503,6 +503,9 @@ SETS = {
     "resident fresh 92 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh92.yaml",
     "resident dev 352 (hard cases, tuned on)": BENCH / "faq_resident_dev352.yaml",
     "resident dev 353 (hard cases, tuned on)": BENCH / "faq_resident_dev353.yaml",
+    "resident dev 354 (hard cases, tuned on)": BENCH / "faq_resident_dev354.yaml",
+    "resident dev 355 (hard cases, tuned on)": BENCH / "faq_resident_dev355.yaml",
+    "resident dev 356 (hard cases, tuned on)": BENCH / "faq_resident_dev356.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }

@@ -486,6 +486,8 @@ SETS = {
     "unseen 98": ROOT / "bench" / "safety_unseen98.yaml",  # Hà Giang, Tuyên Quang: every kind; never opened
     "round 344": ROOT / "bench" / "safety_round344.yaml",  # Bà Rịa – Vũng Tàu: hard scams; tuned
     "round 345": ROOT / "bench" / "safety_round345.yaml",  # Bắc Ninh, Bắc Giang: hard ordinary; tuned
+    "round 347": ROOT / "bench" / "safety_round347.yaml",  # Kiên Giang, An Giang, Cà Mau: hard ordinary; tuned
+    "round 346": ROOT / "bench" / "safety_round346.yaml",  # Thừa Thiên Huế, Quảng Trị: hard scams; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
