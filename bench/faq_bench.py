@@ -506,6 +506,10 @@ SETS = {
     "resident dev 354 (hard cases, tuned on)": BENCH / "faq_resident_dev354.yaml",
     "resident dev 355 (hard cases, tuned on)": BENCH / "faq_resident_dev355.yaml",
     "resident dev 356 (hard cases, tuned on)": BENCH / "faq_resident_dev356.yaml",
+    "resident fresh 93 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh93.yaml",
+    "resident fresh 94 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh94.yaml",
+    "resident dev 357 (hard cases, tuned on)": BENCH / "faq_resident_dev357.yaml",
+    "resident dev 358 (hard cases, tuned on)": BENCH / "faq_resident_dev358.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -605,6 +609,8 @@ FROZEN = frozenset(
         "resident fresh 90 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 91 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 92 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 93 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 94 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

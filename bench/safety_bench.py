@@ -488,6 +488,10 @@ SETS = {
     "round 345": ROOT / "bench" / "safety_round345.yaml",  # Bắc Ninh, Bắc Giang: hard ordinary; tuned
     "round 347": ROOT / "bench" / "safety_round347.yaml",  # Kiên Giang, An Giang, Cà Mau: hard ordinary; tuned
     "round 346": ROOT / "bench" / "safety_round346.yaml",  # Thừa Thiên Huế, Quảng Trị: hard scams; tuned
+    "unseen 99": ROOT / "bench" / "safety_unseen99.yaml",  # Ninh Bình, Hà Nam: every kind; never opened
+    "unseen 100": ROOT / "bench" / "safety_unseen100.yaml",  # Trà Vinh, Vĩnh Long: every kind; never opened
+    "round 348": ROOT / "bench" / "safety_round348.yaml",  # Gia Lai, Kon Tum: hard scams; tuned
+    "round 349": ROOT / "bench" / "safety_round349.yaml",  # Sơn La, Yên Bái: hard ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -590,6 +594,8 @@ NEVER_SHOWN = frozenset(
         "unseen 96",
         "unseen 97",
         "unseen 98",
+        "unseen 99",
+        "unseen 100",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
