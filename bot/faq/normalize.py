@@ -687,6 +687,9 @@ def _asks_a_day(joined: list[str]) -> bool:
     return False
 
 
+_PLUM_BEFORE = frozenset("trong cay qua vuon hoa trai".split())  # folded: "trồng/cây/quả/vườn/hoa/trái mận"
+
+
 def assemble(words: Iterable[str], marks: bool = False) -> list[str]:
     """Join multi-word spellings and add the weather concept next to weather words. ``marks``: the message was typed
     with diacritics, so its unmarked words are what they say ("định mua 2 con": buy, not rain)."""
@@ -712,7 +715,9 @@ def assemble(words: Iterable[str], marks: bool = False) -> list[str]:
                 continue
         # "trời" is the sky in "trời mưa", "mai trời sao", but not in "trời ơi", "… vậy trời".
         nxt = joined[i + 1] if i + 1 < len(joined) else ""
-        if w == "man" and nxt not in ("hinh", "hình"):  # "nuoc man chua": salty, not "màn hình"
+        prev = fold(joined[i - 1]) if i else ""
+        # "nuoc man chua": salty, not "màn hình", nor the plum of Sơn La's orchards ("trong man", "vuon man": "mận")
+        if w == "man" and nxt not in ("hinh", "hình") and prev not in _PLUM_BEFORE:
             out.append("độmặn")
         elif w == "trời" and nxt and nxt not in ("ơi", "đất", "ạ", "à") and not nxt.startswith("@"):
             out.append("thờitiết")

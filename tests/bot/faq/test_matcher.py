@@ -1093,3 +1093,9 @@ def test_unmarked_words_that_only_look_like_weather(matcher: Matcher) -> None:
     # typed with marks, high waves still are
     assert matcher.match("biển mai sóng cao không, có nên cho ghe ra không").topic == "live.weather"
     assert matcher.match("mai co mua bao khong ad").topic == "live.weather"
+
+
+def test_the_plum_of_son_la_typed_without_marks_is_no_salt(matcher: Matcher) -> None:
+    # "man" after "trồng", "vườn", "cây", "quả" is "mận" (plum), not "mặn"
+    assert matcher.match("cho hoi trong man bi nam hong thi xu ly sao ad").topic != "live.salinity"
+    assert matcher.match("nuoc song hom nay man chua ad").topic == "live.salinity"
