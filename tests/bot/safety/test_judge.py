@@ -2854,3 +2854,12 @@ def test_a_residents_own_transfer_in_her_app_is_no_transfer_asked_of_her() -> No
     assert verdict(asked) != "scam"
     # an ask to transfer still is one
     assert verdict("Chị bấm chuyển tiền 5 triệu vào số 0912 345 678 này giúp em, em là cán bộ ngân hàng") == "scam"
+
+
+def test_a_call_forwarding_code_with_the_number_read_out_in_words_is_a_scam() -> None:
+    scam = (
+        "Em là nhân viên nhà mạng, sóng 3G sắp tắt nên sim chị phải nâng lên 4G. Chị bấm giúp em **21* rồi số không"
+        " chín một hai, ba bốn năm, sáu bảy tám rồi dấu thăng, bấm gọi là nâng cấp xong, không mất phí"
+    )
+    j = judge(scam)
+    assert j.verdict is Verdict.SCAM and "ask_call_forward" in {f.code for f in j.findings}
