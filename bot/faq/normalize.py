@@ -715,9 +715,8 @@ def assemble(words: Iterable[str], marks: bool = False) -> list[str]:
                 continue
         # "trời" is the sky in "trời mưa", "mai trời sao", but not in "trời ơi", "… vậy trời".
         nxt = joined[i + 1] if i + 1 < len(joined) else ""
-        prev = fold(joined[i - 1]) if i else ""
         # "nuoc man chua": salty, not "màn hình", nor the plum of Sơn La's orchards ("trong man", "vuon man": "mận")
-        if w == "man" and nxt not in ("hinh", "hình") and prev not in _PLUM_BEFORE:
+        if w == "man" and nxt not in ("hinh", "hình") and not (i and fold(joined[i - 1]) in _PLUM_BEFORE):
             out.append("độmặn")
         elif w == "trời" and nxt and nxt not in ("ơi", "đất", "ạ", "à") and not nxt.startswith("@"):
             out.append("thờitiết")
