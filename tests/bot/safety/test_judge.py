@@ -23,6 +23,12 @@ def verdict(text: str, **kw: Any) -> str:
     return judge(text, **kw).verdict.value
 
 
+def scam_by(text: str, code: str) -> bool:
+    """A scam, and ``code`` among its findings: the rule under test fired, not only another one."""
+    j = judge(text)
+    return j.verdict is Verdict.SCAM and code in {f.code for f in j.findings}
+
+
 def _official_domains() -> list[str]:
     data = yaml.safe_load((DATA_DIR / "official.yaml").read_text(encoding="utf-8"))
     return [s["domain"] for s in data["official"]] + list(data["known_good"])
@@ -2696,8 +2702,7 @@ def test_a_code_on_the_phone_known_numbers_help_for_victims_a_gold_exchange_and_
             "theme_trick",
         ),
     ):
-        j = judge(scam)
-        assert j.verdict is Verdict.SCAM and code in {f.code for f in j.findings}, scam
+        assert scam_by(scam, code), scam
 
 
 def test_an_offer_denied_and_a_lesson_on_lottery_numbers_are_not_warned() -> None:
@@ -2715,17 +2720,14 @@ def test_a_monthly_charge_cancelled_in_the_bank_app_and_a_virus_scare_with_an_ap
         "Dạ cô ơi con bên Lazada, đơn cô đặt bị trùng nên sẽ tự động trừ 800 nghìn mỗi tháng nếu không hủy, cô vào app"
         " ngân hàng hủy theo con hướng dẫn nha"
     )
-    j = judge(cancel)
-    assert j.verdict is Verdict.SCAM and "combo_cancel_in_bank_app" in {f.code for f in j.findings}
+    assert scam_by(cancel, "combo_cancel_in_bank_app")
     virus = "CẢNH BÁO: máy của bạn đã bị nhiễm virus. Tải ngay ứng dụng diệt virus miễn phí tại diet-virus.download"
-    j = judge(virus)
-    assert j.verdict is Verdict.SCAM and "theme_app" in {f.code for f in j.findings}
+    assert scam_by(virus, "theme_app")
 
 
 def test_a_call_forwarding_code_with_a_number_to_dial_is_a_scam_and_the_code_that_cancels_it_is_not() -> None:
     forwarding = "Tổng đài báo thuê bao của bác được tặng 50GB, bác bấm *21*0917 224 318# rồi bấm gọi để nhận nha"
-    j = judge(forwarding)
-    assert j.verdict is Verdict.SCAM and "ask_call_forward" in {f.code for f in j.findings}
+    assert scam_by(forwarding, "ask_call_forward")
     assert verdict("Ai lỡ bấm mã chuyển tiếp cuộc gọi thì bấm ##002# rồi gọi để hủy nha bà con") == "ok"
 
 
@@ -2734,8 +2736,7 @@ def test_a_victims_report_said_to_have_a_result_for_a_fee_is_a_scam_a_neighbours
         "Chào anh, em bên phòng cảnh sát kinh tế. Hồ sơ tố giác bị lừa 30 triệu của anh đã xử lý xong, anh nộp trước"
         " 3 triệu phí thi hành án vào số tài khoản em gửi để nhận lại tiền"
     )
-    j = judge(recovery)
-    assert j.verdict is Verdict.SCAM and "combo_recovery_contact" in {f.code for f in j.findings}
+    assert scam_by(recovery, "combo_recovery_contact")
     told = (
         "Hàng xóm tui bị lừa gần 20 triệu vì nạp tiền làm nhiệm vụ, giờ đang làm đơn trình báo. Bà con đừng ham mấy"
         " việc nhẹ lương cao nha"
@@ -2748,8 +2749,7 @@ def test_a_lost_wallet_with_money_asked_for_a_friends_account_is_a_relatives_sca
         "Anh Tư ơi em Út nè, em xuống Cần Thơ đi đám giỗ bị mất bóp, anh cho em mượn 800 nghìn đi xe về, gửi vô tài"
         " khoản đứa bạn em nha"
     )
-    j = judge(wallet)
-    assert j.verdict is Verdict.SCAM and "theme_relative" in {f.code for f in j.findings}
+    assert scam_by(wallet, "theme_relative")
 
 
 def test_a_seller_paid_at_a_named_bank_and_the_power_companys_own_site_are_not_flagged() -> None:
@@ -2767,11 +2767,9 @@ def test_a_seller_paid_at_a_named_bank_and_the_power_companys_own_site_are_not_f
 
 def test_look_alike_letters_and_a_zero_for_an_o_do_not_hide_a_scam() -> None:
     homoglyph = "Vіеtсоmbаnk thông báo: tài khоản của quý khách bị tạm khóa, đăng nhập tại vіеtсоmbаnk-xасthuс.cоm"
-    j = judge(homoglyph)
-    assert j.verdict is Verdict.SCAM and "lookalike" in {f.code for f in j.findings}
+    assert scam_by(homoglyph, "lookalike")
     assert [lk.host for lk in find_links(homoglyph)] == ["vіеtсоmbаnk-xасthuс.cоm"]
-    j = judge("Em ơi cho chị xin mã 0TP vừa gửi về máy em nha, chị lỡ nhập nhầm số.")
-    assert j.verdict is Verdict.SCAM and "ask_otp" in {f.code for f in j.findings}
+    assert scam_by("Em ơi cho chị xin mã 0TP vừa gửi về máy em nha, chị lỡ nhập nhầm số.", "ask_otp")
 
 
 def test_a_lesson_on_telling_an_official_site_names_look_alikes_without_a_public_warning() -> None:
@@ -2810,8 +2808,7 @@ def test_money_paid_too_much_a_hacked_zalo_a_login_code_and_a_described_forwardi
             "theme_relative",
         ),
     ):
-        j = judge(scam)
-        assert j.verdict is Verdict.SCAM and code in {f.code for f in j.findings}, scam
+        assert scam_by(scam, code), scam
     for told in (
         "Cảm ơn cả nhà, Zalo em bị hack thiệt, em lấy lại được rồi. Ai lỡ chuyển tiền cho nó thì báo em để em trình"
         " báo công an.",
@@ -2833,8 +2830,7 @@ def test_a_bank_cards_two_sides_asked_for_a_deposit_sent_by_mistake_and_a_school
             "theme_mistaken",
         ),
     ):
-        j = judge(scam)
-        assert j.verdict is Verdict.SCAM and code in {f.code for f in j.findings}, scam
+        assert scam_by(scam, code), scam
     # a school's enrolment online is no job offer, and edu.vn is the education sector's own level
     notice = "Phụ huynh đăng ký tuyển sinh lớp 6 online tại https://tuyensinh.quangngai.edu.vn từ ngày 1/7 nha."
     assert verdict(notice) == "ok"
@@ -2861,5 +2857,4 @@ def test_a_call_forwarding_code_with_the_number_read_out_in_words_is_a_scam() ->
         "Em là nhân viên nhà mạng, sóng 3G sắp tắt nên sim chị phải nâng lên 4G. Chị bấm giúp em **21* rồi số không"
         " chín một hai, ba bốn năm, sáu bảy tám rồi dấu thăng, bấm gọi là nâng cấp xong, không mất phí"
     )
-    j = judge(scam)
-    assert j.verdict is Verdict.SCAM and "ask_call_forward" in {f.code for f in j.findings}
+    assert scam_by(scam, "ask_call_forward")
