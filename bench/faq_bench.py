@@ -510,6 +510,14 @@ SETS = {
     "resident fresh 94 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh94.yaml",
     "resident dev 357 (hard cases, tuned on)": BENCH / "faq_resident_dev357.yaml",
     "resident dev 358 (hard cases, tuned on)": BENCH / "faq_resident_dev358.yaml",
+    "resident fresh 95 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh95.yaml",
+    "resident dev 359 (hard cases, tuned on)": BENCH / "faq_resident_dev359.yaml",
+    "resident dev 360 (hard cases, tuned on)": BENCH / "faq_resident_dev360.yaml",
+    "resident dev 361 (hard cases, tuned on)": BENCH / "faq_resident_dev361.yaml",
+    "resident fresh 96 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh96.yaml",
+    "resident dev 362 (hard cases, tuned on)": BENCH / "faq_resident_dev362.yaml",
+    "resident dev 363 (hard cases, tuned on)": BENCH / "faq_resident_dev363.yaml",
+    "resident dev 364 (hard cases, tuned on)": BENCH / "faq_resident_dev364.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -611,6 +619,8 @@ FROZEN = frozenset(
         "resident fresh 92 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 93 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 94 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 95 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 96 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -492,6 +492,14 @@ SETS = {
     "unseen 100": ROOT / "bench" / "safety_unseen100.yaml",  # Trà Vinh, Vĩnh Long: every kind; never opened
     "round 348": ROOT / "bench" / "safety_round348.yaml",  # Gia Lai, Kon Tum: hard scams; tuned
     "round 349": ROOT / "bench" / "safety_round349.yaml",  # Sơn La, Yên Bái: hard ordinary; tuned
+    "unseen 101": ROOT / "bench" / "safety_unseen101.yaml",  # Thái Bình, Nam Định: every kind; never opened
+    "round 350": ROOT / "bench" / "safety_round350.yaml",  # Bến Tre, Bạc Liêu: hard scams; tuned
+    "round 351": ROOT / "bench" / "safety_round351.yaml",  # Lâm Đồng, Đắk Lắk: hard ordinary; tuned
+    "round 352": ROOT / "bench" / "safety_round352.yaml",  # Nghệ An, Hà Tĩnh: hard scams; tuned
+    "unseen 102": ROOT / "bench" / "safety_unseen102.yaml",  # Quảng Nam, Đà Nẵng: every kind; never opened
+    "round 353": ROOT / "bench" / "safety_round353.yaml",  # Thanh Hóa: hard ordinary; tuned
+    "round 354": ROOT / "bench" / "safety_round354.yaml",  # Ninh Thuận, Bình Thuận: hard scams; tuned
+    "round 355": ROOT / "bench" / "safety_round355.yaml",  # Hòa Bình, Phú Thọ: hard ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -596,6 +604,8 @@ NEVER_SHOWN = frozenset(
         "unseen 98",
         "unseen 99",
         "unseen 100",
+        "unseen 101",
+        "unseen 102",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
