@@ -2858,3 +2858,17 @@ def test_a_call_forwarding_code_with_the_number_read_out_in_words_is_a_scam() ->
         " chín một hai, ba bốn năm, sáu bảy tám rồi dấu thăng, bấm gọi là nâng cấp xong, không mất phí"
     )
     assert scam_by(scam, "ask_call_forward")
+
+
+def test_a_forwarding_code_dictated_with_its_number_is_a_scam_whatever_advice_comes_around_it() -> None:
+    for scam in (
+        # a few words between the verb and the code, and a receipt ("hóa đơn") that reads like a real collection
+        "Chú ơi con bên tổng đài, chú bấm giùm con **67*0912345678# rồi nhấn gọi để hóa đơn tháng này được giảm,"
+        " không mất tiền đâu chú",
+        # the code itself read out in words, and the number too
+        "Cô bấm giúp con sao sao sáu hai sao, rồi số không chín tám tám, một hai ba, bốn năm sáu, xong dấu thăng rồi"
+        " gọi nha cô, con bên nhà mạng nâng cấp sim cho cô",
+    ):
+        assert scam_by(scam, "combo_forward_dialled"), scam
+    # the code that cancels forwarding has no number to dial, and a warning naming no number asks nothing
+    assert verdict("Ai lỡ bấm rồi thì bấm ##002# rồi gọi để hủy chuyển cuộc gọi nha bà con") != "scam"
