@@ -658,7 +658,8 @@ def syllables(text: str) -> list[str]:
 DAY_WORDS = frozenset("mai mốt nay tối chiều sáng trưa đêm tuần trời hôm".split())
 DAY_WORDS_UNMARKED = frozenset("mai mot chieu trua dem tuan troi hom".split())
 _WEATHER_UNMARKED = frozenset({"mua", "nang", "nong"})
-_WEATHER_NOT_BEFORE = frozenset("cap dan san nghiep thon thuy nghe truong".split())
+# ("mua gium/giup/dum/ho/hang/them": buying for someone, goods, more — "mai di cho mua gium tui can thit")
+_WEATHER_NOT_BEFORE = frozenset("cap dan san nghiep thon thuy nghe truong gium giup dum ho hang them".split())
 _SKY_HOW = frozenset("the ra sao nay mai hom toi chieu sang trua dem".split())  # after unmarked "troi"
 # "bao" typed without marks is a storm only as the thing asked about on a day: "mai có bao ko", "tuần này có cơn bao
 # hông" — not "có báo không" (reported?), "bao nhiêu", "bảo" (told).

@@ -1099,3 +1099,12 @@ def test_the_plum_of_son_la_typed_without_marks_is_no_salt(matcher: Matcher) -> 
     # "man" after "trồng", "vườn", "cây", "quả" is "mận" (plum), not "mặn"
     assert matcher.match("cho hoi trong man bi nam hong thi xu ly sao ad").topic != "live.salinity"
     assert matcher.match("nuoc song hom nay man chua ad").topic == "live.salinity"
+
+
+def test_buying_for_someone_typed_without_marks_is_no_rain(matcher: Matcher) -> None:
+    # "mua giùm", "mua hàng", "mua thêm": buying, whatever day is named beside it
+    for told in ("toi nay mua them 2 bao phan ve bon lua duoc ko", "mai co ai mua hang online ko"):
+        assert matcher.match(told).topic is None, told
+    # asked of a neighbour: not even offered as the forecast
+    assert "live.weather" not in matcher.match("co Hai oi chieu nay di cho mua dum con bo rau voi nha").offered
+    assert matcher.match("mai co mua khong ad").topic == "live.weather"
