@@ -1343,7 +1343,8 @@ _DENIED_CLAUSE = re.compile(
     re.I,
 )
 # "Không cần tổng đài VNeID, tôi cần số công an xã": what he does not need, when a later clause says what he does.
-_UNNEEDED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|khong)\s+cần\s+\S", re.I)
+# (forty-ninth pass: or does not want, "Không muốn dùng định danh, chỉ muốn lấy lại mật khẩu cũ")
+_UNNEEDED_CLAUSE = re.compile(r"^\s*(?:không|ko|k|khong)\s+(?:cần|muốn)\s+\S", re.I)
 _NEEDED_CLAUSE = re.compile(
     r"^\s*(?:mà\s+)?(?:(?:tôi|tui|em|con|mình|cháu|bác|tao)\s+)?(?:chỉ\s+)?(?:cần|muốn|hỏi)\b", re.I
 )
@@ -1395,7 +1396,7 @@ _CLAUSE_END = re.compile(r"([,.;!?\n]|[\u2600-\u27bf\U0001f300-\U0001faff]+)")
 def without_denied(text: str) -> str | None:
     """The message without what it says it is not about, or None when it denies nothing (or nothing else is left)."""
     low = text.lower()
-    doors = ("phải", "phai", "hỏi", "hoi", "biết", "biet", "cần", "rồi", "roi", " lo", "kệ", "ke ")
+    doors = ("phải", "phai", "hỏi", "hoi", "biết", "biet", "cần", "muốn", "rồi", "roi", " lo", "kệ", "ke ")
     if not any(w in low for w in doors):
         return None
     cut = _DENIED_AFTER.sub(" ", text)

@@ -1108,3 +1108,11 @@ def test_buying_for_someone_typed_without_marks_is_no_rain(matcher: Matcher) -> 
     # asked of a neighbour: not even offered as the forecast
     assert "live.weather" not in matcher.match("co Hai oi chieu nay di cho mua dum con bo rau voi nha").offered
     assert matcher.match("mai co mua khong ad").topic == "live.weather"
+
+
+def test_an_app_the_resident_does_not_want_is_not_the_one_asked_about(matcher: Matcher) -> None:
+    told = (
+        "Tài khoản bảo hiểm xã hội trên điện thoại của mẹ tôi quên mật khẩu. Không muốn dùng định danh, chỉ muốn lấy"
+        " lại mật khẩu cũ thì làm thế nào"
+    )
+    assert matcher.match(told).topic == "vssid.forgot_password"
