@@ -518,6 +518,10 @@ SETS = {
     "resident dev 362 (hard cases, tuned on)": BENCH / "faq_resident_dev362.yaml",
     "resident dev 363 (hard cases, tuned on)": BENCH / "faq_resident_dev363.yaml",
     "resident dev 364 (hard cases, tuned on)": BENCH / "faq_resident_dev364.yaml",
+    "resident fresh 97 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh97.yaml",
+    "resident dev 365 (hard cases, tuned on)": BENCH / "faq_resident_dev365.yaml",
+    "resident dev 366 (hard cases, tuned on)": BENCH / "faq_resident_dev366.yaml",
+    "resident dev 367 (hard cases, tuned on)": BENCH / "faq_resident_dev367.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -621,6 +625,7 @@ FROZEN = frozenset(
         "resident fresh 94 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 95 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 96 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 97 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

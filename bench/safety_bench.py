@@ -500,6 +500,10 @@ SETS = {
     "round 353": ROOT / "bench" / "safety_round353.yaml",  # Thanh Hóa: hard ordinary; tuned
     "round 354": ROOT / "bench" / "safety_round354.yaml",  # Ninh Thuận, Bình Thuận: hard scams; tuned
     "round 355": ROOT / "bench" / "safety_round355.yaml",  # Hòa Bình, Phú Thọ: hard ordinary; tuned
+    "unseen 103": ROOT / "bench" / "safety_unseen103.yaml",  # Bình Dương, TP.HCM ngoại thành: every kind; never opened
+    "round 356": ROOT / "bench" / "safety_round356.yaml",  # Quảng Bình, Quảng Trị: hard ordinary; tuned
+    "round 357": ROOT / "bench" / "safety_round357.yaml",  # Đắk Nông, Bình Phước: hard scams; tuned
+    "round 358": ROOT / "bench" / "safety_round358.yaml",  # Vĩnh Phúc, Thái Nguyên: hard ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -606,6 +610,7 @@ NEVER_SHOWN = frozenset(
         "unseen 100",
         "unseen 101",
         "unseen 102",
+        "unseen 103",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
