@@ -277,6 +277,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("kích hoạt", "kíchhoạt"), ("kích hoặc", "kíchhoạt"), ("đăng ký", "đăngký"), ("xác thực", "xácthực"),
     ("bảo hiểm", "bảohiểm"),
     ("tổng đài", "tổngđài"), ("lý lịch tư pháp", "lýlịchtưpháp"), ("kết hôn", "kếthôn"),
+    # forty-ninth pass: the marriage certificate as residents name it ("làm giấy cưới", "giấy tờ vợ chồng")
+    ("giấy cưới", "giấy kếthôn"), ("giấy chồng vợ", "giấy kếthôn"), ("giấy tờ vợ chồng", "giấytờ kếthôn"),
+    ("giấy vợ chồng", "giấy kếthôn"),
     ("tạm trú", "tạmtrú"), ("tạm chú", "tạmtrú"), ("lưu trú", "lưutrú"), ("sinh trắc học", "sinhtrắchọc"),
     ("máy bay", "máybay"),
     ("sinh chắc học", "sinhtrắchọc"),

@@ -1116,3 +1116,12 @@ def test_an_app_the_resident_does_not_want_is_not_the_one_asked_about(matcher: M
         " lại mật khẩu cũ thì làm thế nào"
     )
     assert matcher.match(told).topic == "vssid.forgot_password"
+
+
+def test_the_marriage_certificate_by_its_everyday_names(matcher: Matcher) -> None:
+    # "giấy tờ vợ chồng", "giấy cưới": the marriage registration, answered, not only offered
+    for told in (
+        "thằng út nhà tui cưới vợ người Lào bên kia cửa khẩu, làm giấy tờ vợ chồng cho tụi nó ở đâu",
+        "tụi nhỏ làm đám xong rồi mà chưa có giấy chồng vợ, giờ nộp trên điện thoại ở mục nào",
+    ):
+        assert matcher.match(told).topic == "dvc.marriage", told
