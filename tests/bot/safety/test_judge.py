@@ -2872,3 +2872,14 @@ def test_a_forwarding_code_dictated_with_its_number_is_a_scam_whatever_advice_co
         assert scam_by(scam, "combo_forward_dialled"), scam
     # the code that cancels forwarding has no number to dial, and a warning naming no number asks nothing
     assert verdict("Ai lỡ bấm rồi thì bấm ##002# rồi gọi để hủy chuyển cuộc gọi nha bà con") != "scam"
+
+
+def test_a_lesson_saying_where_not_to_pay_is_no_scam_even_beside_the_fake_site_it_names() -> None:
+    for lesson in (
+        'Mấy bữa nay có tin nhắn "Cục CSGT: xe của bạn bị phạt nguội, nộp phạt tại csgt-tracuu.top". Anh em chạy xe'
+        " lưu ý: tra cứu thì vào csgt.vn, nộp phạt trên dichvucong.gov.vn, không qua link lạ.",
+        'Lưu ý tin phạt nguội: tra trên csgt.vn của Cục CSGT, không nộp phạt qua đường link lạ như "phatnguoi-csgt.top".',
+    ):
+        assert verdict(lesson) != "scam", lesson
+    # the fake notice itself still is one
+    assert verdict("Cục CSGT thông báo phạt nguội xe của bạn, nộp phạt trong 24h tại csgt-tracuu.top") == "scam"
