@@ -659,7 +659,7 @@ def syllables(text: str) -> list[str]:
 # nong may do"), not buying, lifting or farming — unless the next word makes it another ("mua cap", "nong dan").
 # Typed without marks, "toi" is "tôi" and "nay" may be "này": only the unambiguous ones count.
 DAY_WORDS = frozenset("mai mốt nay tối chiều sáng trưa đêm tuần trời hôm".split())
-DAY_WORDS_UNMARKED = frozenset("mai mot chieu trua dem tuan troi hom".split())
+DAY_WORDS_UNMARKED = frozenset("mai mot chieu trua dem tuan troi hom toi".split())
 _WEATHER_UNMARKED = frozenset({"mua", "nang", "nong"})
 # ("mua gium/giup/dum/ho/hang/them": buying for someone, goods, more — "mai di cho mua gium tui can thit")
 _WEATHER_NOT_BEFORE = frozenset("cap dan san nghiep thon thuy nghe truong gium giup dum ho hang them".split())
@@ -675,6 +675,12 @@ _STORM_AFTER = frozenset("ko khong hong hok k khum ha chua nua lon vo vao toi na
 _HOM_DAYS = frozenset("nay qua kia truoc sau do ray".split())  # folded
 
 
+def _days_ahead(joined: list[str], i: int) -> bool:
+    """Typed without marks, "toi" is "tôi" — except after "ngày" ("mấy ngày tới", "vài ngay toi": the days ahead)."""
+    before = [fold(w) for w in joined[max(0, i - 2) : i] if w != "baolâu"]  # ("mấy ngày" adds "baolâu")
+    return bool(before) and before[-1] == "ngay"
+
+
 def _asks_a_day(joined: list[str]) -> bool:
     for i, w in enumerate(joined):
         if marked(w):
@@ -684,6 +690,8 @@ def _asks_a_day(joined: list[str]) -> bool:
         if w not in DAY_WORDS_UNMARKED and w not in DAY_WORDS:
             continue
         if w == "mai" and i and fold(joined[i - 1]) == "khuyen":
+            continue
+        if w == "toi" and not _days_ahead(joined, i):
             continue
         if w == "hom" and (i + 1 >= len(joined) or fold(joined[i + 1]) not in _HOM_DAYS):
             continue

@@ -1125,3 +1125,10 @@ def test_the_marriage_certificate_by_its_everyday_names(matcher: Matcher) -> Non
         "tụi nhỏ làm đám xong rồi mà chưa có giấy chồng vợ, giờ nộp trên điện thoại ở mục nào",
     ):
         assert matcher.match(told).topic == "dvc.marriage", told
+
+
+def test_the_days_ahead_typed_without_marks_ask_the_forecast(matcher: Matcher) -> None:
+    # "mấy ngày tới" typed "may ngay toi": the days ahead ("tới"), not "tôi"
+    assert matcher.match("Loa So oi may ngay toi co mua khong").topic == "live.weather"
+    # elsewhere "toi" still is "tôi": no forecast for a wait
+    assert matcher.match("dang ky vneid bao lau toi moi nhan duoc tin nhan").topic != "live.weather"
