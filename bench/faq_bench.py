@@ -522,6 +522,9 @@ SETS = {
     "resident dev 365 (hard cases, tuned on)": BENCH / "faq_resident_dev365.yaml",
     "resident dev 366 (hard cases, tuned on)": BENCH / "faq_resident_dev366.yaml",
     "resident dev 367 (hard cases, tuned on)": BENCH / "faq_resident_dev367.yaml",
+    "resident fresh 98 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh98.yaml",
+    "resident dev 368 (hard cases, tuned on)": BENCH / "faq_resident_dev368.yaml",
+    "resident dev 369 (hard cases, tuned on)": BENCH / "faq_resident_dev369.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -626,6 +629,7 @@ FROZEN = frozenset(
         "resident fresh 95 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 96 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 97 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 98 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -504,6 +504,10 @@ SETS = {
     "round 356": ROOT / "bench" / "safety_round356.yaml",  # Quảng Bình, Quảng Trị: hard ordinary; tuned
     "round 357": ROOT / "bench" / "safety_round357.yaml",  # Đắk Nông, Bình Phước: hard scams; tuned
     "round 358": ROOT / "bench" / "safety_round358.yaml",  # Vĩnh Phúc, Thái Nguyên: hard ordinary; tuned
+    "unseen 104": ROOT / "bench" / "safety_unseen104.yaml",  # An Giang: every kind; never opened
+    "round 359": ROOT / "bench" / "safety_round359.yaml",  # Hưng Yên, Hải Dương: hard ordinary; tuned
+    "round 360": ROOT / "bench" / "safety_round360.yaml",  # Bắc Kạn, Cao Bằng: hard scams; tuned
+    "round 361": ROOT / "bench" / "safety_round361.yaml",  # Cà Mau, Bạc Liêu: hard ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -611,6 +615,7 @@ NEVER_SHOWN = frozenset(
         "unseen 101",
         "unseen 102",
         "unseen 103",
+        "unseen 104",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
