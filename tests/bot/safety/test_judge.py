@@ -2883,3 +2883,14 @@ def test_a_lesson_saying_where_not_to_pay_is_no_scam_even_beside_the_fake_site_i
         assert verdict(lesson) != "scam", lesson
     # the fake notice itself still is one
     assert verdict("Cục CSGT thông báo phạt nguội xe của bạn, nộp phạt trong 24h tại csgt-tracuu.top") == "scam"
+
+
+def test_the_digits_of_a_text_passed_on_by_any_verb_are_the_code_asked_for() -> None:
+    # "nhắn cho con mấy số trong tin nhắn ngân hàng": sent on, not only read out
+    scam = (
+        "Mẹ ơi máy con hư loa, mẹ nhắn lại cho con mấy số trong tin nhắn Vietcombank vừa tới máy mẹ nha, con đang mở"
+        " tài khoản cho mẹ"
+    )
+    assert scam_by(scam, "ask_otp")
+    # a look at a strange text, asked by a son, asks for no code
+    assert verdict("Bố ơi điện thoại bố có tin nhắn nào lạ thì chụp gửi con xem trước nhé, đừng bấm") == "ok"
