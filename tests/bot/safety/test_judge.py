@@ -2878,7 +2878,8 @@ def test_a_lesson_saying_where_not_to_pay_is_no_scam_even_beside_the_fake_site_i
     for lesson in (
         'Mấy bữa nay có tin nhắn "Cục CSGT: xe của bạn bị phạt nguội, nộp phạt tại csgt-tracuu.top". Anh em chạy xe'
         " lưu ý: tra cứu thì vào csgt.vn, nộp phạt trên dichvucong.gov.vn, không qua link lạ.",
-        'Lưu ý tin phạt nguội: tra trên csgt.vn của Cục CSGT, không nộp phạt qua đường link lạ như "phatnguoi-csgt.top".',
+        "Lưu ý tin phạt nguội: tra trên csgt.vn của Cục CSGT, không nộp phạt qua đường link lạ như"
+        ' "phatnguoi-csgt.top".',
     ):
         assert verdict(lesson) != "scam", lesson
     # the fake notice itself still is one
