@@ -657,7 +657,8 @@ def syllables(text: str) -> list[str]:
 
 # Day words: next to one of them, "mua"/"nang"/"nong" typed without marks is the weather ("mai co mua ko", "hom nay
 # nong may do"), not buying, lifting or farming — unless the next word makes it another ("mua cap", "nong dan").
-# Typed without marks, "toi" is "tôi" and "nay" may be "này": only the unambiguous ones count.
+# Typed without marks, "toi" is "tôi" and "nay" may be "này": only the unambiguous ones count ("toi" only after
+# "ngày": see _days_ahead).
 DAY_WORDS = frozenset("mai mốt nay tối chiều sáng trưa đêm tuần trời hôm".split())
 DAY_WORDS_UNMARKED = frozenset("mai mot chieu trua dem tuan troi hom toi".split())
 _WEATHER_UNMARKED = frozenset({"mua", "nang", "nong"})
