@@ -525,6 +525,10 @@ SETS = {
     "resident fresh 98 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh98.yaml",
     "resident dev 368 (hard cases, tuned on)": BENCH / "faq_resident_dev368.yaml",
     "resident dev 369 (hard cases, tuned on)": BENCH / "faq_resident_dev369.yaml",
+    "resident fresh 99 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh99.yaml",
+    "resident dev 370 (hard cases, tuned on)": BENCH / "faq_resident_dev370.yaml",
+    "resident dev 371 (hard cases, tuned on)": BENCH / "faq_resident_dev371.yaml",
+    "resident dev 372 (hard cases, tuned on)": BENCH / "faq_resident_dev372.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -630,6 +634,7 @@ FROZEN = frozenset(
         "resident fresh 96 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 97 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 98 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 99 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -508,6 +508,10 @@ SETS = {
     "round 359": ROOT / "bench" / "safety_round359.yaml",  # Hưng Yên, Hải Dương: hard ordinary; tuned
     "round 360": ROOT / "bench" / "safety_round360.yaml",  # Bắc Kạn, Cao Bằng: hard scams; tuned
     "round 361": ROOT / "bench" / "safety_round361.yaml",  # Cà Mau, Bạc Liêu: hard ordinary; tuned
+    "unseen 105": ROOT / "bench" / "safety_unseen105.yaml",  # Tiền Giang, Long An: every kind; never opened
+    "round 362": ROOT / "bench" / "safety_round362.yaml",  # Khánh Hòa, Phú Yên: hard scams; tuned
+    "round 363": ROOT / "bench" / "safety_round363.yaml",  # Sóc Trăng, Trà Vinh: hard ordinary; tuned
+    "round 364": ROOT / "bench" / "safety_round364.yaml",  # Hà Giang, Tuyên Quang: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -616,6 +620,7 @@ NEVER_SHOWN = frozenset(
         "unseen 102",
         "unseen 103",
         "unseen 104",
+        "unseen 105",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
