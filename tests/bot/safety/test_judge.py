@@ -2895,3 +2895,27 @@ def test_the_digits_of_a_text_passed_on_by_any_verb_are_the_code_asked_for() -> 
     assert scam_by(scam, "ask_otp")
     # a look at a strange text, asked by a son, asks for no code
     assert verdict("Bố ơi điện thoại bố có tin nhắn nào lạ thì chụp gửi con xem trước nhé, đừng bấm") == "ok"
+
+
+def test_a_prize_to_collect_a_qr_scanned_to_be_paid_and_a_link_to_confirm_a_deposit_are_scams() -> None:
+    for scam, code in (
+        ("Quý khách đã trúng chiếc xe Air Blade, nhận tại qua-tang-honda.shop trong hôm nay", "theme_prize"),
+        ("Chị ơi em gửi mã QR cho chị quét nhận tiền cọc nha, quét xong là tiền về tài khoản chị liền", "theme_qr"),
+        (
+            "Anh ơi bên em đặt 3 phòng cho đoàn khách, em chuyển cọc rồi, anh mở đường link em gửi để xác nhận và"
+            " nhận tiền cọc giúp em nhé",
+            "theme_buyer",
+        ),
+    ):
+        assert scam_by(scam, code), scam
+    # a shop's own code scanned to pay it, and a school's news, ask nothing of the reader
+    for ordinary in (
+        "Em gửi mã QR của tiệm để chị quét trả tiền cá nha, 2 ký 240 nghìn",
+        "Bạn trúng tuyển lớp 10 trường Phan Bội Châu rồi, nhận giấy báo tại văn phòng trường sáng thứ Hai",
+    ):
+        assert verdict(ordinary) != "scam", ordinary
+
+
+def test_a_new_number_then_a_sum_in_words_is_the_relatives_trick() -> None:
+    told = "Bác ơi cháu là Tâm con cô Hoa đây, cháu mới đổi số, bác chuyển giúp cháu ba triệu tiền viện phí cho mẹ"
+    assert any(f.code == "theme_relative" and f.weight >= 4 for f in judge(told).findings)
