@@ -529,6 +529,10 @@ SETS = {
     "resident dev 370 (hard cases, tuned on)": BENCH / "faq_resident_dev370.yaml",
     "resident dev 371 (hard cases, tuned on)": BENCH / "faq_resident_dev371.yaml",
     "resident dev 372 (hard cases, tuned on)": BENCH / "faq_resident_dev372.yaml",
+    "resident dev 373 (hard cases, tuned on)": BENCH / "faq_resident_dev373.yaml",
+    "resident dev 374 (hard cases, tuned on)": BENCH / "faq_resident_dev374.yaml",
+    "resident fresh 100 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh100.yaml",
+    "resident dev 375 (hard cases, tuned on)": BENCH / "faq_resident_dev375.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -635,6 +639,7 @@ FROZEN = frozenset(
         "resident fresh 97 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 98 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 99 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 100 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

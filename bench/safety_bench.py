@@ -512,6 +512,10 @@ SETS = {
     "round 362": ROOT / "bench" / "safety_round362.yaml",  # Khánh Hòa, Phú Yên: hard scams; tuned
     "round 363": ROOT / "bench" / "safety_round363.yaml",  # Sóc Trăng, Trà Vinh: hard ordinary; tuned
     "round 364": ROOT / "bench" / "safety_round364.yaml",  # Hà Giang, Tuyên Quang: hard scams and ordinary; tuned
+    "unseen 106": ROOT / "bench" / "safety_unseen106.yaml",  # Thừa Thiên Huế: every kind; never opened
+    "round 365": ROOT / "bench" / "safety_round365.yaml",  # Gia Lai, Kon Tum: hard scams; tuned
+    "round 366": ROOT / "bench" / "safety_round366.yaml",  # Quảng Ninh, Hải Phòng: hard ordinary; tuned
+    "round 367": ROOT / "bench" / "safety_round367.yaml",  # Vĩnh Long, Đồng Tháp: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -621,6 +625,7 @@ NEVER_SHOWN = frozenset(
         "unseen 103",
         "unseen 104",
         "unseen 105",
+        "unseen 106",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

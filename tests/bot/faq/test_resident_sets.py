@@ -500,6 +500,10 @@ SIZES = {
         "dev370": (260, 1),
         "dev371": (250, 1),
         "dev372": (280, 1),
+        "dev373": (280, 1),
+        "dev374": (260, 1),
+        "fresh100": (270, 1),
+        "dev375": (250, 1),
     }.items()
 }
 ALL = tuple(SIZES)
@@ -602,4 +606,4 @@ def test_the_benchmark_never_prints_the_never_tuned_sets_questions() -> None:
     from bench.faq_bench import SETS
 
     never_tuned = {name for name, path in SETS.items() if path in NEVER_TUNED}
-    assert len(never_tuned) == len(NEVER_TUNED) == 100 and never_tuned == NOT_PRINTED
+    assert len(never_tuned) == len(NEVER_TUNED) == 101 and never_tuned == NOT_PRINTED
