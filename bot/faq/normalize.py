@@ -1724,6 +1724,15 @@ _WHAT_IT_DOES = re.compile(
     r"|\b(?:loaso|loa)(?: nay)? co (?:giup|ho tro|tra loi|biet|tra cuu|xem|coi)(?: \w+){1,8}"
     r" (?:khong|ko|hong|k) hay (?:chi|gi)\b"
     r"|^hoi (?:chuyen|ve|may chuyen)(?: \w+){1,6} o day (?:duoc|dc) (?:khong|ko|hong|k)\b"
+    # fiftieth pass: what can be asked, against what it may only be ("bà hỏi mi chuyện giấy tờ được không, hay chỉ
+    # hỏi được chuyện trời mưa nắng", "hỏi chuyện giấy tờ ở đây được không hay chỉ hỏi về điện thoại"), and "hỏi cái
+    # máy này được những chuyện chi"
+    r"|\bhoi (?:mi|ban|em|chau|loaso|loa|bot|cai may nay|may nay) (?:chuyen|ve|may chuyen)(?: \w+){1,6}"
+    r" (?:duoc|dc) (?:khong|ko|hong|k) hay (?:la )?chi\b"
+    r"|\bhoi (?:chuyen|ve|may chuyen)(?: \w+){1,6} (?:o day (?:duoc|dc) (?:khong|ko|hong|k) hay (?:la )?chi"
+    r"|(?:duoc|dc) (?:khong|ko|hong|k) hay (?:la )?chi (?:duoc )?hoi)\b"
+    r"|\bhoi (?:cai may|con may|may|con bot|bot|loaso|loa)(?: nay)? (?:duoc )?(?:nhung|may)"
+    r" (?:cai |viec |chuyen |cau )?gi\b"
     # "có hỏi Loa về lừa đảo được không", "hỏi cái gì thì hỏi kiểu nào cho Loa hiểu"
     r"|\bhoi (?:loaso|loa) (?:ve|chuyen)(?: \w+){1,5} (?:duoc|dc) (?:khong|ko|hong|k)\b"
     r"|\b(?:hoi|noi|go|nhan)(?: \w+){0,2} (?:kieu nao|sao|the nao|nhu the nao|ra sao|cach nao) (?:cho|de)"

@@ -1132,3 +1132,15 @@ def test_the_days_ahead_typed_without_marks_ask_the_forecast(matcher: Matcher) -
     assert matcher.match("Loa So oi may ngay toi co mua khong").topic == "live.weather"
     # elsewhere "toi" still is "tôi": no forecast for a wait
     assert matcher.match("dang ky vneid bao lau toi moi nhan duoc tin nhan").topic != "live.weather"
+
+
+def test_whether_the_bot_takes_one_matter_or_only_another_is_what_it_does(matcher: Matcher) -> None:
+    # what can be asked of the bot, against what it may only be ("hay chỉ hỏi …"), and what "the machine" answers
+    for asked in (
+        "ông hỏi mi chuyện bảo hiểm được không, hay chỉ hỏi được chuyện thời tiết",
+        "cho hỏi chuyện lừa đảo ở đây được không hay chỉ hỏi về căn cước",
+        "Ông không rành điện thoại, hỏi cái máy này được những việc chi?",
+    ):
+        assert matcher.match(asked).topic == "bot.help", asked
+    # a question about where a paper is made keeps its topic, whatever "hay chỉ" follows
+    assert matcher.match("hỏi chuyện làm căn cước ở xã được không hay chỉ làm ở huyện").topic != "bot.help"
