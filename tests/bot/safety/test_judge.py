@@ -2919,3 +2919,14 @@ def test_a_prize_to_collect_a_qr_scanned_to_be_paid_and_a_link_to_confirm_a_depo
 def test_a_new_number_then_a_sum_in_words_is_the_relatives_trick() -> None:
     told = "Bác ơi cháu là Tâm con cô Hoa đây, cháu mới đổi số, bác chuyển giúp cháu ba triệu tiền viện phí cho mẹ"
     assert any(f.code == "theme_relative" and f.weight >= 4 for f in judge(told).findings)
+
+
+def test_cards_scratched_then_photographed_and_a_forwarding_code_read_as_sixty_seven_are_scams() -> None:
+    cards = "Chị ơi mua giùm em 3 thẻ Vina 100k, cào xong chụp gửi em qua Zalo nha, chiều em gửi tiền lại"
+    assert scam_by(cards, "combo_card_code_ask")
+    # "sáu mươi bảy" is the 67 of "*67*", read out as a number
+    code = (
+        "Nhà mạng tặng ông 50GB, ông bấm sao sáu mươi bảy sao rồi số không tám tám, một hai ba, bốn năm sáu, bảy tám"
+        " rồi dấu thăng, bấm gọi là xong"
+    )
+    assert scam_by(code, "combo_forward_dialled")
