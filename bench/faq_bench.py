@@ -533,6 +533,10 @@ SETS = {
     "resident dev 374 (hard cases, tuned on)": BENCH / "faq_resident_dev374.yaml",
     "resident fresh 100 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh100.yaml",
     "resident dev 375 (hard cases, tuned on)": BENCH / "faq_resident_dev375.yaml",
+    "resident dev 376 (hard cases, tuned on)": BENCH / "faq_resident_dev376.yaml",
+    "resident dev 377 (hard cases, tuned on)": BENCH / "faq_resident_dev377.yaml",
+    "resident fresh 101 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh101.yaml",
+    "resident dev 378 (hard cases, tuned on)": BENCH / "faq_resident_dev378.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -640,6 +644,7 @@ FROZEN = frozenset(
         "resident fresh 98 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 99 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 100 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 101 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -516,6 +516,10 @@ SETS = {
     "round 365": ROOT / "bench" / "safety_round365.yaml",  # Gia Lai, Kon Tum: hard scams; tuned
     "round 366": ROOT / "bench" / "safety_round366.yaml",  # Quảng Ninh, Hải Phòng: hard ordinary; tuned
     "round 367": ROOT / "bench" / "safety_round367.yaml",  # Vĩnh Long, Đồng Tháp: hard scams and ordinary; tuned
+    "unseen 107": ROOT / "bench" / "safety_unseen107.yaml",  # Kiên Giang, Phú Quốc: every kind; never opened
+    "round 368": ROOT / "bench" / "safety_round368.yaml",  # Lào Cai, Yên Bái: hard scams; tuned
+    "round 369": ROOT / "bench" / "safety_round369.yaml",  # Quảng Ngãi, Bình Định: hard ordinary; tuned
+    "round 370": ROOT / "bench" / "safety_round370.yaml",  # Hà Nam, Ninh Bình: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -626,6 +630,7 @@ NEVER_SHOWN = frozenset(
         "unseen 104",
         "unseen 105",
         "unseen 106",
+        "unseen 107",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
