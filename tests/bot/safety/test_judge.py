@@ -2930,3 +2930,17 @@ def test_cards_scratched_then_photographed_and_a_forwarding_code_read_as_sixty_s
         " rồi dấu thăng, bấm gọi là xong"
     )
     assert scam_by(code, "combo_forward_dialled")
+
+
+def test_goods_priced_by_the_unit_with_nothing_paid_first_talk_the_score_down() -> None:
+    for seller in (
+        "Măng khô rừng Tây Giang nhà phơi 400k/kg, ship tận nơi Hội An. Zalo 0368 915 422, số lượng có hạn.",
+        "Nhà có bơ sáp Đắk Lắk anh trai gửi ra, bán rẻ 35k/kg, số lượng có hạn, mọi người ai lấy nhắn em",
+    ):
+        assert "calming" in {f.code for f in judge(seller).findings}, seller
+    # a price by the unit with a deposit asked before delivery is the fake seller's form: not talked down
+    fake = (
+        "Gạo ST25 giá gốc 15k/kg, đặt từ 50kg, chuyển khoản trước 100% em mới cho xe chở, số lượng có hạn, tài khoản"
+        " em dùng của vợ em"
+    )
+    assert "calming" not in {f.code for f in judge(fake).findings}
