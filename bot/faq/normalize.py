@@ -701,6 +701,8 @@ def _asks_a_day(joined: list[str]) -> bool:
 
 
 _PLUM_BEFORE = frozenset("trong cay qua vuon hoa trai".split())  # folded: "trồng/cây/quả/vườn/hoa/trái mận"
+# fiftieth pass: papers and accounts that are made ("mần định danh", "mần giấy tờ"), folded: not salt before them
+_DONE_AFTER_MAN = frozenset("vneid giay giayto taikhoan hoso cancuoc cccd khaisinh khaitu app ungdung dangky".split())
 
 
 def assemble(words: Iterable[str], marks: bool = False) -> list[str]:
@@ -729,7 +731,9 @@ def assemble(words: Iterable[str], marks: bool = False) -> list[str]:
         # "trời" is the sky in "trời mưa", "mai trời sao", but not in "trời ơi", "… vậy trời".
         nxt = joined[i + 1] if i + 1 < len(joined) else ""
         # "nuoc man chua": salty, not "màn hình", nor the plum of Sơn La's orchards ("trong man", "vuon man": "mận")
-        if w == "man" and nxt not in ("hinh", "hình") and not (i and fold(joined[i - 1]) in _PLUM_BEFORE):
+        if w == "man" and fold(nxt) in _DONE_AFTER_MAN:
+            out[-1] = "làm"  # "man dinh danh cap mot": Southern "mần" (do) typed without marks, before what is done
+        elif w == "man" and nxt not in ("hinh", "hình") and not (i and fold(joined[i - 1]) in _PLUM_BEFORE):
             out.append("độmặn")
         elif w == "trời" and nxt and nxt not in ("ơi", "đất", "ạ", "à") and not nxt.startswith("@"):
             out.append("thờitiết")
