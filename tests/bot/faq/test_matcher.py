@@ -1148,6 +1148,6 @@ def test_whether_the_bot_takes_one_matter_or_only_another_is_what_it_does(matche
 
 def test_southern_man_typed_without_marks_before_papers_is_doing_them_not_salt(matcher: Matcher) -> None:
     # "mần định danh" typed "man dinh danh": making the account, not the water's salt
-    assert matcher.match("man tai khoan dinh danh muc 1 o nha duoc ko").topic == "vneid.register_level1"
+    assert matcher.match("man dinh danh cap mot o nha sao vay").topic == "vneid.register_level1"
     # salt is still salt, asked as it is asked
     assert matcher.match("hom nay nuoc man the nao").topic == "live.salinity"
