@@ -2908,6 +2908,9 @@ def test_a_prize_to_collect_a_qr_scanned_to_be_paid_and_a_link_to_confirm_a_depo
         ),
     ):
         assert scam_by(scam, code), scam
+    # the code's reason says what the trick is: scanning pays, it does not "receive"
+    qr = judge("Chị ơi em gửi mã QR cho chị quét nhận tiền cọc nha, quét xong là tiền về tài khoản chị liền")
+    assert any("nhận tiền" in r for r in reasons(qr, default_texts()))
     # a shop's own code scanned to pay it, and a school's news, ask nothing of the reader
     for ordinary in (
         "Em gửi mã QR của tiệm để chị quét trả tiền cá nha, 2 ký 240 nghìn",
