@@ -537,6 +537,10 @@ SETS = {
     "resident dev 377 (hard cases, tuned on)": BENCH / "faq_resident_dev377.yaml",
     "resident fresh 101 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh101.yaml",
     "resident dev 378 (hard cases, tuned on)": BENCH / "faq_resident_dev378.yaml",
+    "resident fresh 102 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh102.yaml",
+    "resident dev 379 (hard cases, tuned on)": BENCH / "faq_resident_dev379.yaml",
+    "resident dev 380 (hard cases, tuned on)": BENCH / "faq_resident_dev380.yaml",
+    "resident dev 381 (hard cases, tuned on)": BENCH / "faq_resident_dev381.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -645,6 +649,7 @@ FROZEN = frozenset(
         "resident fresh 99 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 100 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 101 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 102 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -520,6 +520,10 @@ SETS = {
     "round 368": ROOT / "bench" / "safety_round368.yaml",  # Lào Cai, Yên Bái: hard scams; tuned
     "round 369": ROOT / "bench" / "safety_round369.yaml",  # Quảng Ngãi, Bình Định: hard ordinary; tuned
     "round 370": ROOT / "bench" / "safety_round370.yaml",  # Hà Nam, Ninh Bình: hard scams and ordinary; tuned
+    "unseen 108": ROOT / "bench" / "safety_unseen108.yaml",  # Hậu Giang, Cần Thơ: every kind; never opened
+    "round 371": ROOT / "bench" / "safety_round371.yaml",  # Điện Biên, Sơn La: hard scams and ordinary; tuned
+    "round 372": ROOT / "bench" / "safety_round372.yaml",  # Tây Ninh: hard scams and ordinary; tuned
+    "round 373": ROOT / "bench" / "safety_round373.yaml",  # Bắc Giang, Bắc Ninh: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -631,6 +635,7 @@ NEVER_SHOWN = frozenset(
         "unseen 105",
         "unseen 106",
         "unseen 107",
+        "unseen 108",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
