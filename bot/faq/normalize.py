@@ -200,7 +200,10 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("đăng kí", "đăngký"), ("đang ký", "đăngký"), ("đang kí", "đăngký"),
     ("loa số", "loaso"), ("lo a số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"),
     ("nấy nại", "lấy lại"), ("làm nại", "làm lại"), ("cấp nại", "cấp lại"), ("đặt nại", "đặt lại"),
-    ("căng cước", "căncước"),
+    ("căng cước", "căncước"), ("căng cướt", "căncước"), ("căn cướt", "căncước"),  # as voice typing hears it
+    # the public-service portal described, not named: "trang web của nhà nước", "trang web nộp giấy tờ"
+    ("trang web của nhà nước", "trang web dịchvụcông"), ("trang web nhà nước", "trang web dịchvụcông"),
+    ("trang web nộp giấy tờ", "trang web dịchvụcông"), ("trang web nộp hồ sơ", "trang web dịchvụcông"),
     ("gu gồ", "google"),
     ("hồ sơ", "hồsơ"),
     ("bữa nay", "hôm nay"), ("bữa qua", "hôm qua"), ("hum nay", "hôm nay"), ("bựa ni", "hôm nay"),

@@ -1151,3 +1151,23 @@ def test_southern_man_typed_without_marks_before_papers_is_doing_them_not_salt(m
     assert matcher.match("man dinh danh cap mot o nha sao vay").topic == "vneid.register_level1"
     # salt is still salt, asked as it is asked
     assert matcher.match("hom nay nuoc man the nao").topic == "live.salinity"
+
+
+def test_the_citizen_card_as_voice_typing_hears_it(matcher: Matcher) -> None:
+    # "căn cước" heard as "căng cướt": the card, answered, not left below the line
+    asked = (
+        "bà bán cá ngoài chợ bảo huyện mình gộp vào huyện khác nên ai cũng phải đi đổi căng cướt, tốn mấy trăm,"
+        " có đúng vậy không"
+    )
+    assert matcher.match(asked).topic == "card.after_merger"
+
+
+def test_the_public_service_portal_described_not_named_is_its_login(matcher: Matcher) -> None:
+    # "trang web nộp hồ sơ" that shows a QR code to sign in: the portal's login, not the fake-QR warning
+    for asked in (
+        "trang web nộp hồ sơ cứ hiện mã qr là sao, tui ngồi máy tính ở nhà",
+        "trang web nộp giấy tờ cứ hiện mã qr là sao, tui ngồi máy tính ở nhà",
+    ):
+        assert matcher.match(asked).topic == "dvc.login", asked
+    # a QR code sent by a stranger for money is still the fake-QR warning
+    assert matcher.match("người lạ gửi mã QR bảo quét để nhận tiền hỗ trợ, có phải lừa không").topic == "pay.fake_qr"
