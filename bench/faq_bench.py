@@ -541,6 +541,10 @@ SETS = {
     "resident dev 379 (hard cases, tuned on)": BENCH / "faq_resident_dev379.yaml",
     "resident dev 380 (hard cases, tuned on)": BENCH / "faq_resident_dev380.yaml",
     "resident dev 381 (hard cases, tuned on)": BENCH / "faq_resident_dev381.yaml",
+    "resident fresh 103 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh103.yaml",
+    "resident dev 382 (hard cases, tuned on)": BENCH / "faq_resident_dev382.yaml",
+    "resident dev 383 (hard cases, tuned on)": BENCH / "faq_resident_dev383.yaml",
+    "resident dev 384 (hard cases, tuned on)": BENCH / "faq_resident_dev384.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -650,6 +654,7 @@ FROZEN = frozenset(
         "resident fresh 100 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 101 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 102 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 103 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

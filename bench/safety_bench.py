@@ -524,6 +524,10 @@ SETS = {
     "round 371": ROOT / "bench" / "safety_round371.yaml",  # Điện Biên, Sơn La: hard scams and ordinary; tuned
     "round 372": ROOT / "bench" / "safety_round372.yaml",  # Tây Ninh: hard scams and ordinary; tuned
     "round 373": ROOT / "bench" / "safety_round373.yaml",  # Bắc Giang, Bắc Ninh: hard scams and ordinary; tuned
+    "unseen 109": ROOT / "bench" / "safety_unseen109.yaml",  # Nam Định, Thái Bình coast: every kind; never opened
+    "round 374": ROOT / "bench" / "safety_round374.yaml",  # Lạng Sơn, Cao Bằng: hard scams and ordinary; tuned
+    "round 375": ROOT / "bench" / "safety_round375.yaml",  # Bà Rịa – Vũng Tàu: hard scams and ordinary; tuned
+    "round 376": ROOT / "bench" / "safety_round376.yaml",  # Hà Nội ngoại thành: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -636,6 +640,7 @@ NEVER_SHOWN = frozenset(
         "unseen 106",
         "unseen 107",
         "unseen 108",
+        "unseen 109",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
