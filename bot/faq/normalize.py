@@ -209,7 +209,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("bữa nay", "hôm nay"), ("bữa qua", "hôm qua"), ("hum nay", "hôm nay"), ("bựa ni", "hôm nay"),
     ("bữa ni", "hôm nay"), ("hôm ni", "hôm nay"),
     ("vn eid", "vneid"), ("vn id", "vneid"), ("vne id", "vneid"), ("v neid", "vneid"), ("vn e id", "vneid"),
-    ("vss id", "vssid"), ("vs id", "vssid"),
+    ("vss id", "vssid"), ("vs id", "vssid"), ("vê nê ít", "vneid"),  # "VNeID" said as one word
     ("bảo hiểm y tế", "bhyt"), ("bảo hiểm xã hội số", "vssid"), ("bảo hiểm xã hội", "bhxh"),
     ("bảo hiểm số", "vssid"), ("bhxh số", "vssid"),  # the social-insurance app by its Vietnamese name
     # ... but not the phone number after it ("quên mật khẩu bảo hiểm xã hội, số điện thoại cũng bỏ rồi")
@@ -252,6 +252,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("quẹt mặt", "sinhtrắchọc"), ("soi mặt", "sinhtrắchọc"), ("nhìn vào camera", "sinhtrắchọc"),
     ("nhìn vô camera", "sinhtrắchọc"), ("nhìn thẳng vào camera", "sinhtrắchọc"), ("sin chắc học", "sinhtrắchọc"),
     ("xin trắc học", "sinhtrắchọc"),
+    # fifty-first pass: the check's flashing screen, as an elderly resident tells it ("nhìn vô cái máy chớp chớp")
+    ("chớp chớp", "sinhtrắchọc"), ("máy nhấp nháy", "máy sinhtrắchọc"),
     ("thẻ bảo hiểm", "bhyt"), ("lương hưu", "lươnghưu bhxh"), ("chứng minh", "cmnd"),
     ("công nghệ", "côngnghệsố"), ("tận nhà", "tậnnơi"), ("tới nhà", "tậnnơi"), ("tận nơi", "tậnnơi"),
     ("tận tay", "tậnnơi"), ("tận mặt", "tậnnơi"), ("trực tiếp", "tậnnơi"), ("sân bay", "máybay"),

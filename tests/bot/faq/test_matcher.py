@@ -1171,3 +1171,10 @@ def test_the_public_service_portal_described_not_named_is_its_login(matcher: Mat
         assert matcher.match(asked).topic == "dvc.login", asked
     # a QR code sent by a stranger for money is still the fake-QR warning
     assert matcher.match("người lạ gửi mã QR bảo quét để nhận tiền hỗ trợ, có phải lừa không").topic == "pay.fake_qr"
+
+
+def test_vneid_said_as_one_word_and_the_face_checks_flashing_screen(matcher: Matcher) -> None:
+    # "VNeID" as voice typing writes it said as one word ("vê nê ít"); the bank's face check told by its flashing screen
+    assert matcher.match("vê nê ít đổi mật khẩu sao mấy đứa").topic == "vneid.password_rules"
+    asked = "ngân hàng bắt nhìn cái máy chớp chớp mới cho chuyển hai chục triệu, làm hoài không qua"
+    assert matcher.match(asked).topic == "pay.face_check"
