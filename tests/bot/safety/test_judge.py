@@ -2947,3 +2947,21 @@ def test_goods_priced_by_the_unit_with_nothing_paid_first_talk_the_score_down() 
         " em dùng của vợ em"
     )
     assert "calming" not in {f.code for f in judge(fake).findings}
+
+
+def test_the_scammed_money_released_for_a_fee_is_the_second_scam_whatever_victims_words_it_speaks() -> None:
+    # "bị lừa", "trình báo", "kẻ gian" are a warning's words too: here they dress the fee before the "payout"
+    for told in (
+        "Chú ơi con bên đội hỗ trợ nạn nhân Công an tỉnh, đơn chú trình báo bị lừa 25 triệu đã xong. Để hoàn tiền về"
+        " tài khoản chú cần nộp 15% phí hồ sơ vào số tạm giữ của đơn vị ạ.",
+        "Cô ơi cháu đã truy ra tài khoản kẻ gian rồi, cô chỉ cần đóng phí bảo lãnh hai triệu là bên cháu giải ngân lại"
+        " toàn bộ số tiền cô bị lừa trong hôm nay.",
+    ):
+        assert judge(told).verdict is Verdict.SCAM, told
+        assert scam_by(told, "combo_recovery_fee"), told
+    # the team's lesson naming the same trick is not warned
+    lesson = (
+        "Công an xã nhắc: có đối tượng xưng luật sư hứa lấy lại tiền bị lừa, bảo cần đóng phí 10% mới giải ngân. Đó là"
+        " lừa đảo lần hai, đừng chuyển."
+    )
+    assert judge(lesson).verdict is not Verdict.SCAM
