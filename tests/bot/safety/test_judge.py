@@ -2965,3 +2965,12 @@ def test_the_scammed_money_released_for_a_fee_is_the_second_scam_whatever_victim
         " lừa đảo lần hai, đừng chuyển."
     )
     assert judge(lesson).verdict is not Verdict.SCAM
+
+
+def test_a_new_or_borrowed_number_then_any_sum_asked_is_the_relatives_trick() -> None:
+    # a sum in hundreds, or "a ten of millions", after a new or borrowed number: wording only the trick uses
+    for told in (
+        "Ba ơi con nè, máy con rớt xuống sông rồi, con xài tạm số thằng Tí. Ba chuyển con tám trăm vô số này nha",
+        "Chú Sáu ơi con mới đổi số, chú lưu lại giùm con. Mà chú có sẵn một chục triệu hông, con kẹt quá",
+    ):
+        assert any(f.code == "theme_relative" and f.weight >= 5 for f in judge(told).findings), told
