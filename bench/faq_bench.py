@@ -545,6 +545,10 @@ SETS = {
     "resident dev 382 (hard cases, tuned on)": BENCH / "faq_resident_dev382.yaml",
     "resident dev 383 (hard cases, tuned on)": BENCH / "faq_resident_dev383.yaml",
     "resident dev 384 (hard cases, tuned on)": BENCH / "faq_resident_dev384.yaml",
+    "resident fresh 104 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh104.yaml",
+    "resident dev 385 (hard cases, tuned on)": BENCH / "faq_resident_dev385.yaml",
+    "resident dev 386 (hard cases, tuned on)": BENCH / "faq_resident_dev386.yaml",
+    "resident dev 387 (hard cases, tuned on)": BENCH / "faq_resident_dev387.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -655,6 +659,7 @@ FROZEN = frozenset(
         "resident fresh 101 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 102 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 103 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 104 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

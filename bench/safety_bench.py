@@ -528,6 +528,10 @@ SETS = {
     "round 374": ROOT / "bench" / "safety_round374.yaml",  # Lạng Sơn, Cao Bằng: hard scams and ordinary; tuned
     "round 375": ROOT / "bench" / "safety_round375.yaml",  # Bà Rịa – Vũng Tàu: hard scams and ordinary; tuned
     "round 376": ROOT / "bench" / "safety_round376.yaml",  # Hà Nội ngoại thành: hard scams and ordinary; tuned
+    "unseen 110": ROOT / "bench" / "safety_unseen110.yaml",  # Quảng Trị, Quảng Bình: every kind; never opened
+    "round 377": ROOT / "bench" / "safety_round377.yaml",  # Bến Tre, Trà Vinh: hard scams and ordinary; tuned
+    "round 378": ROOT / "bench" / "safety_round378.yaml",  # Nghệ An, Hà Tĩnh: hard scams and ordinary; tuned
+    "round 379": ROOT / "bench" / "safety_round379.yaml",  # Đắk Lắk, Đắk Nông: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -641,6 +645,7 @@ NEVER_SHOWN = frozenset(
         "unseen 107",
         "unseen 108",
         "unseen 109",
+        "unseen 110",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
