@@ -220,6 +220,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("driving licence", "bằnglái"), ("driving license", "bằnglái"), ("criminal record", "lýlịchtưpháp"),
     ("định danh điện tử", "vneid"), ("tài khoản định danh", "vneid"), ("định danh", "vneid"),
     ("ứng dụng căn cước", "ứngdụng vneid"), ("định đanh", "vneid"), ("đinh danh", "vneid"),
+    # fifty-first pass: the police app is VNeID ("sổ bảo hiểm có trong app công an hông", "số tổng đài app công an")
+    ("app công an", "app vneid"), ("app của công an", "app vneid"), ("ứng dụng công an", "ứngdụng vneid"),
+    ("ứng dụng của công an", "ứngdụng vneid"),
     ("mặt khẩu", "mậtkhẩu"), ("mậc khẩu", "mậtkhẩu"), ("mặc khẩu", "mậtkhẩu"),
     ("trực tuyến", "online"), ("trên mạng", "online"), ("qua mạng", "online"), ("on lai", "online"),
     ("ôn lai", "online"), ("mứt 1", "mức 1"), ("mứt 2", "mức 2"),

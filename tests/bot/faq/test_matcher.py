@@ -1178,3 +1178,9 @@ def test_vneid_said_as_one_word_and_the_face_checks_flashing_screen(matcher: Mat
     assert matcher.match("vê nê ít đổi mật khẩu sao mấy đứa").topic == "vneid.password_rules"
     asked = "ngân hàng bắt nhìn cái máy chớp chớp mới cho chuyển hai chục triệu, làm hoài không qua"
     assert matcher.match(asked).topic == "pay.face_check"
+
+
+def test_the_police_app_is_vneid(matcher: Matcher) -> None:
+    # "app công an" is what many residents call VNeID: its hotline, not the commune police's number
+    assert matcher.match("hotline app công an số mấy").topic == "vneid.hotline"
+    assert matcher.match("sổ bảo hiểm có trong cái app công an hông").topic == "bhxh.in_vneid"
