@@ -2974,3 +2974,8 @@ def test_a_new_or_borrowed_number_then_any_sum_asked_is_the_relatives_trick() ->
         "Chú Sáu ơi con mới đổi số, chú lưu lại giùm con. Mà chú có sẵn một chục triệu hông, con kẹt quá",
     ):
         assert any(f.code == "theme_relative" and f.weight >= 5 for f in judge(told).findings), told
+
+
+def test_a_new_payment_qr_replacing_an_old_one_told_a_few_words_apart_is_the_sticker_trick() -> None:
+    told = "Vựa lúa Bảy Hiền gửi bà con mã QR thanh toán mới, mã cũ dán ở cửa kho không dùng nữa, chuyển vô mã này nha"
+    assert any(f.code == "theme_qr" and f.weight >= 5 for f in judge(told).findings)
