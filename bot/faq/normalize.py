@@ -1755,6 +1755,10 @@ _WHAT_IT_DOES = re.compile(
     r"|\b(?:loaso|loa)(?: nay)? la (?:ai|cua ai|ben nao) (?:lam|tao|viet|dua) ra\b"
     # what it costs: "ông hỏi cái Loa này hỏi có mất tiền không"
     r"|\b(?:hoi|dung|xai|nhan tin cho)(?: cai)? (?:loaso|loa)(?: nay)?(?: \w+){0,2} (?:co )?(?:mat|ton) (?:tien|phi)\b"
+    # fifty-first pass: the bot as "the machine" here — what asking it costs ("hỏi máy này mất tiền hông"), whether it
+    # answers at all ("ơ cái máy ni biết trả lời à")
+    r"|\bhoi (?:cai |con )?may (?:nay|ni)(?: \w+){0,2} (?:co )?(?:mat|ton) (?:tien|phi)\b"
+    r"|\b(?:cai|con) (?:may|bot) (?:nay|ni) (?:no )?(?:biet|co biet|cung biet) tra loi\b"
 )
 # "hỏi bạn thì nhắn kiểu chi cho bạn hiểu": how to ask "you", said to the bot only when the message calls it
 # ("em hỏi thì phải gõ thế nào để bạn trả lời đúng")

@@ -1184,3 +1184,8 @@ def test_the_police_app_is_vneid(matcher: Matcher) -> None:
     # "app công an" is what many residents call VNeID: its hotline, not the commune police's number
     assert matcher.match("hotline app công an số mấy").topic == "vneid.hotline"
     assert matcher.match("sổ bảo hiểm có trong cái app công an hông").topic == "bhxh.in_vneid"
+
+
+def test_the_machine_here_asked_what_it_costs_or_whether_it_answers_is_the_bot(matcher: Matcher) -> None:
+    for asked in ("hỏi cái máy ni có tốn tiền không", "ủa con máy này nó biết trả lời hả"):
+        assert matcher.match(asked).topic == "bot.help", asked
