@@ -549,6 +549,10 @@ SETS = {
     "resident dev 385 (hard cases, tuned on)": BENCH / "faq_resident_dev385.yaml",
     "resident dev 386 (hard cases, tuned on)": BENCH / "faq_resident_dev386.yaml",
     "resident dev 387 (hard cases, tuned on)": BENCH / "faq_resident_dev387.yaml",
+    "resident fresh 105 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh105.yaml",
+    "resident dev 388 (hard cases, tuned on)": BENCH / "faq_resident_dev388.yaml",
+    "resident dev 389 (hard cases, tuned on)": BENCH / "faq_resident_dev389.yaml",
+    "resident dev 390 (hard cases, tuned on)": BENCH / "faq_resident_dev390.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -660,6 +664,7 @@ FROZEN = frozenset(
         "resident fresh 102 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 103 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 104 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 105 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -532,6 +532,10 @@ SETS = {
     "round 377": ROOT / "bench" / "safety_round377.yaml",  # Bến Tre, Trà Vinh: hard scams and ordinary; tuned
     "round 378": ROOT / "bench" / "safety_round378.yaml",  # Nghệ An, Hà Tĩnh: hard scams and ordinary; tuned
     "round 379": ROOT / "bench" / "safety_round379.yaml",  # Đắk Lắk, Đắk Nông: hard scams and ordinary; tuned
+    "unseen 111": ROOT / "bench" / "safety_unseen111.yaml",  # An Giang: every kind; never opened
+    "round 380": ROOT / "bench" / "safety_round380.yaml",  # Cà Mau, Bạc Liêu: hard scams and ordinary; tuned
+    "round 381": ROOT / "bench" / "safety_round381.yaml",  # Thanh Hóa: hard scams and ordinary; tuned
+    "round 382": ROOT / "bench" / "safety_round382.yaml",  # Lâm Đồng: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -646,6 +650,7 @@ NEVER_SHOWN = frozenset(
         "unseen 108",
         "unseen 109",
         "unseen 110",
+        "unseen 111",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
