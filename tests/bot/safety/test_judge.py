@@ -2979,3 +2979,35 @@ def test_a_new_or_borrowed_number_then_any_sum_asked_is_the_relatives_trick() ->
 def test_a_new_payment_qr_replacing_an_old_one_told_a_few_words_apart_is_the_sticker_trick() -> None:
     told = "Vựa lúa Bảy Hiền gửi bà con mã QR thanh toán mới, mã cũ dán ở cửa kho không dùng nữa, chuyển vô mã này nha"
     assert any(f.code == "theme_qr" and f.weight >= 5 for f in judge(told).findings)
+
+
+def test_a_code_named_then_read_back_or_read_out_for_the_writer_is_asked_of_the_reader() -> None:
+    # the code named first, then read back "giùm tao" a few words on, or read out for the writer to type
+    for told in (
+        "Ê Tuấn, tao lỡ để số mày nhận mã Zalo, mày coi tin nhắn có cái mã 6 số đọc giùm tao nha, tao kẹt quá",
+        "Chú Ba ơi con nè, con mượn máy người ta gọi, có ai kêu chú đọc mã thì chú đọc giùm con nha, mã về máy cũ",
+        "Dạ con bên tổ công nghệ số, con chỉ bà từng bước cập nhật ứng dụng, có mã gửi về thì bà đọc con nhập hộ nha",
+    ):
+        assert scam_by(told, "combo_read_me_code_ask"), told
+    # a lesson saying not to read it to anyone is not the ask
+    lesson = "Bà con nhớ: có mã gửi về máy thì không đọc cho ai hết, ai kêu đọc mã giùm là lừa đảo."
+    assert not scam_by(lesson, "combo_read_me_code_ask")
+
+
+def test_a_phone_changed_is_no_luck_and_the_writer_offering_to_check_is_no_warning() -> None:
+    # "đổi máy mà kẹt" is a phone changed, not "may mà" (luckily); "em kiểm tra giúp" is the caller's offer
+    assert "calming" not in {f.code for f in judge("Ê Tuấn, tao đang đổi máy mà kẹt quá, mày đọc giùm tao cái mã").findings}
+    evn = (
+        "Alo chị ơi, em bên Điện lực tỉnh. Nhà chị còn nợ tiền điện 2 kỳ, tối nay 19h sẽ ngắt điện cả khu vực nếu không"
+        " xử lý. Chị nhắn em số hợp đồng điện hoặc chụp hóa đơn gần nhất em kiểm tra giúp."
+    )
+    assert judge(evn).verdict is Verdict.SCAM
+
+
+def test_a_lesson_naming_the_only_real_site_and_a_post_calling_the_other_message_fake_are_not_warned() -> None:
+    for lesson in (
+        "Cổng dịch vụ công báo không có trang dichvucong-tinh.com hay mấy trang tên gần giống. Trang thiệt duy nhất là"
+        " dichvucong.gov.vn, để ý chữ .gov.vn ở cuối.",
+        "Đúng rồi chị, lệ phí xét tuyển nộp trên hệ thống của Bộ, không chuyển vào tài khoản cá nhân. Tin kia lừa.",
+    ):
+        assert judge(lesson).verdict is not Verdict.SCAM, lesson
