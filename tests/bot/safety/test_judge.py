@@ -2996,7 +2996,8 @@ def test_a_code_named_then_read_back_or_read_out_for_the_writer_is_asked_of_the_
 
 def test_a_phone_changed_is_no_luck_and_the_writer_offering_to_check_is_no_warning() -> None:
     # "đổi máy mà kẹt" is a phone changed, not "may mà" (luckily); "em kiểm tra giúp" is the caller's offer
-    assert "calming" not in {f.code for f in judge("Ê Tuấn, tao đang đổi máy mà kẹt quá, mày đọc giùm tao cái mã").findings}
+    changed = judge("Ê Tuấn, tao đang đổi máy mà kẹt quá, mày đọc giùm tao cái mã")
+    assert "calming" not in {f.code for f in changed.findings}
     evn = (
         "Alo chị ơi, em bên Điện lực tỉnh. Nhà chị còn nợ tiền điện 2 kỳ, tối nay 19h sẽ ngắt điện cả khu vực nếu không"
         " xử lý. Chị nhắn em số hợp đồng điện hoặc chụp hóa đơn gần nhất em kiểm tra giúp."
