@@ -553,6 +553,10 @@ SETS = {
     "resident dev 388 (hard cases, tuned on)": BENCH / "faq_resident_dev388.yaml",
     "resident dev 389 (hard cases, tuned on)": BENCH / "faq_resident_dev389.yaml",
     "resident dev 390 (hard cases, tuned on)": BENCH / "faq_resident_dev390.yaml",
+    "resident fresh 106 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh106.yaml",
+    "resident dev 391 (hard cases, tuned on)": BENCH / "faq_resident_dev391.yaml",
+    "resident dev 392 (hard cases, tuned on)": BENCH / "faq_resident_dev392.yaml",
+    "resident dev 393 (hard cases, tuned on)": BENCH / "faq_resident_dev393.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -665,6 +669,7 @@ FROZEN = frozenset(
         "resident fresh 103 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 104 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 105 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 106 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

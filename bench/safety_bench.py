@@ -536,6 +536,10 @@ SETS = {
     "round 380": ROOT / "bench" / "safety_round380.yaml",  # Cà Mau, Bạc Liêu: hard scams and ordinary; tuned
     "round 381": ROOT / "bench" / "safety_round381.yaml",  # Thanh Hóa: hard scams and ordinary; tuned
     "round 382": ROOT / "bench" / "safety_round382.yaml",  # Lâm Đồng: hard scams and ordinary; tuned
+    "unseen 112": ROOT / "bench" / "safety_unseen112.yaml",  # Quảng Nam, Đà Nẵng: every kind; never opened
+    "round 383": ROOT / "bench" / "safety_round383.yaml",  # Phú Thọ, Vĩnh Phúc: hard scams and ordinary; tuned
+    "round 384": ROOT / "bench" / "safety_round384.yaml",  # Bình Thuận, Ninh Thuận: hard scams and ordinary; tuned
+    "round 385": ROOT / "bench" / "safety_round385.yaml",  # Long An: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -651,6 +655,7 @@ NEVER_SHOWN = frozenset(
         "unseen 109",
         "unseen 110",
         "unseen 111",
+        "unseen 112",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
