@@ -180,7 +180,7 @@ VARIANTS: dict[str, str] = {
     "cmt": "cmnd", "gplx": "bằng lái", "blx": "bằng lái", "glx": "bằng lái", "dvcqg": "dịch vụ công quốc gia",
     "flight": "máy bay", "police": "công an", "buyer": "người mua", "livestream": "online", "cccđ": "cccd",
     "dvc": "dịch vụ công", "đkkh": "đăng ký kết hôn", "dkkh": "đăng ký kết hôn",
-    "ltp": "lý lịch tư pháp",
+    "ltp": "lý lịch tư pháp", "llpt": "lý lịch tư pháp",  # (fifty-second pass: its letters swapped)
     "đkks": "đăng ký khai sinh", "dkks": "đăng ký khai sinh", "lltp": "lý lịch tư pháp", "llttp": "lý lịch tư pháp",
     "bh": "bảo hiểm",
     "error": "lỗi", "bug": "lỗi",
@@ -201,6 +201,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("loa số", "loaso"), ("lo a số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"),
     ("nấy nại", "lấy lại"), ("làm nại", "làm lại"), ("cấp nại", "cấp lại"), ("đặt nại", "đặt lại"),
     ("căng cước", "căncước"), ("căng cướt", "căncước"), ("căn cướt", "căncước"),  # as voice typing hears it
+    ("cần cước", "căncước"), ("giấy ks", "giấy khaisinh"),  # fifty-second pass: a slip; the birth paper abbreviated
     # the public-service portal described, not named: "trang web của nhà nước", "trang web nộp giấy tờ"
     ("trang web của nhà nước", "trang web dịchvụcông"), ("trang web nhà nước", "trang web dịchvụcông"),
     ("trang web nộp giấy tờ", "trang web dịchvụcông"), ("trang web nộp hồ sơ", "trang web dịchvụcông"),
@@ -209,7 +210,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("bữa nay", "hôm nay"), ("bữa qua", "hôm qua"), ("hum nay", "hôm nay"), ("bựa ni", "hôm nay"),
     ("bữa ni", "hôm nay"), ("hôm ni", "hôm nay"),
     ("vn eid", "vneid"), ("vn id", "vneid"), ("vne id", "vneid"), ("v neid", "vneid"), ("vn e id", "vneid"),
-    ("vss id", "vssid"), ("vs id", "vssid"), ("vê nê ít", "vneid"),  # "VNeID" said as one word
+    ("vss id", "vssid"), ("vs id", "vssid"), ("vss", "vssid"),  # (fifty-second pass: "mk vss ko nho")
+    ("vê nê ít", "vneid"),  # "VNeID" said as one word
     ("bảo hiểm y tế", "bhyt"), ("bảo hiểm xã hội số", "vssid"), ("bảo hiểm xã hội", "bhxh"),
     ("bảo hiểm số", "vssid"), ("bhxh số", "vssid"),  # the social-insurance app by its Vietnamese name
     # ... but not the phone number after it ("quên mật khẩu bảo hiểm xã hội, số điện thoại cũng bỏ rồi")
@@ -227,6 +229,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("trực tuyến", "online"), ("trên mạng", "online"), ("qua mạng", "online"), ("on lai", "online"),
     ("ôn lai", "online"), ("mứt 1", "mức 1"), ("mứt 2", "mức 2"),
     ("mức thấp", "mức 1"),  # "chỉ cần cái mức thấp để coi giấy tờ": the lower of the account's levels
+    # fifty-second pass: the levels as "bậc" ("mới bậc thấp, muốn lên bậc cao"), and "cấp 2" beside the account's name
+    # (not "lên cấp 2" alone: a child starting secondary school)
+    ("bậc thấp", "mức 1"), ("bậc cao", "mức 2"), ("bậc 1", "mức 1"), ("bậc 2", "mức 2"),
+    ("định danh cấp 1", "vneid mức 1"), ("định danh cấp 2", "vneid mức 2"), ("cấp 2 định danh", "mức 2 vneid"),
+    ("cấp 1 định danh", "mức 1 vneid"), ("vneid cấp 2", "vneid mức 2"), ("vneid cấp 1", "vneid mức 1"),
     ("log in", "đăngnhập"), ("lóc in", "đăngnhập"), ("sign in", "đăngnhập"), ("đăng nhập", "đăngnhập"),
     ("mật khẩu", "mậtkhẩu"), ("số điện thoại", "sốđiệnthoại"), ("điện thoại", "điệnthoại"),
     ("mã otp", "otp"), ("mã qr", "qr"), ("mã xác thực", "otp"), ("mã xác nhận", "otp"),
@@ -240,6 +247,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("chứng tử", "khaitử"),
     ("lừa đảo", "lừa"), ("giả mạo", "giả"), ("mạo danh", "giả"),
     ("qua đời", "mất"), ("từ trần", "mất"), ("tạ thế", "mất"), ("lăn tay", "vân tay"), ("đẻ", "sinh"),
+    ("về với ông bà", "mất"), ("về với tổ tiên", "mất"),  # (fifty-second pass: the euphemism)
     ("mới đẻ", "mới sinh"), ("vừa đẻ", "vừa sinh"), ("sắp đẻ", "sắp sinh"), ("đi đẻ", "đi sinh"),
     ("đẻ con", "sinh con"), ("đẻ xong", "sinh xong"), ("đẻ được", "sinh được"),
     # appliances are no weather: "tủ lạnh phòng trọ hư", "máy lạnh", "bình nóng lạnh"
@@ -1041,7 +1049,9 @@ _CITY = (
 )
 _CITY_ASKED = re.compile(
     rf"\b(thoi tiet|troi|du bao) (o |tai |ngoai |trong )?{_CITY}\b"
-    rf"|\b{_CITY}( \w+){{0,4}} (co )?(mua|lanh|ret|nang|nong|bao|tuyet|may do|nhiet do|ap thap|gio)\b"
+    # (not the weather told from there: "con gái tui ở Sài Gòn gọi về nói có áp thấp")
+    rf"|\b{_CITY}( (?!goi\b|noi\b|bao\b|ke\b|nhan\b|ve\b)\w+){{0,4}}"
+    r" (co )?(mua|lanh|ret|nang|nong|bao|tuyet|may do|nhiet do|ap thap|gio)\b"
 )
 _THERE = re.compile(
     r"\b(ngoai|trong|tren|duoi|ben|o) (do|day|nay)\b"

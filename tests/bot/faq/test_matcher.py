@@ -1189,3 +1189,28 @@ def test_the_police_app_is_vneid(matcher: Matcher) -> None:
 def test_the_machine_here_asked_what_it_costs_or_whether_it_answers_is_the_bot(matcher: Matcher) -> None:
     for asked in ("hỏi cái máy ni có tốn tiền không", "ủa con máy này nó biết trả lời hả"):
         assert matcher.match(asked).topic == "bot.help", asked
+
+
+def test_the_levels_as_bac_and_cap_beside_the_accounts_name(matcher: Matcher) -> None:
+    # "bậc cao", "định danh cấp 2": the account's level 2, made at the police office
+    for asked in ("lên cấp 2 định danh mang theo gì", "lúc đi làm thẻ gắn chíp có xin luôn cái acc bậc cao được hông"):
+        assert matcher.match(asked).topic == "vneid.register_level2", asked
+
+
+def test_short_forms_and_slips_of_the_papers_and_apps(matcher: Matcher) -> None:
+    # "llpt" (letters swapped), "giấy ks", "cần cước", "vss" alone
+    assert matcher.match("làm llpt nhanh nhất ở đâu").topic == "dvc.judicial_record"
+    assert matcher.match("giay ks cho be lam qua mang dc ko").topic == "dvc.birth_registration"
+    assert matcher.match("mk app vss ko nho").topic == "vssid.forgot_password"
+    assert matcher.match("đổi tên tỉnh có phải làm lại cần cước không").topic == "card.after_merger"
+
+
+def test_gone_to_the_ancestors_is_a_death(matcher: Matcher) -> None:
+    asked = "ba tui mới về với ông bà, giấy tờ báo cho ổng làm online ở đâu vậy mấy cháu"
+    assert matcher.match(asked).topic == "dvc.death_registration"
+
+
+def test_the_weather_told_from_a_far_city_does_not_make_home_weather_asked_away(matcher: Matcher) -> None:
+    # the daughter in Sài Gòn told of the storm; the weather asked is home's
+    asked = "con gái ở Sài Gòn gọi về nói có áp thấp, mấy bữa tới ở Ninh Hải nắng hay mưa, tui phơi cá có cần dọn hông"
+    assert matcher.match(asked).topic == "live.weather"
