@@ -3012,3 +3012,16 @@ def test_a_lesson_naming_the_only_real_site_and_a_post_calling_the_other_message
         "Đúng rồi chị, lệ phí xét tuyển nộp trên hệ thống của Bộ, không chuyển vào tài khoản cá nhân. Tin kia lừa.",
     ):
         assert judge(lesson).verdict is not Verdict.SCAM, lesson
+
+
+def test_the_reader_asked_to_send_back_or_the_writers_promise_to_repay_later_is_no_settling_up() -> None:
+    # "rồi chị chuyển lại giúp em", "rồi em gửi lại anh sau": the trick's own words, not a neighbour settling a slip
+    for words in ("rồi chị chuyển lại giúp em vào tài khoản chồng em", "anh đóng giùm phí rồi em gửi lại anh sau"):
+        assert not any(p.search(fold(words)) for p in shipped_data().calming_each), words
+    told = (
+        "Chị ơi em chuyển nhầm cho chị 2 triệu hồi sáng, chị kiểm tra giúp em, rồi chị chuyển lại giúp em vào tài khoản"
+        " của chồng em nha, tài khoản em bị khóa rồi."
+    )
+    assert judge(told).verdict is Verdict.SCAM
+    # a neighbour settling up is still talked down
+    assert any(p.search(fold("để tui chuyển lại cho chị chiều nay")) for p in shipped_data().calming_each)
