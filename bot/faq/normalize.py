@@ -239,6 +239,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("mã otp", "otp"), ("mã qr", "qr"), ("mã xác thực", "otp"), ("mã xác nhận", "otp"),
     ("sáp nhập", "sápnhập"), ("sát nhập", "sápnhập"), ("nhân viên ngân hàng", "ngânhàng"),
     ("chi nhánh ngân hàng", "ngânhàng"), ("chi nhánh", "ngânhàng"),  # a branch: in these groups, a bank's
+    ("không nhớ nổi", "quên"), ("nhớ không ra", "quên"), ("không nhớ ra", "quên"),  # (fifty-second pass)
     ("không nhớ", "quên"), ("sử dụng", "dùng"), ("cài đặt", "cài"), ("tải về", "tải"),
     ("con nít", "trẻ em"), ("trẻ con", "trẻ em"), ("trẻ nhỏ", "trẻ em"), ("con nhỏ", "trẻ em"),
     ("trái cây", "nông sản"), ("tố cáo", "tố giác"), ("lệ phí", "phí"), ("hiệu lực", "giá trị"),

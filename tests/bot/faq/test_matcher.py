@@ -1214,3 +1214,9 @@ def test_the_weather_told_from_a_far_city_does_not_make_home_weather_asked_away(
     # the daughter in Sài Gòn told of the storm; the weather asked is home's
     asked = "con gái ở Sài Gòn gọi về nói có áp thấp, mấy bữa tới ở Ninh Hải nắng hay mưa, tui phơi cá có cần dọn hông"
     assert matcher.match(asked).topic == "live.weather"
+
+
+def test_a_password_that_will_not_come_back_to_mind_is_forgotten(matcher: Matcher) -> None:
+    # "nhớ không ra", "không nhớ nổi": forgotten, to be recovered — not the rules for a new one
+    asked = "ba tui tự đổi mật khẩu hôm bữa giờ ổng nhớ không ra, thử mấy lần nó khóa luôn, làm sao lấy lại cho ổng"
+    assert matcher.match(asked).topic == "vneid.forgot_password"
