@@ -557,6 +557,10 @@ SETS = {
     "resident dev 391 (hard cases, tuned on)": BENCH / "faq_resident_dev391.yaml",
     "resident dev 392 (hard cases, tuned on)": BENCH / "faq_resident_dev392.yaml",
     "resident dev 393 (hard cases, tuned on)": BENCH / "faq_resident_dev393.yaml",
+    "resident fresh 107 (hard cases, written 2026-12-07, never tuned on)": BENCH / "faq_resident_fresh107.yaml",
+    "resident dev 394 (hard cases, tuned on)": BENCH / "faq_resident_dev394.yaml",
+    "resident dev 395 (hard cases, tuned on)": BENCH / "faq_resident_dev395.yaml",
+    "resident dev 396 (hard cases, tuned on)": BENCH / "faq_resident_dev396.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -670,6 +674,7 @@ FROZEN = frozenset(
         "resident fresh 104 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 105 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 106 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 107 (hard cases, written 2026-12-07, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -540,6 +540,10 @@ SETS = {
     "round 383": ROOT / "bench" / "safety_round383.yaml",  # Phú Thọ, Vĩnh Phúc: hard scams and ordinary; tuned
     "round 384": ROOT / "bench" / "safety_round384.yaml",  # Bình Thuận, Ninh Thuận: hard scams and ordinary; tuned
     "round 385": ROOT / "bench" / "safety_round385.yaml",  # Long An: hard scams and ordinary; tuned
+    "unseen 113": ROOT / "bench" / "safety_unseen113.yaml",  # Hải Dương, Hưng Yên: every kind; never opened
+    "round 386": ROOT / "bench" / "safety_round386.yaml",  # Bình Phước, Bình Dương: hard scams and ordinary; tuned
+    "round 387": ROOT / "bench" / "safety_round387.yaml",  # Hòa Bình: hard scams and ordinary; tuned
+    "round 388": ROOT / "bench" / "safety_round388.yaml",  # Thái Nguyên: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -656,6 +660,7 @@ NEVER_SHOWN = frozenset(
         "unseen 110",
         "unseen 111",
         "unseen 112",
+        "unseen 113",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
