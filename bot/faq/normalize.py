@@ -201,7 +201,10 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("loa số", "loaso"), ("lo a số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"),
     ("nấy nại", "lấy lại"), ("làm nại", "làm lại"), ("cấp nại", "cấp lại"), ("đặt nại", "đặt lại"),
     ("căng cước", "căncước"), ("căng cướt", "căncước"), ("căn cướt", "căncước"),  # as voice typing hears it
-    ("cần cước", "căncước"), ("giấy ks", "giấy khaisinh"),  # fifty-second pass: a slip; the birth paper abbreviated
+    ("cần cước", "căncước"), ("giấy ks", "giấy khaisinh"), ("khai xinh", "khaisinh"), ("tám trú", "tạmtrú"),
+    # the driving licence in everyday words ("giấy phép chạy xe", "thẻ lái xe A1")
+    ("thẻ lái xe", "bằnglái"), ("giấy phép chạy xe", "bằnglái"), ("giấy phép cầm lái", "bằnglái"),
+    ("bằng chạy xe", "bằnglái"),  # fifty-second pass: a slip; the birth paper abbreviated
     # the public-service portal described, not named: "trang web của nhà nước", "trang web nộp giấy tờ"
     ("trang web của nhà nước", "trang web dịchvụcông"), ("trang web nhà nước", "trang web dịchvụcông"),
     ("trang web nộp giấy tờ", "trang web dịchvụcông"), ("trang web nộp hồ sơ", "trang web dịchvụcông"),
@@ -232,6 +235,10 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # fifty-second pass: the levels as "bậc" ("mới bậc thấp, muốn lên bậc cao"), and "cấp 2" beside the account's name
     # (not "lên cấp 2" alone: a child starting secondary school)
     ("bậc thấp", "mức 1"), ("bậc cao", "mức 2"), ("bậc 1", "mức 1"), ("bậc 2", "mức 2"),
+    ("cấp thấp", "mức 1"), ("cấp cao", "mức 2"), ("hạng thấp", "mức 1"), ("hạng cao", "mức 2"),
+    # the app by its icon, the national emblem ("app có hình quốc huy của chồng em mở ra có thẻ căn cước")
+    ("app có hình quốc huy", "app vneid"), ("app có quốc huy", "app vneid"), ("app quốc huy", "app vneid"),
+    ("ứng dụng có hình quốc huy", "ứngdụng vneid"), ("ứng dụng có quốc huy", "ứngdụng vneid"),
     ("định danh cấp 1", "vneid mức 1"), ("định danh cấp 2", "vneid mức 2"), ("cấp 2 định danh", "mức 2 vneid"),
     ("cấp 1 định danh", "mức 1 vneid"), ("vneid cấp 2", "vneid mức 2"), ("vneid cấp 1", "vneid mức 1"),
     ("log in", "đăngnhập"), ("lóc in", "đăngnhập"), ("sign in", "đăngnhập"), ("đăng nhập", "đăngnhập"),

@@ -1220,3 +1220,16 @@ def test_a_password_that_will_not_come_back_to_mind_is_forgotten(matcher: Matche
     # "nhớ không ra", "không nhớ nổi": forgotten, to be recovered — not the rules for a new one
     asked = "ba tui tự đổi mật khẩu hôm bữa giờ ổng nhớ không ra, thử mấy lần nó khóa luôn, làm sao lấy lại cho ổng"
     assert matcher.match(asked).topic == "vneid.forgot_password"
+
+
+def test_the_app_by_its_emblem_the_levels_as_cap_and_hang_and_the_licence_in_everyday_words(matcher: Matcher) -> None:
+    asked = "app có hình quốc huy của chồng có thẻ căn cước với bằng lái, của em trống, cấp thấp với cấp cao khác sao"
+    assert matcher.match(asked).topic == "vneid.levels"
+    assert matcher.match("muốn lên hạng cao của cái app công an thì mang gì ra đâu").topic == "vneid.register_level2"
+    for asked in ("tích hợp giấy phép chạy xe vào app", "thẻ lái xe A1 đưa lên điện thoại được không"):
+        assert matcher.match(asked).topic == "vneid.driving_licence", asked
+
+
+def test_birth_and_residence_as_slips_of_the_tongue(matcher: Matcher) -> None:
+    assert matcher.match("làm giấy khai xinh online").topic == "dvc.birth_registration"
+    assert matcher.match("đăng ký tám trú online").topic == "dvc.temporary_residence"
