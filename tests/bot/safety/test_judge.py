@@ -3025,3 +3025,13 @@ def test_the_reader_asked_to_send_back_or_the_writers_promise_to_repay_later_is_
     assert judge(told).verdict is Verdict.SCAM
     # a neighbour settling up is still talked down
     assert any(p.search(fold("để tui chuyển lại cho chị chiều nay")) for p in shipped_data().calming_each)
+
+
+def test_a_message_content_header_is_no_dont_trust_and_the_accessibility_button_is_the_remote_control_trick() -> None:
+    # "Nội dung tin nhắn" folds to "noi dung tin": "dung tin" there is no "đừng tin"
+    assert not any(p.search(fold("Nội dung tin nhắn thoại: alo chị ơi")) for p in shipped_data().calming_each)
+    told = (
+        "Nội dung tin nhắn thoại: chị ơi em ở trạm y tế xã, bé nhà mình chưa có trên hệ thống tiêm chủng. Chị cài cái"
+        " ứng dụng sổ sức khỏe bản mới em gửi, cài rồi bấm cho phép trợ năng là nó tự đồng bộ nha."
+    )
+    assert judge(told).verdict is Verdict.SCAM
