@@ -201,10 +201,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("loa số", "loaso"), ("lo a số", "loaso"), ("thế lào", "thế nào"), ("như lào", "như nào"),
     ("nấy nại", "lấy lại"), ("làm nại", "làm lại"), ("cấp nại", "cấp lại"), ("đặt nại", "đặt lại"),
     ("căng cước", "căncước"), ("căng cướt", "căncước"), ("căn cướt", "căncước"),  # as voice typing hears it
+    # fifty-second pass: slips ("cần cước", "khai xinh", "tám trú"), the birth paper abbreviated ("giấy ks"), and the
+    # driving licence in everyday words ("giấy phép chạy xe", "thẻ lái xe A1")
     ("cần cước", "căncước"), ("giấy ks", "giấy khaisinh"), ("khai xinh", "khaisinh"), ("tám trú", "tạmtrú"),
-    # the driving licence in everyday words ("giấy phép chạy xe", "thẻ lái xe A1")
     ("thẻ lái xe", "bằnglái"), ("giấy phép chạy xe", "bằnglái"), ("giấy phép cầm lái", "bằnglái"),
-    ("bằng chạy xe", "bằnglái"),  # fifty-second pass: a slip; the birth paper abbreviated
+    ("bằng chạy xe", "bằnglái"),
     # the public-service portal described, not named: "trang web của nhà nước", "trang web nộp giấy tờ"
     ("trang web của nhà nước", "trang web dịchvụcông"), ("trang web nhà nước", "trang web dịchvụcông"),
     ("trang web nộp giấy tờ", "trang web dịchvụcông"), ("trang web nộp hồ sơ", "trang web dịchvụcông"),
