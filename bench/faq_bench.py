@@ -561,6 +561,10 @@ SETS = {
     "resident dev 394 (hard cases, tuned on)": BENCH / "faq_resident_dev394.yaml",
     "resident dev 395 (hard cases, tuned on)": BENCH / "faq_resident_dev395.yaml",
     "resident dev 396 (hard cases, tuned on)": BENCH / "faq_resident_dev396.yaml",
+    "resident fresh 108 (hard cases, written 2026-12-08, never tuned on)": BENCH / "faq_resident_fresh108.yaml",
+    "resident dev 397 (hard cases, tuned on)": BENCH / "faq_resident_dev397.yaml",
+    "resident dev 398 (hard cases, tuned on)": BENCH / "faq_resident_dev398.yaml",
+    "resident dev 399 (hard cases, tuned on)": BENCH / "faq_resident_dev399.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -675,6 +679,7 @@ FROZEN = frozenset(
         "resident fresh 105 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 106 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 107 (hard cases, written 2026-12-07, never tuned on)",
+        "resident fresh 108 (hard cases, written 2026-12-08, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -544,6 +544,10 @@ SETS = {
     "round 386": ROOT / "bench" / "safety_round386.yaml",  # Bình Phước, Bình Dương: hard scams and ordinary; tuned
     "round 387": ROOT / "bench" / "safety_round387.yaml",  # Hòa Bình: hard scams and ordinary; tuned
     "round 388": ROOT / "bench" / "safety_round388.yaml",  # Thái Nguyên: hard scams and ordinary; tuned
+    "unseen 114": ROOT / "bench" / "safety_unseen114.yaml",  # Kiên Giang: every kind; never opened
+    "round 389": ROOT / "bench" / "safety_round389.yaml",  # Sóc Trăng: hard scams and ordinary; tuned
+    "round 390": ROOT / "bench" / "safety_round390.yaml",  # Quảng Ngãi: hard scams and ordinary; tuned
+    "round 391": ROOT / "bench" / "safety_round391.yaml",  # Hà Giang: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -661,6 +665,7 @@ NEVER_SHOWN = frozenset(
         "unseen 111",
         "unseen 112",
         "unseen 113",
+        "unseen 114",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
