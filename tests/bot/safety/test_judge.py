@@ -3035,3 +3035,25 @@ def test_a_message_content_header_is_no_dont_trust_and_the_accessibility_button_
         " ứng dụng sổ sức khỏe bản mới em gửi, cài rồi bấm cho phép trợ năng là nó tự đồng bộ nha."
     )
     assert judge(told).verdict is Verdict.SCAM
+
+
+def test_a_cards_sides_named_first_an_old_qr_said_broken_and_a_new_qr_instead_of_the_collector_are_scams() -> None:
+    for scam in (
+        # the card's two sides named before the card
+        "Bên em thu mua cả ruộng hành, anh chị cho em xin số tài khoản với ảnh mặt trước mặt sau thẻ ATM để em chuyển"
+        " cọc nha.",
+        # the old QR "broken", the new one to pay into
+        "Mã QR chuyển khoản mới của tiệm em đây nha, mã cũ bị lỗi không nhận tiền, mọi người chuyển vào mã này.",
+        # the "bank's staff" sticking a new code and telling the owner to tear off the old one
+        "Em là nhân viên ngân hàng đi dán mã QR mới cho các quán, ngân hàng đổi mẫu, anh gỡ mã cũ ra bỏ đi giùm em.",
+        # a new code instead of the cash the collector took
+        "Ban quản lý chợ thông báo: các hộ nộp phí chỗ ngồi bằng mã QR mới bên dưới, không nộp tiền mặt cho người thu"
+        " nữa.",
+    ):
+        assert judge(scam).verdict is Verdict.SCAM, scam
+    # "… mà cứ báo lỗi" folds to "ma cu … loi": without a QR named it is an app's error, no old code
+    told = (
+        "App ngân hàng hôm nay không vào được, em định chuyển tiền học cho con mà cứ báo lỗi, có ai bị giống vậy không"
+        " ạ?"
+    )
+    assert judge(told).verdict is Verdict.OK
