@@ -280,7 +280,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
     ("cờ rét", "lỗi"), ("cơ rét", "lỗi"), ("cờ rách", "lỗi"),  # "crash" as voice typing spells it (marked only)
     ("kít hoạt", "kíchhoạt"), ("căn cướp", "căncước"), ("kết hông", "kếthôn"),  # slips of voice typing
-    ("kích hoạch", "kíchhoạt"),
+    ("kích hoạch", "kíchhoạt"), ("kick hoạt", "kíchhoạt"),  # (fifty-third pass)
     ("hót lai", "tổngđài"), ("hốt lai", "tổngđài"),  # "hotline" as voice typing spells it
     ("tồi khoản", "tàikhoản"), ("mọt khẩu", "mậtkhẩu"),  # typing slips with marks
     ("phần ngàn", "phầnngàn độmặn"), ("phần nghìn", "phầnngàn độmặn"),
@@ -896,6 +896,8 @@ _ASKS_FOLDED = re.compile(
     r"|\bbi loi\b|(?<!tra )(?<!khong )(?<!het )\bloi\b(?! (ich|nhuan|khuyen|noi|chuc|gi))|\bkhong (vao|nhan|hien|mo)\b"
     # Asking for something in so many words: "ai có cho em xin", "em cần số công an xã" (not "cho em xin lỗi").
     r"|\bcho (\w+ )?xin\b(?! (loi|phep|chia buon|cam on|chuc))|\b(em|tui|toi|minh|con|chau) (dang |rat )?can\b(?! than)"
+    # "bao giờ mới cập nhật": when (not "chưa bao giờ", "không bao giờ" — never —, nor "bao giờ cũng" — always)
+    r"|(?<!chua )(?<!khong )(?<!chang )(?<!hong )(?<!ko )\bbao (gio|h)\b(?! cung)"
 )
 _PARTICLE_BEFORE_PUNCT = re.compile(r"\b(không|hông|hổng|ko|hok|k|chưa|hả|sao|gì|chi|nào|đâu|vậy|ha)\s*[,;.!?]")
 

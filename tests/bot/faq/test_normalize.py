@@ -111,6 +111,7 @@ def test_acronyms_read_aloud_by_voice_typing(typed: str, expected: list[str]) ->
         ("acc vneid", "taikhoan vneid"),
         ("mai có bão", "mai co bao thoitiet"),
         ("ông tư qua đời", "ong tu mat"),
+        ("kick hoạt tài khoản", "kichhoat taikhoan"),  # (fifty-third pass: voice typing's slips)
     ],
 )
 def test_regional_words_and_loanwords(typed: str, expected: str) -> None:
@@ -269,6 +270,11 @@ def test_asks_live(text: str, asks: bool) -> None:
         ("chỉ tui cách làm mức 2", True),
         ("vneid bị lỗi", True),
         ("mấy giờ công an xã làm việc", True),
+        # fifty-third pass: "bao giờ" asks when, unless "never" ("chưa/không bao giờ") or "always" ("bao giờ cũng")
+        ("dia chi moi sau gop tinh bao gio moi cap nhat vao tai khoan", True),
+        ("bao giờ mới duyệt", True),
+        ("sống ngần này tuổi chưa bao giờ thấy nước cạn vầy", False),
+        ("bao giờ cũng thế, ra xã là làm xong liền", False),
     ],
 )
 def test_words_that_ask_only_in_some_uses(text: str, asks: bool) -> None:
