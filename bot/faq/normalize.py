@@ -878,6 +878,11 @@ _NOT_ASKING = {
         "gốc",
         "cây",
         "chiếc",
+        # fifty-third pass: households and fields in a story ("ruộng mấy nhà ở An Minh cháy lá", "mấy ruộng ven sông")
+        "nhà",
+        "ruộng",
+        "hộ",
+        "ao",
     ),
 }
 _WHERE_BEFORE = frozenset({"o", "cho", "noi", "tai", "nao"})

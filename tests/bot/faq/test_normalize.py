@@ -275,6 +275,8 @@ def test_asks_live(text: str, asks: bool) -> None:
         ("bao giờ mới duyệt", True),
         ("sống ngần này tuổi chưa bao giờ thấy nước cạn vầy", False),
         ("bao giờ cũng thế, ra xã là làm xong liền", False),
+        ("Năm nay nước mặn vô sớm quá, ruộng mấy nhà ở Tân Phú cháy lá hết trơn", False),  # "mấy nhà": some homes
+        ("mấy ruộng ven sông lúa chết vàng hết rồi, khổ thân", False),
     ],
 )
 def test_words_that_ask_only_in_some_uses(text: str, asks: bool) -> None:
