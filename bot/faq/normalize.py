@@ -242,6 +242,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("ứng dụng có hình quốc huy", "ứngdụng vneid"), ("ứng dụng có quốc huy", "ứngdụng vneid"),
     ("định danh cấp 1", "vneid mức 1"), ("định danh cấp 2", "vneid mức 2"), ("cấp 2 định danh", "mức 2 vneid"),
     ("cấp 1 định danh", "mức 1 vneid"), ("vneid cấp 2", "vneid mức 2"), ("vneid cấp 1", "vneid mức 1"),
+    # fifty-third pass: the full account as residents call it ("tài khoản định danh đầy đủ", "cái tài khoản đầy đủ"),
+    # the record spelled "lí"
+    ("định danh đầy đủ", "vneid mức 2"), ("tài khoản đầy đủ", "tàikhoản mức 2"), ("lí lịch tư pháp", "lýlịchtưpháp"),
     ("log in", "đăngnhập"), ("lóc in", "đăngnhập"), ("sign in", "đăngnhập"), ("đăng nhập", "đăngnhập"),
     ("mật khẩu", "mậtkhẩu"), ("số điện thoại", "sốđiệnthoại"), ("điện thoại", "điệnthoại"),
     ("mã otp", "otp"), ("mã qr", "qr"), ("mã xác thực", "otp"), ("mã xác nhận", "otp"),
@@ -387,6 +390,7 @@ LETTERS: dict[str, str] = {
     "sờ": "s", "ét xì": "s", "ết": "s", "tê": "t", "tờ": "t", "ti": "t", "vê": "v", "vờ": "v", "vi": "v",
     "ích": "x", "ít": "x", "xờ": "x", "y": "y", "u": "u", "ư": "u", "em": "m", "mờ": "m", "dét": "z",
     "gê": "g", "lê": "l", "eo": "a", "ây": "a", "ây đi": "id", "ai đi": "id", "ép": "f", "ếp": "f", "ép phờ": "f",
+    "es": "s",  # (fifty-third pass: "ve es es i di")
     **{c: c for c in "bcdfghjklmnpqrstvwxz"},
 }
 # fmt: on

@@ -1233,3 +1233,10 @@ def test_the_app_by_its_emblem_the_levels_as_cap_and_hang_and_the_licence_in_eve
 def test_birth_and_residence_as_slips_of_the_tongue(matcher: Matcher) -> None:
     assert matcher.match("làm giấy khai xinh online").topic == "dvc.birth_registration"
     assert matcher.match("đăng ký tám trú online").topic == "dvc.temporary_residence"
+
+
+def test_the_full_account_the_record_spelled_li_and_vssid_spelled_es(matcher: Matcher) -> None:
+    # fifty-third pass: "định danh đầy đủ" is the level-2 account; "lí lịch" the record; "es" the letter S
+    assert matcher.match("cái định danh đầy đủ làm chỗ nào").topic == "vneid.register_level2"
+    assert matcher.match("lí lịch tư pháp xin cho ba được không").topic == "dvc.judicial_record"
+    assert matcher.match("vê es es i đi đăng ký chỗ nào").topic == "vssid.register"
