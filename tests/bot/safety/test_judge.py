@@ -3057,3 +3057,11 @@ def test_a_cards_sides_named_first_an_old_qr_said_broken_and_a_new_qr_instead_of
         " ạ?"
     )
     assert judge(told).verdict is Verdict.OK
+
+
+def test_a_new_collectors_account_with_the_old_one_not_counted_is_a_new_payee_scam() -> None:
+    told = (
+        "Bà con lưu ý: từ tháng sau tiền rác, tiền nước đóng qua tài khoản của tổ thu mới, số 0377 1029 4456 MB. Đóng"
+        " qua số cũ sẽ không được ghi nhận."
+    )
+    assert judge(told).verdict is Verdict.SCAM
