@@ -565,6 +565,10 @@ SETS = {
     "resident dev 397 (hard cases, tuned on)": BENCH / "faq_resident_dev397.yaml",
     "resident dev 398 (hard cases, tuned on)": BENCH / "faq_resident_dev398.yaml",
     "resident dev 399 (hard cases, tuned on)": BENCH / "faq_resident_dev399.yaml",
+    "resident fresh 109 (hard cases, written 2026-12-08, never tuned on)": BENCH / "faq_resident_fresh109.yaml",
+    "resident fresh 110 (hard cases, written 2026-12-08, never tuned on)": BENCH / "faq_resident_fresh110.yaml",
+    "resident dev 400 (hard cases, tuned on)": BENCH / "faq_resident_dev400.yaml",
+    "resident dev 401 (hard cases, tuned on)": BENCH / "faq_resident_dev401.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -680,6 +684,8 @@ FROZEN = frozenset(
         "resident fresh 106 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 107 (hard cases, written 2026-12-07, never tuned on)",
         "resident fresh 108 (hard cases, written 2026-12-08, never tuned on)",
+        "resident fresh 109 (hard cases, written 2026-12-08, never tuned on)",
+        "resident fresh 110 (hard cases, written 2026-12-08, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

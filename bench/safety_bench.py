@@ -548,6 +548,8 @@ SETS = {
     "round 389": ROOT / "bench" / "safety_round389.yaml",  # Sóc Trăng: hard scams and ordinary; tuned
     "round 390": ROOT / "bench" / "safety_round390.yaml",  # Quảng Ngãi: hard scams and ordinary; tuned
     "round 391": ROOT / "bench" / "safety_round391.yaml",  # Hà Giang: hard scams and ordinary; tuned
+    "round 393": ROOT / "bench" / "safety_round393.yaml",  # Lào Cai, Yên Bái: hard scams and ordinary; tuned
+    "unseen 116": ROOT / "bench" / "safety_unseen116.yaml",  # Bình Định, Phú Yên: every kind; never opened
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -666,6 +668,7 @@ NEVER_SHOWN = frozenset(
         "unseen 112",
         "unseen 113",
         "unseen 114",
+        "unseen 116",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")

@@ -283,7 +283,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("đứng hình", "lỗi"), ("trắng màn hình", "lỗi"), ("văng ra", "lỗi"), ("bị treo", "lỗi"),
     ("cờ rét", "lỗi"), ("cơ rét", "lỗi"), ("cờ rách", "lỗi"),  # "crash" as voice typing spells it (marked only)
     ("kít hoạt", "kíchhoạt"), ("căn cướp", "căncước"), ("kết hông", "kếthôn"),  # slips of voice typing
-    ("kích hoạch", "kíchhoạt"), ("kick hoạt", "kíchhoạt"),  # (fifty-third pass)
+    ("kích hoạch", "kíchhoạt"),
     ("hót lai", "tổngđài"), ("hốt lai", "tổngđài"),  # "hotline" as voice typing spells it
     ("tồi khoản", "tàikhoản"), ("mọt khẩu", "mậtkhẩu"),  # typing slips with marks
     ("phần ngàn", "phầnngàn độmặn"), ("phần nghìn", "phầnngàn độmặn"),

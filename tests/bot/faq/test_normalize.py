@@ -111,7 +111,6 @@ def test_acronyms_read_aloud_by_voice_typing(typed: str, expected: list[str]) ->
         ("acc vneid", "taikhoan vneid"),
         ("mai có bão", "mai co bao thoitiet"),
         ("ông tư qua đời", "ong tu mat"),
-        ("kick hoạt tài khoản", "kichhoat taikhoan"),  # (fifty-third pass: voice typing's slips)
     ],
 )
 def test_regional_words_and_loanwords(typed: str, expected: str) -> None:
