@@ -569,6 +569,8 @@ SETS = {
     "resident fresh 110 (hard cases, written 2026-12-08, never tuned on)": BENCH / "faq_resident_fresh110.yaml",
     "resident dev 400 (hard cases, tuned on)": BENCH / "faq_resident_dev400.yaml",
     "resident dev 401 (hard cases, tuned on)": BENCH / "faq_resident_dev401.yaml",
+    "resident fresh 111 (hard cases, written 2026-12-08, never tuned on)": BENCH / "faq_resident_fresh111.yaml",
+    "resident fresh 112 (hard cases, written 2026-12-08, never tuned on)": BENCH / "faq_resident_fresh112.yaml",
     "old eval (issue 3)": BENCH / "faq_eval.yaml",
     "old held-out (issue 3)": BENCH / "faq_heldout.yaml",
 }
@@ -686,6 +688,8 @@ FROZEN = frozenset(
         "resident fresh 108 (hard cases, written 2026-12-08, never tuned on)",
         "resident fresh 109 (hard cases, written 2026-12-08, never tuned on)",
         "resident fresh 110 (hard cases, written 2026-12-08, never tuned on)",
+        "resident fresh 111 (hard cases, written 2026-12-08, never tuned on)",
+        "resident fresh 112 (hard cases, written 2026-12-08, never tuned on)",
     }
 )
 # Tuning sets measured held out when they arrived and not (yet) trained on; empty when the views are trained on

@@ -550,6 +550,10 @@ SETS = {
     "round 391": ROOT / "bench" / "safety_round391.yaml",  # Hà Giang: hard scams and ordinary; tuned
     "round 393": ROOT / "bench" / "safety_round393.yaml",  # Lào Cai, Yên Bái: hard scams and ordinary; tuned
     "unseen 116": ROOT / "bench" / "safety_unseen116.yaml",  # Bình Định, Phú Yên: every kind; never opened
+    "unseen 115": ROOT / "bench" / "safety_unseen115.yaml",  # Đồng Tháp: every kind; never opened
+    "unseen 117": ROOT / "bench" / "safety_unseen117.yaml",  # Khánh Hòa: every kind; never opened
+    "unseen 118": ROOT / "bench" / "safety_unseen118.yaml",  # Quảng Ninh, Hải Phòng: every kind; never opened
+    "round 392": ROOT / "bench" / "safety_round392.yaml",  # Vĩnh Long, Tiền Giang: hard scams and ordinary; tuned
 }
 # Sets whose messages and misses are never printed: they stay an honest measure of unseen text.
 NEVER_SHOWN = frozenset(
@@ -669,6 +673,9 @@ NEVER_SHOWN = frozenset(
         "unseen 113",
         "unseen 114",
         "unseen 116",
+        "unseen 115",
+        "unseen 117",
+        "unseen 118",
     }
 )
 KEYWORDS = ("otp", "trung thuong", "chuyen khoan", "http", "link", "vay", "cong an", "dien luc", "apk", "mat khau")
