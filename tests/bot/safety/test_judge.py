@@ -3065,3 +3065,16 @@ def test_a_new_collectors_account_with_the_old_one_not_counted_is_a_new_payee_sc
         " qua số cũ sẽ không được ghi nhận."
     )
     assert judge(told).verdict is Verdict.SCAM
+
+
+def test_a_ransom_for_a_child_held_abroad_and_a_code_to_scan_and_type_the_sum_in_are_scams() -> None:
+    for scam in (
+        "Má ơi con đây, con bị người ta giữ bên Campuchia, họ đánh con quá trời, má gửi 60 triệu chuộc con về, má đừng"
+        " báo công an nghen.",
+        "Chị Tư ơi em gửi lại tiền hàng còn thiếu, app em bắt người nhận quét mã, chị quét mã này giùm em, nó hiện ô"
+        " nhập số tiền thì chị nhập 5.000.000 rồi bấm xác nhận nha.",
+    ):
+        assert judge(scam).verdict is Verdict.SCAM, scam
+    # the lesson that scanning and typing the sum pays is no scam
+    lesson = "Quét mã QR rồi nhập số tiền là chuyển tiền đi, không phải nhận về, bà con nhớ nha."
+    assert judge(lesson).verdict is Verdict.OK
